@@ -1,0 +1,34 @@
+/** What kind of phrase a question asks for, read from its wh-word. */
+export type AnswerType = 'date' | 'number' | 'person' | 'place';
+
+const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const YEAR_OR_CENTURY = /\b(?:1\d{3}|20\d{2})s?\b|\bcentur(?:y|ies)\b/i;
+const NUMBER = /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
+const CAPITALISED = /\b\p{Lu}[\p{L}\p{N}'’-]*/gu;
+
+export function expectedAnswerType(question: string): AnswerType | undefined {
+  const q = question.trim().toLowerCase();
+  if (/^(?:when\b|(?:in |during |by )?(?:what|which) (?:year|month|date|day|century|decade)\b)|\bwhen\b|\bwhat year\b/.test(q)) return 'date';
+  if (/\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:number|percentage|percent|amount)\b/.test(q)) return 'number';
+  if (/^(?:who|whom|whose)\b|\bwho\b/.test(q)) return 'person';
+  if (/^where\b|\bwhere\b|\bwhat (?:country|city|place|state|region|town)\b/.test(q)) return 'place';
+  return undefined;
+}
+
+/**
+ * Whether `sentence` holds a phrase of the expected type that the question does not already
+ * contain: a sentence that merely repeats the question's name or date answers nothing.
+ */
+export function offersAnswerType(sentence: string, type: AnswerType, questionTerms: ReadonlySet<string>): boolean {
+  const fresh = (phrase: string) => !questionTerms.has(phrase.toLowerCase());
+  switch (type) {
+    case 'date':
+      return [...sentence.matchAll(new RegExp(`${MONTH.source}|${YEAR_OR_CENTURY.source}`, 'gi'))].some((m) => fresh(m[0]));
+    case 'number':
+      return [...sentence.matchAll(new RegExp(NUMBER.source, 'gi'))].some((m) => fresh(m[0]));
+    case 'person':
+    case 'place':
+      // Capitalised words after the sentence's first word name people, places and organisations.
+      return [...sentence.matchAll(CAPITALISED)].some((m) => m.index > 0 && fresh(m[0]));
+  }
+}

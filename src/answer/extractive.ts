@@ -1,0 +1,158 @@
+import { tokenize, type Token } from '../index/analyzer.js';
+import type { CorpusIndex } from '../index/store.js';
+import type { Passage } from '../retrieve/types.js';
+import { expectedAnswerType, offersAnswerType } from './answer-type.js';
+import { sentenceSpans, type Span } from './sentences.js';
+import type { TermSimilarity } from './term-similarity.js';
+import type { Answer, Answerer, Citation } from './types.js';
+
+export const NOT_FOUND_ANSWER = 'Not found in the documents: none of the indexed passages answers this question.';
+
+export interface ExtractiveOptions {
+  /** Minimum share of the question's (IDF-weighted) content that the best sentence's passage must cover. */
+  minCoverage: number;
+  /** Extra sentences are quoted only when they score at least this share of the best one. */
+  companionRatio: number;
+  maxSentences: number;
+}
+
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { minCoverage: 0.62, companionRatio: 0.85, maxSentences: 3 };
+
+/** Below this cosine two different words are unrelated; above it they partly stand for each other. */
+const SOFT_MATCH_FLOOR = 0.45;
+const SHORT_SENTENCE_WORDS = 5;
+
+interface QuestionTerm {
+  term: string;
+  word: string;
+  weight: number;
+  numeric: boolean;
+}
+
+interface Sentence extends Span {
+  source: string;
+  tokens: Token[];
+}
+
+interface Candidate {
+  sentence: Sentence;
+  passage: Passage;
+  passageRank: number;
+  coverage: number;
+  score: number;
+}
+
+/**
+ * The default answerer: quotes the 1–3 sentences of the retrieved passages that best cover the
+ * question, each followed by its `[n]` marker, and declines when no passage covers enough of it.
+ */
+export class ExtractiveAnswerer implements Answerer {
+  readonly #sentences = new Map<string, Sentence[]>();
+
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly similarity: TermSimilarity,
+    private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
+  ) {}
+
+  async answer(question: string, passages: Passage[]): Promise<Answer> {
+    const questionTerms = this.#questionTerms(question);
+    if (questionTerms.length === 0 || passages.length === 0) return notFound();
+    const sentences = passages.map((passage) => this.#sentencesOf(passage));
+    await this.similarity.prepare([...questionTerms.map((term) => term.word), ...sentences.flat().flatMap((sentence) => sentence.tokens.map((token) => token.word))]);
+
+    const expected = expectedAnswerType(question);
+    const questionWords = new Set(questionTerms.map((term) => term.word));
+    const seen = new Set<string>();
+    const candidates: Candidate[] = [];
+    passages.forEach((passage, passageRank) => {
+      const passageCoverage = this.#coverage(questionTerms, sentences[passageRank]!.flatMap((sentence) => sentence.tokens));
+      for (const sentence of sentences[passageRank]!) {
+        const key = `${sentence.source}#${sentence.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const coverage = this.#coverage(questionTerms, sentence.tokens);
+        const typeBonus = expected && offersAnswerType(this.#text(sentence), expected, questionWords) ? 0.12 : 0;
+        const brevityPenalty = sentence.tokens.length < SHORT_SENTENCE_WORDS ? 0.2 : 0;
+        const score = coverage + 0.25 * passageCoverage + typeBonus - brevityPenalty - 0.02 * passageRank;
+        candidates.push({ sentence, passage, passageRank, coverage: Math.max(coverage, passageCoverage), score });
+      }
+    });
+    candidates.sort((a, b) => b.score - a.score);
+    const best = candidates[0];
+    if (!best || best.coverage < this.options.minCoverage) return notFound();
+
+    const chosen = candidates
+      .filter((candidate) => candidate === best || (candidate.score >= this.options.companionRatio * best.score && candidate.coverage >= this.options.minCoverage))
+      .slice(0, this.options.maxSentences);
+    const citations = chosen.map((candidate, i) => this.#citation(candidate, i + 1));
+    return {
+      answer: citations.map((citation) => `${citation.quote} [${citation.n}]`).join(' '),
+      answerable: true,
+      citations,
+    };
+  }
+
+  #questionTerms(question: string): QuestionTerm[] {
+    const unique = new Map<string, QuestionTerm>();
+    for (const token of tokenize(question)) {
+      if (unique.has(token.term)) continue;
+      unique.set(token.term, {
+        term: token.term,
+        word: token.word,
+        weight: this.index.lexical.idf(token.term),
+        numeric: /\d/.test(token.text),
+      });
+    }
+    return [...unique.values()];
+  }
+
+  /** Sentences that start inside the passage, cut from the whole document so none is truncated by chunking. */
+  #sentencesOf(passage: Passage): Sentence[] {
+    let all = this.#sentences.get(passage.source);
+    if (!all) {
+      const text = this.index.documents.get(passage.source) ?? '';
+      all = sentenceSpans(text).map((span) => ({ ...span, source: passage.source, tokens: tokenize(text.slice(span.start, span.end)) }));
+      this.#sentences.set(passage.source, all);
+    }
+    return all.filter((sentence) => sentence.start >= passage.start && sentence.start < passage.end);
+  }
+
+  /** IDF-weighted share of the question's terms present (or, softly, stood for) in `tokens`. */
+  #coverage(questionTerms: QuestionTerm[], tokens: Token[]): number {
+    const present = new Set(tokens.map((token) => token.term));
+    let covered = 0;
+    let total = 0;
+    for (const questionTerm of questionTerms) {
+      total += questionTerm.weight;
+      if (present.has(questionTerm.term)) {
+        covered += questionTerm.weight;
+      } else if (!questionTerm.numeric) {
+        const best = tokens.reduce((max, token) => Math.max(max, this.similarity.similarity(questionTerm.word, token.word)), 0);
+        if (best >= SOFT_MATCH_FLOOR) covered += questionTerm.weight * best;
+      }
+    }
+    return total === 0 ? 0 : covered / total;
+  }
+
+  #text(span: Sentence): string {
+    return (this.index.documents.get(span.source) ?? '').slice(span.start, span.end);
+  }
+
+  #citation(candidate: Candidate, n: number): Citation {
+    const { sentence, passage } = candidate;
+    return {
+      n,
+      chunkId: passage.chunkId,
+      source: sentence.source,
+      start: sentence.start,
+      end: sentence.end,
+      quote: this.#text(sentence),
+      score: Number(candidate.score.toFixed(4)),
+    };
+  }
+}
+
+function notFound(): Answer {
+  return { answer: NOT_FOUND_ANSWER, answerable: false, citations: [] };
+}

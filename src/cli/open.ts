@@ -1,0 +1,40 @@
+import path from 'node:path';
+import { loadConfig, type Config } from '../config.js';
+import { loadEmbedder } from '../embed/load.js';
+import type { RetrieverMode } from '../retrieve/types.js';
+import { openDocent, type Docent } from '../service.js';
+import { progressBar } from './progress.js';
+
+export interface OpenFromCliOptions {
+  /** Human output (progress bars, re-index notices) on stderr; off for `--json`. */
+  verbose: boolean;
+  reindex?: 'if-stale' | 'always';
+  retriever?: RetrieverMode;
+  /** Another corpus folder; its index goes to a folder of its own under INDEX_DIR unless INDEX_DIR is set. */
+  corpus?: string;
+}
+
+export function cliConfig(corpus?: string): Config {
+  if (!corpus) return loadConfig();
+  const corpusDir = path.resolve(corpus);
+  const indexDir = process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''));
+  return loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
+}
+
+/** Loads the model and the index (re-indexing when stale) the way every command does, showing progress. */
+export async function openFromCli(options: OpenFromCliOptions): Promise<Docent> {
+  const config = cliConfig(options.corpus);
+  const progress = progressBar(options.verbose && process.stderr.isTTY === true);
+  try {
+    const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir, onProgress: progress });
+    return await openDocent(config, {
+      embedder,
+      reindex: options.reindex ?? 'if-stale',
+      retriever: options.retriever,
+      onProgress: progress,
+      onReindex: (reason) => options.verbose && console.error(`Indexing ${config.corpusDir} (${reason})…`),
+    });
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/** The generated, offline default embedding model (built by `npm run build:model`). */
+export const DEFAULT_EMBEDDING_MODEL = 'docent-wordnet-v1';
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? fallback : ['true', '1', 'yes'].includes(value)));
+
+/** Every setting Docent reads, with its default; `.env.example` lists the same names. */
+const configSchema = z.object({
+  PORT: integer(8787, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  INDEX_DIR: z.string().min(1).default('index'),
+  MODELS_DIR: z.string().min(1).default('models'),
+  EMBEDDING_MODEL: z.string().min(1).default(DEFAULT_EMBEDDING_MODEL),
+  EMBEDDING_QUERY_PREFIX: z.string().default(''),
+  EMBEDDING_DOCUMENT_PREFIX: z.string().default(''),
+  EMBEDDING_BATCH_SIZE: integer(32, 1, 1024),
+  ALLOW_REMOTE_MODELS: flag(false),
+  TOP_K: integer(5, 1, 20),
+  CHUNK_SIZE: integer(800, 100, 8000),
+  CHUNK_OVERLAP: integer(120, 0, 4000),
+  MAX_BODY_BYTES: integer(64 * 1024, 1024, 16 * 1024 * 1024),
+  ALLOWED_ORIGINS: z.string().default(''),
+  LLM_BASE_URL: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: integer(20000, 100, 600000),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  corpusDir: string;
+  indexDir: string;
+  modelsDir: string;
+  embedding: Readonly<{
+    model: string;
+    queryPrefix: string;
+    documentPrefix: string;
+    batchSize: number;
+    allowRemoteModels: boolean;
+  }>;
+  topK: number;
+  chunkSize: number;
+  chunkOverlap: number;
+  maxBodyBytes: number;
+  /** Origins allowed to call the API cross-origin; empty means same-origin only, `*` means any. */
+  allowedOrigins: readonly string[];
+  llm: Readonly<{ baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number }> | undefined;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function readDotEnv(cwd: string): Record<string, string> {
+  const file = path.join(cwd, '.env');
+  return fs.existsSync(file) ? dotenv.parse(fs.readFileSync(file)) : {};
+}
+
+/**
+ * Reads the configuration from `env` (the process environment by default) over `.env` in `cwd`.
+ * Relative directories are resolved against `cwd`, so the same config works from any caller.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = configSchema.safeParse({ ...readDotEnv(cwd), ...env });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const c = parsed.data;
+  if (c.CHUNK_OVERLAP >= c.CHUNK_SIZE) {
+    throw new ConfigError(`Invalid configuration: CHUNK_OVERLAP (${c.CHUNK_OVERLAP}) must be smaller than CHUNK_SIZE (${c.CHUNK_SIZE})`);
+  }
+  const llmPartlySet = [c.LLM_BASE_URL, c.LLM_MODEL].filter(Boolean).length === 1;
+  if (llmPartlySet) throw new ConfigError('Invalid configuration: set both LLM_BASE_URL and LLM_MODEL, or neither');
+  return Object.freeze({
+    port: c.PORT,
+    host: c.HOST,
+    corpusDir: path.resolve(cwd, c.CORPUS_DIR),
+    indexDir: path.resolve(cwd, c.INDEX_DIR),
+    modelsDir: path.resolve(cwd, c.MODELS_DIR),
+    embedding: Object.freeze({
+      model: c.EMBEDDING_MODEL,
+      queryPrefix: c.EMBEDDING_QUERY_PREFIX,
+      documentPrefix: c.EMBEDDING_DOCUMENT_PREFIX,
+      batchSize: c.EMBEDDING_BATCH_SIZE,
+      allowRemoteModels: c.ALLOW_REMOTE_MODELS,
+    }),
+    topK: c.TOP_K,
+    chunkSize: c.CHUNK_SIZE,
+    chunkOverlap: c.CHUNK_OVERLAP,
+    maxBodyBytes: c.MAX_BODY_BYTES,
+    allowedOrigins: c.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    llm:
+      c.LLM_BASE_URL && c.LLM_MODEL
+        ? Object.freeze({ baseUrl: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS })
+        : undefined,
+  });
+}

@@ -1,0 +1,20 @@
+/** What built an index's vectors; recorded in the index manifest so models are never mixed. */
+export interface EmbeddingModelInfo {
+  /** The EMBEDDING_MODEL value: a generated model name, a Hugging Face id, or a local folder. */
+  model: string;
+  /** A version string that changes whenever the model's vectors would change (e.g. `docent-wordnet-v1@<hash>`). */
+  version: string;
+  dimensions: number;
+  /** False for Docent's generated static models, true for real pretrained transformers. */
+  pretrained: boolean;
+}
+
+/**
+ * LangChain's `Embeddings` contract (`embedDocuments` / `embedQuery`), plus the model's identity.
+ * Vectors are L2-normalised, so the dot product is the cosine similarity.
+ */
+export interface Embedder {
+  readonly info: EmbeddingModelInfo;
+  embedDocuments(texts: string[]): Promise<number[][]>;
+  embedQuery(text: string): Promise<number[]>;
+}

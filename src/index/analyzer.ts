@@ -1,0 +1,65 @@
+import { eng as englishStopWords } from 'stopword';
+import { stemmer } from 'stemmer';
+import lemmatize from 'wink-lemmatizer';
+
+/**
+ * Words that carry no topic in a question ("How long...", "Name two...") on top of the usual
+ * English stop words; dropping them keeps BM25 and answer coverage focused on content words.
+ */
+const QUESTION_WORDS = ['what', 'when', 'where', 'which', 'who', 'why', 'how', 'does', 'doing', 'done', 'long', 'name', 'named', 'called', 'kind', 'type', 'whom', 'whose', 'according'];
+
+const STOP_WORDS = new Set([...englishStopWords, ...QUESTION_WORDS]);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export interface Token {
+  /** The word as written. */
+  text: string;
+  /** Lower-cased and possessive-free: the form word vectors are looked up by. */
+  word: string;
+  /** `word` stemmed: the form BM25 and coverage match on. */
+  term: string;
+  start: number;
+  end: number;
+}
+
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/['’]s$/u, '').replace(/['’]/gu, '');
+}
+
+export function isStopWord(normalized: string): boolean {
+  return STOP_WORDS.has(normalized);
+}
+
+/** British spellings folded to American ones, so "specialised" meets "specialized" and "colour" meets "color". */
+function americanSpelling(word: string): string {
+  if (word.length <= 5) return word;
+  return word.replace(/is(e|ed|es|ing|ation|ations)$/, 'iz$1').replace(/our(s|ed|ing)?$/, 'or$1');
+}
+
+/**
+ * The matching form of a word: irregular inflections undone from WordNet's exception lists
+ * (held → hold, children → child), spelling folded, then Porter-stemmed.
+ */
+export function termOf(normalized: string): string {
+  const lemma = [lemmatize.noun, lemmatize.verb, lemmatize.adjective].map((f) => f(normalized)).find((form) => form !== normalized) ?? normalized;
+  return stemmer(americanSpelling(lemma));
+}
+
+/** Content-word tokens of `text` with their offsets; stop words are dropped. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const normalized = normalizeWord(match[0]);
+    // "US", "IT" and "WHO" are names, not the stop words their lower-case forms are.
+    const acronym = /^\p{Lu}{2,}$/u.test(match[0]);
+    if (normalized.length === 0 || (isStopWord(normalized) && !acronym)) continue;
+    tokens.push({ text: match[0], word: normalized, term: acronym ? normalized : termOf(normalized), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** The stemmed content terms of `text`, in order (duplicates kept). */
+export function terms(text: string): string[] {
+  return tokenize(text).map((token) => token.term);
+}

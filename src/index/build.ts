@@ -1,0 +1,75 @@
+import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
+import { loadCorpus, type SourceDocument } from '../ingest/corpus.js';
+import type { Embedder } from '../embed/types.js';
+import type { ProgressListener } from '../progress.js';
+import { assembleIndex, INDEX_FORMAT, readManifest, writeIndex, type CorpusIndex, type IndexManifest } from './store.js';
+import { VectorIndex } from './vector-index.js';
+
+export interface BuildOptions extends ChunkOptions {
+  corpusDir: string;
+  indexDir: string;
+  batchSize: number;
+  onProgress?: ProgressListener;
+}
+
+export interface BuildReport {
+  index: CorpusIndex;
+  documents: number;
+  chunks: number;
+  embedMs: number;
+  totalMs: number;
+}
+
+async function embedInBatches(embedder: Embedder, texts: string[], batchSize: number, onProgress?: ProgressListener): Promise<number[][]> {
+  const vectors: number[][] = [];
+  onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
+  for (let from = 0; from < texts.length; from += batchSize) {
+    vectors.push(...(await embedder.embedDocuments(texts.slice(from, from + batchSize))));
+    onProgress?.({ phase: 'Embedding chunks', done: vectors.length, total: texts.length });
+  }
+  return vectors;
+}
+
+/** Reads, chunks, embeds and indexes the corpus, then writes the index to `indexDir`. */
+export async function buildIndex(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
+  const startedAt = performance.now();
+  const { onProgress } = options;
+  const sources = await loadCorpus(options.corpusDir);
+  const chunks = [];
+  for (const [i, source] of sources.entries()) {
+    chunks.push(...(await chunkDocument(source, options)));
+    onProgress?.({ phase: 'Chunking', done: i + 1, total: sources.length });
+  }
+  const embedStartedAt = performance.now();
+  const vectors = await embedInBatches(embedder, chunks.map((chunk) => chunk.pageContent), options.batchSize, onProgress);
+  const embedMs = performance.now() - embedStartedAt;
+  const manifest: IndexManifest = {
+    format: INDEX_FORMAT,
+    builtAt: new Date().toISOString(),
+    embedding: embedder.info,
+    chunking: { chunkSize: options.chunkSize, chunkOverlap: options.chunkOverlap },
+    documents: sources.map((source) => ({ source: source.metadata.source, sha256: source.metadata.sha256, chars: source.pageContent.length })),
+    chunkCount: chunks.length,
+  };
+  const documents = new Map(sources.map((source) => [source.metadata.source, source.pageContent]));
+  const spans = chunks.map((chunk) => ({ id: chunk.id, ...chunk.metadata }));
+  const index = assembleIndex(manifest, documents, spans, VectorIndex.build(embedder.info.dimensions, vectors));
+  await writeIndex(options.indexDir, index);
+  return { index, documents: sources.length, chunks: chunks.length, embedMs, totalMs: performance.now() - startedAt };
+}
+
+/** Why the index in `indexDir` cannot serve this corpus and model as it is, or undefined when it can. */
+export async function staleReason(
+  embedder: Embedder,
+  options: Pick<BuildOptions, 'corpusDir' | 'indexDir' | 'chunkSize' | 'chunkOverlap'>,
+  sources?: SourceDocument[],
+): Promise<string | undefined> {
+  const manifest = await readManifest(options.indexDir);
+  if (!manifest) return 'no index yet';
+  if (manifest.embedding.version !== embedder.info.version) return `embedding model changed (${manifest.embedding.version} → ${embedder.info.version})`;
+  if (manifest.chunking.chunkSize !== options.chunkSize || manifest.chunking.chunkOverlap !== options.chunkOverlap) return 'chunking settings changed';
+  const current = (sources ?? (await loadCorpus(options.corpusDir))).map((source) => `${source.metadata.source}\0${source.metadata.sha256}`);
+  const indexed = manifest.documents.map((document) => `${document.source}\0${document.sha256}`);
+  if (current.join('\n') !== indexed.join('\n')) return 'corpus files changed';
+  return undefined;
+}

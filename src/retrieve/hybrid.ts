@@ -1,0 +1,65 @@
+import type { Embedder } from '../embed/types.js';
+import type { ChunkRecord, CorpusIndex } from '../index/store.js';
+import type { Passage, Retriever, RetrieverMode } from './types.js';
+
+/** The constant from Cormack et al. (2009): damps the weight of the very top ranks. */
+const RRF_K = 60;
+/** How deep each component list goes before fusion. */
+const CANDIDATES = 50;
+
+interface Candidate {
+  chunk: ChunkRecord;
+  bm25: { rank: number; score: number } | null;
+  dense: { rank: number; score: number } | null;
+}
+
+function rrf(candidate: Candidate): number {
+  return [candidate.bm25, candidate.dense].reduce((sum, hit) => sum + (hit ? 1 / (RRF_K + hit.rank) : 0), 0);
+}
+
+/** BM25 and HNSW result lists fused by reciprocal rank fusion; either list alone in the other modes. */
+export class HybridRetriever implements Retriever {
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly embedder: Embedder,
+    readonly mode: RetrieverMode = 'hybrid',
+  ) {}
+
+  async retrieve(query: string, k: number): Promise<Passage[]> {
+    const candidates = new Map<string, Candidate>();
+    const candidate = (chunk: ChunkRecord) => {
+      let entry = candidates.get(chunk.id);
+      if (!entry) candidates.set(chunk.id, (entry = { chunk, bm25: null, dense: null }));
+      return entry;
+    };
+    const depth = Math.max(CANDIDATES, k);
+    if (this.mode !== 'dense') {
+      this.index.lexical.search(query, depth).forEach((hit, i) => {
+        const chunk = this.index.chunkById.get(hit.id);
+        if (chunk) candidate(chunk).bm25 = { rank: i + 1, score: hit.score };
+      });
+    }
+    if (this.mode !== 'bm25') {
+      const vector = await this.embedder.embedQuery(query);
+      this.index.vectors.search(vector, depth).forEach((hit, i) => {
+        const chunk = this.index.chunks[hit.label];
+        if (chunk) candidate(chunk).dense = { rank: i + 1, score: hit.similarity };
+      });
+    }
+    const score = (entry: Candidate) =>
+      this.mode === 'hybrid' ? rrf(entry) : ((this.mode === 'bm25' ? entry.bm25?.score : entry.dense?.score) ?? 0);
+    return [...candidates.values()]
+      .map((entry) => ({ entry, score: score(entry) }))
+      .sort((a, b) => b.score - a.score || a.entry.chunk.id.localeCompare(b.entry.chunk.id))
+      .slice(0, k)
+      .map(({ entry, score }) => ({
+        chunkId: entry.chunk.id,
+        source: entry.chunk.source,
+        start: entry.chunk.start,
+        end: entry.chunk.end,
+        text: entry.chunk.text,
+        score,
+        ranks: { bm25: entry.bm25?.rank ?? null, dense: entry.dense?.rank ?? null },
+      }));
+  }
+}

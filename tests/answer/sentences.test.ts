@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { sentenceSpans } from '../../src/answer/sentences.js';
+
+describe('sentenceSpans', () => {
+  it('splits sentences, trims them and joins numbering to its heading', () => {
+    const text = '1. Strengthening Communication\nBetter communication matters. Since 2012, it grew!  Really? Yes.\n';
+    const sentences = sentenceSpans(text).map(({ start, end }) => text.slice(start, end));
+    expect(sentences).toEqual(['1. Strengthening Communication', 'Better communication matters.', 'Since 2012, it grew!', 'Really?', 'Yes.']);
+  });
+
+  it('returns spans that are exact slices with no surrounding white space', () => {
+    const text = '  IV. Title\n\nFirst one.   Second one. ';
+    for (const { start, end } of sentenceSpans(text)) {
+      const slice = text.slice(start, end);
+      expect(slice).toBe(slice.trim());
+      expect(slice.length).toBeGreaterThan(0);
+    }
+  });
+});
