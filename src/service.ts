@@ -6,14 +6,30 @@ import type { Embedder } from './embed/types.js';
 import { buildIndex, staleReason } from './index/build.js';
 import { readIndex, type CorpusIndex } from './index/store.js';
 import type { ProgressListener } from './progress.js';
+import { standaloneQuestion, type ChatTurn } from './retrieve/follow-up.js';
 import { HybridRetriever } from './retrieve/hybrid.js';
 import type { Passage, RetrieverMode } from './retrieve/types.js';
 
+/** What a streaming client sees, in this order: the passages, the answer text in pieces, the full result. */
+export type AskEvent =
+  | { type: 'passages'; passages: Passage[]; standaloneQuestion: string }
+  | { type: 'delta'; text: string }
+  | { type: 'done'; result: AskResult };
+
 export interface AskOptions {
   topK?: number;
+  /** Earlier turns of the conversation, oldest first; follow-ups are resolved against them. */
+  history?: readonly ChatTurn[];
+  /** Aborted when the client disconnects. */
+  signal?: AbortSignal;
+  onEvent?: (event: AskEvent) => void;
 }
 
 export interface AskResult extends Answer {
+  /** The question actually searched for: the question itself, or a follow-up resolved against the history. */
+  standaloneQuestion: string;
+  /** Which answerer produced the answer. */
+  answerer: string;
   passages: Passage[];
   timings: { retrieveMs: number; answerMs: number; totalMs: number };
 }
@@ -68,17 +84,24 @@ export function createDocent(config: Config, embedder: Embedder, index: CorpusIn
     embedder,
     index,
     search: (query, k = config.topK) => retriever.retrieve(query, k),
-    async ask(question, { topK = config.topK } = {}) {
+    async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
       const startedAt = performance.now();
-      const passages = await retriever.retrieve(question, topK);
+      const standalone = standaloneQuestion(question, history);
+      const passages = await retriever.retrieve(standalone, topK);
+      signal?.throwIfAborted();
+      onEvent?.({ type: 'passages', passages, standaloneQuestion: standalone });
       const retrievedAt = performance.now();
-      const answer = await answerer.answer(question, passages);
+      const answer = await answerer.answer(standalone, passages, { signal, onDelta: (text) => onEvent?.({ type: 'delta', text }) });
       const answeredAt = performance.now();
-      return {
+      const result: AskResult = {
         ...answer,
+        standaloneQuestion: standalone,
+        answerer: answerer.name,
         passages,
         timings: { retrieveMs: round(retrievedAt - startedAt), answerMs: round(answeredAt - retrievedAt), totalMs: round(answeredAt - startedAt) },
       };
+      onEvent?.({ type: 'done', result });
+      return result;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Passage } from '../retrieve/types.js';
 import { expectedAnswerType, offersAnswerType } from './answer-type.js';
 import { sentenceSpans, type Span } from './sentences.js';
 import type { TermSimilarity } from './term-similarity.js';
-import type { Answer, Answerer, Citation } from './types.js';
+import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
 
 export const NOT_FOUND_ANSWER = 'Not found in the documents: none of the indexed passages answers this question.';
 
@@ -47,6 +47,7 @@ interface Candidate {
  * question, each followed by its `[n]` marker, and declines when no passage covers enough of it.
  */
 export class ExtractiveAnswerer implements Answerer {
+  readonly name = 'extractive';
   readonly #sentences = new Map<string, Sentence[]>();
 
   constructor(
@@ -55,7 +56,14 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
   ) {}
 
-  async answer(question: string, passages: Passage[]): Promise<Answer> {
+  async answer(question: string, passages: Passage[], { onDelta }: AnswerOptions = {}): Promise<Answer> {
+    const result = await this.#answer(question, passages);
+    // Quoting is instant; streaming clients still receive the answer cited sentence by cited sentence.
+    result.answer.split(/(?<=\]) /).forEach((piece, i) => onDelta?.(i === 0 ? piece : ` ${piece}`));
+    return result;
+  }
+
+  async #answer(question: string, passages: Passage[]): Promise<Answer> {
     const questionTerms = this.#questionTerms(question);
     if (questionTerms.length === 0 || passages.length === 0) return notFound();
     const sentences = passages.map((passage) => this.#sentencesOf(passage));

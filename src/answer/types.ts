@@ -17,7 +17,16 @@ export interface Answer {
   citations: Citation[];
 }
 
+export interface AnswerOptions {
+  /** Aborted when the client goes away: stop working. */
+  signal?: AbortSignal;
+  /** Receives the answer text piece by piece as it is produced (the pieces concatenate to `answer`). */
+  onDelta?: (text: string) => void;
+}
+
 /** Turns a question and its retrieved passages into a cited answer. */
 export interface Answerer {
-  answer(question: string, passages: Passage[]): Promise<Answer>;
+  /** Reported in responses, so clients know what produced an answer. */
+  readonly name: string;
+  answer(question: string, passages: Passage[], options?: AnswerOptions): Promise<Answer>;
 }

@@ -44,9 +44,11 @@ export const AskRequestSchema = z
 
 export const AskResponseSchema = z
   .object({
-    answer: z.string(),
-    answerable: z.boolean(),
+    answer: z.string().openapi({ description: 'The answer text; each quoted sentence is followed by its [n] marker' }),
+    answerable: z.boolean().openapi({ description: 'False when the documents do not contain the answer (then there are no citations)' }),
     citations: z.array(CitationSchema),
+    standaloneQuestion: z.string().openapi({ description: 'The question actually searched for (follow-ups resolved against the history)' }),
+    answerer: z.string().openapi({ description: 'What produced the answer, e.g. "extractive"' }),
     passages: z.array(PassageSchema),
     timings: z.object({ retrieveMs: z.number(), answerMs: z.number(), totalMs: z.number() }),
   })
