@@ -1,0 +1,38 @@
+import { createHash } from 'node:crypto';
+import type { VocabularyOptions } from './build-model/tokenizer-vocab.js';
+import type { SemanticParameters, VectorParameters } from './build-model/vectors.js';
+
+/** Bump when the builder's algorithm changes in a way the parameters below do not capture. */
+export const BUILDER_VERSION = 1;
+
+export interface GeneratedModelSpec {
+  name: string;
+  kind: 'lexical' | 'wordnet';
+  vocabulary: VocabularyOptions;
+  vectors: VectorParameters;
+  semantic?: SemanticParameters;
+}
+
+const vocabulary: VocabularyOptions = { pieceCount: 3000, maxNumber: 9999 };
+const vectors: VectorParameters = { dimensions: 256, nonZeros: 16, seed: 'docent', sifA: 3e-3, stopWordWeight: 0.02 };
+
+export const GENERATED_MODELS: readonly GeneratedModelSpec[] = [
+  { name: 'docent-lexical-v1', kind: 'lexical', vocabulary, vectors },
+  {
+    name: 'docent-wordnet-v1',
+    kind: 'wordnet',
+    vocabulary,
+    vectors,
+    semantic: { senseExponent: 0.5, relatedWeight: 0.5, broaderWeight: 0.5, glossWeight: 0.5, phraseWeight: 0.3, identityWeight: 0.15 },
+  },
+];
+
+export function generatedModelSpec(name: string): GeneratedModelSpec | undefined {
+  return GENERATED_MODELS.find((spec) => spec.name === name);
+}
+
+/** `name@hash`: changes whenever anything that shapes the vectors changes, so stale indexes are detected. */
+export function generatedModelVersion(spec: GeneratedModelSpec): string {
+  const hash = createHash('sha256').update(JSON.stringify({ builder: BUILDER_VERSION, ...spec })).digest('hex');
+  return `${spec.name}@${hash.slice(0, 12)}`;
+}

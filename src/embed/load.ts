@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { ProgressListener } from '../progress.js';
+import { buildGeneratedModels } from './build-model/build.js';
+import { generatedModelSpec, generatedModelVersion } from './generated-models.js';
+import type { Embedder, EmbeddingModelInfo } from './types.js';
+
+export interface LoadEmbedderOptions {
+  /** A generated model name, a Hugging Face id (looked up under modelsDir), or a local folder path. */
+  model: string;
+  modelsDir: string;
+  queryPrefix?: string;
+  documentPrefix?: string;
+  batchSize?: number;
+  allowRemoteModels?: boolean;
+  onProgress?: ProgressListener;
+}
+
+/** What transformers.js needs to run a folder as a feature-extraction model with our file layout. */
+const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'onnx/model.onnx'];
+
+export class ModelNotFoundError extends Error {
+  override name = 'ModelNotFoundError';
+}
+
+const hasModelFiles = (dir: string) => REQUIRED_FILES.every((file) => fs.existsSync(path.join(dir, file)));
+
+function candidateFolders(model: string, modelsDir: string): string[] {
+  const looksLikePath = path.isAbsolute(model) || model.startsWith('.') || fs.existsSync(model);
+  const candidates = [path.join(modelsDir, model)];
+  if (looksLikePath) candidates.unshift(path.resolve(model));
+  return [...new Set(candidates)];
+}
+
+function notFound(model: string, tried: string[]): ModelNotFoundError {
+  return new ModelNotFoundError(
+    [
+      `Embedding model "${model}" could not be loaded. Tried: ${tried.map((dir) => `${dir} (needs ${REQUIRED_FILES.join(', ')})`).join('; ')}.`,
+      'Remote model download is disabled (ALLOW_REMOTE_MODELS=false).',
+      `Fix: download the model folder into ${tried.at(-1)} so that it contains onnx/model.onnx, config.json and tokenizer.json;` +
+        ' or set ALLOW_REMOTE_MODELS=true to let transformers.js download it;' +
+        ' or use the default generated model (EMBEDDING_MODEL=docent-wordnet-v1, built offline by `npm run build:model`).',
+    ].join(' '),
+  );
+}
+
+/** Identifies a pretrained folder by the bytes that shape its vectors, so replacing the files is noticed. */
+function folderVersion(model: string, folder: string): string {
+  const hash = createHash('sha256');
+  for (const file of ['onnx/model.onnx', 'tokenizer.json']) hash.update(fs.readFileSync(path.join(folder, file)));
+  return `${model}@${hash.digest('hex').slice(0, 12)}`;
+}
+
+/** Prefixes change every vector, so they are part of the version the index manifest compares. */
+function withPrefixes(version: string, queryPrefix: string, documentPrefix: string): string {
+  if (queryPrefix === '' && documentPrefix === '') return version;
+  const hash = createHash('sha256').update(JSON.stringify([queryPrefix, documentPrefix])).digest('hex');
+  return `${version}+prefixes@${hash.slice(0, 8)}`;
+}
+
+/** Resolves the folder (or, with remote models allowed, the Hugging Face id) to hand to transformers.js. */
+function resolveModel(options: LoadEmbedderOptions): { source: string; info: Omit<EmbeddingModelInfo, 'dimensions'> } {
+  const spec = generatedModelSpec(options.model);
+  if (spec) {
+    const [built] = buildGeneratedModels([spec], { modelsDir: options.modelsDir, onProgress: options.onProgress });
+    return { source: built!.dir, info: { model: options.model, version: generatedModelVersion(spec), pretrained: false } };
+  }
+  const tried = candidateFolders(options.model, options.modelsDir);
+  const folder = tried.find(hasModelFiles);
+  if (!folder && !options.allowRemoteModels) throw notFound(options.model, tried);
+  const version = folder ? folderVersion(options.model, folder) : options.model;
+  return { source: folder ?? options.model, info: { model: options.model, version, pretrained: true } };
+}
+
+async function embedBatched(extractor: FeatureExtractionPipeline, texts: string[], batchSize: number): Promise<number[][]> {
+  const vectors: number[][] = [];
+  for (let start = 0; start < texts.length; start += batchSize) {
+    const output = await extractor(texts.slice(start, start + batchSize), { pooling: 'mean', normalize: true });
+    vectors.push(...(output.tolist() as number[][]));
+  }
+  return vectors;
+}
+
+/**
+ * Loads an embedding model through transformers.js (mean pooling, L2-normalised), building Docent's
+ * generated models first when their folder is missing or stale. Never falls back to another model.
+ */
+export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
+  const { source, info } = resolveModel(options);
+  env.allowRemoteModels = options.allowRemoteModels ?? false;
+  env.allowLocalModels = true;
+  env.localModelPath = options.modelsDir;
+  let extractor: FeatureExtractionPipeline;
+  try {
+    extractor = await pipeline('feature-extraction', source, { dtype: 'fp32' });
+  } catch (error) {
+    if (info.pretrained && !options.allowRemoteModels) {
+      throw new ModelNotFoundError(`${notFound(options.model, candidateFolders(options.model, options.modelsDir)).message} Cause: ${String(error)}`);
+    }
+    throw error;
+  }
+  const batchSize = options.batchSize ?? 32;
+  const queryPrefix = options.queryPrefix ?? '';
+  const documentPrefix = options.documentPrefix ?? '';
+  const [probe] = await embedBatched(extractor, ['dimension probe'], 1);
+  const version = withPrefixes(info.version, queryPrefix, documentPrefix);
+  const modelInfo: EmbeddingModelInfo = Object.freeze({ ...info, version, dimensions: probe!.length });
+  return {
+    info: modelInfo,
+    embedDocuments: (texts) => embedBatched(extractor, texts.map((text) => documentPrefix + text), batchSize),
+    embedQuery: async (text) => (await embedBatched(extractor, [queryPrefix + text], 1))[0]!,
+  };
+}
