@@ -2,6 +2,7 @@ import { tokenize, type Token } from '../index/analyzer.js';
 import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
 import { expectedAnswerType, offersAnswerType } from './answer-type.js';
+import { termCoverage, weightedTerms, type WeightedTerm } from './coverage.js';
 import { sentenceSpans, type Span } from './sentences.js';
 import type { TermSimilarity } from './term-similarity.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
@@ -16,18 +17,11 @@ export interface ExtractiveOptions {
   maxSentences: number;
 }
 
-export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { minCoverage: 0.62, companionRatio: 0.85, maxSentences: 3 };
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { minCoverage: 0.35, companionRatio: 0.85, maxSentences: 3 };
 
-/** Below this cosine two different words are unrelated; above it they partly stand for each other. */
-const SOFT_MATCH_FLOOR = 0.45;
 const SHORT_SENTENCE_WORDS = 5;
 
-interface QuestionTerm {
-  term: string;
-  word: string;
-  weight: number;
-  numeric: boolean;
-}
+type QuestionTerm = WeightedTerm;
 
 interface Sentence extends Span {
   source: string;
@@ -88,7 +82,7 @@ export class ExtractiveAnswerer implements Answerer {
     });
     candidates.sort((a, b) => b.score - a.score);
     const best = candidates[0];
-    if (!best || best.coverage < this.options.minCoverage) return notFound();
+    if (!best || best.coverage < this.options.minCoverage) return notFound(best?.coverage);
 
     const chosen = candidates
       .filter((candidate) => candidate === best || (candidate.score >= this.options.companionRatio * best.score && candidate.coverage >= this.options.minCoverage))
@@ -98,21 +92,12 @@ export class ExtractiveAnswerer implements Answerer {
       answer: citations.map((citation) => `${citation.quote} [${citation.n}]`).join(' '),
       answerable: true,
       citations,
+      confidence: round(best.coverage),
     };
   }
 
   #questionTerms(question: string): QuestionTerm[] {
-    const unique = new Map<string, QuestionTerm>();
-    for (const token of tokenize(question)) {
-      if (unique.has(token.term)) continue;
-      unique.set(token.term, {
-        term: token.term,
-        word: token.word,
-        weight: this.index.lexical.idf(token.term),
-        numeric: /\d/.test(token.text),
-      });
-    }
-    return [...unique.values()];
+    return weightedTerms(question, (term) => this.index.lexical.idf(term));
   }
 
   /** Sentences that start inside the passage, cut from the whole document so none is truncated by chunking. */
@@ -128,19 +113,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** IDF-weighted share of the question's terms present (or, softly, stood for) in `tokens`. */
   #coverage(questionTerms: QuestionTerm[], tokens: Token[]): number {
-    const present = new Set(tokens.map((token) => token.term));
-    let covered = 0;
-    let total = 0;
-    for (const questionTerm of questionTerms) {
-      total += questionTerm.weight;
-      if (present.has(questionTerm.term)) {
-        covered += questionTerm.weight;
-      } else if (!questionTerm.numeric) {
-        const best = tokens.reduce((max, token) => Math.max(max, this.similarity.similarity(questionTerm.word, token.word)), 0);
-        if (best >= SOFT_MATCH_FLOOR) covered += questionTerm.weight * best;
-      }
-    }
-    return total === 0 ? 0 : covered / total;
+    return termCoverage(questionTerms, tokens, this.similarity);
   }
 
   #text(span: Sentence): string {
@@ -156,11 +129,13 @@ export class ExtractiveAnswerer implements Answerer {
       start: sentence.start,
       end: sentence.end,
       quote: this.#text(sentence),
-      score: Number(candidate.score.toFixed(4)),
+      score: round(candidate.score),
     };
   }
 }
 
-function notFound(): Answer {
-  return { answer: NOT_FOUND_ANSWER, answerable: false, citations: [] };
+const round = (value: number) => Number(value.toFixed(4));
+
+function notFound(confidence = 0): Answer {
+  return { answer: NOT_FOUND_ANSWER, answerable: false, citations: [], confidence: round(confidence) };
 }

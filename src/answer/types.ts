@@ -15,6 +15,8 @@ export interface Answer {
   answer: string;
   answerable: boolean;
   citations: Citation[];
+  /** How much of the question the best evidence covers (0–1); answers below the answerer's threshold are declined. */
+  confidence?: number;
 }
 
 export interface AnswerOptions {

@@ -2,8 +2,17 @@ import type { Embedder } from '../embed/types.js';
 import type { ChunkRecord, CorpusIndex } from '../index/store.js';
 import type { Passage, Retriever, RetrieverMode } from './types.js';
 
-/** The constant from Cormack et al. (2009): damps the weight of the very top ranks. */
-const RRF_K = 60;
+export interface FusionOptions {
+  /** RRF's rank constant: smaller values let the top ranks of each list count for more. */
+  k: number;
+  /** Weight of the BM25 list's reciprocal ranks. */
+  bm25Weight: number;
+  /** Weight of the vector list's reciprocal ranks. */
+  denseWeight: number;
+}
+
+export const DEFAULT_FUSION: FusionOptions = { k: 60, bm25Weight: 1, denseWeight: 1 };
+
 /** How deep each component list goes before fusion. */
 const CANDIDATES = 50;
 
@@ -13,8 +22,8 @@ interface Candidate {
   dense: { rank: number; score: number } | null;
 }
 
-function rrf(candidate: Candidate): number {
-  return [candidate.bm25, candidate.dense].reduce((sum, hit) => sum + (hit ? 1 / (RRF_K + hit.rank) : 0), 0);
+function rrf(candidate: Candidate, { k, bm25Weight, denseWeight }: FusionOptions): number {
+  return (candidate.bm25 ? bm25Weight / (k + candidate.bm25.rank) : 0) + (candidate.dense ? denseWeight / (k + candidate.dense.rank) : 0);
 }
 
 /** BM25 and HNSW result lists fused by reciprocal rank fusion; either list alone in the other modes. */
@@ -23,6 +32,7 @@ export class HybridRetriever implements Retriever {
     private readonly index: CorpusIndex,
     private readonly embedder: Embedder,
     readonly mode: RetrieverMode = 'hybrid',
+    private readonly fusion: FusionOptions = DEFAULT_FUSION,
   ) {}
 
   async retrieve(query: string, k: number): Promise<Passage[]> {
@@ -47,7 +57,7 @@ export class HybridRetriever implements Retriever {
       });
     }
     const score = (entry: Candidate) =>
-      this.mode === 'hybrid' ? rrf(entry) : ((this.mode === 'bm25' ? entry.bm25?.score : entry.dense?.score) ?? 0);
+      this.mode === 'hybrid' ? rrf(entry, this.fusion) : ((this.mode === 'bm25' ? entry.bm25?.score : entry.dense?.score) ?? 0);
     return [...candidates.values()]
       .map((entry) => ({ entry, score: score(entry) }))
       .sort((a, b) => b.score - a.score || a.entry.chunk.id.localeCompare(b.entry.chunk.id))
