@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { loadEmbedder } from '../embed/load.js';
+import type { Embedder } from '../embed/types.js';
+import type { ProgressListener } from '../progress.js';
 import type { RetrieverMode } from '../retrieve/types.js';
 import { openDocent, type Docent } from '../service.js';
 import { progressBar } from './progress.js';
@@ -21,12 +23,16 @@ export function cliConfig(corpus?: string): Config {
   return loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
 }
 
+export function loadCliEmbedder(config: Config, onProgress: ProgressListener): Promise<Embedder> {
+  return loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir, onProgress });
+}
+
 /** Loads the model and the index (re-indexing when stale) the way every command does, showing progress. */
 export async function openFromCli(options: OpenFromCliOptions): Promise<Docent> {
   const config = cliConfig(options.corpus);
   const progress = progressBar(options.verbose && process.stderr.isTTY === true);
   try {
-    const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir, onProgress: progress });
+    const embedder = await loadCliEmbedder(config, progress);
     return await openDocent(config, {
       embedder,
       reindex: options.reindex ?? 'if-stale',

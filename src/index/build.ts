@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { withEmbeddingCache } from '../embed/cache.js';
 import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
 import { loadCorpus, type SourceDocument } from '../ingest/corpus.js';
 import type { Embedder } from '../embed/types.js';
@@ -16,9 +18,14 @@ export interface BuildReport {
   index: CorpusIndex;
   documents: number;
   chunks: number;
+  /** Chunks embedded by the model in this build; the others came from the embedding cache. */
+  embedded: number;
   embedMs: number;
   totalMs: number;
 }
+
+/** Where vectors are kept between builds, so re-indexing an unchanged corpus embeds nothing. */
+export const embeddingCacheDir = (indexDir: string) => path.join(indexDir, 'embedding-cache');
 
 async function embedInBatches(embedder: Embedder, texts: string[], batchSize: number, onProgress?: ProgressListener): Promise<number[][]> {
   const vectors: number[][] = [];
@@ -41,7 +48,9 @@ export async function buildIndex(embedder: Embedder, options: BuildOptions): Pro
     onProgress?.({ phase: 'Chunking', done: i + 1, total: sources.length });
   }
   const embedStartedAt = performance.now();
-  const vectors = await embedInBatches(embedder, chunks.map((chunk) => chunk.pageContent), options.batchSize, onProgress);
+  const cached = withEmbeddingCache(embedder, embeddingCacheDir(options.indexDir));
+  const vectors = await embedInBatches(cached, chunks.map((chunk) => chunk.pageContent), options.batchSize, onProgress);
+  await cached.save();
   const embedMs = performance.now() - embedStartedAt;
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,
@@ -55,7 +64,7 @@ export async function buildIndex(embedder: Embedder, options: BuildOptions): Pro
   const spans = chunks.map((chunk) => ({ id: chunk.id, ...chunk.metadata }));
   const index = assembleIndex(manifest, documents, spans, VectorIndex.build(embedder.info.dimensions, vectors));
   await writeIndex(options.indexDir, index);
-  return { index, documents: sources.length, chunks: chunks.length, embedMs, totalMs: performance.now() - startedAt };
+  return { index, documents: sources.length, chunks: chunks.length, embedded: cached.misses, embedMs, totalMs: performance.now() - startedAt };
 }
 
 /** Why the index in `indexDir` cannot serve this corpus and model as it is, or undefined when it can. */
