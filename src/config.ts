@@ -43,6 +43,9 @@ const configSchema = z.object({
   LLM_TIMEOUT_MS: integer(20000, 100, 600000),
 });
 
+/** The names of every environment variable Docent reads. */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape);
+
 export type Config = Readonly<{
   port: number;
   host: string;
