@@ -1,4 +1,5 @@
 import { ExtractiveAnswerer } from './answer/extractive.js';
+import { LlmAnswerer, type FallbackReason, type LlmAnswer } from './answer/llm.js';
 import { TermSimilarity } from './answer/term-similarity.js';
 import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
@@ -9,6 +10,9 @@ import type { ProgressListener } from './progress.js';
 import { standaloneQuestion, type ChatTurn } from './retrieve/follow-up.js';
 import { HybridRetriever } from './retrieve/hybrid.js';
 import type { Passage, RetrieverMode } from './retrieve/types.js';
+import { verifyAnswer, type AnswerVerification, type CheckedCitation } from './verify/answer.js';
+import { CitationChecker } from './verify/checker.js';
+import type { SpanRef, VerifyResult } from './verify/types.js';
 
 /** What a streaming client sees, in this order: the passages, the answer text in pieces, the full result. */
 export type AskEvent =
@@ -26,10 +30,16 @@ export interface AskOptions {
 }
 
 export interface AskResult extends Answer {
+  /** Every citation carries `support`: how well its span supports the sentences that cite it (0–1). */
+  citations: CheckedCitation[];
+  /** The citation checker's verdict on each sentence of the answer; unsupported sentences are flagged. */
+  verification: AnswerVerification;
   /** The question actually searched for: the question itself, or a follow-up resolved against the history. */
   standaloneQuestion: string;
-  /** Which answerer produced the answer. */
+  /** Which answerer produced the answer: `extractive`, or `llm` when an LLM is configured and its answer passed verification. */
   answerer: string;
+  /** Set when an LLM is configured but its answer was replaced by the extractive one, and why. */
+  fallbackReason?: FallbackReason;
   passages: Passage[];
   timings: { retrieveMs: number; answerMs: number; totalMs: number };
 }
@@ -41,6 +51,15 @@ export interface Docent {
   readonly index: CorpusIndex;
   search(query: string, k?: number): Promise<Passage[]>;
   ask(question: string, options?: AskOptions): Promise<AskResult>;
+  /**
+   * Checks a claim against the corpus (or, given `citations`, against exactly those spans).
+   * Throws InvalidSpanError for a citation of an unknown source or outside its text.
+   */
+  verify(claim: string, options?: { citations?: readonly SpanRef[] }): Promise<VerifyResult>;
+  /** Which answerer answers: `extractive`, or `llm` when LLM_BASE_URL and LLM_MODEL are set. */
+  readonly answererName: string;
+  /** The citation checker behind `verify` and the checks of every answer. */
+  readonly checker: CitationChecker;
 }
 
 export interface OpenOptions {
@@ -78,12 +97,18 @@ export async function openDocent(config: Config, options: OpenOptions): Promise<
 
 export function createDocent(config: Config, embedder: Embedder, index: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
   const retriever = new HybridRetriever(index, embedder, mode);
-  const answerer: Answerer = new ExtractiveAnswerer(index, new TermSimilarity(embedder));
+  const similarity = new TermSimilarity(embedder);
+  const checker = new CitationChecker({ index, similarity, search: (query, k) => retriever.retrieve(query, k) });
+  const extractive: Answerer = new ExtractiveAnswerer(index, similarity);
+  const answerer: Answerer = config.llm ? new LlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;
   return {
     config,
     embedder,
     index,
+    answererName: answerer.name,
+    checker,
     search: (query, k = config.topK) => retriever.retrieve(query, k),
+    verify: (claim, { citations } = {}) => checker.verify(claim, { citations }),
     async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
       const startedAt = performance.now();
       const standalone = standaloneQuestion(question, history);
@@ -91,12 +116,16 @@ export function createDocent(config: Config, embedder: Embedder, index: CorpusIn
       signal?.throwIfAborted();
       onEvent?.({ type: 'passages', passages, standaloneQuestion: standalone });
       const retrievedAt = performance.now();
-      const answer = await answerer.answer(standalone, passages, { signal, onDelta: (text) => onEvent?.({ type: 'delta', text }) });
+      const answer: Answer & Partial<LlmAnswer> = await answerer.answer(standalone, passages, { signal, onDelta: (text) => onEvent?.({ type: 'delta', text }) });
+      const { answerer: producedBy = answerer.name, fallbackReason, verification, ...plain } = answer;
+      // Every answer goes through the checker: the LLM answerer verifies its own, the extractive one is checked here.
+      const verified = verification ? { ...plain, citations: plain.citations as CheckedCitation[], verification } : await verifyAnswer(checker, plain, passages);
       const answeredAt = performance.now();
       const result: AskResult = {
-        ...answer,
+        ...verified,
         standaloneQuestion: standalone,
-        answerer: answerer.name,
+        answerer: producedBy,
+        ...(fallbackReason ? { fallbackReason } : {}),
         passages,
         timings: { retrieveMs: round(retrievedAt - startedAt), answerMs: round(answeredAt - retrievedAt), totalMs: round(answeredAt - startedAt) },
       };

@@ -32,13 +32,31 @@ export const CitationSchema = z
     end: z.number().int(),
     quote: z.string().openapi({ description: 'Exactly sourceText.slice(start, end)' }),
     score: z.number(),
+    support: z.number().optional().openapi({ description: 'How well this span supports the answer sentences that cite it (0–1), from the citation checker' }),
   })
   .openapi('Citation');
+
+/** Bounds of the conversation a follow-up question may carry. */
+export const MAX_HISTORY_TURNS = 20;
+export const MAX_TURN_CHARS = 4000;
+
+export const ChatTurnSchema = z
+  .object({
+    role: z.enum(['user', 'assistant']),
+    content: z.string().max(MAX_TURN_CHARS),
+  })
+  .openapi('ChatTurn');
 
 export const AskRequestSchema = z
   .object({
     question: z.string().trim().min(1).max(2000).openapi({ example: 'When did China establish its peacekeeping training institution?' }),
     topK: z.number().int().min(1).max(20).optional(),
+    history: z
+      .array(ChatTurnSchema)
+      .max(MAX_HISTORY_TURNS)
+      .optional()
+      .openapi({ description: 'Earlier turns, oldest first; a follow-up question is resolved against them before retrieval' }),
+    stream: z.boolean().optional().openapi({ description: 'Answer as Server-Sent Events (also chosen by `Accept: text/event-stream` when omitted)' }),
   })
   .openapi('AskRequest');
 
@@ -48,7 +66,12 @@ export const AskResponseSchema = z
     answerable: z.boolean().openapi({ description: 'False when the documents do not contain the answer (then there are no citations)' }),
     citations: z.array(CitationSchema),
     standaloneQuestion: z.string().openapi({ description: 'The question actually searched for (follow-ups resolved against the history)' }),
-    answerer: z.string().openapi({ description: 'What produced the answer, e.g. "extractive"' }),
+    answerer: z.string().openapi({ description: 'What produced the answer: "extractive", or "llm" when an LLM is configured and its answer passed verification' }),
+    fallbackReason: z
+      .enum(['llm_error', 'llm_timeout', 'no_valid_citation', 'no_passages'])
+      .optional()
+      .openapi({ description: 'Set when the configured LLM\'s answer was replaced by the extractive one, and why' }),
+    verification: z.lazy(() => AnswerVerificationSchema).optional().openapi({ description: 'The citation checker\'s verdict on each sentence of the answer' }),
     passages: z.array(PassageSchema),
     timings: z.object({ retrieveMs: z.number(), answerMs: z.number(), totalMs: z.number() }),
   })
@@ -72,3 +95,65 @@ export const HealthResponseSchema = z
     index: z.object({ type: z.literal('hnsw'), elements: z.number().int() }),
   })
   .openapi('Health');
+
+/* Citation checking (POST /api/verify, and the verification of every answer). */
+
+export const VerdictSchema = z.enum(['supported', 'partially_supported', 'not_found']).openapi('Verdict');
+
+export const SpanRefSchema = z
+  .object({
+    source: z.string().min(1).max(1000).openapi({ example: 'china-un-peacekeeping-international-cooperation.md' }),
+    start: z.number().int().min(0).openapi({ example: 5062 }),
+    end: z.number().int().min(0).openapi({ example: 5175 }),
+  })
+  .openapi('SpanRef');
+
+export const VerifyRequestSchema = z
+  .object({
+    claim: z.string().trim().min(1).max(2000).openapi({ example: 'China and Mongolia held the joint exercise Peacekeeping Mission-2009 in Beijing in June and July 2009.' }),
+    citations: z
+      .array(SpanRefSchema)
+      .min(1)
+      .max(20)
+      .optional()
+      .openapi({ description: 'Check the claim against exactly these spans; without them the corpus is searched for evidence' }),
+  })
+  .openapi('VerifyRequest');
+
+export const EvidenceSchema = z
+  .object({
+    source: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    quote: z.string().openapi({ description: 'Exactly sourceText.slice(start, end)' }),
+    score: z.number(),
+  })
+  .openapi('Evidence');
+
+export const VerifyResponseSchema = z
+  .object({
+    verdict: VerdictSchema,
+    score: z.number().openapi({ description: 'Share (0–1) of the claim found in the best evidence, discounted for each number, month or name of the claim missing there' }),
+    evidence: z.array(EvidenceSchema).openapi({ description: 'Best supporting spans first; empty when not_found' }),
+  })
+  .openapi('VerifyResponse');
+
+export const SentenceCheckSchema = z
+  .object({
+    text: z.string().openapi({ description: 'The sentence as written in the answer, markers included' }),
+    start: z.number().int().openapi({ description: 'Offset of the sentence in the answer' }),
+    end: z.number().int(),
+    citations: z.array(z.number().int()).openapi({ description: 'The [n] markers of the sentence' }),
+    verdict: VerdictSchema,
+    score: z.number(),
+    flagged: z.boolean().openapi({ description: 'True when its citations (or, uncited, the passages) do not support it' }),
+  })
+  .openapi('SentenceCheck');
+
+export const AnswerVerificationSchema = z
+  .object({
+    supported: z.boolean().openapi({ description: 'True when no sentence is flagged' }),
+    unsupportedSentences: z.number().int(),
+    sentences: z.array(SentenceCheckSchema),
+  })
+  .openapi('AnswerVerification');

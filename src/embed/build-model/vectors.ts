@@ -1,3 +1,4 @@
+import { referenceCounts } from './frequency.js';
 import { addSparse, randomIndexVector, type SparseVector } from './random.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { VocabularyEntry } from './tokenizer-vocab.js';
@@ -13,6 +14,11 @@ export interface VectorParameters {
   sifA: number;
   /** Weight of stop words and punctuation relative to a rare content word (1). */
   stopWordWeight: number;
+  /**
+   * Weight every token by its frequency p in WordNet's own text (see referenceCounts) instead of by sense
+   * tag counts: `sifA/(sifA + p)` when sifA is set, else the IDF `(log(1/p) / log(N))^idfPower`.
+   */
+  reference?: { sifA?: number; idfPower?: number };
 }
 
 export interface SemanticParameters {
@@ -55,6 +61,7 @@ function totalTagCount(wordnet: WordNet, lemmas: readonly string[]): number {
  * vector is a plain average: without it "the" and "of" would dominate every sentence.
  */
 export function tokenWeights(vocabulary: readonly VocabularyEntry[], wordnet: WordNet, params: VectorParameters): Float32Array {
+  if (params.reference) return referenceWeights(vocabulary, wordnet, params, params.reference);
   let allTags = 0;
   for (const senses of wordnet.senses.values()) for (const sense of senses) allTags += sense.tagCount;
   return Float32Array.from(vocabulary, ({ token, kind, lemmas }) => {
@@ -63,6 +70,25 @@ export function tokenWeights(vocabulary: readonly VocabularyEntry[], wordnet: Wo
     if (STOP_WORDS.has(token) || !ALPHANUMERIC.test(bare)) return params.stopWordWeight;
     if (kind !== 'word') return 1;
     return params.sifA / (params.sifA + totalTagCount(wordnet, lemmas) / allTags);
+  });
+}
+
+function referenceWeights(
+  vocabulary: readonly VocabularyEntry[],
+  wordnet: WordNet,
+  params: VectorParameters,
+  reference: NonNullable<VectorParameters['reference']>,
+): Float32Array {
+  const counts = referenceCounts(vocabulary, wordnet);
+  let total = 0;
+  for (const count of counts) total += count;
+  return Float32Array.from(vocabulary, ({ token, kind }, id) => {
+    const bare = token.replace(/^##/, '');
+    if (kind === 'special') return 0;
+    if (STOP_WORDS.has(token) || !ALPHANUMERIC.test(bare)) return params.stopWordWeight;
+    const p = (counts[id]! + 1) / total;
+    if (reference.sifA !== undefined) return reference.sifA / (reference.sifA + p);
+    return (Math.log(1 / p) / Math.log(total)) ** (reference.idfPower ?? 1);
   });
 }
 

@@ -1,0 +1,185 @@
+import { sentenceSpans } from '../answer/sentences.js';
+import type { Answer, Citation } from '../answer/types.js';
+import type { Passage } from '../retrieve/types.js';
+import type { CitationChecker, ScoredUnit } from './checker.js';
+import type { SpanRef, Verdict } from './types.js';
+
+/** One `[n]` group: `[3]`, `[1, 2]`, `[1; 4]`. */
+const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
+const MARKER_RUN = /(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+/g;
+const LEADING_MARKERS = /^(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+/;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** A cited citation: how well its span supports the answer sentences that cite it (0–1). */
+export interface CheckedCitation extends Citation {
+  support: number;
+}
+
+export interface SentenceCheck {
+  /** The sentence as written in the answer, markers included. */
+  text: string;
+  /** Offsets of the sentence in the answer text. */
+  start: number;
+  end: number;
+  /** The `[n]` markers it carries (empty: uncited, checked against all retrieved passages). */
+  citations: number[];
+  verdict: Verdict;
+  score: number;
+  /** True when the sentence's citations (or, uncited, the passages) do not support it. */
+  flagged: boolean;
+}
+
+export interface AnswerVerification {
+  /** True when no sentence is flagged. */
+  supported: boolean;
+  unsupportedSentences: number;
+  sentences: SentenceCheck[];
+}
+
+export interface VerifiedAnswer extends Answer {
+  citations: CheckedCitation[];
+  verification: AnswerVerification;
+}
+
+export interface CitedClaim {
+  start: number;
+  end: number;
+  markers: number[];
+}
+
+const markerNumbers = (group: string) => [...group.matchAll(/\d+/g)].map((match) => Number(match[0]));
+
+/**
+ * The answer cut into claims: sentences, with markers written after the full stop ("… 2009. [1]")
+ * given to the sentence before them, and sentences that cite twice mid-way ("A [1] and B [2].") cut at the marker.
+ */
+export function citedClaims(answer: string): CitedClaim[] {
+  const sentences: { start: number; end: number }[] = [];
+  for (const span of sentenceSpans(answer)) {
+    let { start } = span;
+    const lead = LEADING_MARKERS.exec(answer.slice(start, span.end));
+    if (lead && sentences.length > 0) {
+      sentences.at(-1)!.end = start + lead[0].length;
+      start += lead[0].length;
+    }
+    while (start < span.end && /\s/.test(answer[start]!)) start++;
+    if (span.end > start) sentences.push({ start, end: span.end });
+  }
+  const claims: CitedClaim[] = [];
+  for (const sentence of sentences) {
+    let cursor = sentence.start;
+    const text = answer.slice(sentence.start, sentence.end);
+    for (const match of text.matchAll(MARKER_RUN)) {
+      const groupEnd = sentence.start + match.index + match[0].length;
+      const last = !HAS_WORD.test(answer.slice(groupEnd, sentence.end));
+      const end = last ? sentence.end : groupEnd;
+      if (HAS_WORD.test(answer.slice(cursor, sentence.start + match.index))) claims.push({ start: cursor, end, markers: [...new Set(markerNumbers(match[0]))] });
+      else if (claims.length > 0) claims.at(-1)!.end = end;
+      cursor = end;
+      while (cursor < sentence.end && /\s/.test(answer[cursor]!)) cursor++;
+      if (last) break;
+    }
+    if (cursor < sentence.end && HAS_WORD.test(answer.slice(cursor, sentence.end))) claims.push({ start: cursor, end: sentence.end, markers: [] });
+  }
+  return claims;
+}
+
+/** The claim's own words: markers removed. */
+export function claimText(answer: string, claim: CitedClaim): string {
+  return answer.slice(claim.start, claim.end).replace(MARKER_RUN, '').replace(/\s+([.,;:!?])/g, '$1').trim();
+}
+
+/** Drops the numbers of `[n]` markers that `isValid` rejects (and a marker left empty, with its leading space). */
+export function removeInvalidMarkers(text: string, isValid: (n: number) => boolean): string {
+  return text.replace(/(\s?)\[(\d+(?:\s*[,;]\s*\d+)*)\]/g, (_whole, space: string, numbers: string) => {
+    const valid = [...new Set(markerNumbers(numbers).filter(isValid))];
+    return valid.length === 0 ? '' : `${space}[${valid.join(', ')}]`;
+  });
+}
+
+export function hasMarker(text: string): boolean {
+  MARKER.lastIndex = 0;
+  return MARKER.test(text);
+}
+
+interface MarkerSupport {
+  best: ScoredUnit | undefined;
+  support: number;
+}
+
+interface ClaimsCheck {
+  sentences: SentenceCheck[];
+  /** For each marker number: the best-supporting span inside what it points at, and its score. */
+  byMarker: Map<number, MarkerSupport>;
+}
+
+async function checkClaims(checker: CitationChecker, answer: string, spanOf: (n: number) => SpanRef | undefined, uncitedAgainst: SpanRef[]): Promise<ClaimsCheck> {
+  const sentences: SentenceCheck[] = [];
+  const byMarker = new Map<number, MarkerSupport>();
+  for (const claim of citedClaims(answer)) {
+    const text = claimText(answer, claim);
+    const spans = claim.markers.map(spanOf).filter((span): span is SpanRef => span !== undefined);
+    const check = await checker.checkAgainstSpans(text, spans.length > 0 ? spans : uncitedAgainst);
+    for (const n of claim.markers) {
+      const span = spanOf(n);
+      if (!span) continue;
+      const own = claim.markers.length === 1 ? check : await checker.checkAgainstSpans(text, [span]);
+      const previous = byMarker.get(n);
+      if (!previous || own.score > previous.support) byMarker.set(n, { best: own.best, support: own.score });
+    }
+    sentences.push({
+      text: answer.slice(claim.start, claim.end),
+      start: claim.start,
+      end: claim.end,
+      citations: claim.markers,
+      verdict: check.verdict,
+      score: check.score,
+      flagged: check.verdict !== 'supported',
+    });
+  }
+  return { sentences, byMarker };
+}
+
+function verification(sentences: SentenceCheck[]): AnswerVerification {
+  const unsupportedSentences = sentences.filter((sentence) => sentence.flagged).length;
+  return { supported: unsupportedSentences === 0, unsupportedSentences, sentences };
+}
+
+const passageSpan = (passage: Passage): SpanRef => ({ source: passage.source, start: passage.start, end: passage.end });
+
+/** Runs an answer whose citations already are exact spans (the extractive answerer's) through the checker. */
+export async function verifyAnswer(checker: CitationChecker, answer: Answer, passages: Passage[]): Promise<VerifiedAnswer> {
+  if (!answer.answerable) {
+    return { ...answer, citations: answer.citations.map((citation) => ({ ...citation, support: 0 })), verification: verification([]) };
+  }
+  const byN = new Map(answer.citations.map((citation) => [citation.n, citation]));
+  const { sentences, byMarker } = await checkClaims(checker, answer.answer, (n) => byN.get(n), passages.map(passageSpan));
+  return {
+    ...answer,
+    citations: answer.citations.map((citation) => ({ ...citation, support: byMarker.get(citation.n)?.support ?? 0 })),
+    verification: verification(sentences),
+  };
+}
+
+/**
+ * Turns a generated answer whose `[n]` markers number `passages` into a verified, exactly cited
+ * answer: markers that point to no passage are removed, each remaining marker becomes a citation
+ * of the sentence (or adjacent pair) of its passage that best supports what cites it, and
+ * sentences their passages do not support are flagged. Returns undefined when no valid marker is left.
+ */
+export async function citeGeneratedAnswer(checker: CitationChecker, text: string, passages: Passage[], documents: ReadonlyMap<string, string>): Promise<VerifiedAnswer | undefined> {
+  const answer = removeInvalidMarkers(text, (n) => n >= 1 && n <= passages.length).trim();
+  if (!hasMarker(answer)) return undefined;
+  const spanOf = (n: number) => (n >= 1 && n <= passages.length ? passageSpan(passages[n - 1]!) : undefined);
+  const { sentences, byMarker } = await checkClaims(checker, answer, spanOf, passages.map(passageSpan));
+  const citations: CheckedCitation[] = [...byMarker.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([n, { best, support }]) => {
+      const passage = passages[n - 1]!;
+      const span = best && best.score > 0 ? best : passageSpan(passage);
+      const quote = (documents.get(span.source) ?? '').slice(span.start, span.end);
+      return { n, chunkId: passage.chunkId, source: span.source, start: span.start, end: span.end, quote, score: support, support };
+    });
+  if (citations.length === 0) return undefined;
+  return { answer, answerable: true, citations, verification: verification(sentences) };
+}
