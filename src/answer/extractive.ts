@@ -2,7 +2,7 @@ import { tokenize, type Token } from '../index/analyzer.js';
 import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
 import { expectedAnswerType, offersAnswerType } from './answer-type.js';
-import { termCoverage, weightedTerms, type WeightedTerm } from './coverage.js';
+import { coverageDetail, weightedTerms, type WeightedTerm } from './coverage.js';
 import { sentenceSpans, type Span } from './sentences.js';
 import type { TermSimilarity } from './term-similarity.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
@@ -65,15 +65,25 @@ export class ExtractiveAnswerer implements Answerer {
 
     const expected = expectedAnswerType(question);
     const questionWords = new Set(questionTerms.map((term) => term.word));
-    const seen = new Set<string>();
+    const totalWeight = questionTerms.reduce((sum, term) => sum + term.weight, 0);
+    const share = (matches: readonly number[]) => (totalWeight === 0 ? 0 : matches.reduce((sum, match, i) => sum + match * questionTerms[i]!.weight, 0) / totalWeight);
+    // Passages overlap, so a sentence's term matches are computed once and shared.
+    const matchesOf = new Map<Sentence, number[]>();
+    const sentenceMatches = (sentence: Sentence) => {
+      let matches = matchesOf.get(sentence);
+      if (!matches) matchesOf.set(sentence, (matches = coverageDetail(questionTerms, sentence.tokens, this.similarity).matches.map((m) => m.match)));
+      return matches;
+    };
+    const seen = new Set<Sentence>();
     const candidates: Candidate[] = [];
     passages.forEach((passage, passageRank) => {
-      const passageCoverage = this.#coverage(questionTerms, sentences[passageRank]!.flatMap((sentence) => sentence.tokens));
-      for (const sentence of sentences[passageRank]!) {
-        const key = `${sentence.source}#${sentence.start}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const coverage = this.#coverage(questionTerms, sentence.tokens);
+      const inPassage = sentences[passageRank]!;
+      // A term is covered by the passage when any of its sentences covers it.
+      const passageCoverage = share(questionTerms.map((_, i) => Math.max(0, ...inPassage.map((sentence) => sentenceMatches(sentence)[i]!))));
+      for (const sentence of inPassage) {
+        if (seen.has(sentence)) continue;
+        seen.add(sentence);
+        const coverage = share(sentenceMatches(sentence));
         const typeBonus = expected && offersAnswerType(this.#text(sentence), expected, questionWords) ? 0.12 : 0;
         const brevityPenalty = sentence.tokens.length < SHORT_SENTENCE_WORDS ? 0.2 : 0;
         const score = coverage + 0.25 * passageCoverage + typeBonus - brevityPenalty - 0.02 * passageRank;
@@ -109,11 +119,6 @@ export class ExtractiveAnswerer implements Answerer {
       this.#sentences.set(passage.source, all);
     }
     return all.filter((sentence) => sentence.start >= passage.start && sentence.start < passage.end);
-  }
-
-  /** IDF-weighted share of the question's terms present (or, softly, stood for) in `tokens`. */
-  #coverage(questionTerms: QuestionTerm[], tokens: Token[]): number {
-    return termCoverage(questionTerms, tokens, this.similarity);
   }
 
   #text(span: Sentence): string {
