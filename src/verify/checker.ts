@@ -61,6 +61,7 @@ export class CitationChecker {
   readonly #search: CheckerOptions['search'];
   readonly #sentences = new Map<string, Unit[]>();
   readonly #evidenceFacts = new Map<string, EvidenceFacts>();
+  readonly #sourceTokenCache = new Map<string, Token[]>();
   #namesAtStart: Set<string> | undefined;
 
   constructor(options: CheckerOptions) {
@@ -178,7 +179,8 @@ export class CitationChecker {
   }
 
   #score(claim: PreparedClaim, unit: Unit): ScoredUnit {
-    const { coverage } = coverageDetail(claim.terms, unit.tokens, this.#similarity);
+    // The document's name is context for every sentence in it ("born here" in warsaw.txt).
+    const { coverage } = coverageDetail(claim.terms, [...unit.tokens, ...this.#sourceTokens(unit.source)], this.#similarity);
     const { missing, total } = checkFacts(claim.facts, this.#factsOf(unit));
     return { ...unit, coverage, missing, facts: total, score: coverage * this.thresholds.factPenalty ** missing.length };
   }
@@ -216,11 +218,17 @@ export class CitationChecker {
     return facts;
   }
 
+  #sourceTokens(source: string): Token[] {
+    let tokens = this.#sourceTokenCache.get(source);
+    if (!tokens) this.#sourceTokenCache.set(source, (tokens = tokenize(sourceTitle(source))));
+    return tokens;
+  }
+
   #sourceFacts(source: string): EvidenceFacts {
     const key = `source:${source}`;
     let facts = this.#evidenceFacts.get(key);
     if (!facts) {
-      facts = evidenceFacts(source.replace(/\.[^.\/]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' '));
+      facts = evidenceFacts(sourceTitle(source));
       this.#evidenceFacts.set(key, facts);
     }
     return facts;
@@ -265,6 +273,11 @@ export function decideVerdict(unit: Pick<ScoredUnit, 'coverage' | 'missing' | 'f
   const mostFactsMissing = unit.missing.length >= 2 && unit.missing.length >= unit.facts / 2;
   if (unit.coverage >= thresholds.partial && !mostFactsMissing) return 'partially_supported';
   return 'not_found';
+}
+
+/** "guides/super-bowl-50.txt" → "guides super bowl 50". */
+function sourceTitle(source: string): string {
+  return source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
 function joinUnits(a: Unit, b: Unit): Unit {

@@ -1,0 +1,29 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_EMBEDDING_MODEL, loadConfig } from '../../src/config.js';
+import { loadEmbedder } from '../../src/embed/load.js';
+import { CORPORA, openCorpus, readClaims, scoreClaims, stats, table } from './calibration.js';
+
+/**
+ * The citation checker's verdicts on the labelled claims of claims.jsonl, with the real default
+ * embedding model (generated offline into MODELS_DIR on first use). Prints the precision/recall table.
+ */
+describe('citation checker calibration', () => {
+  it('reaches the calibrated precision and recall on the labelled claims', async () => {
+    const config = loadConfig();
+    const embedder = await loadEmbedder({ ...config.embedding, model: DEFAULT_EMBEDDING_MODEL, modelsDir: config.modelsDir });
+    const claims = readClaims();
+    expect(claims.length).toBeGreaterThanOrEqual(60);
+    const docents = { default: await openCorpus(CORPORA.default, embedder), ...(fs.existsSync(CORPORA.squad) ? { squad: await openCorpus(CORPORA.squad, embedder) } : {}) };
+    const scored = await scoreClaims(claims, docents);
+    console.log(table(scored));
+    const { perVerdict, accuracy } = stats(scored);
+    const row = (verdict: string) => perVerdict.find((entry) => entry.verdict === verdict)!;
+    // A changed date, number or country is never "supported": supported must stay precise.
+    expect(row('supported').precision).toBeGreaterThanOrEqual(0.95);
+    expect(row('supported').recall).toBeGreaterThanOrEqual(0.85);
+    expect(row('partially_supported').recall).toBeGreaterThanOrEqual(0.9);
+    expect(row('not_found').precision).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy).toBeGreaterThanOrEqual(0.85);
+  }, 300_000);
+});
