@@ -1,37 +1,12 @@
 /** The wire format of the Docent API as the browser sees it, and a fetch-based SSE reader (EventSource cannot POST). */
 
-export interface Citation {
-  n: number;
-  chunkId: string;
-  source: string;
-  start: number;
-  end: number;
-  quote: string;
-  score: number;
-}
+// Type-only imports: the wire types are the server's own, and esbuild erases these imports from the bundle.
+import type { Citation } from '../src/answer/types.js';
+import type { ChatTurn } from '../src/retrieve/follow-up.js';
+import type { Passage } from '../src/retrieve/types.js';
+import type { AskResult } from '../src/service.js';
 
-export interface Passage {
-  chunkId: string;
-  source: string;
-  start: number;
-  end: number;
-  text: string;
-  score: number;
-}
-
-export interface AskResult {
-  answer: string;
-  answerable: boolean;
-  citations: Citation[];
-  standaloneQuestion: string;
-  answerer: string;
-  passages: Passage[];
-}
-
-export interface ChatTurn {
-  role: 'user' | 'assistant';
-  content: string;
-}
+export type { AskResult, ChatTurn, Citation, Passage };
 
 /** Server limits on the history a request may carry (see src/server/schemas.ts). */
 export const MAX_HISTORY_TURNS = 20;
