@@ -32,7 +32,7 @@ describe('generated models', () => {
       for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']) expect(fs.existsSync(path.join(dir, file))).toBe(true);
       expect(readModelManifest(dir)?.version).toBe(generatedModelVersion(generatedModelSpec(name)!));
     }
-    expect(wordnet.info).toEqual({ model: 'docent-wordnet-v1', version: generatedModelVersion(generatedModelSpec('docent-wordnet-v1')!), dimensions: 256, pretrained: false });
+    expect(wordnet.info).toEqual({ model: 'docent-wordnet-v1', version: generatedModelVersion(generatedModelSpec('docent-wordnet-v1')!), dimensions: 768, pretrained: false });
     expect(progress.some((p) => p.phase === 'docent-wordnet-v1 vectors' && p.done === p.total && p.total > 100_000)).toBe(true);
   });
 
@@ -61,6 +61,8 @@ describe('generated models', () => {
     expect(await similarity(wordnet, 'Britain', 'UK')).toBeGreaterThan(0.6);
     expect(await similarity(wordnet, 'nations', 'countries')).toBeGreaterThan(0.6);
     expect(await similarity(wordnet, 'Mongolian', 'Mongolia')).toBeGreaterThan(0.3);
+    expect(await similarity(wordnet, 'held', 'hold')).toBeGreaterThan(0.8);
+    expect(await similarity(wordnet, 'children', 'child')).toBeGreaterThan(0.8);
     // Polysemous words share one sense out of many, so they are only moderately close, yet above chance.
     const unrelated = await Promise.all([
       similarity(wordnet, 'troop', 'banana'),

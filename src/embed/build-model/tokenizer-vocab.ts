@@ -1,3 +1,4 @@
+import { bertWords } from './frequency.js';
 import { inflections } from './morphology.js';
 import { SPECIAL_TOKENS } from './model-files.js';
 import type { WordNet } from './wordnet-reader.js';
@@ -18,6 +19,11 @@ export interface VocabularyOptions {
   maxNumber: number;
   /** Keep only this many lemmas (most tagged first); for quick test builds. */
   lemmaLimit?: number;
+  /**
+   * Keep only lemmas that WordNet's sense concordance tagged or that its glosses use at least this often;
+   * the rest (rare words, mostly) fall back to sub-word pieces, which still match them lexically.
+   */
+  minGlossCount?: number;
 }
 
 const WORD = /^[a-z]+[a-z0-9]*$/;
@@ -31,8 +37,36 @@ const SINGLE_CHARACTERS = [
 const byCountThenText = ([a, countA]: [string, number], [b, countB]: [string, number]) =>
   countB - countA || (a < b ? -1 : a > b ? 1 : 0);
 
-function chosenLemmas(wordnet: WordNet, limit: number | undefined): string[] {
-  const lemmas = [...wordnet.senses.keys()].filter((lemma) => WORD.test(lemma));
+/** Same word, another spelling: equal length and at most two differing letters, or one letter more or less. */
+function spellingVariants(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || a.slice(0, 3) !== b.slice(0, 3)) return false;
+  if (a.length === b.length) {
+    let differences = 0;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) differences++;
+    return differences <= 2;
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
+function glossWordCounts(wordnet: WordNet): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { gloss } of wordnet.synsets) for (const word of bertWords(gloss)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+function chosenLemmas(wordnet: WordNet, limit: number | undefined, minGlossCount: number | undefined): string[] {
+  let lemmas = [...wordnet.senses.keys()].filter((lemma) => WORD.test(lemma));
+  if (minGlossCount !== undefined) {
+    const glossCounts = glossWordCounts(wordnet);
+    const tagged = (lemma: string) => wordnet.senses.get(lemma)!.some((sense) => sense.tagCount > 0);
+    const common = new Set(lemmas.filter((lemma) => tagged(lemma) || (glossCounts.get(lemma) ?? 0) >= minGlossCount));
+    // Spelling variants of a kept synonym stay too (specialised ~ specialized, colour ~ color): pieces could not relate them.
+    const isVariant = (lemma: string) =>
+      wordnet.senses.get(lemma)!.some(({ synset }) => wordnet.synsets[synset]!.lemmas.some((mate) => common.has(mate) && spellingVariants(lemma, mate)));
+    lemmas = lemmas.filter((lemma) => common.has(lemma) || isVariant(lemma));
+  }
   if (limit === undefined) return lemmas.sort();
   const tagged = lemmas.map((lemma): [string, number] => [lemma, wordnet.senses.get(lemma)!.reduce((sum, s) => sum + s.tagCount, 0)]);
   return tagged.sort(byCountThenText).slice(0, limit).map(([lemma]) => lemma).sort();
@@ -64,7 +98,7 @@ export function buildVocabulary(wordnet: WordNet, options: VocabularyOptions): V
     set.add(lemma);
     lemmasOf.set(token, set);
   };
-  for (const lemma of chosenLemmas(wordnet, options.lemmaLimit)) {
+  for (const lemma of chosenLemmas(wordnet, options.lemmaLimit, options.minGlossCount)) {
     carry(lemma, lemma);
     const partsOfSpeech = new Set(wordnet.senses.get(lemma)!.map(({ synset }) => wordnet.synsets[synset]!.pos));
     for (const pos of [...partsOfSpeech].sort()) for (const form of inflections(lemma, pos)) carry(form, lemma);
@@ -76,7 +110,8 @@ export function buildVocabulary(wordnet: WordNet, options: VocabularyOptions): V
     ...SINGLE_CHARACTERS,
     ...SINGLE_CHARACTERS.map((character) => `##${character}`),
     ...twoDigitContinuations,
-    ...frequentPieces(words, options.pieceCount),
+    // A reduced vocabulary takes its pieces from all lemmas, so the dropped rare words split well.
+    ...frequentPieces(options.minGlossCount === undefined ? words : [...wordnet.senses.keys()].filter((lemma) => WORD.test(lemma)).sort(), options.pieceCount),
   ];
 
   const entries: VocabularyEntry[] = [];
