@@ -96,7 +96,7 @@ export async function openDocent(config: Config, options: OpenOptions): Promise<
 }
 
 export function createDocent(config: Config, embedder: Embedder, index: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
-  const retriever = new HybridRetriever(index, embedder, mode);
+  const retriever = new HybridRetriever(index, embedder, mode, config.fusion);
   const similarity = new TermSimilarity(embedder);
   const checker = new CitationChecker({ index, similarity, search: (query, k) => retriever.retrieve(query, k) });
   const extractive: Answerer = new ExtractiveAnswerer(index, similarity);

@@ -17,7 +17,7 @@ export interface ExtractiveOptions {
   maxSentences: number;
 }
 
-export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { minCoverage: 0.35, companionRatio: 0.85, maxSentences: 3 };
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { minCoverage: 0.4, companionRatio: 0.85, maxSentences: 3 };
 
 const SHORT_SENTENCE_WORDS = 5;
 

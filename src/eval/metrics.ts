@@ -14,12 +14,12 @@ export interface EvalMetrics {
   questions: number;
   answerable: number;
   unanswerable: number;
-  hitAt1: number;
-  hitAt3: number;
-  hitAt5: number;
-  mrrAt10: number;
-  answerAccuracy: number;
-  citedEvidence: number;
+  hitAt1: number | null;
+  hitAt3: number | null;
+  hitAt5: number | null;
+  mrrAt10: number | null;
+  answerAccuracy: number | null;
+  citedEvidence: number | null;
   declineRate: number | null;
   citationValidity: number | null;
   citations: number;
@@ -58,7 +58,8 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+/** The mean, or null when there is nothing to average (e.g. hit@k over a file of unanswerable questions). */
+const mean = (values: number[]) => (values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length);
 
 /** The metrics of ../shared/eval/README.md; `sourceText` reads a cited file as it is on disk. */
 export function computeMetrics(results: CaseResult[], sourceText: (source: string) => string | undefined): EvalMetrics {
@@ -80,9 +81,8 @@ export function computeMetrics(results: CaseResult[], sourceText: (source: strin
     citedEvidence: mean(
       answerable.map((result) => (result.response.citations.some((citation) => isEvidence(result.case, citation.source, citation, citation.quote)) ? 1 : 0)),
     ),
-    declineRate: unanswerable.length === 0 ? null : mean(unanswerable.map((result) => (result.response.answerable ? 0 : 1))),
-    citationValidity:
-      citations.length === 0 ? null : mean(citations.map((citation) => (sourceText(citation.source)?.slice(citation.start, citation.end) === citation.quote ? 1 : 0))),
+    declineRate: mean(unanswerable.map((result) => (result.response.answerable ? 0 : 1))),
+    citationValidity: mean(citations.map((citation) => (sourceText(citation.source)?.slice(citation.start, citation.end) === citation.quote ? 1 : 0))),
     citations: citations.length,
     medianMs: percentile(times, 50),
     p95Ms: percentile(times, 95),

@@ -11,7 +11,6 @@ export interface FusionOptions {
   denseWeight: number;
 }
 
-export const DEFAULT_FUSION: FusionOptions = { k: 60, bm25Weight: 1, denseWeight: 1 };
 
 /** How deep each component list goes before fusion. */
 const CANDIDATES = 50;
@@ -31,8 +30,8 @@ export class HybridRetriever implements Retriever {
   constructor(
     private readonly index: CorpusIndex,
     private readonly embedder: Embedder,
-    readonly mode: RetrieverMode = 'hybrid',
-    private readonly fusion: FusionOptions = DEFAULT_FUSION,
+    readonly mode: RetrieverMode,
+    private readonly fusion: FusionOptions,
   ) {}
 
   async retrieve(query: string, k: number): Promise<Passage[]> {

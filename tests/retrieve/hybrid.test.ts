@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HybridRetriever } from '../../src/retrieve/hybrid.js';
+
+const CLASSIC_RRF = { k: 60, bm25Weight: 1, denseWeight: 1 };
 import type { Docent } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 import { makeCorpus, openTestDocent } from '../helpers/fixtures.js';
@@ -19,7 +21,7 @@ beforeAll(async () => {
 
 describe('HybridRetriever', () => {
   it('fuses BM25 and dense ranks with reciprocal rank fusion and reports both ranks', async () => {
-    const retriever = new HybridRetriever(docent.index, hashEmbedder(), 'hybrid');
+    const retriever = new HybridRetriever(docent.index, hashEmbedder(), 'hybrid', CLASSIC_RRF);
     const [top, ...rest] = await retriever.retrieve('How do ferns reproduce?', 3);
     expect(top!.text).toContain('Ferns reproduce with spores');
     expect(top!.ranks).toEqual({ bm25: 1, dense: 1 });
@@ -28,10 +30,10 @@ describe('HybridRetriever', () => {
   });
 
   it('runs either component alone, leaving the other rank null', async () => {
-    const bm25 = await new HybridRetriever(docent.index, hashEmbedder(), 'bm25').retrieve('Phobos Deimos', 2);
+    const bm25 = await new HybridRetriever(docent.index, hashEmbedder(), 'bm25', CLASSIC_RRF).retrieve('Phobos Deimos', 2);
     expect(bm25[0]!.text).toContain('Phobos');
     expect(bm25.every((p) => p.ranks.dense === null)).toBe(true);
-    const dense = await new HybridRetriever(docent.index, hashEmbedder(), 'dense').retrieve('Phobos Deimos', 2);
+    const dense = await new HybridRetriever(docent.index, hashEmbedder(), 'dense', CLASSIC_RRF).retrieve('Phobos Deimos', 2);
     expect(dense[0]!.text).toContain('Phobos');
     expect(dense.every((p) => p.ranks.bm25 === null)).toBe(true);
   });
