@@ -4,6 +4,7 @@ import { TermSimilarity } from './answer/term-similarity.js';
 import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
+import { tokenize } from './index/analyzer.js';
 import { buildIndex, staleReason } from './index/build.js';
 import { readIndex, type CorpusIndex } from './index/store.js';
 import type { ProgressListener } from './progress.js';
@@ -60,6 +61,11 @@ export interface Docent {
   readonly answererName: string;
   /** The citation checker behind `verify` and the checks of every answer. */
   readonly checker: CitationChecker;
+  /**
+   * Embeds the corpus vocabulary for word-level matching ahead of time, a batch at a time, so the
+   * first questions are as fast as later ones. Optional: answers are correct without it.
+   */
+  warmUp(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -71,6 +77,8 @@ export interface OpenOptions {
   /** Told why the index is being rebuilt. */
   onReindex?: (reason: string) => void;
 }
+
+const WARM_UP_BATCH = 256;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
@@ -109,6 +117,19 @@ export function createDocent(config: Config, embedder: Embedder, index: CorpusIn
     checker,
     search: (query, k = config.topK) => retriever.retrieve(query, k),
     verify: (claim, { citations } = {}) => checker.verify(claim, { citations }),
+    async warmUp() {
+      const words = new Set(index.chunks.flatMap((chunk) => tokenize(chunk.text).map((token) => token.word)));
+      const batch: string[] = [];
+      for (const word of words) {
+        batch.push(word);
+        if (batch.length === WARM_UP_BATCH) {
+          await similarity.prepare(batch.splice(0));
+          // Let waiting requests run between batches.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      await similarity.prepare(batch);
+    },
     async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
       const startedAt = performance.now();
       const standalone = standaloneQuestion(question, history);

@@ -12,6 +12,7 @@ export const serveCommand = new Command('serve')
     const { host, port } = docent.config;
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       console.log(`Docent is serving ${docent.index.documents.size} documents (${docent.index.chunks.length} chunks) at http://${host}:${info.port}/`);
+      void docent.warmUp().catch((error: unknown) => console.error('docent: warm-up failed (answers are unaffected):', error));
     });
     const shutdown = () => server.close(() => process.exit(0));
     process.once('SIGINT', shutdown);
