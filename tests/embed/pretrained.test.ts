@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEmbedder } from '../../src/embed/load.js';
+import { IndexMismatchError } from '../../src/index/store.js';
+import { openDocent } from '../../src/service.js';
+import { makeCorpus, testConfig } from '../helpers/fixtures.js';
 import { dot, writeTinyModel } from './tiny-model.js';
 
 let modelsDir: string;
@@ -56,5 +59,19 @@ describe('loading pretrained-style model folders', () => {
 
     const missingFolder = path.join(path.dirname(looseDir), 'nothing-here');
     await expect(loadEmbedder({ model: missingFolder, modelsDir })).rejects.toThrow(missingFolder);
+  });
+
+  it('keeps indexes of two pretrained models apart: refuses to mix, re-indexes instead', async () => {
+    const config = await testConfig(await makeCorpus({ 'pets.md': 'hello cat. hello dog. world.' }));
+    const first = await loadEmbedder({ model: 'Acme/tiny-bert', modelsDir });
+    const second = await loadEmbedder({ model: looseDir, modelsDir });
+    expect((await openDocent(config, { embedder: first })).index.vectors.dimensions).toBe(12);
+    await expect(openDocent(config, { embedder: second, reindex: 'never' })).rejects.toThrow(IndexMismatchError);
+    await expect(openDocent(config, { embedder: second, reindex: 'never' })).rejects.toThrow(/built with embedding model Acme\/tiny-bert .*12 dimensions.*10 dimensions/);
+    const reasons: string[] = [];
+    const reindexed = await openDocent(config, { embedder: second, onReindex: (reason) => reasons.push(reason) });
+    expect(reasons[0]).toMatch(/^embedding model changed/);
+    expect(reindexed.index.vectors.dimensions).toBe(10);
+    expect((await reindexed.search('cat', 1))[0]!.text).toBe('hello cat. hello dog. world.');
   });
 });
