@@ -12,7 +12,8 @@ import { DEFAULT_THRESHOLDS, VERDICTS, type Verdict } from '../../src/verify/typ
 /**
  * Runs the labelled claims in claims.jsonl through the citation checker and reports precision and
  * recall per verdict. `npx tsx tests/verify/calibration.ts` prints the table (building the default
- * embedding model offline into MODELS_DIR if needed); `--sweep` also prints how other thresholds would do.
+ * embedding model offline into MODELS_DIR if needed); `--sweep` also prints how other thresholds would do;
+ * `--file tests/verify/claims-heldout.jsonl` scores claims that were not used to choose the thresholds.
  */
 
 export interface LabelledClaim {
@@ -89,7 +90,9 @@ export function table(scored: ScoredClaim[]): string {
 async function main() {
   const config = loadConfig();
   const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir });
-  const claims = readClaims();
+  // `--file F` scores another labelled file, e.g. claims-heldout.jsonl, which was not used to pick the thresholds.
+  const fileArgument = process.argv.indexOf('--file');
+  const claims = readClaims(fileArgument === -1 ? CLAIMS_FILE : path.resolve(process.argv[fileArgument + 1]!));
   const docents: Partial<Record<LabelledClaim['corpus'], Docent>> = { default: await openCorpus(CORPORA.default, embedder) };
   if (fs.existsSync(CORPORA.squad)) docents.squad = await openCorpus(CORPORA.squad, embedder);
   const scored = await scoreClaims(claims, docents);
