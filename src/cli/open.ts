@@ -30,7 +30,7 @@ export function loadCliEmbedder(config: Config, onProgress: ProgressListener): P
 /** Loads the model and the index (re-indexing when stale) the way every command does, showing progress. */
 export async function openFromCli(options: OpenFromCliOptions): Promise<Docent> {
   const config = cliConfig(options.corpus);
-  const progress = progressBar(options.verbose && process.stderr.isTTY === true);
+  const progress = progressBar(options.verbose);
   try {
     const embedder = await loadCliEmbedder(config, progress);
     return await openDocent(config, {

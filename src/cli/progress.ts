@@ -2,10 +2,10 @@ import cliProgress from 'cli-progress';
 import type { ProgressListener } from '../progress.js';
 
 /**
- * Renders progress as one bar per phase on stderr (so `--json` output on stdout stays clean).
- * Silent when `enabled` is false, e.g. for `--json` or when stderr is not a terminal.
+ * Renders progress on stderr (so `--json` output on stdout stays clean): one bar per phase on a
+ * terminal, one line per phase in a log. Silent when `enabled` is false, e.g. for `--json`.
  */
-export function progressBar(enabled: boolean = process.stderr.isTTY === true): ProgressListener & { stop(): void } {
+export function progressBar(enabled: boolean): ProgressListener & { stop(): void } {
   let bar: cliProgress.SingleBar | undefined;
   let currentPhase: string | undefined;
   const stop = () => {
@@ -15,6 +15,11 @@ export function progressBar(enabled: boolean = process.stderr.isTTY === true): P
   };
   const listener = ({ phase, done, total }: Parameters<ProgressListener>[0]) => {
     if (!enabled) return;
+    if (!process.stderr.isTTY) {
+      if (phase !== currentPhase) console.error(`${phase}…`);
+      currentPhase = phase;
+      return;
+    }
     if (phase !== currentPhase) {
       stop();
       currentPhase = phase;

@@ -27,7 +27,7 @@ export const buildModelCommand = new Command('build-model')
     if (specs.some((spec) => spec === undefined)) {
       throw new Error(`Unknown generated model "${options.model}"; choose one of ${GENERATED_MODELS.map((spec) => spec.name).join(', ')}`);
     }
-    const bar = progressBar(!options.json && process.stderr.isTTY === true);
+    const bar = progressBar(!options.json);
     const results = buildGeneratedModels(specs.filter((spec) => spec !== undefined), {
       modelsDir: options.modelsDir ? path.resolve(options.modelsDir) : config.modelsDir,
       force: options.force,

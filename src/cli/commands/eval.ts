@@ -48,7 +48,7 @@ export const evalCommand = new Command('eval')
   .option('--json', 'print the metrics (and per-question results with --failures) as JSON')
   .action(async (options: { file: string; corpus?: string; retriever: RetrieverMode; failures?: boolean; json?: boolean }) => {
     const docent = await openFromCli({ verbose: !options.json, corpus: options.corpus, retriever: options.retriever });
-    const progress = progressBar(!options.json && process.stderr.isTTY === true);
+    const progress = progressBar(!options.json);
     const report = await evaluate(docent, path.resolve(options.file), options.retriever, (done, total) => progress({ phase: 'Asking', done, total }));
     progress.stop();
     if (options.json) {

@@ -9,7 +9,7 @@ export const indexCommand = new Command('index')
   .option('--json', 'print the result as JSON')
   .action(async (options: { corpus?: string; json?: boolean }) => {
     const config = cliConfig(options.corpus);
-    const progress = progressBar(!options.json && process.stderr.isTTY === true);
+    const progress = progressBar(!options.json);
     const embedder = await loadCliEmbedder(config, progress);
     const report = await buildIndex(embedder, {
       corpusDir: config.corpusDir,
