@@ -65,6 +65,7 @@ export const AskResponseSchema = z
     answer: z.string().openapi({ description: 'The answer text; each quoted sentence is followed by its [n] marker' }),
     answerable: z.boolean().openapi({ description: 'False when the documents do not contain the answer (then there are no citations)' }),
     citations: z.array(CitationSchema),
+    confidence: z.number().optional().openapi({ description: 'Share (0–1) of the question the best evidence covers; the extractive answerer declines below 0.4' }),
     standaloneQuestion: z.string().openapi({ description: 'The question actually searched for (follow-ups resolved against the history)' }),
     answerer: z.string().openapi({ description: 'What produced the answer: "extractive", or "llm" when an LLM is configured and its answer passed verification' }),
     fallbackReason: z
