@@ -15,9 +15,22 @@ export interface ExtractiveOptions {
   /** Extra sentences are quoted only when they score at least this share of the best one. */
   companionRatio: number;
   maxSentences: number;
+  /** How much the coverage of a sentence's whole passage adds to the sentence's own. */
+  passageWeight: number;
+  /** Added when the sentence holds the kind of phrase the question asks for (a date for "when"…). */
+  answerTypeBonus: number;
+  /** Taken off per retrieval rank of the sentence's passage. */
+  rankPenalty: number;
 }
 
-export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { minCoverage: 0.4, companionRatio: 0.85, maxSentences: 3 };
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
+  minCoverage: 0.4,
+  companionRatio: 0.85,
+  maxSentences: 3,
+  passageWeight: 0.5,
+  answerTypeBonus: 0.25,
+  rankPenalty: 0.02,
+};
 
 const SHORT_SENTENCE_WORDS = 5;
 
@@ -84,9 +97,10 @@ export class ExtractiveAnswerer implements Answerer {
         if (seen.has(sentence)) continue;
         seen.add(sentence);
         const coverage = share(sentenceMatches(sentence));
-        const typeBonus = expected && offersAnswerType(this.#text(sentence), expected, questionWords) ? 0.12 : 0;
+        const { passageWeight, answerTypeBonus, rankPenalty } = this.options;
+        const typeBonus = expected && offersAnswerType(this.#text(sentence), expected, questionWords) ? answerTypeBonus : 0;
         const brevityPenalty = sentence.tokens.length < SHORT_SENTENCE_WORDS ? 0.2 : 0;
-        const score = coverage + 0.25 * passageCoverage + typeBonus - brevityPenalty - 0.02 * passageRank;
+        const score = coverage + passageWeight * passageCoverage + typeBonus - brevityPenalty - rankPenalty * passageRank;
         candidates.push({ sentence, passage, passageRank, coverage: Math.max(coverage, passageCoverage), score });
       }
     });

@@ -17,6 +17,8 @@ const MRR_DEPTH = 10;
 /** Asks every question of `file` and scores the answers and the passages they used. */
 export async function evaluate(docent: Docent, file: string, retriever: string, onProgress?: (done: number, total: number) => void): Promise<EvalReport> {
   const cases = await loadEvalCases(file, docent.index.documents);
+  // As `npm start` does after listening, so answer times are those of a running server.
+  await docent.warmUp();
   const results: CaseResult[] = [];
   for (const item of cases) {
     const response = await docent.ask(item.question);
