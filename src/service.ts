@@ -1,4 +1,5 @@
-import { ExtractiveAnswerer } from './answer/extractive.js';
+import { DEFAULT_EXTRACTIVE_OPTIONS, ExtractiveAnswerer } from './answer/extractive.js';
+import { SentenceIndex } from './answer/sentences.js';
 import { LlmAnswerer, type FallbackReason, type LlmAnswer } from './answer/llm.js';
 import { TermSimilarity } from './answer/term-similarity.js';
 import type { Answer, Answerer } from './answer/types.js';
@@ -106,8 +107,9 @@ export async function openDocent(config: Config, options: OpenOptions): Promise<
 export function createDocent(config: Config, embedder: Embedder, index: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
   const retriever = new HybridRetriever(index, embedder, mode, config.fusion);
   const similarity = new TermSimilarity(embedder);
-  const checker = new CitationChecker({ index, similarity, search: (query, k) => retriever.retrieve(query, k) });
-  const extractive: Answerer = new ExtractiveAnswerer(index, similarity);
+  const sentences = new SentenceIndex(index.documents);
+  const checker = new CitationChecker({ index, similarity, sentences, search: (query, k) => retriever.retrieve(query, k) });
+  const extractive: Answerer = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences);
   const answerer: Answerer = config.llm ? new LlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;
   return {
     config,

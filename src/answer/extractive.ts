@@ -1,9 +1,8 @@
-import { tokenize, type Token } from '../index/analyzer.js';
 import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
 import { expectedAnswerType, offersAnswerType } from './answer-type.js';
 import { coverageDetail, weightedTerms, type WeightedTerm } from './coverage.js';
-import { sentenceSpans, type Span } from './sentences.js';
+import { SentenceIndex, type TokenizedSentence } from './sentences.js';
 import type { TermSimilarity } from './term-similarity.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
 
@@ -36,10 +35,7 @@ const SHORT_SENTENCE_WORDS = 5;
 
 type QuestionTerm = WeightedTerm;
 
-interface Sentence extends Span {
-  source: string;
-  tokens: Token[];
-}
+type Sentence = TokenizedSentence;
 
 interface Candidate {
   sentence: Sentence;
@@ -55,12 +51,11 @@ interface Candidate {
  */
 export class ExtractiveAnswerer implements Answerer {
   readonly name = 'extractive';
-  readonly #sentences = new Map<string, Sentence[]>();
-
   constructor(
     private readonly index: CorpusIndex,
     private readonly similarity: TermSimilarity,
     private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
+    private readonly sentences: SentenceIndex = new SentenceIndex(index.documents),
   ) {}
 
   async answer(question: string, passages: Passage[], { onDelta }: AnswerOptions = {}): Promise<Answer> {
@@ -126,13 +121,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** Sentences that start inside the passage, cut from the whole document so none is truncated by chunking. */
   #sentencesOf(passage: Passage): Sentence[] {
-    let all = this.#sentences.get(passage.source);
-    if (!all) {
-      const text = this.index.documents.get(passage.source) ?? '';
-      all = sentenceSpans(text).map((span) => ({ ...span, source: passage.source, tokens: tokenize(text.slice(span.start, span.end)) }));
-      this.#sentences.set(passage.source, all);
-    }
-    return all.filter((sentence) => sentence.start >= passage.start && sentence.start < passage.end);
+    return this.sentences.of(passage.source).filter((sentence) => sentence.start >= passage.start && sentence.start < passage.end);
   }
 
   #text(span: Sentence): string {

@@ -1,3 +1,5 @@
+import { tokenize, type Token } from '../index/analyzer.js';
+
 export interface Span {
   start: number;
   end: number;
@@ -29,4 +31,31 @@ export function sentenceSpans(text: string): Span[] {
   }
   if (pendingStart !== undefined) spans.push({ start: pendingStart, end: text.trimEnd().length });
   return spans;
+}
+
+export interface TokenizedSentence extends Span {
+  source: string;
+  /** The sentence's content tokens (see src/index/analyzer.ts), offsets relative to the sentence. */
+  tokens: Token[];
+}
+
+/**
+ * Every indexed source cut into sentences with their content tokens, computed once per source on
+ * first use and shared by the answerer and the citation checker.
+ */
+export class SentenceIndex {
+  readonly #bySource = new Map<string, TokenizedSentence[]>();
+
+  constructor(private readonly documents: ReadonlyMap<string, string>) {}
+
+  /** The sentences of `source` in document order (none for an unknown source). */
+  of(source: string): TokenizedSentence[] {
+    let sentences = this.#bySource.get(source);
+    if (!sentences) {
+      const text = this.documents.get(source) ?? '';
+      sentences = sentenceSpans(text).map((span) => ({ source, ...span, tokens: tokenize(text.slice(span.start, span.end)) }));
+      this.#bySource.set(source, sentences);
+    }
+    return sentences;
+  }
 }

@@ -1,5 +1,5 @@
 import { coverageDetail, weightedTerms, type WeightedTerm } from '../answer/coverage.js';
-import { sentenceSpans } from '../answer/sentences.js';
+import { SentenceIndex } from '../answer/sentences.js';
 import type { TermSimilarity } from '../answer/term-similarity.js';
 import { isStopWord, tokenize, type Token } from '../index/analyzer.js';
 import type { CorpusIndex } from '../index/store.js';
@@ -42,6 +42,8 @@ export interface CheckerOptions {
   /** Finds passages for a claim that comes without citations. */
   search: (query: string, k: number) => Promise<Passage[]>;
   thresholds?: VerifyThresholds;
+  /** Shared with the answerer so each source is split and tokenized once. */
+  sentences?: SentenceIndex;
 }
 
 interface PreparedClaim {
@@ -59,7 +61,7 @@ export class CitationChecker {
   readonly #index: CorpusIndex;
   readonly #similarity: TermSimilarity;
   readonly #search: CheckerOptions['search'];
-  readonly #sentences = new Map<string, Unit[]>();
+  readonly #sentences: SentenceIndex;
   readonly #evidenceFacts = new Map<string, EvidenceFacts>();
   readonly #sourceTokenCache = new Map<string, Token[]>();
   #namesAtStart: Set<string> | undefined;
@@ -69,6 +71,7 @@ export class CitationChecker {
     this.#similarity = options.similarity;
     this.#search = options.search;
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+    this.#sentences = options.sentences ?? new SentenceIndex(options.index.documents);
   }
 
   /** Throws InvalidSpanError for a span of a source that is not indexed or that falls outside its text. */
@@ -235,13 +238,7 @@ export class CitationChecker {
   }
 
   #sentencesOf(source: string): Unit[] {
-    let sentences = this.#sentences.get(source);
-    if (!sentences) {
-      const text = this.#index.documents.get(source) ?? '';
-      sentences = sentenceSpans(text).map((span) => ({ source, ...span, tokens: tokenize(text.slice(span.start, span.end)) }));
-      this.#sentences.set(source, sentences);
-    }
-    return sentences;
+    return this.#sentences.of(source);
   }
 
   /**
