@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
 import { tokenize } from './index/analyzer.js';
 import { buildIndex, staleReason } from './index/build.js';
+import { loadCorpus } from './ingest/corpus.js';
 import { readIndex, type CorpusIndex } from './index/store.js';
 import type { ProgressListener } from './progress.js';
 import { standaloneQuestion, type ChatTurn } from './retrieve/follow-up.js';
@@ -93,11 +94,13 @@ export async function openDocent(config: Config, options: OpenOptions): Promise<
     batchSize: config.embedding.batchSize,
     onProgress: options.onProgress,
   };
-  const reason = reindex === 'always' ? 're-index requested' : reindex === 'if-stale' ? await staleReason(embedder, buildOptions) : undefined;
+  // Read (and hash) the corpus once, for both the staleness check and a rebuild.
+  const sources = reindex === 'never' ? undefined : await loadCorpus(config.corpusDir);
+  const reason = reindex === 'always' ? 're-index requested' : reindex === 'if-stale' ? await staleReason(embedder, buildOptions, sources) : undefined;
   let index: CorpusIndex;
   if (reason) {
     options.onReindex?.(reason);
-    index = (await buildIndex(embedder, buildOptions)).index;
+    index = (await buildIndex(embedder, { ...buildOptions, sources })).index;
   } else {
     index = await readIndex(config.indexDir, embedder.info);
   }

@@ -12,6 +12,8 @@ export interface BuildOptions extends ChunkOptions {
   indexDir: string;
   batchSize: number;
   onProgress?: ProgressListener;
+  /** The corpus, when the caller has already read it (e.g. to check staleness); read from `corpusDir` otherwise. */
+  sources?: SourceDocument[];
 }
 
 export interface BuildReport {
@@ -41,7 +43,7 @@ async function embedInBatches(embedder: Embedder, texts: string[], batchSize: nu
 export async function buildIndex(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
   const startedAt = performance.now();
   const { onProgress } = options;
-  const sources = await loadCorpus(options.corpusDir);
+  const sources = options.sources ?? (await loadCorpus(options.corpusDir));
   const chunks = [];
   for (const [i, source] of sources.entries()) {
     chunks.push(...(await chunkDocument(source, options)));
