@@ -1,11 +1,11 @@
 import { DEFAULT_EXTRACTIVE_OPTIONS, ExtractiveAnswerer } from './answer/extractive.js';
-import { SentenceIndex } from './answer/sentences.js';
+import { SentenceIndex } from './match/sentences.js';
 import { LlmAnswerer, type FallbackReason, type LlmAnswer } from './answer/llm.js';
-import { TermSimilarity } from './answer/term-similarity.js';
+import { TermSimilarity } from './match/term-similarity.js';
 import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
-import { tokenize } from './index/analyzer.js';
+import { tokenize } from './match/analyzer.js';
 import { buildIndex, staleReason } from './index/build.js';
 import { loadCorpus } from './ingest/corpus.js';
 import { readIndex, type CorpusIndex } from './index/store.js';

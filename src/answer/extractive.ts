@@ -1,9 +1,10 @@
 import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
+import { formatMarker } from './markers.js';
 import { expectedAnswerType, offersAnswerType } from './answer-type.js';
-import { coverageDetail, weightedTerms, type WeightedTerm } from './coverage.js';
-import { SentenceIndex, type TokenizedSentence } from './sentences.js';
-import type { TermSimilarity } from './term-similarity.js';
+import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
+import { SentenceIndex, type TokenizedSentence } from '../match/sentences.js';
+import type { TermSimilarity } from '../match/term-similarity.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
 
 export const NOT_FOUND_ANSWER = 'Not found in the documents: none of the indexed passages answers this question.';
@@ -108,7 +109,7 @@ export class ExtractiveAnswerer implements Answerer {
       .slice(0, this.options.maxSentences);
     const citations = chosen.map((candidate, i) => this.#citation(candidate, i + 1));
     return {
-      answer: citations.map((citation) => `${citation.quote} [${citation.n}]`).join(' '),
+      answer: citations.map((citation) => `${citation.quote} ${formatMarker([citation.n])}`).join(' '),
       answerable: true,
       citations,
       confidence: round(best.coverage),

@@ -3,7 +3,8 @@ import type { BaseMessage } from '@langchain/core/messages';
 import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
 import type { CitationChecker } from '../verify/checker.js';
-import { citeGeneratedAnswer, removeInvalidMarkers, type VerifiedAnswer } from '../verify/answer.js';
+import { citeGeneratedAnswer, type VerifiedAnswer } from '../verify/answer.js';
+import { removeInvalidMarkers, STARTS_MARKER, TRAILING_PARTIAL_MARKER } from './markers.js';
 import { answerMessages } from './llm-prompt.js';
 import type { Answer, Answerer, AnswerOptions } from './types.js';
 
@@ -42,7 +43,7 @@ export class MarkerFilter {
   push(chunk: string): string {
     this.#pending += chunk;
     // Hold back a trailing, possibly unfinished marker ("… 2009 [1", "… 2009 ") and the white space before it.
-    const hold = /\s*(?:\[[\d\s,;]{0,12})?$/.exec(this.#pending)!;
+    const hold = TRAILING_PARTIAL_MARKER.exec(this.#pending)!;
     const ready = this.#pending.slice(0, hold.index);
     this.#pending = this.#pending.slice(hold.index);
     return this.#emit(removeInvalidMarkers(ready, this.isValid));
@@ -117,7 +118,7 @@ export class LlmAnswerer implements Answerer {
       if (!piece) return;
       if (streaming) return onDelta?.(piece);
       held += piece;
-      if (/\[\d/.test(held)) {
+      if (STARTS_MARKER.test(held)) {
         streaming = true;
         onDelta?.(held);
       }

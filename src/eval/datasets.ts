@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Span } from '../answer/sentences.js';
+import type { Span } from '../match/sentences.js';
 
 const corpusQuestionSchema = z.object({
   id: z.string(),

@@ -1,4 +1,4 @@
-import type { Span } from '../answer/sentences.js';
+import type { Span } from '../match/sentences.js';
 import type { AskResult } from '../service.js';
 import type { Passage } from '../retrieve/types.js';
 import type { EvalCase } from './datasets.js';

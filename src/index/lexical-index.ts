@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { terms } from './analyzer.js';
+import { terms } from '../match/analyzer.js';
 
 export interface LexicalHit {
   id: string;

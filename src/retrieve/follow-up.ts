@@ -1,4 +1,4 @@
-import { tokenize } from '../index/analyzer.js';
+import { tokenize } from '../match/analyzer.js';
 
 export interface ChatTurn {
   role: 'user' | 'assistant';

@@ -1,13 +1,10 @@
-import { sentenceSpans } from '../answer/sentences.js';
+import { hasMarker, LEADING_MARKERS, markerNumbers, markerRuns, removeInvalidMarkers } from '../answer/markers.js';
+import { sentenceSpans } from '../match/sentences.js';
 import type { Answer, Citation } from '../answer/types.js';
 import type { Passage } from '../retrieve/types.js';
 import type { CitationChecker, ScoredUnit } from './checker.js';
 import type { SpanRef, Verdict } from './types.js';
 
-/** One `[n]` group: `[3]`, `[1, 2]`, `[1; 4]`. */
-const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
-const MARKER_RUN = /(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+/g;
-const LEADING_MARKERS = /^(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+/;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** A cited citation: how well its span supports the answer sentences that cite it (0–1). */
@@ -47,8 +44,6 @@ export interface CitedClaim {
   markers: number[];
 }
 
-const markerNumbers = (group: string) => [...group.matchAll(/\d+/g)].map((match) => Number(match[0]));
-
 /**
  * The answer cut into claims: sentences, with markers written after the full stop ("… 2009. [1]")
  * given to the sentence before them, and sentences that cite twice mid-way ("A [1] and B [2].") cut at the marker.
@@ -69,7 +64,7 @@ export function citedClaims(answer: string): CitedClaim[] {
   for (const sentence of sentences) {
     let cursor = sentence.start;
     const text = answer.slice(sentence.start, sentence.end);
-    for (const match of text.matchAll(MARKER_RUN)) {
+    for (const match of text.matchAll(markerRuns())) {
       const groupEnd = sentence.start + match.index + match[0].length;
       const last = !HAS_WORD.test(answer.slice(groupEnd, sentence.end));
       const end = last ? sentence.end : groupEnd;
@@ -86,20 +81,7 @@ export function citedClaims(answer: string): CitedClaim[] {
 
 /** The claim's own words: markers removed. */
 export function claimText(answer: string, claim: CitedClaim): string {
-  return answer.slice(claim.start, claim.end).replace(MARKER_RUN, '').replace(/\s+([.,;:!?])/g, '$1').trim();
-}
-
-/** Drops the numbers of `[n]` markers that `isValid` rejects (and a marker left empty, with its leading space). */
-export function removeInvalidMarkers(text: string, isValid: (n: number) => boolean): string {
-  return text.replace(/(\s?)\[(\d+(?:\s*[,;]\s*\d+)*)\]/g, (_whole, space: string, numbers: string) => {
-    const valid = [...new Set(markerNumbers(numbers).filter(isValid))];
-    return valid.length === 0 ? '' : `${space}[${valid.join(', ')}]`;
-  });
-}
-
-export function hasMarker(text: string): boolean {
-  MARKER.lastIndex = 0;
-  return MARKER.test(text);
+  return answer.slice(claim.start, claim.end).replace(markerRuns(), '').replace(/\s+([.,;:!?])/g, '$1').trim();
 }
 
 interface MarkerSupport {

@@ -1,10 +1,10 @@
-import { coverageDetail, weightedTerms, type WeightedTerm } from '../answer/coverage.js';
-import { SentenceIndex } from '../answer/sentences.js';
-import type { TermSimilarity } from '../answer/term-similarity.js';
-import { isStopWord, tokenize, type Token } from '../index/analyzer.js';
+import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
+import { SentenceIndex } from '../match/sentences.js';
+import type { TermSimilarity } from '../match/term-similarity.js';
+import { isStopWord, tokenize, type Token } from '../match/analyzer.js';
 import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
-import { checkFacts, evidenceFacts, keyFacts, mergeFacts, type EvidenceFacts, type KeyFacts } from './strict.js';
+import { checkFacts, evidenceFacts, keyFacts, mergeFacts, type EvidenceFacts, type KeyFacts } from '../match/facts.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
 
 /** How many passages a claim without citations is checked against. */

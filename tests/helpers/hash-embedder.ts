@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { terms } from '../../src/index/analyzer.js';
+import { terms } from '../../src/match/analyzer.js';
 import type { Embedder } from '../../src/embed/types.js';
 
 /** A fast bag-of-stems embedder for tests that exercise everything but the real model. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { citedClaims, claimText, removeInvalidMarkers } from '../../src/verify/answer.js';
-import { checkFacts, evidenceFacts, keyFacts } from '../../src/verify/strict.js';
+import { removeInvalidMarkers } from '../../src/answer/markers.js';
+import { citedClaims, claimText } from '../../src/verify/answer.js';
+import { checkFacts, evidenceFacts, keyFacts } from '../../src/match/facts.js';
 import { InvalidSpanError } from '../../src/verify/types.js';
 import { DEFAULT_SOURCE, makeCorpus, openTestDocent } from '../helpers/fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceSpans } from '../../src/answer/sentences.js';
+import { sentenceSpans } from '../../src/match/sentences.js';
 
 describe('sentenceSpans', () => {
   it('splits sentences, trims them and joins numbering to its heading', () => {

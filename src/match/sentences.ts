@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../index/analyzer.js';
+import { tokenize, type Token } from './analyzer.js';
 
 export interface Span {
   start: number;

@@ -1,5 +1,5 @@
 import lexicon from 'wink-lexicon/src/lexicon.js';
-import { tokenize, type Token } from '../index/analyzer.js';
+import { tokenize, type Token } from './analyzer.js';
 import type { TermSimilarity } from './term-similarity.js';
 
 /**

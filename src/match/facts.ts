@@ -1,4 +1,4 @@
-import { isStopWord, tokenize, type Token } from '../index/analyzer.js';
+import { isStopWord, tokenize, type Token } from './analyzer.js';
 
 /**
  * The facts a paraphrase may not change: numbers (digits, number words, ordinals), months and
