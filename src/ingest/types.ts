@@ -35,6 +35,19 @@ export interface PageSpan {
   end: number;
 }
 
+/**
+ * Inline formatting the rendering removed from the citable text but a reader may want shown
+ * (inline code, emphasis, links): offsets into the citable text, so a viewer can style exactly
+ * those characters and still highlight a citation's `[start, end)`.
+ */
+export interface InlineMark {
+  kind: 'code' | 'emphasis' | 'strong' | 'link';
+  start: number;
+  end: number;
+  /** Links only: the target as written in the document. */
+  href?: string;
+}
+
 export interface ParsedDocument {
   format: DocumentFormat;
   /** The document's title: its first top-level heading, `<title>`, the PDF's or DOCX's metadata, else the file name. */
@@ -44,6 +57,8 @@ export interface ParsedDocument {
   blocks: Block[];
   /** PDF only: where each page's text lies in `text`. */
   pages?: PageSpan[];
+  /** Optional inline formatting, in document order. */
+  marks?: InlineMark[];
 }
 
 /** A file that cannot be indexed; `reason` is shown to the user next to the file's name. */
