@@ -1,7 +1,8 @@
 import { DEFAULT_EXTRACTIVE_OPTIONS, ExtractiveAnswerer } from './answer/extractive.js';
-import { SentenceIndex } from './match/sentences.js';
+import { SpanSentences } from './match/span-sentences.js';
 import { LlmAnswerer, type FallbackReason, type LlmAnswer } from './answer/llm.js';
 import { TermSimilarity } from './match/term-similarity.js';
+import { loadWordVectors, type WordVectorTable } from './match/word-vectors.js';
 import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
@@ -104,13 +105,14 @@ export async function openDocent(config: Config, options: OpenOptions): Promise<
   } else {
     index = await readIndex(config.indexDir, embedder.info);
   }
-  return createDocent(config, embedder, index, options.retriever);
+  const wordVectors = config.wordMeaning === 'wordnet' ? undefined : await loadWordVectors(config.modelsDir, options.onProgress);
+  return createDocent(config, embedder, index, options.retriever, wordVectors);
 }
 
-export function createDocent(config: Config, embedder: Embedder, index: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
+export function createDocent(config: Config, embedder: Embedder, index: CorpusIndex, mode: RetrieverMode = 'hybrid', wordVectors?: WordVectorTable): Docent {
   const retriever = new HybridRetriever(index, embedder, mode, config.fusion);
-  const similarity = new TermSimilarity(embedder);
-  const sentences = new SentenceIndex(index.documents);
+  const similarity = new TermSimilarity(embedder, wordVectors, wordVectors ? config.wordMeaning : 'wordnet');
+  const sentences = new SpanSentences(index.documents);
   const checker = new CitationChecker({ index, similarity, sentences, search: (query, k) => retriever.retrieve(query, k) });
   const extractive: Answerer = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences);
   const answerer: Answerer = config.llm ? new LlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;

@@ -3,7 +3,8 @@ import type { Passage } from '../retrieve/types.js';
 import { formatMarker } from './markers.js';
 import { expectedAnswerType, offersAnswerType } from './answer-type.js';
 import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
-import { SentenceIndex, type TokenizedSentence } from '../match/sentences.js';
+import type { TokenizedSentence } from '../match/sentences.js';
+import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
 
@@ -56,7 +57,7 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly index: CorpusIndex,
     private readonly similarity: TermSimilarity,
     private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
-    private readonly sentences: SentenceIndex = new SentenceIndex(index.documents),
+    private readonly sentences: SpanSentences = new SpanSentences(index.documents),
   ) {}
 
   async answer(question: string, passages: Passage[], { onDelta }: AnswerOptions = {}): Promise<Answer> {
@@ -122,7 +123,7 @@ export class ExtractiveAnswerer implements Answerer {
 
   /** Sentences that start inside the passage, cut from the whole document so none is truncated by chunking. */
   #sentencesOf(passage: Passage): Sentence[] {
-    return this.sentences.of(passage.source).filter((sentence) => sentence.start >= passage.start && sentence.start < passage.end);
+    return this.sentences.startingIn(passage.source, passage.start, passage.end);
   }
 
   #text(span: Sentence): string {
