@@ -44,6 +44,19 @@ function americanSpelling(word: string): string {
  * (held → hold, children → child), spelling folded, then Porter-stemmed.
  */
 export function termOf(normalized: string): string {
+  let term = TERMS.get(normalized);
+  if (term === undefined) {
+    if (TERMS.size >= MAX_REMEMBERED_TERMS) TERMS.clear();
+    TERMS.set(normalized, (term = computeTerm(normalized)));
+  }
+  return term;
+}
+
+/** Lemmatizing and stemming dominate tokenizing; a language's working vocabulary is small, so each word is done once. */
+const TERMS = new Map<string, string>();
+const MAX_REMEMBERED_TERMS = 200_000;
+
+function computeTerm(normalized: string): string {
   const lemma = [lemmatize.noun, lemmatize.verb, lemmatize.adjective].map((f) => f(normalized)).find((form) => form !== normalized) ?? normalized;
   return stemmer(americanSpelling(lemma));
 }

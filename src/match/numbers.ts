@@ -52,6 +52,9 @@ function wordsValue(words: string[]): number | undefined {
   return seen ? total + current : undefined;
 }
 
+/** A cheap first look: most sentences hold no number at all. */
+const MAY_HOLD_NUMBER = new RegExp(`\\d|\\b(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), ...Object.keys(ORDINALS), 'dozen'].join('|')})`, 'i');
+
 const isNumberWord = (word: string) => word.split('-').every((part) => part in UNITS || part in TENS || part in SCALES || part === 'dozen' || part === 'dozens');
 
 /** Runs of number words: "two hundred and fifty", "a dozen", "eighty-six"; ordinal words on their own. */
@@ -107,6 +110,7 @@ function digitMentions(text: string): NumberMention[] {
 
 /** Every number mentioned in `text`, in order. */
 export function numberMentions(text: string): NumberMention[] {
+  if (!MAY_HOLD_NUMBER.test(text)) return [];
   const digits = digitMentions(text);
   // "2.5 million": the scale word already belongs to the digits before it.
   const words = wordMentions(text).filter((word) => !digits.some((digit) => word.start < digit.end && digit.start < word.end));
