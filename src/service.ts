@@ -64,6 +64,8 @@ export interface Docent {
   readonly answererName: string;
   /** The citation checker behind `verify` and the checks of every answer. */
   readonly checker: CitationChecker;
+  /** The extractive answerer (also the LLM answerer's fallback). */
+  readonly extractive: ExtractiveAnswerer;
   /**
    * Embeds the corpus vocabulary for word-level matching ahead of time, a batch at a time, so the
    * first questions are as fast as later ones. Optional: answers are correct without it.
@@ -114,7 +116,7 @@ export function createDocent(config: Config, embedder: Embedder, index: CorpusIn
   const similarity = new TermSimilarity(embedder, wordVectors, wordVectors ? config.wordMeaning : 'wordnet');
   const sentences = new SpanSentences(index.documents);
   const checker = new CitationChecker({ index, similarity, sentences, search: (query, k) => retriever.retrieve(query, k) });
-  const extractive: Answerer = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences);
+  const extractive = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences, checker);
   const answerer: Answerer = config.llm ? new LlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;
   return {
     config,
@@ -122,6 +124,7 @@ export function createDocent(config: Config, embedder: Embedder, index: CorpusIn
     index,
     answererName: answerer.name,
     checker,
+    extractive,
     search: (query, k = config.topK) => retriever.retrieve(query, k),
     verify: (claim, { citations } = {}) => checker.verify(claim, { citations }),
     async warmUp() {
