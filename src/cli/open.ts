@@ -10,7 +10,7 @@ import { progressBar } from './progress.js';
 export interface OpenFromCliOptions {
   /** Human output (progress bars, re-index notices) on stderr; off for `--json`. */
   verbose: boolean;
-  reindex?: 'if-stale' | 'always';
+  reindex?: 'if-stale' | 'always' | 'never';
   retriever?: RetrieverMode;
   /** Another corpus folder; its index goes to a folder of its own under INDEX_DIR unless INDEX_DIR is set. */
   corpus?: string;
