@@ -33,13 +33,15 @@ export async function openFromCli(options: OpenFromCliOptions): Promise<Docent> 
   const progress = progressBar(options.verbose);
   try {
     const embedder = await loadCliEmbedder(config, progress);
-    return await openDocent(config, {
+    const docent = await openDocent(config, {
       embedder,
       reindex: options.reindex ?? 'if-stale',
       retriever: options.retriever,
       onProgress: progress,
       onReindex: (reason) => options.verbose && console.error(`Indexing ${config.corpusDir} (${reason})…`),
     });
+    if (options.verbose) for (const failure of docent.index.manifest.failures) console.error(`docent: skipped ${failure.source}: ${failure.reason}`);
+    return docent;
   } finally {
     progress.stop();
   }

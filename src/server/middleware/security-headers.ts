@@ -31,5 +31,7 @@ export function securityHeaders(allowedOrigins: readonly string[]): MiddlewareHa
     crossOriginEmbedderPolicy: false,
     crossOriginOpenerPolicy: 'same-origin',
     strictTransportSecurity: false,
+    // A handler's own stricter policy (the sandboxed original files) is kept.
+    overwrite: false,
   });
 }
