@@ -2,7 +2,7 @@ import path from 'node:path';
 import { withEmbeddingCache } from '../embed/cache.js';
 import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
 import { loadCorpus, type SourceDocument } from '../ingest/corpus.js';
-import type { Embedder } from '../embed/types.js';
+import { documentVectors, type Embedder } from '../embed/types.js';
 import type { ProgressListener } from '../progress.js';
 import { assembleIndex, INDEX_FORMAT, readManifest, writeIndex, type CorpusIndex, type IndexManifest } from './store.js';
 import { VectorIndex } from './vector-index.js';
@@ -29,11 +29,11 @@ export interface BuildReport {
 /** Where vectors are kept between builds, so re-indexing an unchanged corpus embeds nothing. */
 export const embeddingCacheDir = (indexDir: string) => path.join(indexDir, 'embedding-cache');
 
-async function embedInBatches(embedder: Embedder, texts: string[], batchSize: number, onProgress?: ProgressListener): Promise<number[][]> {
-  const vectors: number[][] = [];
+async function embedInBatches(embedder: Embedder, texts: string[], batchSize: number, onProgress?: ProgressListener): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
   onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
   for (let from = 0; from < texts.length; from += batchSize) {
-    vectors.push(...(await embedder.embedDocuments(texts.slice(from, from + batchSize))));
+    vectors.push(...(await documentVectors(embedder, texts.slice(from, from + batchSize))));
     onProgress?.({ phase: 'Embedding chunks', done: vectors.length, total: texts.length });
   }
   return vectors;
@@ -52,7 +52,7 @@ export async function buildIndex(embedder: Embedder, options: BuildOptions): Pro
   const embedStartedAt = performance.now();
   const cached = withEmbeddingCache(embedder, embeddingCacheDir(options.indexDir));
   const vectors = await embedInBatches(cached, chunks.map((chunk) => chunk.pageContent), options.batchSize, onProgress);
-  await cached.save();
+  await cached.save({ dropUnused: true });
   const embedMs = performance.now() - embedStartedAt;
   const manifest: IndexManifest = {
     format: INDEX_FORMAT,

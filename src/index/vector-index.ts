@@ -21,10 +21,10 @@ export class VectorIndex {
     private readonly hnsw: InstanceType<typeof HierarchicalNSW>,
   ) {}
 
-  static build(dimensions: number, vectors: ReadonlyArray<number[]>): VectorIndex {
+  static build(dimensions: number, vectors: ReadonlyArray<ArrayLike<number>>): VectorIndex {
     const hnsw = new HierarchicalNSW('cosine', dimensions);
     hnsw.initIndex(Math.max(1, vectors.length), M, EF_CONSTRUCTION, RANDOM_SEED);
-    vectors.forEach((vector, label) => hnsw.addPoint(vector, label));
+    vectors.forEach((vector, label) => hnsw.addPoint(Array.from(vector), label));
     return new VectorIndex(dimensions, hnsw);
   }
 
