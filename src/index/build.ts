@@ -195,7 +195,7 @@ async function build(embedder: Embedder, options: BuildOptions): Promise<BuildRe
   const texts = fresh.map(({ entry }) => embeddingText(entry.context, entry.text));
   onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
   for (let from = 0; from < texts.length; from += options.batchSize) {
-    const batch = await cached.embedDocuments(texts.slice(from, from + options.batchSize));
+    const batch = await cached.embedDocumentVectors(texts.slice(from, from + options.batchSize));
     batch.forEach((vector, i) => vectors.add(fresh[from + i]!.record.label, vector));
     onProgress?.({ phase: 'Embedding chunks', done: Math.min(texts.length, from + options.batchSize), total: texts.length });
   }
