@@ -12,7 +12,7 @@ import { VectorIndex } from './vector-index.js';
 import { collectGarbage, startVersion, switchPointer } from './versions.js';
 
 /** Bump when a parser or the chunker would turn the same file into different text or chunks. */
-export const PARSING_VERSION = 3;
+export const PARSING_VERSION = 4;
 
 /** Rebuild the vector index from its live points when this share of its labels is deleted. */
 const COMPACTION_SHARE = 0.25;
