@@ -19,7 +19,8 @@ beforeAll(async () => {
   modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-models-'));
   wordnet = await loadEmbedder({ model: 'docent-wordnet-v1', modelsDir, onProgress: (p) => progress.push(p) });
   lexical = await loadEmbedder({ model: 'docent-lexical-v1', modelsDir });
-});
+  // Two full model builds: minutes on a loaded machine.
+}, 600_000);
 
 afterAll(() => fs.rmSync(modelsDir, { recursive: true, force: true }));
 

@@ -57,5 +57,5 @@ describe('server life cycle', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     await expect(fetch(`${base}/api/health`)).rejects.toThrow();
-  }, 120_000);
+  }, 300_000);
 });
