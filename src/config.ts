@@ -59,6 +59,12 @@ const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   WORKERS: integer(0, 0, 256),
+  WATCH: flag(true),
+  WATCH_DEBOUNCE_MS: integer(500, 0, 600_000),
+  READ_ONLY: flag(false),
+  INDEX_POLL_MS: integer(1000, 50, 600_000),
+  INDEX_KEEP_VERSIONS: integer(2, 0, 1000),
+  MAX_UPLOAD_BYTES: integer(50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -111,6 +117,20 @@ export type Config = Readonly<{
   }>;
   /** Server processes; 0 means one per CPU core. */
   workers: number;
+  /** Serve the versions an indexer publishes into INDEX_DIR, never writing it (no lock, no rebuild, no garbage collection). */
+  readOnly: boolean;
+  index: Readonly<{
+    /** `npm start` re-indexes when files in the corpus folder change (ignored by readers). */
+    watch: boolean;
+    /** Quiet time after the last change before re-indexing. */
+    watchDebounceMs: number;
+    /** How often a reader checks INDEX_DIR/CURRENT for a new version. */
+    pollMs: number;
+    /** Versions kept besides the current one, for readers still loading them. */
+    keepVersions: number;
+  }>;
+  /** Largest upload request to POST /api/documents (all its files together), in bytes. */
+  maxUploadBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -178,6 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     }),
     workers: c.WORKERS,
+    readOnly: c.READ_ONLY,
+    index: Object.freeze({ watch: c.WATCH, watchDebounceMs: c.WATCH_DEBOUNCE_MS, pollMs: c.INDEX_POLL_MS, keepVersions: c.INDEX_KEEP_VERSIONS }),
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
   });
 }
 

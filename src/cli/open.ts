@@ -16,11 +16,12 @@ export interface OpenFromCliOptions {
   corpus?: string;
 }
 
-export function cliConfig(corpus?: string): Config {
-  if (!corpus) return loadConfig();
-  const corpusDir = path.resolve(corpus);
-  const indexDir = process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''));
-  return loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
+/** The configuration, with another corpus folder (its index in a folder of its own) or index folder (`--publish <dir>`) when given. */
+export function cliConfig(corpus?: string, indexDir?: string): Config {
+  if (!corpus && !indexDir) return loadConfig();
+  const corpusDir = corpus ? path.resolve(corpus) : loadConfig().corpusDir;
+  const ownIndexDir = () => process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''));
+  return loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir ? path.resolve(indexDir) : ownIndexDir() });
 }
 
 export function loadCliEmbedder(config: Config, onProgress: ProgressListener): Promise<Embedder> {

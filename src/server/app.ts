@@ -9,8 +9,10 @@ import { crossOrigin } from './middleware/cross-origin.js';
 import { loadShedding } from './middleware/load-shedding.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { servedVersion } from './middleware/served-version.js';
 import { registerAsk } from './routes/ask.js';
 import { registerDocs } from './routes/docs.js';
+import { registerDocuments } from './routes/documents.js';
 import { registerHealth } from './routes/health.js';
 import { registerOpenAI } from './routes/openai.js';
 import { registerSearch } from './routes/search.js';
@@ -21,6 +23,10 @@ import type { WebAsset } from './web-assets.js';
 export interface AppOptions {
   /** The chat page's files by URL path; see loadWebAssets. */
   webAssets: ReadonlyMap<string, WebAsset>;
+  /** Keys that unlock admin actions (default: ADMIN_API_KEY); `npm start` adds its one-time token. */
+  adminKeys?: readonly string[];
+  /** Told when the documents API changed the corpus folder (default: re-index in this process). */
+  onCorpusChange?: () => void;
 }
 
 /** Paths the built-in chat page and the embedded widget call; with API_KEYS set they stay open to their pages' origins. */
@@ -30,9 +36,10 @@ const isWidgetRequest = (c: Context) => WIDGET_PATHS.some((path) => path.test(c.
 const API_PREFIXES = ['/api/*', '/v1/*'];
 
 /** The HTTP API and chat page over one opened Docent; one middleware per concern, in the order a request meets them. */
-export function createApp(docent: Docent, { webAssets }: AppOptions) {
+export function createApp(docent: Docent, { webAssets, ...options }: AppOptions) {
   const { config } = docent;
   const { security, limits } = config;
+  const adminKeys = options.adminKeys ?? (security.adminApiKey ? [security.adminApiKey] : []);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
@@ -44,10 +51,15 @@ export function createApp(docent: Docent, { webAssets }: AppOptions) {
   api(crossOrigin(config.allowedOrigins, { trustProxy: security.trustProxy }));
   // Liveness and readiness answer before keys, rate limits and the request queue: a load balancer must always get through.
   registerHealth(app, docent);
-  api(apiKeys({ keys: security.apiKeys, allowedOrigins: config.allowedOrigins, trustProxy: security.trustProxy, isWidgetRequest }) as MiddlewareHandler);
+  // An admin key also opens the API (one Authorization header carries one key).
+  api(apiKeys({ keys: security.apiKeys.length ? [...security.apiKeys, ...adminKeys] : [], allowedOrigins: config.allowedOrigins, trustProxy: security.trustProxy, isWidgetRequest }) as MiddlewareHandler);
   api(rateLimit({ perMinute: limits.ratePerMinute, widgetPerMinute: limits.widgetRatePerMinute, trustProxy: security.trustProxy }) as MiddlewareHandler);
   api(loadShedding({ maxInFlight: limits.maxInFlight, maxQueued: limits.maxQueued, timeoutMs: limits.requestTimeoutMs }) as MiddlewareHandler);
-  app.use('/api/*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${config.maxBodyBytes} bytes`) }));
+  // Pinned once admitted, so a request that queued gets the version current when it runs.
+  api(servedVersion(docent));
+  const jsonLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${config.maxBodyBytes} bytes`) });
+  const uploadLimit = bodyLimit({ maxSize: config.maxUploadBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Upload is larger than MAX_UPLOAD_BYTES (${config.maxUploadBytes} bytes)`) });
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/documents' ? uploadLimit : jsonLimit)(c, next));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -58,6 +70,10 @@ export function createApp(docent: Docent, { webAssets }: AppOptions) {
   registerAsk(app, docent);
   registerSearch(app, docent);
   registerSources(app, docent);
+  registerDocuments(app, docent, {
+    adminKeys: () => adminKeys,
+    onCorpusChange: options.onCorpusChange ?? (() => void docent.refresh().catch((error: unknown) => console.error('docent: re-index failed:', error instanceof Error ? error.message : error))),
+  });
   registerVerify(app, docent);
   registerOpenAI(app, docent);
   registerDocs(app);
