@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { SCHEMA_NAME } from './index/pg/schema.js';
+import { VECTOR_STORES, type VectorStoreKind } from './index/vector-store.js';
 
 /** The generated, offline default embedding model (built by `npm run build:model`). */
 export const DEFAULT_EMBEDDING_MODEL = 'docent-wordnet-v1';
@@ -59,6 +61,11 @@ const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   WORKERS: integer(0, 0, 256),
+  VECTOR_STORE: z.enum(VECTOR_STORES).default('hnsw'),
+  DATABASE_URL: optionalString,
+  DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, 'lower-case letters, digits and underscores').default('docent'),
+  DATABASE_POOL_SIZE: integer(10, 1, 1000),
+  DATABASE_POLL_MS: integer(2000, 100, 3_600_000),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -111,6 +118,10 @@ export type Config = Readonly<{
   }>;
   /** Server processes; 0 means one per CPU core. */
   workers: number;
+  /** Where chunks, vectors and texts live: the embedded HNSW folder (INDEX_DIR) or PostgreSQL + pgvector. */
+  vectorStore: VectorStoreKind;
+  /** PostgreSQL (with VECTOR_STORE=pgvector): connection, schema of the index's tables, pool size, how often replicas look for a new version. */
+  database: Readonly<{ url: string; schema: string; poolSize: number; pollMs: number }> | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -138,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const llmPartlySet = [c.LLM_BASE_URL, c.LLM_MODEL].filter(Boolean).length === 1;
   if (llmPartlySet) throw new ConfigError('Invalid configuration: set both LLM_BASE_URL and LLM_MODEL, or neither');
+  if (c.VECTOR_STORE === 'pgvector' && !c.DATABASE_URL) throw new ConfigError('Invalid configuration: VECTOR_STORE=pgvector needs DATABASE_URL (postgres://user:password@host:5432/database)');
   return Object.freeze({
     port: c.PORT,
     host: c.HOST,
@@ -178,6 +190,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     }),
     workers: c.WORKERS,
+    vectorStore: c.VECTOR_STORE,
+    database: c.DATABASE_URL
+      ? Object.freeze({ url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA, poolSize: c.DATABASE_POOL_SIZE, pollMs: c.DATABASE_POLL_MS })
+      : undefined,
   });
 }
 

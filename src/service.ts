@@ -7,7 +7,9 @@ import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
 import { tokenize } from './match/analyzer.js';
 import { buildIndex, type BuildOptions, type BuildReport } from './index/build.js';
-import { readIndex, type CorpusIndex } from './index/store.js';
+import { openIndexStorage } from './index/open-storage.js';
+import type { IndexStorage } from './index/storage.js';
+import type { CorpusIndex } from './index/store.js';
 import type { ProgressListener } from './progress.js';
 import { standaloneQuestion, type ChatTurn } from './retrieve/follow-up.js';
 import { HybridRetriever } from './retrieve/hybrid.js';
@@ -82,6 +84,8 @@ export interface Docent {
    * new version in. Concurrent calls share one run; a call during a run starts one more after it.
    */
   refresh(): Promise<BuildReport>;
+  /** Stops following new versions and releases the index storage (database connections). */
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -111,11 +115,17 @@ export function buildOptions(config: Config, extra: Partial<BuildOptions> = {}):
 
 export async function openDocent(config: Config, options: OpenOptions): Promise<Docent> {
   const { embedder, reindex = 'if-stale' } = options;
-  const index =
-    reindex === 'never'
-      ? await readIndex(config.indexDir, embedder.info)
-      : (await buildIndex(embedder, buildOptions(config, { mode: reindex === 'always' ? 'always' : 'incremental', onProgress: options.onProgress, onRebuild: options.onReindex }))).index;
-  return createDocent(config, embedder, index, options.retriever);
+  const storage = await openIndexStorage(config);
+  try {
+    const index =
+      reindex === 'never'
+        ? await storage.read(embedder.info)
+        : (await buildIndex(embedder, buildOptions(config, { storage, mode: reindex === 'always' ? 'always' : 'incremental', onProgress: options.onProgress, onRebuild: options.onReindex }))).index;
+    return createDocent(config, embedder, index, options.retriever, storage);
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
 }
 
 /** The components that answer from one index version. */
@@ -126,7 +136,8 @@ interface Engine {
   answerer: Answerer;
 }
 
-export function createDocent(config: Config, embedder: Embedder, initial: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
+/** `storage` is where `refresh` writes (the folder INDEX_DIR when not given); a storage that can be watched is followed. */
+export function createDocent(config: Config, embedder: Embedder, initial: CorpusIndex, mode: RetrieverMode = 'hybrid', storage?: IndexStorage): Docent {
   // Word vectors do not depend on the index: one cache serves every version.
   const similarity = new TermSimilarity(embedder);
   const engineFor = (index: CorpusIndex): Engine => {
@@ -144,7 +155,7 @@ export function createDocent(config: Config, embedder: Embedder, initial: Corpus
   const refreshOnce = async (): Promise<BuildReport> => {
     state = 'indexing';
     try {
-      const report = await buildIndex(embedder, buildOptions(config));
+      const report = await buildIndex(embedder, buildOptions(config, { storage }));
       if (report.changed) docent.swap(report.index);
       return report;
     } finally {
@@ -196,6 +207,10 @@ export function createDocent(config: Config, embedder: Embedder, initial: Corpus
       }
       await similarity.prepare(batch);
     },
+    async close() {
+      stopWatching?.();
+      await storage?.close();
+    },
     async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
       const { retriever, answerer, checker } = engine;
       const startedAt = performance.now();
@@ -221,5 +236,12 @@ export function createDocent(config: Config, embedder: Embedder, initial: Corpus
       return result;
     },
   };
+  // Another process (an indexer, the primary of a cluster) publishes versions: serve each as it appears.
+  const stopWatching = storage?.watch?.(() => {
+    storage
+      .read(embedder.info)
+      .then((index) => index.version !== engine.index.version && docent.swap(index))
+      .catch((error: unknown) => console.error(`docent: still serving version ${engine.index.version}: the new one cannot be read (${error instanceof Error ? error.message : String(error)})`));
+  }, config.database?.pollMs ?? 2000);
   return docent;
 }

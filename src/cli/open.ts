@@ -19,8 +19,11 @@ export interface OpenFromCliOptions {
 export function cliConfig(corpus?: string): Config {
   if (!corpus) return loadConfig();
   const corpusDir = path.resolve(corpus);
-  const indexDir = process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''));
-  return loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
+  const slug = corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const indexDir = process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', slug);
+  // With PostgreSQL, likewise a schema of its own.
+  const schema = process.env.DATABASE_SCHEMA ?? `docent_${slug.toLowerCase().replace(/-/g, '_')}`.slice(0, 63);
+  return loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, DATABASE_SCHEMA: schema });
 }
 
 export function loadCliEmbedder(config: Config, onProgress: ProgressListener): Promise<Embedder> {

@@ -19,7 +19,7 @@ export function registerHealth(app: OpenAPIHono, docent: Docent) {
         documents: docent.index.documents.size,
         chunks: docent.index.chunks.length,
         embedding: { model, dimensions, pretrained },
-        index: { type: 'hnsw' as const, elements: docent.index.vectors.size },
+        index: { type: docent.config.vectorStore, elements: docent.index.vectors.size },
       },
       200,
     );
