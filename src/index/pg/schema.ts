@@ -82,6 +82,22 @@ export const vectorLiteral = (vector: readonly number[]) => `[${vector.join(',')
 /** PostgreSQL's error codes for a missing table or schema: nothing was indexed into this database yet. */
 export const isMissingRelation = (error: unknown) => ['42P01', '3F000'].includes((error as { code?: string }).code ?? '');
 
+const prepared = new WeakSet<pg.PoolClient>();
+
+/** A pooled connection with `settings` applied once, when it is first handed out. */
+export async function connectWith(pool: pg.Pool, settings: string): Promise<pg.PoolClient> {
+  const client = await pool.connect();
+  if (prepared.has(client)) return client;
+  try {
+    await client.query(settings);
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+  prepared.add(client);
+  return client;
+}
+
 /** Runs `work` in a transaction on one pooled connection. */
 export async function transaction<T>(pool: pg.Pool, begin: string, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();

@@ -7,7 +7,7 @@ import type { CurrentVersion, IndexStorage, ManifestDraft, StoredIndex } from '.
 import { assembleIndex, assertSameModel, IndexMissingError, manifestSchema, storedDocumentSchema, type IndexedDocument, type IndexManifest } from '../store.js';
 import { IndexCorruptError, versionIdOf } from '../versions.js';
 import { publishVersion } from './publish.js';
-import { createBaseTables, DEFAULT_PG_HNSW, isMissingRelation, sessionSettings, tablesOf, transaction, visibleIn, type PgHnswOptions, type PgTables } from './schema.js';
+import { createBaseTables, DEFAULT_PG_HNSW, isMissingRelation, tablesOf, transaction, visibleIn, type PgHnswOptions, type PgTables } from './schema.js';
 import { PgVectorStore } from './vector-store.js';
 
 export interface PgStorageOptions {
@@ -58,7 +58,6 @@ export class PgStorage implements IndexStorage<PgVectorStore> {
     this.#pool = new pg.Pool({ connectionString: options.url, max: options.poolSize, allowExitOnIdle: true, types });
     // An idle connection dropped by the server must not crash the process: the pool replaces it.
     this.#pool.on('error', () => undefined);
-    this.#pool.on('connect', (client) => void client.query(sessionSettings(this.#hnsw)).catch(() => undefined));
   }
 
   async exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -107,7 +106,7 @@ export class PgStorage implements IndexStorage<PgVectorStore> {
         const spans = chunks
           .map((row) => ({ label: row.label, source: row.source, start: row.start_offset, end: row.end_offset, section: row.section, ...(row.page ? { page: row.page } : {}) }))
           .sort((a, b) => (rank.get(a.source) ?? -1) - (rank.get(b.source) ?? -1) || a.start - b.start);
-        const vectors = new PgVectorStore(this.#pool, t, manifest.embedding.dimensions, head.seq, spans.length);
+        const vectors = new PgVectorStore(this.#pool, t, this.#hnsw, manifest.embedding.dimensions, head.seq, spans.length);
         const lexical = LexicalIndex.load(JSON.parse(head.lexical) as StoredLexicalIndex);
         return assembleIndex(head.id, manifest, sources, spans, vectors, lexical);
       });
@@ -118,7 +117,7 @@ export class PgStorage implements IndexStorage<PgVectorStore> {
   }
 
   createVectors(dimensions: number): PgVectorStore {
-    return new PgVectorStore(this.#pool, this.#tables, dimensions, 0, 0, true);
+    return new PgVectorStore(this.#pool, this.#tables, this.#hnsw, dimensions, 0, 0, true);
   }
 
   /** PostgreSQL reclaims removed rows itself. */

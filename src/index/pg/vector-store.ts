@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { VectorHit, VectorStore } from '../vector-store.js';
-import { vectorLiteral, visibleIn, type PgTables } from './schema.js';
+import { connectWith, sessionSettings, vectorLiteral, visibleIn, type PgHnswOptions, type PgTables } from './schema.js';
 
 /** Changes made to a store since it was opened, written with the next version. */
 export interface StagedChanges {
@@ -22,6 +22,7 @@ export class PgVectorStore implements VectorStore {
   constructor(
     private readonly pool: pg.Pool,
     private readonly tables: PgTables,
+    private readonly hnsw: PgHnswOptions,
     readonly dimensions: number,
     /** The version (`versions.seq`) searches answer from. */
     private seq: number,
@@ -50,11 +51,16 @@ export class PgVectorStore implements VectorStore {
 
   async search(vector: number[], limit: number): Promise<VectorHit[]> {
     if (limit <= 0 || this.live === 0) return [];
-    const { rows } = await this.pool.query<{ label: string; distance: number }>(
-      `SELECT label, embedding <=> $1::vector AS distance FROM ${this.tables.chunks} WHERE ${visibleIn(2)} ORDER BY embedding <=> $1::vector LIMIT $3`,
-      [vectorLiteral(vector), this.seq, limit],
-    );
-    return rows.map((row) => ({ label: Number(row.label), similarity: 1 - row.distance }));
+    const client = await connectWith(this.pool, sessionSettings(this.hnsw));
+    try {
+      const { rows } = await client.query<{ label: number; distance: number }>(
+        `SELECT label, embedding <=> $1::vector AS distance FROM ${this.tables.chunks} WHERE ${visibleIn(2)} ORDER BY embedding <=> $1::vector LIMIT $3`,
+        [vectorLiteral(vector), this.seq, limit],
+      );
+      return rows.map((row) => ({ label: row.label, similarity: 1 - row.distance }));
+    } finally {
+      client.release();
+    }
   }
 
   /** What `PgStorage.write` publishes. */

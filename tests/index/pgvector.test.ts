@@ -1,0 +1,100 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build.js';
+import { PgStorage } from '../../src/index/pg/storage.js';
+import { IndexMismatchError, IndexMissingError } from '../../src/index/store.js';
+import { buildOptions } from '../../src/service.js';
+import { hashEmbedder } from '../helpers/hash-embedder.js';
+import { makeCorpus, testConfig } from '../helpers/fixtures.js';
+import { startTestDatabase, type TestDatabase } from '../helpers/pglite-server.js';
+
+let database: TestDatabase;
+let schemas = 0;
+const storages: PgStorage[] = [];
+
+/** A storage on a schema of its own, so tests do not see each other's index. */
+function storageFor(schema = `t${++schemas}`): PgStorage {
+  const storage = new PgStorage({ url: database.url, schema, poolSize: 4, lockWaitMs: 2000 });
+  storages.push(storage);
+  return storage;
+}
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+});
+
+afterAll(async () => {
+  await Promise.all(storages.map((storage) => storage.close()));
+  await database?.stop();
+});
+
+const labelsOf = (hits: Array<{ label: number }>) => hits.map((hit) => hit.label);
+
+describe('PostgreSQL + pgvector index storage', () => {
+  it('builds, then updates incrementally in transactions; the index read back equals the embedded one', async () => {
+    const corpusDir = await makeCorpus({
+      'a.md': '# Tides\n\nThe moon pulls the oceans. Spring tides come at new and full moon.',
+      'b.txt': 'Lighthouses warn ships of rocks.\nA keeper once lived in each.',
+    });
+    const config = await testConfig(corpusDir);
+    const storage = storageFor();
+    const options = buildOptions(config, { storage });
+
+    const first = await buildIndex(hashEmbedder(), options);
+    expect(first).toMatchObject({ changed: true, documents: 2, added: ['a.md', 'b.txt'] });
+    const embedded = await buildIndex(hashEmbedder(), buildOptions(config));
+    const read = await storage.read(hashEmbedder().info);
+    expect(read.version).toBe(first.index.version);
+    expect([...read.documents]).toEqual([...embedded.index.documents]);
+    expect([...read.sources.values()]).toEqual([...embedded.index.sources.values()]);
+    expect(read.chunks).toEqual(embedded.index.chunks);
+    expect(read.vectors.size).toBe(embedded.index.vectors.size);
+    const query = await hashEmbedder().embedQuery('moon and oceans');
+    expect(labelsOf(await read.vectors.search(query, 3))).toEqual(labelsOf(await embedded.index.vectors.search(query, 3)));
+    expect(read.lexical.search('keeper', 5)).toEqual(embedded.index.lexical.search('keeper', 5));
+
+    const unchanged = await buildIndex(hashEmbedder(), options);
+    expect(unchanged).toMatchObject({ changed: false, embedded: 0 });
+    expect(unchanged.index.version).toBe(first.index.version);
+
+    await fs.writeFile(path.join(corpusDir, 'c.md'), 'Harbours shelter boats from storms.');
+    await fs.writeFile(path.join(corpusDir, 'b.txt'), 'Lighthouses now run on their own.');
+    await fs.rm(path.join(corpusDir, 'a.md'));
+    const next = await buildIndex(hashEmbedder(), options);
+    expect(next).toMatchObject({ changed: true, documents: 2, added: ['c.md'], updated: ['b.txt'], removed: ['a.md'] });
+    const reread = await storage.read(hashEmbedder().info);
+    expect(reread.version).toBe(next.index.version);
+    expect(reread.chunks.map((chunk) => chunk.text)).toEqual(['Lighthouses now run on their own.', 'Harbours shelter boats from storms.']);
+    expect([...reread.documents.keys()]).toEqual(['b.txt', 'c.md']);
+    expect(reread.vectors.size).toBe(2);
+    const hits = await reread.vectors.search(await hashEmbedder().embedQuery('The moon pulls the oceans'), 5);
+    expect(hits.map((hit) => reread.chunkByLabel.get(hit.label)?.source).sort()).toEqual(['b.txt', 'c.md']);
+    expect(reread.lexical.search('moon', 5)).toEqual([]);
+    // The version served before the update still searches exactly its own chunks.
+    expect((await read.vectors.search(query, 10)).map((hit) => read.chunkByLabel.get(hit.label)?.source).sort()).toEqual(['a.md', 'b.txt']);
+  });
+
+  it('serves another process from the database alone and refuses an index of another model', async () => {
+    const corpusDir = await makeCorpus({ 'a.md': 'Bees make honey from nectar.' });
+    const schema = `t${++schemas}`;
+    await buildIndex(hashEmbedder(), buildOptions(await testConfig(corpusDir), { storage: storageFor(schema) }));
+    await fs.rm(corpusDir, { recursive: true });
+    const replica = await storageFor(schema).read(hashEmbedder().info);
+    expect(replica.chunks.map((chunk) => chunk.text)).toEqual(['Bees make honey from nectar.']);
+    await expect(storageFor(schema).read(hashEmbedder(64).info)).rejects.toBeInstanceOf(IndexMismatchError);
+    await expect(storageFor().read(hashEmbedder().info)).rejects.toBeInstanceOf(IndexMissingError);
+    expect(await storageFor().current()).toBeUndefined();
+  });
+
+  it('rebuilds for another model: the table takes the new dimensions', async () => {
+    const corpusDir = await makeCorpus({ 'a.md': 'Owls hunt at night.', 'b.md': 'Larks sing at dawn.' });
+    const options = buildOptions(await testConfig(corpusDir), { storage: storageFor() });
+    await buildIndex(hashEmbedder(), options);
+    const other = await buildIndex(hashEmbedder(64), options);
+    expect(other).toMatchObject({ changed: true, chunks: 2, embedded: 2 });
+    const read = await options.storage!.read(hashEmbedder(64).info);
+    expect(read.vectors.dimensions).toBe(64);
+    expect(labelsOf(await read.vectors.search(await hashEmbedder(64).embedQuery('owls at night'), 1))).toEqual([read.chunks[0]!.label]);
+  });
+});
