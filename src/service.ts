@@ -237,7 +237,8 @@ export function createDocent(config: Config, embedder: Embedder, initial: Corpus
     },
   };
   // Another process (an indexer, the primary of a cluster) publishes versions: serve each as it appears.
-  const stopWatching = storage?.watch?.(() => {
+  const stopWatching = storage?.watch?.((version) => {
+    if (version === engine.index.version) return;
     storage
       .read(embedder.info)
       .then((index) => index.version !== engine.index.version && docent.swap(index))

@@ -35,8 +35,8 @@ export interface IndexStorage<V extends VectorStore = VectorStore> {
   /** Publishes `draft` as the current version; `keepVersions` older ones stay for readers still on them. */
   write(draft: StoredIndex<V>, manifest: ManifestDraft, keepVersions: number): Promise<CurrentVersion>;
   /**
-   * Calls `onVersion` when another process publishes a new current version (replicas follow the
-   * indexer this way); returns a function that stops watching.
+   * Looks for the current version every `intervalMs` and tells `onVersion` at the first look and
+   * whenever it changes (replicas follow the indexer this way); returns a function that stops watching.
    */
   watch?(onVersion: (version: string) => void, intervalMs: number): () => void;
   /** Releases connections and timers. */

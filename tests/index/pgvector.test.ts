@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
 import { PgStorage } from '../../src/index/pg/storage.js';
 import { IndexMismatchError, IndexMissingError } from '../../src/index/store.js';
-import { buildOptions } from '../../src/service.js';
+import { buildOptions, openDocent, type Docent } from '../../src/service.js';
+import { testApp } from '../helpers/app.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
-import { makeCorpus, testConfig } from '../helpers/fixtures.js';
+import { DEFAULT_CORPUS, makeCorpus, testConfig } from '../helpers/fixtures.js';
 import { startTestDatabase, type TestDatabase } from '../helpers/pglite-server.js';
 
 let database: TestDatabase;
@@ -96,5 +97,45 @@ describe('PostgreSQL + pgvector index storage', () => {
     const read = await options.storage!.read(hashEmbedder(64).info);
     expect(read.vectors.dimensions).toBe(64);
     expect(labelsOf(await read.vectors.search(await hashEmbedder(64).embedQuery('owls at night'), 1))).toEqual([read.chunks[0]!.label]);
+  });
+});
+
+describe('Docent with VECTOR_STORE=pgvector', () => {
+  const docents: Docent[] = [];
+  afterAll(() => Promise.all(docents.map((docent) => docent.close())));
+  const open = async (corpusDir: string, schema: string, reindex?: 'never') => {
+    const config = await testConfig(corpusDir, { VECTOR_STORE: 'pgvector', DATABASE_URL: database.url, DATABASE_SCHEMA: schema, DATABASE_POLL_MS: '100' });
+    const docent = await openDocent(config, { embedder: hashEmbedder(), reindex });
+    docents.push(docent);
+    return docent;
+  };
+
+  it('answers with exact citations, as with the embedded store', async () => {
+    const schema = `t${++schemas}`;
+    const docent = await open(DEFAULT_CORPUS, schema);
+    const embedded = await openDocent(await testConfig(DEFAULT_CORPUS), { embedder: hashEmbedder() });
+    const question = 'What does the white paper say about peacekeeping?';
+    const [result, expected] = await Promise.all([docent.ask(question), embedded.ask(question)]);
+    expect(result.answer).toBe(expected.answer);
+    expect(result.passages.map((passage) => passage.chunkId)).toEqual(expected.passages.map((passage) => passage.chunkId));
+    for (const citation of result.citations) expect(citation.quote).toBe(docent.index.documents.get(citation.source)!.slice(citation.start, citation.end));
+    const health = await (await (await testApp(docent)).request('/api/health')).json();
+    expect(health.index).toEqual({ type: 'pgvector', elements: docent.index.chunks.length });
+  });
+
+  it('a replica without the corpus serves from the database and follows versions the indexer publishes', async () => {
+    const schema = `t${++schemas}`;
+    const corpusDir = await makeCorpus({ 'a.md': 'Otters eat sea urchins.' });
+    const indexer = await open(corpusDir, schema);
+    const replica = await open(await makeCorpus({}), schema, 'never');
+    expect(replica.index.version).toBe(indexer.index.version);
+    expect((await replica.search('otters')).map((passage) => passage.text)).toEqual(['Otters eat sea urchins.']);
+
+    await fs.writeFile(path.join(corpusDir, 'b.md'), 'Kelp forests shelter otters.');
+    const report = await indexer.refresh();
+    expect(report.added).toEqual(['b.md']);
+    await expect.poll(() => replica.index.version, { timeout: 10_000 }).toBe(report.index.version);
+    expect((await replica.search('kelp forests')).map((passage) => passage.source)).toContain('b.md');
+    expect(replica.status).toEqual({ state: 'ready', version: report.index.version });
   });
 });

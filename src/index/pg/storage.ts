@@ -141,7 +141,7 @@ export class PgStorage implements IndexStorage<PgVectorStore> {
       busy = true;
       this.current()
         .then((current) => {
-          if (current && seen !== undefined && current.version !== seen) onVersion(current.version);
+          if (current && current.version !== seen) onVersion(current.version);
           seen = current?.version ?? seen;
         })
         // The database being briefly unreachable is not fatal: the version being served stays.
