@@ -110,7 +110,7 @@ export class ExtractiveAnswerer implements Answerer {
       .slice(0, this.options.maxSentences);
     const citations = chosen.map((candidate, i) => this.#citation(candidate, i + 1));
     return {
-      answer: citations.map((citation) => `${citation.quote} ${formatMarker([citation.n])}`).join(' '),
+      answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
       answerable: true,
       citations,
       confidence: round(best.coverage),
@@ -149,6 +149,9 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 const round = (value: number) => Number(value.toFixed(4));
+
+/** How a quote reads in the answer: white space collapsed (hard-wrapped lines joined); the citation keeps the exact span. */
+const displayText = (quote: string) => quote.replace(/\s+/g, ' ').trim();
 
 function notFound(confidence = 0): Answer {
   return { answer: NOT_FOUND_ANSWER, answerable: false, citations: [], confidence: round(confidence) };

@@ -12,7 +12,7 @@ import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type D
 import type { VectorStore } from './vector-store.js';
 
 /** Bump when a parser or the chunker would turn the same file into different text or chunks. */
-export const PARSING_VERSION = 1;
+export const PARSING_VERSION = 4;
 
 /** Rebuild the vector index from its live points when this share of its labels is deleted. */
 const COMPACTION_SHARE = 0.25;
@@ -198,7 +198,7 @@ async function build<V extends VectorStore>(embedder: Embedder, options: BuildOp
   const texts = fresh.map(({ entry }) => embeddingText(entry.context, entry.text));
   onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
   for (let from = 0; from < texts.length; from += options.batchSize) {
-    const batch = await cached.embedDocuments(texts.slice(from, from + options.batchSize));
+    const batch = await cached.embedDocumentVectors(texts.slice(from, from + options.batchSize));
     batch.forEach((vector, i) => vectors.add(fresh[from + i]!.record.label, vector));
     onProgress?.({ phase: 'Embedding chunks', done: Math.min(texts.length, from + options.batchSize), total: texts.length });
   }

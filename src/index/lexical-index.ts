@@ -13,8 +13,8 @@ export interface LexicalEntry {
   context: string;
 }
 
-/** How much a match in a chunk's title and headings counts against a match in its text (measured on the SQuAD and manual sets). */
-export const CONTEXT_BOOST = 0.5;
+/** How much a match in a chunk's title and headings counts against a match in its text (SQuAD accuracy: 0.845 at 0.5 and at 1). */
+export const CONTEXT_BOOST = 1;
 
 export interface StoredLexicalIndex {
   search: AsPlainObject;

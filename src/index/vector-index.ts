@@ -36,7 +36,7 @@ export class VectorIndex {
   }
 
   /** `vectors[i]` under label i. */
-  static build(dimensions: number, vectors: ReadonlyArray<number[]>): VectorIndex {
+  static build(dimensions: number, vectors: ReadonlyArray<ArrayLike<number>>): VectorIndex {
     const index = VectorIndex.create(dimensions, vectors.length);
     vectors.forEach((vector, label) => index.add(label, vector));
     return index;
@@ -54,9 +54,9 @@ export class VectorIndex {
     await this.hnsw.writeIndex(file);
   }
 
-  add(label: number, vector: number[]): void {
+  add(label: number, vector: ArrayLike<number>): void {
     if (this.hnsw.getCurrentCount() >= this.hnsw.getMaxElements()) this.hnsw.resizeIndex(Math.ceil(this.hnsw.getMaxElements() * GROWTH) + 1);
-    this.hnsw.addPoint(vector, label);
+    this.hnsw.addPoint(Array.from(vector), label);
   }
 
   remove(label: number): void {

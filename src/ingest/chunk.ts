@@ -49,7 +49,9 @@ export function chunkId(source: string, start: number, end: number): string {
 async function splitBlock(text: string, block: Block, options: ChunkOptions): Promise<Array<{ start: number; end: number }>> {
   const separators = block.kind === 'code' || block.kind === 'table-row' ? LINE_SEPARATORS : PROSE_SEPARATORS;
   const splitter = new SentenceFriendlySplitter({ ...options, separators, keepSeparator: true });
-  const body = text.slice(block.start, block.end);
+  const prose = separators === PROSE_SEPARATORS;
+  // A line break inside a prose block only wraps it: cut at sentences, as if the lines were joined (same length, same offsets).
+  const body = prose ? text.slice(block.start, block.end).replace(/[\r\n]/g, ' ') : text.slice(block.start, block.end);
   const spans: Array<{ start: number; end: number }> = [];
   let searchFrom = 0;
   for (const piece of await splitter.splitText(body)) {

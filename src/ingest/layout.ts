@@ -39,19 +39,31 @@ export function splitLines(text: string, from = 0, to = text.length): Line[] {
 
 export const isBlank = (line: Line) => line.text.trim() === '';
 
-const firstWordLength = (line: Line) => /^\s*(\S+)/.exec(line.text)?.[1]?.length ?? 0;
-
 /**
  * How a document uses line breaks inside its paragraphs: `wrapped` at a column (a break is a real end
  * of block only where the next word would have fitted), or `linePerParagraph` (every line is a
  * paragraph: files written without blank lines).
  */
-export type LineLayout = { kind: 'wrapped'; width: number } | { kind: 'linePerParagraph' };
+export type LineLayout = { kind: 'wrapped'; width: number; byteWidth: number } | { kind: 'linePerParagraph' };
+
+/**
+ * Wrapping tools count characters (editors, Python's textwrap) or bytes (`fold`); a line with accented
+ * letters or dashes is shorter in characters than a byte-counting wrapper thought. Both are measured,
+ * and a break counts as real only when the next word would have fitted by both counts.
+ */
+const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** Lines this long are whole paragraphs: nobody wraps text this wide. */
 const LONG_LINE = 150;
 /** Share of long lines from which a file is read as one paragraph per line (a few long URLs do not count). */
 const LONG_LINE_SHARE = 0.25;
+
+/** The longest of the lengths that cluster near the 90th percentile. */
+function nearWidth(lengths: readonly number[]): number {
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const width = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
+  return Math.max(...lengths.filter((length) => length <= width + 10));
+}
 
 /**
  * Reads the layout of `lines` (blank lines separate blocks). Wrapped prose has most lines that are
@@ -65,15 +77,19 @@ export function lineLayout(lines: readonly Line[]): LineLayout {
     if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) inner.push(lines[i]!.text.trimEnd().length);
   }
   if (inner.length === 0) return { kind: 'linePerParagraph' };
+  const innerBytes: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) innerBytes.push(byteLength(lines[i]!.text.trimEnd()));
+  }
   const sorted = [...inner].sort((a, b) => a - b);
   const width = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
   if (inner.length >= 3 && width >= 30 && width <= 200) {
     const near = inner.filter((length) => length >= 0.7 * width && length <= width + 10);
-    if (near.length >= 0.6 * inner.length) return { kind: 'wrapped', width: Math.max(...near) };
+    if (near.length >= 0.6 * inner.length) return { kind: 'wrapped', width: Math.max(...near), byteWidth: nearWidth(innerBytes) };
   }
   const filled = lines.filter((line) => !isBlank(line));
   if (filled.filter((line) => line.text.length > LONG_LINE).length >= LONG_LINE_SHARE * filled.length) return { kind: 'linePerParagraph' };
-  return { kind: 'wrapped', width: sorted.at(-1)! };
+  return { kind: 'wrapped', width: sorted.at(-1)!, byteWidth: Math.max(...innerBytes) };
 }
 
 /**
@@ -83,8 +99,12 @@ export function lineLayout(lines: readonly Line[]): LineLayout {
  */
 export function isBlockBreak(line: Line, next: Line, layout: LineLayout): boolean {
   if (layout.kind === 'linePerParagraph') return true;
-  if (LIST_MARKER.test(next.text) || ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return true;
-  return line.text.trimEnd().length + 1 + firstWordLength(next) <= layout.width;
+  if (ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return true;
+  // A list item starts a block, unless the "marker" is only a number or dash that wrapping put at the start of a line mid-sentence.
+  if (LIST_MARKER.test(next.text) && (SENTENCE_END.test(line.text.trimEnd()) || LIST_MARKER.test(line.text))) return true;
+  const text = line.text.trimEnd();
+  const word = /^\s*(\S+)/.exec(next.text)?.[1] ?? '';
+  return text.length + 1 + word.length <= layout.width && byteLength(text) + 1 + byteLength(word) <= layout.byteWidth;
 }
 
 /** Groups non-blank lines into blocks: blank lines always separate blocks, and so do real breaks. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGeneratedModels, readModelManifest } from '../../src/embed/build-model/build.js';
+import { buildGeneratedModels, readModelManifest } from '../../tools/build-model/build.js';
 import { generatedModelSpec, generatedModelVersion } from '../../src/embed/generated-models.js';
 import { loadEmbedder } from '../../src/embed/load.js';
 import type { Embedder } from '../../src/embed/types.js';
