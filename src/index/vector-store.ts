@@ -20,7 +20,7 @@ export interface VectorStore {
   readonly size: number;
   /** Points removed but still taking space (until compaction). */
   readonly deleted: number;
-  add(label: number, vector: number[]): void;
+  add(label: number, vector: ArrayLike<number>): void;
   remove(label: number): void;
   search(vector: number[], limit: number): VectorHit[] | Promise<VectorHit[]>;
 }

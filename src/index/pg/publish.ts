@@ -51,7 +51,7 @@ export async function publishVersion(client: pg.PoolClient, t: PgTables, hnsw: P
   return seq;
 }
 
-async function insertChunks(client: pg.PoolClient, t: PgTables, seq: number, rows: Array<{ chunk: ChunkRecord | undefined; vector: number[] }>) {
+async function insertChunks(client: pg.PoolClient, t: PgTables, seq: number, rows: Array<{ chunk: ChunkRecord | undefined; vector: ArrayLike<number> }>) {
   const values: unknown[] = [];
   const tuples = rows.map(({ chunk, vector }, i) => {
     if (!chunk) throw new Error('A staged vector has no chunk in the version being published');

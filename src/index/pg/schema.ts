@@ -77,7 +77,7 @@ export const createVectorIndex = (t: PgTables, { m, efConstruction }: PgHnswOpti
 export const visibleIn = (n: number) => `added_in <= $${n} AND (removed_in IS NULL OR removed_in > $${n})`;
 
 /** A vector as pgvector's text input. */
-export const vectorLiteral = (vector: readonly number[]) => `[${vector.join(',')}]`;
+export const vectorLiteral = (vector: ArrayLike<number>) => `[${Array.prototype.join.call(vector, ',')}]`;
 
 /** PostgreSQL's error codes for a missing table or schema: nothing was indexed into this database yet. */
 export const isMissingRelation = (error: unknown) => ['42P01', '3F000'].includes((error as { code?: string }).code ?? '');

@@ -6,7 +6,7 @@ import { connectWith, sessionSettings, vectorLiteral, visibleIn, type PgHnswOpti
 export interface StagedChanges {
   /** Build from scratch: the chunks table is recreated (new model, or no index yet). */
   fresh: boolean;
-  added: ReadonlyMap<number, number[]>;
+  added: ReadonlyMap<number, ArrayLike<number>>;
   removed: ReadonlySet<number>;
 }
 
@@ -16,7 +16,7 @@ export interface StagedChanges {
  * and written by `PgStorage.write` in the transaction that publishes the next version.
  */
 export class PgVectorStore implements VectorStore {
-  #added = new Map<number, number[]>();
+  #added = new Map<number, ArrayLike<number>>();
   #removed = new Set<number>();
 
   constructor(
@@ -40,7 +40,7 @@ export class PgVectorStore implements VectorStore {
     return 0;
   }
 
-  add(label: number, vector: number[]): void {
+  add(label: number, vector: ArrayLike<number>): void {
     if (vector.length !== this.dimensions) throw new Error(`A vector of ${vector.length} dimensions cannot join a store of ${this.dimensions}`);
     this.#added.set(label, vector);
   }
