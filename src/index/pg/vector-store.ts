@@ -57,7 +57,7 @@ export class PgVectorStore implements VectorStore {
         `SELECT label, embedding <=> $1::vector AS distance FROM ${this.tables.chunks} WHERE ${visibleIn(2)} ORDER BY embedding <=> $1::vector LIMIT $3`,
         [vectorLiteral(vector), this.seq, limit],
       );
-      return rows.map((row) => ({ label: row.label, similarity: 1 - row.distance }));
+      return rows.map((row) => ({ label: Number(row.label), similarity: 1 - row.distance }));
     } finally {
       client.release();
     }
