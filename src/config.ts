@@ -64,7 +64,7 @@ const configSchema = z.object({
   VECTOR_STORE: z.enum(VECTOR_STORES).default('hnsw'),
   DATABASE_URL: optionalString,
   DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, 'lower-case letters, digits and underscores').default('docent'),
-  DATABASE_POOL_SIZE: integer(10, 1, 1000),
+  DATABASE_POOL_SIZE: integer(10, 2, 1000),
   DATABASE_POLL_MS: integer(2000, 100, 3_600_000),
 });
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
 import { PgStorage } from '../../src/index/pg/storage.js';
@@ -97,6 +98,27 @@ describe('PostgreSQL + pgvector index storage', () => {
     const read = await options.storage!.read(hashEmbedder(64).info);
     expect(read.vectors.dimensions).toBe(64);
     expect(labelsOf(await read.vectors.search(await hashEmbedder(64).embedQuery('owls at night'), 1))).toEqual([read.chunks[0]!.label]);
+  });
+  it('collects versions beyond the kept ones, and the chunk rows only they could see', async () => {
+    const corpusDir = await makeCorpus({ 'a.md': 'Version zero of the tide table.' });
+    const schema = `t${++schemas}`;
+    const options = buildOptions(await testConfig(corpusDir), { storage: storageFor(schema), keepVersions: 1 });
+    await buildIndex(hashEmbedder(), options);
+    for (const n of [1, 2, 3]) {
+      await fs.writeFile(path.join(corpusDir, 'a.md'), `Version ${n} of the tide table.`);
+      await buildIndex(hashEmbedder(), options);
+    }
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const count = async (sql: string) => Number((await client.query<{ n: string }>(sql)).rows[0]!.n);
+      // The current version and one before it; the chunk of each (the older one marked removed).
+      expect(await count(`SELECT count(*) AS n FROM ${schema}.versions`)).toBe(2);
+      expect(await count(`SELECT count(*) AS n FROM ${schema}.chunks`)).toBe(2);
+      expect(await count(`SELECT count(*) AS n FROM ${schema}.chunks WHERE removed_in IS NULL`)).toBe(1);
+    } finally {
+      await client.end();
+    }
   });
 });
 

@@ -76,8 +76,8 @@ export const createVectorIndex = (t: PgTables, { m, efConstruction }: PgHnswOpti
 /** Rows of the chunks table visible in version `$n`. */
 export const visibleIn = (n: number) => `added_in <= $${n} AND (removed_in IS NULL OR removed_in > $${n})`;
 
-/** A vector as pgvector's text input. */
-export const vectorLiteral = (vector: ArrayLike<number>) => `[${Array.prototype.join.call(vector, ',')}]`;
+/** A vector as pgvector's text input; 9 significant digits give back every float4 exactly. */
+export const vectorLiteral = (vector: ArrayLike<number>) => `[${Array.from(vector, (value) => value.toPrecision(9)).join(',')}]`;
 
 /** PostgreSQL's error codes for a missing table or schema: nothing was indexed into this database yet. */
 export const isMissingRelation = (error: unknown) => ['42P01', '3F000'].includes((error as { code?: string }).code ?? '');
