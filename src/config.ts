@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { SCHEMA_NAME } from './index/pg/schema.js';
+import { VECTOR_STORES, type VectorStoreKind } from './index/vector-store.js';
 
 /** The generated, offline default embedding model (built by `npm run build:model`). */
 export const DEFAULT_EMBEDDING_MODEL = 'docent-wordnet-v1';
@@ -65,6 +67,10 @@ const configSchema = z.object({
   INDEX_POLL_MS: integer(1000, 50, 600_000),
   INDEX_KEEP_VERSIONS: integer(2, 0, 1000),
   MAX_UPLOAD_BYTES: integer(50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  VECTOR_STORE: z.enum(VECTOR_STORES).default('hnsw'),
+  DATABASE_URL: optionalString,
+  DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, 'lower-case letters, digits and underscores').default('docent'),
+  DATABASE_POOL_SIZE: integer(10, 2, 1000),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -131,6 +137,10 @@ export type Config = Readonly<{
   }>;
   /** Largest upload request to POST /api/documents (all its files together), in bytes. */
   maxUploadBytes: number;
+  /** Where chunks, vectors and texts live: the embedded HNSW folder (INDEX_DIR) or PostgreSQL + pgvector. */
+  vectorStore: VectorStoreKind;
+  /** PostgreSQL (with VECTOR_STORE=pgvector): connection, schema of the index's tables, pool size. */
+  database: Readonly<{ url: string; schema: string; poolSize: number }> | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -158,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const llmPartlySet = [c.LLM_BASE_URL, c.LLM_MODEL].filter(Boolean).length === 1;
   if (llmPartlySet) throw new ConfigError('Invalid configuration: set both LLM_BASE_URL and LLM_MODEL, or neither');
+  if (c.VECTOR_STORE === 'pgvector' && !c.DATABASE_URL) throw new ConfigError('Invalid configuration: VECTOR_STORE=pgvector needs DATABASE_URL (postgres://user:password@host:5432/database)');
   return Object.freeze({
     port: c.PORT,
     host: c.HOST,
@@ -201,6 +212,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     readOnly: c.READ_ONLY,
     index: Object.freeze({ watch: c.WATCH, watchDebounceMs: c.WATCH_DEBOUNCE_MS, pollMs: c.INDEX_POLL_MS, keepVersions: c.INDEX_KEEP_VERSIONS }),
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    vectorStore: c.VECTOR_STORE,
+    database: c.DATABASE_URL
+      ? Object.freeze({ url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA, poolSize: c.DATABASE_POOL_SIZE })
+      : undefined,
   });
 }
 

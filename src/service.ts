@@ -9,6 +9,8 @@ import { tokenize } from './match/analyzer.js';
 import type { BuildOptions } from './index/build.js';
 import { coalesced, ServedVersions } from './index/serving.js';
 import { IndexMissingError, type CorpusIndex } from './index/store.js';
+import { openIndexStorage } from './index/open-storage.js';
+import type { IndexStorage } from './index/storage.js';
 import { indexerUpdater, readerUpdater, type IndexUpdater, type UpdateResult } from './index/updater.js';
 import type { ProgressListener } from './progress.js';
 import { standaloneQuestion, type ChatTurn } from './retrieve/follow-up.js';
@@ -101,6 +103,10 @@ export interface Docent {
    * its own. Concurrent calls share one run; a call during a run starts one more after it.
    */
   refresh(): Promise<RefreshResult>;
+  /** Where the versions live (the INDEX_DIR folder or PostgreSQL); readers watch it for new ones. */
+  readonly storage: IndexStorage;
+  /** Releases the index storage (database connections). */
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -147,15 +153,17 @@ export async function openDocent(config: Config, options: OpenOptions): Promise<
 export function startDocent(config: Config, options: OpenOptions): Docent {
   const { embedder, reindex = 'if-stale' } = options;
   const readOnly = reindex === 'never' || config.readOnly;
+  const storage = openIndexStorage(config);
   const updater = readOnly
-    ? readerUpdater(config.indexDir, embedder.info)
-    : indexerUpdater(embedder, buildOptions(config, { mode: reindex === 'always' ? 'always' : 'incremental', onProgress: options.onProgress, onRebuild: options.onReindex }));
-  return serviceOver(config, embedder, { updater, readOnly, mode: options.retriever });
+    ? readerUpdater(storage, embedder.info)
+    : indexerUpdater(embedder, buildOptions(config, { storage, mode: reindex === 'always' ? 'always' : 'incremental', onProgress: options.onProgress, onRebuild: options.onReindex }));
+  return serviceOver(config, embedder, { storage, updater, readOnly, mode: options.retriever });
 }
 
 /** The service over an index already in memory (benchmarks, tools); refresh re-indexes the corpus folder. */
 export function createDocent(config: Config, embedder: Embedder, initial: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
-  const docent = serviceOver(config, embedder, { updater: indexerUpdater(embedder, buildOptions(config)), readOnly: false, mode });
+  const storage = openIndexStorage(config);
+  const docent = serviceOver(config, embedder, { storage, updater: indexerUpdater(embedder, buildOptions(config, { storage })), readOnly: false, mode });
   docent.swap(initial);
   return docent;
 }
@@ -168,7 +176,11 @@ interface Engine {
   answerer: Answerer;
 }
 
-function serviceOver(config: Config, embedder: Embedder, { updater, readOnly, mode = 'hybrid' }: { updater: IndexUpdater; readOnly: boolean; mode?: RetrieverMode }): Docent {
+function serviceOver(
+  config: Config,
+  embedder: Embedder,
+  { storage, updater, readOnly, mode = 'hybrid' }: { storage: IndexStorage; updater: IndexUpdater; readOnly: boolean; mode?: RetrieverMode },
+): Docent {
   // Word vectors do not depend on the index: one cache serves every version.
   const similarity = new TermSimilarity(embedder);
   const engineFor = (index: CorpusIndex): Engine => {
@@ -220,6 +232,8 @@ function serviceOver(config: Config, embedder: Embedder, { updater, readOnly, mo
       }
       await similarity.prepare(batch);
     },
+    storage,
+    close: () => storage.close(),
     async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
       const { retriever, answerer, checker } = versions.current;
       const startedAt = performance.now();

@@ -2,6 +2,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
 import { buildIndex } from '../index/build.js';
 import { coalesced } from '../index/serving.js';
+import { openIndexStorage } from '../index/open-storage.js';
 import { buildOptions, type RefreshResult } from '../service.js';
 import { adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
 import { keepIndexCurrent, loggedRefresh } from './index-updates.js';
@@ -69,6 +70,7 @@ export async function runPrimary(config: Config, workers: number) {
   const embedder = await loadCliEmbedder(config, progress);
   let firstBuild = true;
   const options = buildOptions(config, {
+    storage: openIndexStorage(config),
     onProgress: (update) => firstBuild && progress(update),
     onRebuild: (reason) => firstBuild && console.error(`Indexing ${config.corpusDir} (${reason})…`),
   });
@@ -90,5 +92,5 @@ export async function runPrimary(config: Config, workers: number) {
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
     process.exit(1);
   }
-  keepIndexCurrent(config, false, logged);
+  keepIndexCurrent(config, undefined, logged);
 }

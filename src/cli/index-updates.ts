@@ -1,5 +1,6 @@
 import type { BuildReport } from '../index/build.js';
-import { watchCorpus, watchPointer, type Watcher } from '../index/watch.js';
+import type { IndexStorage } from '../index/storage.js';
+import { watchCorpus, type Watcher } from '../index/watch.js';
 import type { Config } from '../config.js';
 import type { RefreshResult } from '../service.js';
 
@@ -41,11 +42,11 @@ export function loggedRefresh(refresh: () => Promise<RefreshResult>, served: () 
 
 /**
  * Keeps a running server's index current: the indexer re-indexes when the corpus folder changes
- * (WATCH), a reader loads each version an indexer publishes into INDEX_DIR/CURRENT. New versions are
- * swapped in between requests.
+ * (WATCH); a reader (given the storage it reads) loads each version an indexer publishes there
+ * (INDEX_DIR/CURRENT, or the database). New versions are swapped in between requests.
  */
-export function keepIndexCurrent(config: Config, readOnly: boolean, refresh: () => Promise<unknown>): Watcher | undefined {
-  if (readOnly) return watchPointer(config.indexDir, { intervalMs: config.index.pollMs, onChange: () => void refresh() });
+export function keepIndexCurrent(config: Config, readerOf: IndexStorage | undefined, refresh: () => Promise<unknown>): Watcher | undefined {
+  if (readerOf) return readerOf.watch(() => void refresh(), config.index.pollMs);
   if (!config.index.watch) return undefined;
   return watchCorpus(config.corpusDir, {
     debounceMs: config.index.watchDebounceMs,

@@ -1,7 +1,7 @@
 import type { Embedder, EmbeddingModelInfo } from '../embed/types.js';
 import { buildIndex, type BuildOptions, type BuildReport } from './build.js';
-import { readIndex, type CorpusIndex } from './store.js';
-import { readPointer } from './versions.js';
+import type { IndexStorage } from './storage.js';
+import type { CorpusIndex } from './store.js';
 
 /** What one update brought: a new version to serve (when there is one) and, for the indexer, its build report. */
 export interface UpdateResult {
@@ -27,21 +27,21 @@ export function indexerUpdater(embedder: Embedder, options: BuildOptions): Index
 }
 
 /**
- * A reader's update (READ_ONLY servers, cluster workers, `reindex: 'never'`): loads the version
- * CURRENT names when it is not the one served, checking every file's checksum first. Never writes:
+ * A reader's update (READ_ONLY servers, cluster workers, `reindex: 'never'`, database replicas): loads
+ * the current version when it is not the one served, checking every file's checksum first. Never writes:
  * no lock, no garbage collection, no rebuild. A version that is damaged, missing files or built with
  * another model is refused with an error naming the file or the model; it is remembered, so polling
  * a pointer that still names it costs no re-reading, and the version served before stays served.
  */
-export function readerUpdater(indexDir: string, embedding: EmbeddingModelInfo): IndexUpdater {
+export function readerUpdater(storage: IndexStorage, embedding: EmbeddingModelInfo): IndexUpdater {
   let refused: { version: string; error: unknown } | undefined;
   return async (served) => {
-    const version = await readPointer(indexDir);
+    const version = await storage.pointer();
     if (version === undefined && served === '') return {};
     if (version === served) return {};
     if (version !== undefined && refused?.version === version) throw refused.error;
     try {
-      return { index: await readIndex(indexDir, embedding) };
+      return { index: await storage.read(embedding) };
     } catch (error) {
       if (version !== undefined) refused = { version, error };
       throw error;

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { BLOCK_KINDS, DOCUMENT_FORMATS } from '../ingest/types.js';
+import { VECTOR_STORES } from '../index/vector-store.js';
 
 /** The request and response shapes of the HTTP API: they validate requests and generate the OpenAPI document. */
 
@@ -128,7 +129,7 @@ export const HealthResponseSchema = z
     documents: z.number().int(),
     chunks: z.number().int(),
     embedding: z.object({ model: z.string(), dimensions: z.number().int(), pretrained: z.boolean() }),
-    index: z.object({ type: z.literal('hnsw'), elements: z.number().int() }),
+    index: z.object({ type: z.enum(VECTOR_STORES), elements: z.number().int() }),
   })
   .openapi('Health');
 

@@ -21,7 +21,7 @@ async function setup(env: Record<string, string> = { ADMIN_API_KEY: KEY }) {
 
 function upload(files: Array<[name: string, text: string | Uint8Array]>, query = '') {
   const form = new FormData();
-  for (const [name, text] of files) form.append('file', new File([text], name));
+  for (const [name, text] of files) form.append('file', new File([text as BlobPart], name));
   return { path: `/api/documents${query}`, init: { method: 'POST', body: form, headers: auth() } as RequestInit };
 }
 

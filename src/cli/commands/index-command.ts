@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { buildIndex } from '../../index/build.js';
+import { openIndexStorage } from '../../index/open-storage.js';
 import { buildOptions } from '../../service.js';
 import { describeBuild } from '../index-updates.js';
 import { cliConfig, loadCliEmbedder } from '../open.js';
@@ -15,17 +16,23 @@ export const indexCommand = new Command('index')
     const config = cliConfig(options.corpus, options.publish);
     const progress = progressBar(!options.json);
     const embedder = await loadCliEmbedder(config, progress);
+    const storage = openIndexStorage(config);
     const report = await buildIndex(
       embedder,
       buildOptions(config, {
+        storage,
         mode: options.full ? 'always' : 'incremental',
         onProgress: progress,
         onRebuild: (reason) => !options.json && console.error(`Indexing ${config.corpusDir} from scratch (${reason})…`),
       }),
-    ).finally(() => progress.stop());
+    ).finally(() => {
+      progress.stop();
+      return storage.close();
+    });
     const summary = {
       corpusDir: config.corpusDir,
       indexDir: config.indexDir,
+      store: storage.location,
       version: report.index.version,
       changed: report.changed,
       documents: report.documents,

@@ -62,7 +62,7 @@ async function runSingle(config: Config) {
       progress.stop();
     }
   }
-  keepIndexCurrent(config, docent.readOnly, refresh);
+  keepIndexCurrent(config, docent.readOnly ? docent.storage : undefined, refresh);
   if (docent.status.version) announce(docent, url);
   else console.log(`Docent is waiting for an index version to be published in ${config.indexDir}`);
   if (adminToken) console.log(`Admin link (upload and delete documents; valid until the server stops): ${adminLink(config.host, running.port, adminToken)}`);
@@ -88,7 +88,7 @@ async function runWorker(config: Config) {
     warmUp(docent);
   };
   process.on('message', (message: ClusterMessage) => message.docent === 'index-version' && void refresh());
-  keepIndexCurrent(config, true, refresh);
+  keepIndexCurrent(config, docent.storage, refresh);
   await refresh();
 }
 

@@ -28,7 +28,7 @@ export function registerHealth(app: OpenAPIHono, docent: Docent) {
       documents: index?.documents.size ?? 0,
       chunks: index?.chunks.length ?? 0,
       embedding: { model, dimensions, pretrained },
-      index: { type: 'hnsw' as const, elements: index?.vectors.size ?? 0 },
+      index: { type: docent.config.vectorStore, elements: index?.vectors.size ?? 0 },
     };
     const readiness = ['1', 'true'].includes(c.req.valid('query').ready ?? '');
     return c.json(body, readiness && !index ? 503 : 200);
