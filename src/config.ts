@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { SCHEMA_NAME } from './index/pg/schema.js';
+import { VECTOR_STORES, type VectorStoreKind } from './index/vector-store.js';
 import { WORD_MEANINGS, type WordMeaning } from './match/term-similarity.js';
 
 /** The generated, offline default embedding model (built by `npm run build:model`). */
@@ -49,6 +51,29 @@ const configSchema = z.object({
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: integer(20000, 100, 600000),
+  ALLOWED_HOSTS: z.string().default(''),
+  API_KEYS: z.string().default(''),
+  ADMIN_API_KEY: optionalString,
+  TRUST_PROXY: flag(false),
+  RATE_LIMIT_PER_MIN: integer(300, 0, 1_000_000),
+  WIDGET_RATE_LIMIT_PER_MIN: integer(60, 0, 1_000_000),
+  MAX_IN_FLIGHT: integer(32, 1, 10_000),
+  MAX_QUEUED: integer(256, 0, 100_000),
+  REQUEST_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  HEADERS_TIMEOUT_MS: integer(10_000, 100, 600_000),
+  KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
+  SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+  WORKERS: integer(0, 0, 256),
+  WATCH: flag(true),
+  WATCH_DEBOUNCE_MS: integer(500, 0, 600_000),
+  READ_ONLY: flag(false),
+  INDEX_POLL_MS: integer(1000, 50, 600_000),
+  INDEX_KEEP_VERSIONS: integer(2, 0, 1000),
+  MAX_UPLOAD_BYTES: integer(50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  VECTOR_STORE: z.enum(VECTOR_STORES).default('hnsw'),
+  DATABASE_URL: optionalString,
+  DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, 'lower-case letters, digits and underscores').default('docent'),
+  DATABASE_POOL_SIZE: integer(10, 2, 1000),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -78,6 +103,49 @@ export type Config = Readonly<{
   /** Which word meanings soft word matching uses (see src/match/term-similarity.ts). */
   wordMeaning: WordMeaning;
   llm: Readonly<{ baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number }> | undefined;
+  security: Readonly<{
+    /** `Host` names the server answers to; empty means any (see resolveAllowedHosts). */
+    allowedHosts: readonly string[];
+    /** Keys that unlock /api, /v1 and /mcp; empty means the API is open. */
+    apiKeys: readonly string[];
+    /** Unlocks admin actions (documents API, re-index). */
+    adminApiKey: string | undefined;
+    /** Believe `X-Forwarded-For` / `X-Forwarded-Proto` (only behind a proxy you run). */
+    trustProxy: boolean;
+  }>;
+  limits: Readonly<{
+    /** Requests per minute per API key or client IP; 0 turns rate limiting off. */
+    ratePerMinute: number;
+    /** Requests per minute per client IP on the keyless widget path (when API_KEYS are set). */
+    widgetRatePerMinute: number;
+    /** Requests handled at once; more wait in a queue of `maxQueued`, beyond it 503. */
+    maxInFlight: number;
+    maxQueued: number;
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    shutdownTimeoutMs: number;
+  }>;
+  /** Server processes; 0 means one per CPU core. */
+  workers: number;
+  /** Serve the versions an indexer publishes into INDEX_DIR, never writing it (no lock, no rebuild, no garbage collection). */
+  readOnly: boolean;
+  index: Readonly<{
+    /** `npm start` re-indexes when files in the corpus folder change (ignored by readers). */
+    watch: boolean;
+    /** Quiet time after the last change before re-indexing. */
+    watchDebounceMs: number;
+    /** How often a reader checks INDEX_DIR/CURRENT for a new version. */
+    pollMs: number;
+    /** Versions kept besides the current one, for readers still loading them. */
+    keepVersions: number;
+  }>;
+  /** Largest upload request to POST /api/documents (all its files together), in bytes. */
+  maxUploadBytes: number;
+  /** Where chunks, vectors and texts live: the embedded HNSW folder (INDEX_DIR) or PostgreSQL + pgvector. */
+  vectorStore: VectorStoreKind;
+  /** PostgreSQL (with VECTOR_STORE=pgvector): connection, schema of the index's tables, pool size. */
+  database: Readonly<{ url: string; schema: string; poolSize: number }> | undefined;
 }>;
 
 export class ConfigError extends Error {
@@ -105,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const llmPartlySet = [c.LLM_BASE_URL, c.LLM_MODEL].filter(Boolean).length === 1;
   if (llmPartlySet) throw new ConfigError('Invalid configuration: set both LLM_BASE_URL and LLM_MODEL, or neither');
+  if (c.VECTOR_STORE === 'pgvector' && !c.DATABASE_URL) throw new ConfigError('Invalid configuration: VECTOR_STORE=pgvector needs DATABASE_URL (postgres://user:password@host:5432/database)');
   return Object.freeze({
     port: c.PORT,
     host: c.HOST,
@@ -123,11 +192,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     chunkSize: c.CHUNK_SIZE,
     chunkOverlap: c.CHUNK_OVERLAP,
     maxBodyBytes: c.MAX_BODY_BYTES,
-    allowedOrigins: c.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: list(c.ALLOWED_ORIGINS),
     wordMeaning: c.WORD_MEANING,
     llm:
       c.LLM_BASE_URL && c.LLM_MODEL
         ? Object.freeze({ baseUrl: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS })
         : undefined,
+    security: Object.freeze({
+      allowedHosts: resolveAllowedHosts(list(c.ALLOWED_HOSTS), c.HOST),
+      apiKeys: list(c.API_KEYS),
+      adminApiKey: c.ADMIN_API_KEY,
+      trustProxy: c.TRUST_PROXY,
+    }),
+    limits: Object.freeze({
+      ratePerMinute: c.RATE_LIMIT_PER_MIN,
+      widgetRatePerMinute: c.WIDGET_RATE_LIMIT_PER_MIN,
+      maxInFlight: c.MAX_IN_FLIGHT,
+      maxQueued: c.MAX_QUEUED,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: c.HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,
+      shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    }),
+    workers: c.WORKERS,
+    readOnly: c.READ_ONLY,
+    index: Object.freeze({ watch: c.WATCH, watchDebounceMs: c.WATCH_DEBOUNCE_MS, pollMs: c.INDEX_POLL_MS, keepVersions: c.INDEX_KEEP_VERSIONS }),
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    vectorStore: c.VECTOR_STORE,
+    database: c.DATABASE_URL
+      ? Object.freeze({ url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA, poolSize: c.DATABASE_POOL_SIZE })
+      : undefined,
   });
+}
+
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.includes(host) || host === '::1' || /^127\./.test(host);
+}
+
+/**
+ * The `Host` names to answer. Listed names win; otherwise a server bound to loopback answers only
+ * to loopback names (a DNS-rebinding page on another name reads nothing), and a server bound to a
+ * public address answers to any name (only the operator knows its public names: list them).
+ */
+function resolveAllowedHosts(listed: string[], host: string): string[] {
+  if (listed.length > 0) return listed.map((name) => name.toLowerCase());
+  if (!isLoopbackHost(host)) return [];
+  return [...new Set([...LOOPBACK_HOSTS, host.toLowerCase()])];
 }

@@ -1,11 +1,12 @@
 import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
+import { locate } from '../ingest/location.js';
 import { formatMarker } from './markers.js';
 import { expectedAnswerType } from './answer-type.js';
 import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { analyse, type AnalysedText } from '../match/facts.js';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
-import type { Span, TokenizedSentence } from '../match/sentences.js';
+import { SentenceIndex, type Span, type TokenizedSentence } from '../match/sentences.js';
 import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
@@ -69,7 +70,7 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly index: CorpusIndex,
     private readonly similarity: TermSimilarity,
     private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
-    private readonly sentences: SpanSentences = new SpanSentences(index.documents),
+    private readonly sentences: SpanSentences = new SpanSentences(new SentenceIndex(index), index.documents),
     private readonly checker?: CitationChecker,
   ) {
     this.#names = nameMatcher(similarity.wordVectors);
@@ -124,7 +125,7 @@ export class ExtractiveAnswerer implements Answerer {
     const citations = chosen.map((candidate, i) => this.#citation(candidate.sentence, candidate.passage, i + 1, candidate.score));
     const phrase = type === 'factoid' ? shortAnswer(question, citations[0]!.quote) : undefined;
     return {
-      answer: citations.map((citation) => `${citation.quote} ${formatMarker([citation.n])}`).join(' '),
+      answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
       answerable: true,
       citations,
       confidence: round(best.probability),
@@ -141,19 +142,18 @@ export class ExtractiveAnswerer implements Answerer {
     const passage = passages.find((p) => p.source === evidence.source && p.start < evidence.end && evidence.start < p.end) ?? passages[0]!;
     const citation = this.#citation(evidence, passage, 1, check.score);
     const lead = check.verdict === 'supported' ? 'Yes.' : check.verdict === 'contradicted' ? 'No.' : 'The documents do not say.';
-    return { answer: `${lead} ${citation.quote} ${formatMarker([1])}`, answerable: true, citations: [citation], confidence: round(check.score), questionType: 'yes_no' };
+    return { answer: `${lead} ${displayText(citation.quote)} ${formatMarker([1])}`, answerable: true, citations: [citation], confidence: round(check.score), questionType: 'yes_no' };
   }
 
   /** The best-matching document's title, lead sentences and main headings, each quoted. */
   #summary(passages: Passage[]): Answer {
     const source = passages[0]!.source;
-    const text = this.index.documents.get(source) ?? '';
-    const { title, lead, headings } = outline(source, text, this.sentences);
+    const { title, lead, headings } = outline(source, this.index.sources.get(source)?.blocks ?? [], this.sentences);
     const spans = [...(title ? [title] : []), ...lead, ...headings];
     if (spans.length === 0) return notFound('summary');
     const passageOf = (span: Span) => passages.find((p) => p.source === source && p.start <= span.start && span.start < p.end) ?? passages[0]!;
     const citations = spans.map((span, i) => this.#citation({ source, ...span }, passageOf(span), i + 1, 1));
-    const quoted = (citation: Citation) => `${citation.quote} ${formatMarker([citation.n])}`;
+    const quoted = (citation: Citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`;
     const lines = citations.slice(0, spans.length - headings.length).map(quoted);
     if (headings.length) lines.push(`Its sections: ${citations.slice(spans.length - headings.length).map(quoted).join('; ')}`);
     return { answer: lines.join(' '), answerable: true, citations, confidence: 1, questionType: 'summary' };
@@ -163,9 +163,9 @@ export class ExtractiveAnswerer implements Answerer {
     return weightedTerms(question, (term) => this.index.lexical.idf(term));
   }
 
-  /** The sentence, with the one before it when it points back to it; both cached. */
+  /** The sentence, with the one before it (same paragraph) when it points back to it; both cached. */
   #evidenceOf(sentence: TokenizedSentence): AnalysedText {
-    const previous = POINTS_BACK.test(this.#text(sentence)) ? this.sentences.previous(sentence.source, sentence.start) : undefined;
+    const previous = POINTS_BACK.test(this.#text(sentence)) ? this.sentences.previous(sentence) : undefined;
     return this.#analysed({ source: sentence.source, start: previous?.start ?? sentence.start, end: sentence.end });
   }
 
@@ -193,11 +193,24 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   #citation(span: { source: string; start: number; end: number }, passage: Passage, n: number, score: number): Citation {
-    return { n, chunkId: passage.chunkId, source: span.source, start: span.start, end: span.end, quote: this.#text(span), score: round(score) };
+    const document = this.index.sources.get(span.source);
+    return {
+      n,
+      chunkId: passage.chunkId,
+      source: span.source,
+      start: span.start,
+      end: span.end,
+      quote: this.#text(span),
+      ...(document ? locate(document, span.start) : { section: [] }),
+      score: round(score),
+    };
   }
 }
 
 const round = (value: number) => Number(value.toFixed(4));
+
+/** How a quote reads in the answer: white space collapsed (hard-wrapped lines joined); the citation keeps the exact span. */
+const displayText = (quote: string) => quote.replace(/\s+/g, ' ').trim();
 
 function notFound(questionType: QuestionType, confidence = 0): Answer {
   return { answer: NOT_FOUND_ANSWER, answerable: false, citations: [], confidence: round(confidence), questionType };

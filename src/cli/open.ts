@@ -10,17 +10,24 @@ import { progressBar } from './progress.js';
 export interface OpenFromCliOptions {
   /** Human output (progress bars, re-index notices) on stderr; off for `--json`. */
   verbose: boolean;
-  reindex?: 'if-stale' | 'always';
+  reindex?: 'if-stale' | 'always' | 'never';
   retriever?: RetrieverMode;
   /** Another corpus folder; its index goes to a folder of its own under INDEX_DIR unless INDEX_DIR is set. */
   corpus?: string;
 }
 
-export function cliConfig(corpus?: string): Config {
-  if (!corpus) return loadConfig();
-  const corpusDir = path.resolve(corpus);
-  const indexDir = process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''));
-  return loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
+/**
+ * The configuration, with another corpus folder (its index in a folder, or a PostgreSQL schema, of
+ * its own) or index folder (`--publish <dir>`) when given.
+ */
+export function cliConfig(corpus?: string, indexDir?: string): Config {
+  if (!corpus && !indexDir) return loadConfig();
+  const corpusDir = corpus ? path.resolve(corpus) : loadConfig().corpusDir;
+  const slug = corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const ownIndexDir = () => process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', slug);
+  const env: NodeJS.ProcessEnv = { ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir ? path.resolve(indexDir) : ownIndexDir() };
+  if (corpus) env.DATABASE_SCHEMA = process.env.DATABASE_SCHEMA ?? `docent_${slug.toLowerCase().replace(/-/g, '_')}`.slice(0, 63);
+  return loadConfig(env);
 }
 
 export function loadCliEmbedder(config: Config, onProgress: ProgressListener): Promise<Embedder> {
@@ -33,13 +40,15 @@ export async function openFromCli(options: OpenFromCliOptions): Promise<Docent> 
   const progress = progressBar(options.verbose);
   try {
     const embedder = await loadCliEmbedder(config, progress);
-    return await openDocent(config, {
+    const docent = await openDocent(config, {
       embedder,
       reindex: options.reindex ?? 'if-stale',
       retriever: options.retriever,
       onProgress: progress,
       onReindex: (reason) => options.verbose && console.error(`Indexing ${config.corpusDir} (${reason})…`),
     });
+    if (options.verbose) for (const failure of docent.index.manifest.failures) console.error(`docent: skipped ${failure.source}: ${failure.reason}`);
+    return docent;
   } finally {
     progress.stop();
   }

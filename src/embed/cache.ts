@@ -1,64 +1,87 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Embedder } from './types.js';
+import { encodeHeader, encodeRecord, KEY_BYTES, readCacheFile } from './cache-file.js';
+import { documentVectors, type Embedder } from './types.js';
 
 export interface CachedEmbedder extends Embedder {
   readonly hits: number;
   readonly misses: number;
-  /** Persists vectors computed since loading; a no-op when nothing changed. */
-  save(): Promise<void>;
+  embedDocumentVectors(texts: readonly string[]): Promise<Float32Array[]>;
+  /**
+   * Persists vectors computed since loading (appended; the file is rewritten only when it was damaged,
+   * or with `dropUnused` when more than a quarter of it holds vectors nothing asked for since loading).
+   */
+  save(options?: { dropUnused?: boolean }): Promise<void>;
+}
+
+export interface EmbeddingCacheOptions {
+  /** Told when the cache file was unusable or damaged and what was kept (default: console.warn). */
+  onWarning?: (message: string) => void;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const keyOf = (kind: 'document' | 'query', text: string) => createHash('sha256').update(kind).update('\0').update(text).digest().subarray(0, KEY_BYTES);
 
 /** One file per model version, so vectors of different models (or prefixes) can never mix. */
 export function embeddingCacheFile(cacheDir: string, version: string): string {
-  return path.join(cacheDir, `${version.replace(/[^\w.@-]+/g, '_')}-${sha256(version).slice(0, 8)}.json`);
+  return path.join(cacheDir, `${version.replace(/[^\w.@-]+/g, '_')}-${sha256(version).slice(0, 8)}.vectors`);
 }
 
-interface CacheFile {
-  version: string;
-  dimensions: number;
-  /** sha256(kind + NUL + text) → base64 of the float32 vector. */
-  vectors: Record<string, string>;
-}
-
-function readCacheFile(file: string, version: string): Map<string, Float32Array> {
-  if (!fs.existsSync(file)) return new Map();
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-  if (data.version !== version) return new Map();
-  return new Map(
-    Object.entries(data.vectors).map(([key, base64]) => {
-      const bytes = Buffer.from(base64, 'base64');
-      return [key, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)];
-    }),
-  );
+async function writeWhole(file: string, header: Buffer, records: Iterable<[string, Float32Array]>): Promise<void> {
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await fs.promises.open(temporary, 'w');
+  try {
+    await handle.write(header);
+    let pending: Buffer[] = [];
+    for (const [key, vector] of records) {
+      pending.push(encodeRecord(Buffer.from(key, 'hex'), vector));
+      if (pending.length === 4096) await handle.write(Buffer.concat(pending.splice(0)));
+    }
+    if (pending.length > 0) await handle.write(Buffer.concat(pending));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.promises.rename(temporary, file);
 }
 
 /**
- * Wraps an embedder so texts it has embedded before (keyed by model version and sha256 of the text)
- * are served from `<cacheDir>/`, making a re-index of an unchanged corpus embed nothing.
+ * Wraps an embedder so texts it has embedded before (keyed by model version, kind and sha256 of the text)
+ * are served from a binary file under `cacheDir`, making a re-index of an unchanged corpus embed nothing.
+ * A damaged or truncated file never blocks: its valid records are kept, with a warning.
  */
-export function withEmbeddingCache(embedder: Embedder, cacheDir: string): CachedEmbedder {
-  const file = embeddingCacheFile(cacheDir, embedder.info.version);
-  const vectors = readCacheFile(file, embedder.info.version);
+export function withEmbeddingCache(embedder: Embedder, cacheDir: string, options: EmbeddingCacheOptions = {}): CachedEmbedder {
+  const { version, dimensions } = embedder.info;
+  const file = embeddingCacheFile(cacheDir, version);
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  const stored = readCacheFile(file, version, dimensions);
+  if (stored.unusable) warn(`Embedding cache ${file} ignored: ${stored.unusable}; it will be rewritten.`);
+  if (stored.damaged > 0) warn(`Embedding cache ${file}: ${stored.damaged} damaged or torn record(s) skipped, ${stored.vectors.size} kept.`);
+  const vectors = stored.vectors;
+  const added = new Map<string, Float32Array>();
+  const used = new Set<string>();
+  let rewrite = stored.unusable !== undefined || stored.damaged > 0;
   let hits = 0;
   let misses = 0;
-  let dirty = false;
 
-  const embed = async (kind: 'document' | 'query', texts: string[]): Promise<number[][]> => {
-    const keys = texts.map((text) => sha256(`${kind}\0${text}`));
-    const missing = [...new Set(keys.filter((key) => !vectors.has(key)))];
-    const missingTexts = missing.map((key) => texts[keys.indexOf(key)]!);
-    hits += texts.length - missingTexts.length;
-    misses += missingTexts.length;
-    if (missingTexts.length > 0) {
-      const computed = kind === 'query' ? [await embedder.embedQuery(missingTexts[0]!)] : await embedder.embedDocuments(missingTexts);
-      missing.forEach((key, i) => vectors.set(key, Float32Array.from(computed[i]!)));
-      dirty = true;
+  const lookup = async (kind: 'document' | 'query', texts: readonly string[]): Promise<Float32Array[]> => {
+    const keys = texts.map((text) => keyOf(kind, text).toString('hex'));
+    const missing = new Map<string, string>();
+    keys.forEach((key, i) => {
+      if (!vectors.has(key)) missing.set(key, texts[i]!);
+      used.add(key);
+    });
+    hits += texts.length - missing.size;
+    misses += missing.size;
+    if (missing.size > 0) {
+      const computed = kind === 'query' ? [Float32Array.from(await embedder.embedQuery([...missing.values()][0]!))] : await documentVectors(embedder, [...missing.values()]);
+      [...missing.keys()].forEach((key, i) => {
+        vectors.set(key, computed[i]!);
+        added.set(key, computed[i]!);
+      });
     }
-    return keys.map((key) => Array.from(vectors.get(key)!));
+    return keys.map((key) => vectors.get(key)!);
   };
 
   return {
@@ -69,22 +92,27 @@ export function withEmbeddingCache(embedder: Embedder, cacheDir: string): Cached
     get misses() {
       return misses;
     },
-    embedDocuments: (texts) => embed('document', texts),
-    embedQuery: async (text) => (await embed('query', [text]))[0]!,
-    async save() {
-      if (!dirty) return;
-      const data: CacheFile = {
-        version: embedder.info.version,
-        dimensions: embedder.info.dimensions,
-        vectors: Object.fromEntries(
-          [...vectors].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, vector]) => [key, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength).toString('base64')]),
-        ),
-      };
+    embedDocumentVectors: (texts) => lookup('document', texts),
+    embedDocuments: async (texts) => (await lookup('document', texts)).map((vector) => Array.from(vector)),
+    embedQuery: async (text) => Array.from((await lookup('query', [text]))[0]!),
+    async save({ dropUnused = false } = {}) {
+      const unused = vectors.size - used.size;
+      const compact = dropUnused && unused > vectors.size / 4;
+      if (!rewrite && !compact && added.size === 0) return;
       await fs.promises.mkdir(cacheDir, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      await fs.promises.writeFile(temporary, JSON.stringify(data));
-      await fs.promises.rename(temporary, file);
-      dirty = false;
+      const header = encodeHeader(version, dimensions);
+      if (rewrite || compact || stored.validBytes === 0) {
+        await writeWhole(file, header, compact ? [...vectors].filter(([key]) => used.has(key)) : vectors);
+        stored.validBytes = (await fs.promises.stat(file)).size;
+      } else {
+        // Cut a torn tail first so appended records stay aligned, then append in one write.
+        await fs.promises.truncate(file, stored.validBytes);
+        const records = Buffer.concat([...added].map(([key, vector]) => encodeRecord(Buffer.from(key, 'hex'), vector)));
+        await fs.promises.appendFile(file, records);
+        stored.validBytes += records.length;
+      }
+      added.clear();
+      rewrite = false;
     },
   };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { VocabularyOptions } from './build-model/tokenizer-vocab.js';
-import type { SemanticParameters, VectorParameters } from './build-model/vectors.js';
+import type { VocabularyOptions } from '../../tools/build-model/tokenizer-vocab.js';
+import type { SemanticParameters, VectorParameters } from '../../tools/build-model/vectors.js';
 
 /** Bump when the builder's algorithm changes in a way the parameters below do not capture. */
-export const BUILDER_VERSION = 2;
+export const BUILDER_VERSION = 3;
 
 export interface GeneratedModelSpec {
   name: string;

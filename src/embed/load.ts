@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { ProgressListener } from '../progress.js';
-import { buildGeneratedModels } from './build-model/build.js';
+import { buildGeneratedModels } from '../../tools/build-model/build.js';
 import { generatedModelSpec, generatedModelVersion } from './generated-models.js';
+import { StaticModelRunner } from './static-model.js';
 import type { Embedder, EmbeddingModelInfo } from './types.js';
 
 export interface LoadEmbedderOptions {
@@ -74,11 +75,14 @@ function resolveModel(options: LoadEmbedderOptions): { source: string; info: Omi
   return { source: folder ?? options.model, info: { model: options.model, version, pretrained: true } };
 }
 
-async function embedBatched(extractor: FeatureExtractionPipeline, texts: string[], batchSize: number): Promise<number[][]> {
-  const vectors: number[][] = [];
+/** Vectors of a pretrained encoder: transformers.js pools its per-token output (mean, L2-normalised). */
+async function embedPretrained(extractor: FeatureExtractionPipeline, texts: readonly string[], batchSize: number): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
   for (let start = 0; start < texts.length; start += batchSize) {
     const output = await extractor(texts.slice(start, start + batchSize), { pooling: 'mean', normalize: true });
-    vectors.push(...(output.tolist() as number[][]));
+    const [rows = 0, dimensions = 0] = output.dims;
+    const data = output.data as Float32Array;
+    for (let row = 0; row < rows; row++) vectors.push(data.subarray(row * dimensions, (row + 1) * dimensions));
   }
   return vectors;
 }
@@ -104,12 +108,17 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   const batchSize = options.batchSize ?? 32;
   const queryPrefix = options.queryPrefix ?? '';
   const documentPrefix = options.documentPrefix ?? '';
-  const [probe] = await embedBatched(extractor, ['dimension probe'], 1);
+  // Docent's generated models pool inside their graph; a pretrained encoder is pooled by transformers.js.
+  const runner = info.pretrained ? undefined : new StaticModelRunner(extractor.tokenizer, extractor.model);
+  const vectorsOf = (texts: readonly string[]) => (runner ? runner.embed(texts) : embedPretrained(extractor, texts, batchSize));
+  const [probe] = await vectorsOf(['dimension probe']);
   const version = withPrefixes(info.version, queryPrefix, documentPrefix);
   const modelInfo: EmbeddingModelInfo = Object.freeze({ ...info, version, dimensions: probe!.length });
+  const embedDocumentVectors = (texts: readonly string[]) => vectorsOf(texts.map((text) => documentPrefix + text));
   return {
     info: modelInfo,
-    embedDocuments: (texts) => embedBatched(extractor, texts.map((text) => documentPrefix + text), batchSize),
-    embedQuery: async (text) => (await embedBatched(extractor, [queryPrefix + text], 1))[0]!,
+    embedDocumentVectors,
+    embedDocuments: async (texts) => (await embedDocumentVectors(texts)).map((vector) => Array.from(vector)),
+    embedQuery: async (text) => Array.from((await vectorsOf([queryPrefix + text]))[0]!),
   };
 }

@@ -28,7 +28,9 @@ export interface EvalMetrics {
 }
 
 const overlap = (a: Span, b: Span) => Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
-const includesInsensitive = (text: string, part: string) => text.toLowerCase().includes(part.toLowerCase());
+/** Case- and white-space-insensitive: a hard-wrapped source holds "Rollo\nthe Walker" where the answer says "Rollo the Walker". */
+const normalize = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+const includesInsensitive = (text: string, part: string) => normalize(text).includes(normalize(part));
 
 /** Whether a passage or citation (a span of `source` with its text) counts as the case's evidence. */
 export function isEvidence(item: EvalCase, source: string, span: Span, text: string): boolean {

@@ -4,9 +4,11 @@ import { weightedTerms } from '../match/coverage.js';
 import { analyse, type AnalysedText } from '../match/facts.js';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
 import { hedges, negations } from '../match/polarity.js';
+import { SentenceIndex } from '../match/sentences.js';
 import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CorpusIndex } from '../index/store.js';
+import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import { clauses } from './clauses.js';
@@ -69,7 +71,7 @@ export class CitationChecker {
     this.#similarity = options.similarity;
     this.#search = options.search;
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-    this.#sentences = options.sentences ?? new SpanSentences(options.index.documents);
+    this.#sentences = options.sentences ?? new SpanSentences(new SentenceIndex(options.index), options.index.documents);
     this.#names = nameMatcher(options.similarity.wordVectors);
   }
 
@@ -116,10 +118,10 @@ export class CitationChecker {
       // A found passage that opens mid-story ("That same year, …") is read with the sentence it continues.
       const opening = overlapping[0];
       if (!clipToSpan && opening && BACK_REFERENCE.test(this.#text(opening))) {
-        const previous = this.#sentences.previous(span.source, opening.start);
+        const previous = this.#sentences.previous(opening);
         if (previous) overlapping.unshift(previous);
       }
-      const inside = clipToSpan ? overlapping.map((sentence) => clip(sentence, span, text)).filter((unit): unit is Unit => unit !== undefined) : overlapping;
+      const inside: Unit[] = clipToSpan ? overlapping.map((sentence) => clip(sentence, span, text)).filter((unit): unit is Unit => unit !== undefined) : overlapping;
       if (inside.length === 0) {
         const whole = clip({ ...span, tokens: [] }, span, text);
         if (whole) inside.push(whole);
@@ -161,7 +163,7 @@ export class CitationChecker {
       for (const unit of scored) {
         if (evidence.length >= MAX_EVIDENCE || unit.verdict === 'not_found') break;
         if (evidence.some((e) => e.source === unit.source && e.start < unit.end && unit.start < e.end)) continue;
-        evidence.push({ source: unit.source, start: unit.start, end: unit.end, quote: this.#text(unit), score: round(unit.score) });
+        evidence.push(this.#evidence(unit));
       }
     }
     const result: ClaimCheck = { verdict: best.verdict, score: round(best.score), evidence, best };
@@ -205,6 +207,11 @@ export class CitationChecker {
     });
     const changed = assessment.facts.missing.length + assessment.facts.conflicts.length;
     return { ...unit, ...assessment, score: assessment.coverage * this.thresholds.factPenalty ** changed, verdict: this.verdictOf(assessment) };
+  }
+
+  #evidence(unit: ScoredUnit): Evidence {
+    const document = this.#index.sources.get(unit.source);
+    return { source: unit.source, start: unit.start, end: unit.end, quote: this.#text(unit), ...(document ? locate(document, unit.start) : { section: [] }), score: round(unit.score) };
   }
 
   #prepare(claim: string): PreparedClaim {

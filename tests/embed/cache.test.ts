@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withEmbeddingCache } from '../../src/embed/cache.js';
+import { embeddingCacheFile, withEmbeddingCache } from '../../src/embed/cache.js';
 import type { Embedder } from '../../src/embed/types.js';
 
 /** Deterministic stand-in embedder that counts how many texts it was asked to embed. */
@@ -55,5 +55,77 @@ describe('embedding cache', () => {
     const v2 = withEmbeddingCache(countingEmbedder('fake@2').embedder, dir);
     await v2.embedDocuments(['alpha']);
     expect(v2.misses).toBe(1);
+  });
+});
+
+describe('embedding cache file', () => {
+  const texts = Array.from({ length: 6 }, (_, i) => `text number ${i}`);
+
+  async function filledCache() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-cache-'));
+    const cache = withEmbeddingCache(countingEmbedder('fake@1').embedder, dir, { onWarning: () => {} });
+    const vectors = await cache.embedDocumentVectors(texts);
+    await cache.save();
+    return { dir, file: embeddingCacheFile(dir, 'fake@1'), vectors };
+  }
+
+  function reopen(dir: string) {
+    const warnings: string[] = [];
+    const counting = countingEmbedder('fake@1');
+    const cache = withEmbeddingCache(counting.embedder, dir, { onWarning: (message) => warnings.push(message) });
+    return { cache, warnings, embedded: counting.embedded };
+  }
+
+  it('is binary and append-only: a second session appends only its new vectors', async () => {
+    const { dir, file } = await filledCache();
+    const size = fs.statSync(file).size;
+    expect(fs.readFileSync(file).subarray(0, 8).toString()).toBe('DOCENTEV');
+    const { cache, embedded } = reopen(dir);
+    await cache.embedDocumentVectors([...texts, 'one more']);
+    await cache.save();
+    expect(embedded()).toBe(1);
+    expect(fs.statSync(file).size - size).toBe(16 + 3 * 4 + 4);
+  });
+
+  it('keeps the whole records of a truncated file, warns, and repairs it on save', async () => {
+    const { dir, file, vectors } = await filledCache();
+    fs.truncateSync(file, fs.statSync(file).size - 7);
+    const { cache, warnings, embedded } = reopen(dir);
+    expect(await cache.embedDocumentVectors(texts)).toEqual(vectors);
+    expect(embedded()).toBe(1);
+    expect(warnings.join()).toMatch(/1 damaged or torn record\(s\) skipped, 5 kept/);
+    await cache.save();
+    expect(reopen(dir).warnings).toEqual([]);
+  });
+
+  it('skips a record whose bytes were flipped, and ignores a foreign or garbled file', async () => {
+    const { dir, file } = await filledCache();
+    const bytes = fs.readFileSync(file);
+    bytes[bytes.length - 10]! ^= 0xff;
+    fs.writeFileSync(file, bytes);
+    const damaged = reopen(dir);
+    await damaged.cache.embedDocumentVectors(texts);
+    expect(damaged.embedded()).toBe(1);
+    expect(damaged.warnings).toHaveLength(1);
+
+    fs.writeFileSync(file, 'not a cache at all');
+    const garbled = reopen(dir);
+    await garbled.cache.embedDocumentVectors(texts);
+    expect(garbled.embedded()).toBe(texts.length);
+    expect(garbled.warnings.join()).toMatch(/ignored: not a Docent embedding cache/);
+    await garbled.cache.save();
+    expect(reopen(dir).warnings).toEqual([]);
+  });
+
+  it('drops vectors nothing asked for when asked to, once they are more than a quarter of the file', async () => {
+    const { dir, file } = await filledCache();
+    const size = fs.statSync(file).size;
+    const { cache } = reopen(dir);
+    await cache.embedDocumentVectors(texts.slice(0, 2));
+    await cache.save({ dropUnused: true });
+    expect(fs.statSync(file).size).toBeLessThan(size / 2);
+    const after = reopen(dir);
+    await after.cache.embedDocumentVectors(texts.slice(0, 2));
+    expect(after.embedded()).toBe(0);
   });
 });

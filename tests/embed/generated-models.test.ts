@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGeneratedModels, readModelManifest } from '../../src/embed/build-model/build.js';
+import { buildGeneratedModels, readModelManifest } from '../../tools/build-model/build.js';
 import { generatedModelSpec, generatedModelVersion } from '../../src/embed/generated-models.js';
 import { loadEmbedder } from '../../src/embed/load.js';
 import type { Embedder } from '../../src/embed/types.js';
@@ -19,7 +19,8 @@ beforeAll(async () => {
   modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-models-'));
   wordnet = await loadEmbedder({ model: 'docent-wordnet-v1', modelsDir, onProgress: (p) => progress.push(p) });
   lexical = await loadEmbedder({ model: 'docent-lexical-v1', modelsDir });
-});
+  // Two full model builds: minutes on a loaded machine.
+}, 600_000);
 
 afterAll(() => fs.rmSync(modelsDir, { recursive: true, force: true }));
 

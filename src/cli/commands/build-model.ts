@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { loadConfig } from '../../config.js';
-import { buildGeneratedModels } from '../../embed/build-model/build.js';
+import { buildGeneratedModels } from '../../../tools/build-model/build.js';
 import { GENERATED_MODELS, generatedModelSpec } from '../../embed/generated-models.js';
 import { progressBar } from '../progress.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ProgressListener } from '../../progress.js';
-import { generatedModelVersion, type GeneratedModelSpec } from '../generated-models.js';
+import type { ProgressListener } from '../../src/progress.js';
+import { generatedModelVersion, type GeneratedModelSpec } from '../../src/embed/generated-models.js';
 import { modelFolderFiles } from './model-files.js';
 import { buildVocabulary, type VocabularyEntry } from './tokenizer-vocab.js';
 import { lexicalVectors, tokenWeights, wordnetVectors } from './vectors.js';
@@ -96,7 +96,7 @@ export function buildGeneratedModels(specs: readonly GeneratedModelSpec[], optio
         ? wordnetVectors(vocabulary, wordnet, weights, spec.vectors, spec.semantic, onRows)
         : lexicalVectors(vocabulary, weights, spec.vectors, onRows);
     progress({ phase: `${spec.name} writing`, done: 0, total: 1 });
-    const files = modelFolderFiles({ vocab: vocabulary.map(({ token }) => token), embedding, tokenTypeIds: true, modelMaxLength: 8192 });
+    const files = modelFolderFiles({ vocab: vocabulary.map(({ token }) => token), embedding, tokenTypeIds: true, output: 'sentence', modelMaxLength: 8192 });
     const manifest: ModelManifest = { name: spec.name, version, dimensions: embedding.dimensions, vocabSize: embedding.vocabSize, parameters: spec };
     writeFolder(dir, files, manifest);
     progress({ phase: `${spec.name} writing`, done: 1, total: 1 });

@@ -1,4 +1,4 @@
-import { writeEmbeddingOnnx, type EmbeddingTable } from './onnx-writer.js';
+import { writeEmbeddingOnnx, type EmbeddingTable, type OnnxWriteOptions } from './onnx-writer.js';
 
 export const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 
@@ -8,6 +8,8 @@ export interface ModelFolderSpec {
   embedding: EmbeddingTable;
   /** Whether the graph declares `token_type_ids` (the tokenizer emits them either way). */
   tokenTypeIds: boolean;
+  /** What the graph returns: pooled sentence vectors (Docent's generated models) or per-token vectors. */
+  output: OnnxWriteOptions['output'];
   modelMaxLength: number;
 }
 
@@ -100,6 +102,6 @@ export function modelFolderFiles(spec: ModelFolderSpec): Map<string, Uint8Array 
         mask_token: '[MASK]',
       }),
     ],
-    ['onnx/model.onnx', writeEmbeddingOnnx(embedding, { tokenTypeIds: spec.tokenTypeIds })],
+    ['onnx/model.onnx', writeEmbeddingOnnx(embedding, { tokenTypeIds: spec.tokenTypeIds, output: spec.output })],
   ]);
 }
