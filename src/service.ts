@@ -15,7 +15,7 @@ import { openIndexStorage } from './index/open-storage.js';
 import type { IndexStorage } from './index/storage.js';
 import { indexerUpdater, readerUpdater, type IndexUpdater, type UpdateResult } from './index/updater.js';
 import type { ProgressListener } from './progress.js';
-import { standaloneQuestion, type ChatTurn } from './retrieve/follow-up.js';
+import { resolveFollowUp, type ChatTurn } from './retrieve/follow-up.js';
 import { HybridRetriever } from './retrieve/hybrid.js';
 import type { Passage, RetrieverMode } from './retrieve/types.js';
 import { verifyAnswer, type AnswerVerification, type CheckedCitation } from './verify/answer.js';
@@ -259,10 +259,12 @@ function serviceOver(
     storage,
     close: () => storage.close(),
     async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
-      const { retriever, answerer, checker } = versions.current;
+      const { index, retriever, answerer, checker } = versions.current;
       const startedAt = performance.now();
-      const standalone = standaloneQuestion(question, history);
-      const passages = await retriever.retrieve(standalone, topK);
+      const { standalone, passages } = await resolveFollowUp(question, history ?? [], {
+        retrieve: (query) => retriever.retrieve(query, topK),
+        idf: (term) => index.lexical.idf(term),
+      });
       signal?.throwIfAborted();
       onEvent?.({ type: 'passages', passages, standaloneQuestion: standalone });
       const retrievedAt = performance.now();
