@@ -9,6 +9,7 @@ import { crossOrigin } from './middleware/cross-origin.js';
 import { loadShedding } from './middleware/load-shedding.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
+import { MCP_PATH, registerMcp } from '../mcp/http.js';
 import { registerAsk } from './routes/ask.js';
 import { registerDocs } from './routes/docs.js';
 import { registerHealth } from './routes/health.js';
@@ -27,7 +28,7 @@ export interface AppOptions {
 const WIDGET_PATHS = [/^\/api\/ask$/, /^\/api\/sources\//, /^\/api\/suggestions$/, /^\/api\/feedback$/];
 const isWidgetRequest = (c: Context) => WIDGET_PATHS.some((path) => path.test(c.req.path));
 
-const API_PREFIXES = ['/api/*', '/v1/*'];
+const API_PREFIXES = ['/api/*', '/v1/*', MCP_PATH];
 
 /** The HTTP API and chat page over one opened Docent; one middleware per concern, in the order a request meets them. */
 export function createApp(docent: Docent, { webAssets }: AppOptions) {
@@ -47,7 +48,9 @@ export function createApp(docent: Docent, { webAssets }: AppOptions) {
   api(apiKeys({ keys: security.apiKeys, allowedOrigins: config.allowedOrigins, trustProxy: security.trustProxy, isWidgetRequest }) as MiddlewareHandler);
   api(rateLimit({ perMinute: limits.ratePerMinute, widgetPerMinute: limits.widgetRatePerMinute, trustProxy: security.trustProxy }) as MiddlewareHandler);
   api(loadShedding({ maxInFlight: limits.maxInFlight, maxQueued: limits.maxQueued, timeoutMs: limits.requestTimeoutMs }) as MiddlewareHandler);
-  app.use('/api/*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${config.maxBodyBytes} bytes`) }));
+  const jsonBodyLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${config.maxBodyBytes} bytes`) });
+  app.use('/api/*', jsonBodyLimit);
+  app.use(MCP_PATH, jsonBodyLimit);
   app.use(
     '/v1/*',
     bodyLimit({
@@ -60,6 +63,7 @@ export function createApp(docent: Docent, { webAssets }: AppOptions) {
   registerSources(app, docent);
   registerVerify(app, docent);
   registerOpenAI(app, docent);
+  registerMcp(app, docent);
   registerDocs(app);
   app.get('*', (c, next) => {
     const asset = webAssets.get(c.req.path);
