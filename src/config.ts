@@ -59,6 +59,10 @@ const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   WORKERS: integer(0, 0, 256),
+  METRICS_TOKEN: optionalString,
+  LOG_REQUESTS: flag(true),
+  LOG_FORMAT: z.enum(['auto', 'json', 'text']).default('auto'),
+  LOG_QUESTIONS: flag(false),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -111,6 +115,16 @@ export type Config = Readonly<{
   }>;
   /** Server processes; 0 means one per CPU core. */
   workers: number;
+  observability: Readonly<{
+    /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+    metricsToken: string | undefined;
+    /** One log line per request on stdout. */
+    logRequests: boolean;
+    /** `json` lines, readable `text`, or `auto`: text on a terminal, JSON otherwise. */
+    logFormat: 'auto' | 'json' | 'text';
+    /** Put the question (or claim, or search query) in the request's log line; off by default: questions may be private. */
+    logQuestions: boolean;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -178,6 +192,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     }),
     workers: c.WORKERS,
+    observability: Object.freeze({ metricsToken: c.METRICS_TOKEN, logRequests: c.LOG_REQUESTS, logFormat: c.LOG_FORMAT, logQuestions: c.LOG_QUESTIONS }),
   });
 }
 

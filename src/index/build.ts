@@ -10,6 +10,7 @@ import { withIndexLock } from './lock.js';
 import { assembleIndex, INDEX_FORMAT, readIndex, readManifest, writeIndexFiles, type ChunkRecord, type CorpusIndex, type DocumentEntry, type FailureEntry, type IndexedDocument, type IndexManifest } from './store.js';
 import { VectorIndex } from './vector-index.js';
 import { collectGarbage, startVersion, switchPointer } from './versions.js';
+import { reportIndexBuild } from '../telemetry.js';
 
 /** Bump when a parser or the chunker would turn the same file into different text or chunks. */
 export const PARSING_VERSION = 4;
@@ -105,7 +106,9 @@ function plan(files: readonly CorpusFile[], base: IndexManifest | undefined): Pl
  * when nothing changed.
  */
 export async function buildIndex(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
-  return withIndexLock(options.indexDir, () => build(embedder, options));
+  const report = await withIndexLock(options.indexDir, () => build(embedder, options));
+  reportIndexBuild({ durationMs: report.totalMs, changed: report.changed, documents: report.documents, chunks: report.chunks, failures: report.failures.length, embedded: report.embedded });
+  return report;
 }
 
 async function build(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {

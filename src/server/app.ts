@@ -1,13 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
 import type { Docent } from '../service.js';
 import { errorResponse, handleError, validationHook } from './errors.js';
 import { allowedHosts } from './middleware/allowed-hosts.js';
 import { apiKeys } from './middleware/api-keys.js';
 import { crossOrigin } from './middleware/cross-origin.js';
 import { loadShedding } from './middleware/load-shedding.js';
+import { appMetrics } from './middleware/metrics.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import { requestLog, type RequestLogSink } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { MCP_PATH, registerMcp } from '../mcp/http.js';
 import { registerAsk } from './routes/ask.js';
@@ -22,6 +25,8 @@ import type { WebAsset } from './web-assets.js';
 export interface AppOptions {
   /** The chat page's files by URL path; see loadWebAssets. */
   webAssets: ReadonlyMap<string, WebAsset>;
+  /** Where the one-line-per-request log goes (see stdoutRequestLog); no request log without it. */
+  log?: RequestLogSink;
 }
 
 /** Paths the built-in chat page and the embedded widget call; with API_KEYS set they stay open to their pages' origins. */
@@ -31,12 +36,19 @@ const isWidgetRequest = (c: Context) => WIDGET_PATHS.some((path) => path.test(c.
 const API_PREFIXES = ['/api/*', '/v1/*', MCP_PATH];
 
 /** The HTTP API and chat page over one opened Docent; one middleware per concern, in the order a request meets them. */
-export function createApp(docent: Docent, { webAssets }: AppOptions) {
-  const { config } = docent;
+export function createApp(service: Docent, { webAssets, log }: AppOptions) {
+  const { config } = service;
   const { security, limits } = config;
+  const metrics = appMetrics(service, { token: config.observability.metricsToken });
+  const docent = metrics.observe(service);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
+
+  // Every request gets an id (X-Request-Id, a valid incoming one kept), a log line and its metrics, refusals included.
+  app.use('*', requestId());
+  if (log) app.use('*', requestLog({ sink: log, trustProxy: security.trustProxy, logQuestions: config.observability.logQuestions }));
+  app.use('*', metrics.middleware);
 
   app.use('*', allowedHosts(security.allowedHosts));
   app.use('*', securityHeaders(config.allowedOrigins));
@@ -45,6 +57,7 @@ export function createApp(docent: Docent, { webAssets }: AppOptions) {
   api(crossOrigin(config.allowedOrigins, { trustProxy: security.trustProxy }));
   // Liveness and readiness answer before keys, rate limits and the request queue: a load balancer must always get through.
   registerHealth(app, docent);
+  app.get('/metrics', metrics.handler);
   api(apiKeys({ keys: security.apiKeys, allowedOrigins: config.allowedOrigins, trustProxy: security.trustProxy, isWidgetRequest }) as MiddlewareHandler);
   api(rateLimit({ perMinute: limits.ratePerMinute, widgetPerMinute: limits.widgetRatePerMinute, trustProxy: security.trustProxy }) as MiddlewareHandler);
   api(loadShedding({ maxInFlight: limits.maxInFlight, maxQueued: limits.maxQueued, timeoutMs: limits.requestTimeoutMs }) as MiddlewareHandler);

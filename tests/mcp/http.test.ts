@@ -78,7 +78,8 @@ describe('MCP over Streamable HTTP at /mcp', () => {
 describe('MCP behind the API\'s keys and origin policy', () => {
   let locked: Served;
   beforeAll(async () => {
-    locked = await serveApp({ ...docent, config: { ...docent.config, security: { ...docent.config.security, apiKeys: ['mcp-secret'] } } } as Docent);
+    const config = { ...docent.config, allowedOrigins: ['https://agent.example'], security: { ...docent.config.security, apiKeys: ['mcp-secret'] } };
+    locked = await serveApp({ ...docent, config } as Docent);
   });
   afterAll(() => locked.close());
 
@@ -98,6 +99,16 @@ describe('MCP behind the API\'s keys and origin policy', () => {
     });
     expect(response.status).toBe(403);
     expect((await response.json()).error.code).toBe('forbidden_origin');
+  });
+
+  it('lets a browser client on an allowed origin through its preflight', async () => {
+    const response = await fetch(`${locked.url}/mcp`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://agent.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, content-type, mcp-protocol-version' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('https://agent.example');
+    expect(response.headers.get('Access-Control-Allow-Headers')?.toLowerCase()).toContain('mcp-protocol-version');
   });
 
   it('answers a malformed request with a JSON-RPC error, not a crash', async () => {

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { createApp } from '../../server/app.js';
 import { listen } from '../../server/lifecycle.js';
+import { stdoutRequestLog } from '../../server/middleware/request-log.js';
 import { loadWebAssets } from '../../server/web-assets.js';
 import type { Docent } from '../../service.js';
 import { cliConfig, openFromCli } from '../open.js';
@@ -24,7 +25,8 @@ function onShutdownSignal(onSignal: (signal: string) => Promise<void>) {
 
 /** One serving process: the API and chat page over `docent`, draining in-flight requests on shutdown. */
 async function serveDocent(docent: Docent, announce: boolean) {
-  const app = createApp(docent, { webAssets: await loadWebAssets() });
+  const { logRequests, logFormat } = docent.config.observability;
+  const app = createApp(docent, { webAssets: await loadWebAssets(), log: logRequests ? stdoutRequestLog(logFormat) : undefined });
   const running = await listen(app.fetch, docent.config);
   const { host } = docent.config;
   if (announce) console.log(`Docent is serving ${docent.index.documents.size} documents (${docent.index.chunks.length} chunks) at http://${host}:${running.port}/`);
