@@ -52,7 +52,7 @@ const answerHtml = (answer: string) => esc(answer).replace(markerGroups(), (mark
 function citationsHtml(row: ReportRow): string {
   if (row.citations.length === 0) return '';
   const items = row.citations.map(
-    (c) => `<li value="${c.n}"${c.valid ? '' : ' class="invalid"'}><span class="where">${esc(c.source)} ${c.start}–${c.end}${c.valid ? '' : ' (does not match the source)'}</span><br>“${esc(c.quote)}”</li>`,
+    (c) => `<li value="${c.n}"${c.valid ? '' : ' class="invalid"'}><span class="where">${esc(c.source)} ${c.start}–${c.end}${c.valid ? '' : ' (does not match the source)'}</span><span class="quote" title="${esc(c.quote)}">“${esc(c.quote)}”</span></li>`,
   );
   return `<ol class="cites">${items.join('')}</ol>`;
 }
@@ -70,7 +70,7 @@ function questionRow(set: ReportSet, row: ReportRow): string {
     row.pass ? 'pass' : 'fail',
     esc(row.why),
   ];
-  const classes = ['', '', '', '', 'answer', 'citations', '', '', 'result', ''];
+  const classes = ['', 'id', '', '', 'answer', 'citations', '', '', 'result', ''];
   return `<tr class="${row.pass ? 'pass' : 'fail'}" data-set="${esc(set.name)}" data-pass="${row.pass}">${cells.map((cell, i) => `<td${classes[i] ? ` class="${classes[i]}"` : ''}>${cell}</td>`).join('')}</tr>`;
 }
 

@@ -16,7 +16,9 @@ svg text { font: 12px system-ui, sans-serif; fill: var(--fg); } svg text.axis { 
 rect.bar { fill: var(--bar); } rect.track { fill: var(--track); }
 .controls { display: flex; gap: 16px; align-items: center; margin-bottom: 8px; flex-wrap: wrap; }
 .controls input[type=search] { padding: 4px 8px; min-width: 260px; }
-table.questions td { font-size: 13px; } table.questions td.answer { max-width: 420px; } table.questions td.citations { max-width: 380px; }
+table.questions td { font-size: 13px; } table.questions td.id { max-width: 120px; word-break: break-all; font-size: 12px; }
+table.questions td.answer { min-width: 320px; max-width: 520px; } table.questions td.citations { min-width: 220px; max-width: 320px; }
+.quote { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 tr.fail { background: var(--bg-fail); }
 .result { font-weight: 700; } tr.pass .result { color: var(--pass); } tr.fail .result { color: var(--fail); }
 .marker { color: var(--bar); font-weight: 600; }
