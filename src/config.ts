@@ -59,6 +59,7 @@ const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   WORKERS: integer(0, 0, 256),
+  FEEDBACK_MAX_BYTES: integer(5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -111,6 +112,8 @@ export type Config = Readonly<{
   }>;
   /** Server processes; 0 means one per CPU core. */
   workers: number;
+  /** Size at which INDEX_DIR/feedback.jsonl is rotated (one previous file is kept). */
+  feedbackMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     }),
     workers: c.WORKERS,
+    feedbackMaxBytes: c.FEEDBACK_MAX_BYTES,
   });
 }
 

@@ -11,10 +11,12 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { registerAsk } from './routes/ask.js';
 import { registerDocs } from './routes/docs.js';
+import { registerFeedback } from './routes/feedback.js';
 import { registerHealth } from './routes/health.js';
 import { registerOpenAI } from './routes/openai.js';
 import { registerSearch } from './routes/search.js';
 import { registerSources } from './routes/sources.js';
+import { registerSuggestions } from './routes/suggestions.js';
 import { registerVerify } from './routes/verify.js';
 import type { WebAsset } from './web-assets.js';
 
@@ -59,6 +61,8 @@ export function createApp(docent: Docent, { webAssets }: AppOptions) {
   registerSearch(app, docent);
   registerSources(app, docent);
   registerVerify(app, docent);
+  registerFeedback(app, docent);
+  registerSuggestions(app, docent);
   registerOpenAI(app, docent);
   registerDocs(app);
   app.get('*', (c, next) => {
