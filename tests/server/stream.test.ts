@@ -4,7 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AskOptions, AskResult, Docent } from '../../src/service.js';
-import { readEvents, type ServerSentEvent } from '../../web/protocol.js';
+import { readEvents, type ServerSentEvent } from '../helpers/sse.js';
 import { DEFAULT_CORPUS, DEFAULT_SOURCE, openTestDocent } from '../helpers/fixtures.js';
 import { postJson, testApp } from '../helpers/app.js';
 
