@@ -74,26 +74,24 @@ export function conversationBar(handlers: BarHandlers): ConversationBar {
 
   rename.addEventListener('click', () => {
     if (!current) return;
-    const input = el('input', 'dc-input dc-rename', undefined, { 'aria-label': 'Conversation title', maxlength: '120' });
+    const form = el('form', 'dc-rename');
+    const input = el('input', 'dc-input', undefined, { 'aria-label': 'Conversation title', maxlength: '120', required: '' });
     input.value = current.title;
-    let done = false;
-    const finish = (keep: boolean) => {
-      if (done) return;
-      done = true;
-      const value = input.value.trim();
-      input.replaceWith(title);
-      if (keep && value && value !== current?.title) handlers.rename(value);
+    const cancel = button('dc-link', 'Cancel');
+    form.append(input, el('button', 'dc-small', 'Save', { type: 'submit' }), cancel);
+    const finish = (newTitle?: string) => {
+      element.replaceChildren(title, tools);
+      if (newTitle && newTitle !== current?.title) handlers.rename(newTitle);
       rename.focus();
     };
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') finish(true);
-      if (event.key === 'Escape') {
-        event.stopPropagation();
-        finish(false);
-      }
+    form.addEventListener('submit', (event) => (event.preventDefault(), finish(input.value.trim())));
+    cancel.addEventListener('click', () => finish());
+    form.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      finish();
     });
-    input.addEventListener('blur', () => finish(true));
-    title.replaceWith(input);
+    element.replaceChildren(form);
     input.select();
   });
   save.addEventListener('click', handlers.exportMarkdown);
