@@ -13,21 +13,22 @@ const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 1048576 ?
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function documentsPanel(baseUrl: string): { dialog: HTMLDialogElement; open(): void } {
-  const dialog = el('dialog', 'docent dc-docs', undefined, { 'aria-labelledby': 'dc-docs-title' });
+  const dialog = el('dialog', 'dc-docs', undefined, { 'aria-labelledby': 'dc-docs-title' });
   const head = el('div', 'dc-docs-head');
   const close = iconButton('dc-icon', 'close', 'Close documents');
   head.append(el('h2', 'dc-docs-title', 'Documents', { id: 'dc-docs-title' }), close);
-  const summary = el('p', 'dc-muted', '', { role: 'status' });
+  const summary = el('p', 'dc-muted', '', { role: 'status', tabindex: '-1' });
+  const problem = el('p', 'dc-error-text', '', { role: 'alert' });
   const admin = el('div', 'dc-admin');
   const uploads = el('ul', 'dc-uploads', undefined, { 'aria-label': 'Uploads' });
   const table = el('table', 'dc-doc-table');
-  dialog.append(head, summary, admin, uploads, table);
+  dialog.append(head, summary, problem, admin, uploads, table);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function fail(error: unknown) {
     const status = (error as { status?: number }).status;
     if (status === 401) adminKey.set(undefined);
-    summary.textContent = `${(error as Error).message}${status === 401 ? ' The key was forgotten; enter it again.' : ''}`;
+    problem.textContent = `${(error as Error).message}${status === 401 ? '. The key was forgotten: enter it again.' : ''}`;
     renderAdmin();
   }
 
@@ -39,6 +40,7 @@ export function documentsPanel(baseUrl: string): { dialog: HTMLDialogElement; op
       form.append(input, el('button', 'dc-small', 'Unlock upload and delete', { type: 'submit' }), el('p', 'dc-muted', 'Adding and removing documents needs the admin key (ADMIN_API_KEY, or the link npm start prints). It is kept in this tab only.'));
       form.addEventListener('submit', (event) => {
         event.preventDefault();
+        problem.textContent = '';
         adminKey.set(input.value.trim() || undefined);
         renderAdmin();
         void refresh();
@@ -101,6 +103,8 @@ export function documentsPanel(baseUrl: string): { dialog: HTMLDialogElement; op
         if (!confirm(`Remove ${doc.source} from the documents?`)) return;
         await deleteDocument(baseUrl, doc.source, adminKey.get() ?? '').catch(fail);
         await refresh();
+        summary.focus(); // the row and its button are gone
+
       });
       actions.append(remove);
     }
