@@ -42,23 +42,9 @@ function americanSpelling(word: string): string {
  * (held → hold, children → child), spelling folded, then Porter-stemmed.
  */
 export function termOf(normalized: string): string {
-  let term = termMemo.get(normalized);
-  if (term === undefined) {
-    if (termMemo.size >= TERM_MEMO_LIMIT) termMemo.clear();
-    const lemma = [lemmatize.noun, lemmatize.verb, lemmatize.adjective].map((f) => f(normalized)).find((form) => form !== normalized) ?? normalized;
-    term = stemmer(americanSpelling(lemma));
-    termMemo.set(normalized, term);
-  }
-  return term;
+  const lemma = [lemmatize.noun, lemmatize.verb, lemmatize.adjective].map((f) => f(normalized)).find((form) => form !== normalized) ?? normalized;
+  return stemmer(americanSpelling(lemma));
 }
-
-/**
- * Lemmatizing and stemming cost more than the rest of tokenizing together, and every request
- * tokenizes the same few thousand words again: each word's term is computed once. Bounded, because
- * questions may bring any number of new words.
- */
-const TERM_MEMO_LIMIT = 100_000;
-const termMemo = new Map<string, string>();
 
 /** Content-word tokens of `text` with their offsets; stop words are dropped. */
 export function tokenize(text: string): Token[] {
