@@ -74,6 +74,11 @@ const configSchema = z.object({
   DATABASE_URL: optionalString,
   DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, 'lower-case letters, digits and underscores').default('docent'),
   DATABASE_POOL_SIZE: integer(10, 2, 1000),
+  METRICS_TOKEN: optionalString,
+  LOG_REQUESTS: flag(true),
+  LOG_FORMAT: z.enum(['auto', 'json', 'text']).default('auto'),
+  LOG_QUESTIONS: flag(false),
+  FEEDBACK_MAX_BYTES: integer(5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -146,6 +151,18 @@ export type Config = Readonly<{
   vectorStore: VectorStoreKind;
   /** PostgreSQL (with VECTOR_STORE=pgvector): connection, schema of the index's tables, pool size. */
   database: Readonly<{ url: string; schema: string; poolSize: number }> | undefined;
+  observability: Readonly<{
+    /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+    metricsToken: string | undefined;
+    /** One log line per request on stdout. */
+    logRequests: boolean;
+    /** `json` lines, readable `text`, or `auto`: text on a terminal, JSON otherwise. */
+    logFormat: 'auto' | 'json' | 'text';
+    /** Put the question (or claim, or search query) in the request's log line; off by default: questions may be private. */
+    logQuestions: boolean;
+  }>;
+  /** Size at which INDEX_DIR/feedback.jsonl is rotated (one previous file is kept). */
+  feedbackMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -222,6 +239,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     database: c.DATABASE_URL
       ? Object.freeze({ url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA, poolSize: c.DATABASE_POOL_SIZE })
       : undefined,
+    observability: Object.freeze({ metricsToken: c.METRICS_TOKEN, logRequests: c.LOG_REQUESTS, logFormat: c.LOG_FORMAT, logQuestions: c.LOG_QUESTIONS }),
+    feedbackMaxBytes: c.FEEDBACK_MAX_BYTES,
   });
 }
 

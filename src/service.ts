@@ -201,7 +201,7 @@ function serviceOver(
   let loadVectors = typeof options.wordVectors === 'function' ? options.wordVectors : undefined;
   const engineFor = (index: CorpusIndex): Engine => {
     const retriever = new HybridRetriever(index, embedder, mode, config.fusion);
-    const sentences = new SpanSentences(new SentenceIndex(index), index.documents);
+    const sentences = new SpanSentences(new SentenceIndex(index));
     const checker = new CitationChecker({ index, similarity, sentences, search: (query, k) => retriever.retrieve(query, k) });
     const extractive = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences, checker);
     const answerer: Answerer = config.llm ? new LlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;

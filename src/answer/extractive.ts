@@ -70,7 +70,7 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly index: CorpusIndex,
     private readonly similarity: TermSimilarity,
     private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
-    private readonly sentences: SpanSentences = new SpanSentences(new SentenceIndex(index), index.documents),
+    private readonly sentences: SpanSentences = new SpanSentences(new SentenceIndex(index)),
     private readonly checker?: CitationChecker,
   ) {
     this.#names = nameMatcher(similarity.wordVectors);

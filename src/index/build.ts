@@ -11,6 +11,7 @@ import type { CurrentVersion, IndexStorage, ManifestDraft, StoredIndex } from '.
 import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type DocumentEntry, type FailureEntry, type IndexedDocument, type IndexManifest } from './store.js';
 import type { VectorStore } from './vector-store.js';
 import { explainWriteError } from './write-errors.js';
+import { reportIndexBuild } from '../telemetry.js';
 
 /** Bump when a parser or the chunker would turn the same file into different text or chunks. */
 export const PARSING_VERSION = 4;
@@ -109,11 +110,14 @@ function plan(files: readonly CorpusFile[], base: IndexManifest | undefined): Pl
  */
 export async function buildIndex(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
   const storage = options.storage ?? folderStorage(options.indexDir);
+  let report: BuildReport;
   try {
-    return await storage.exclusive(() => build(embedder, options, storage));
+    report = await storage.exclusive(() => build(embedder, options, storage));
   } catch (error) {
     throw explainWriteError(error, storage.location);
   }
+  reportIndexBuild({ durationMs: report.totalMs, changed: report.changed, documents: report.documents, chunks: report.chunks, failures: report.failures.length, embedded: report.embedded });
+  return report;
 }
 
 async function build<V extends VectorStore>(embedder: Embedder, options: BuildOptions, storage: IndexStorage<V>): Promise<BuildReport> {

@@ -1,22 +1,28 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
 import type { Docent } from '../service.js';
 import { errorResponse, handleError, validationHook } from './errors.js';
 import { allowedHosts } from './middleware/allowed-hosts.js';
 import { apiKeys } from './middleware/api-keys.js';
 import { crossOrigin } from './middleware/cross-origin.js';
 import { loadShedding } from './middleware/load-shedding.js';
+import { appMetrics } from './middleware/metrics.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import { requestLog, type RequestLogSink } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { servedVersion } from './middleware/served-version.js';
+import { MCP_PATH, registerMcp } from '../mcp/http.js';
 import { registerAsk } from './routes/ask.js';
 import { registerDocs } from './routes/docs.js';
 import { registerDocuments } from './routes/documents.js';
+import { registerFeedback } from './routes/feedback.js';
 import { registerHealth } from './routes/health.js';
 import { registerOpenAI } from './routes/openai.js';
 import { registerSearch } from './routes/search.js';
 import { registerSources } from './routes/sources.js';
+import { registerSuggestions } from './routes/suggestions.js';
 import { registerVerify } from './routes/verify.js';
 import type { WebAsset } from './web-assets.js';
 
@@ -27,22 +33,31 @@ export interface AppOptions {
   adminKeys?: readonly string[];
   /** Told when the documents API changed the corpus folder (default: re-index in this process). */
   onCorpusChange?: () => void;
+  /** Where the one-line-per-request log goes (see stdoutRequestLog); no request log without it. */
+  log?: RequestLogSink;
 }
 
 /** Paths the built-in chat page and the embedded widget call; with API_KEYS set they stay open to their pages' origins. */
 const WIDGET_PATHS = [/^\/api\/ask$/, /^\/api\/sources\//, /^\/api\/suggestions$/, /^\/api\/feedback$/];
 const isWidgetRequest = (c: Context) => WIDGET_PATHS.some((path) => path.test(c.req.path));
 
-const API_PREFIXES = ['/api/*', '/v1/*'];
+const API_PREFIXES = ['/api/*', '/v1/*', MCP_PATH];
 
 /** The HTTP API and chat page over one opened Docent; one middleware per concern, in the order a request meets them. */
-export function createApp(docent: Docent, { webAssets, ...options }: AppOptions) {
-  const { config } = docent;
+export function createApp(service: Docent, { webAssets, log, ...options }: AppOptions) {
+  const { config } = service;
   const { security, limits } = config;
   const adminKeys = options.adminKeys ?? (security.adminApiKey ? [security.adminApiKey] : []);
+  const metrics = appMetrics(service, { token: config.observability.metricsToken });
+  const docent = metrics.observe(service);
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
+
+  // Every request gets an id (X-Request-Id, a valid incoming one kept), a log line and its metrics, refusals included.
+  app.use('*', requestId());
+  if (log) app.use('*', requestLog({ sink: log, trustProxy: security.trustProxy, logQuestions: config.observability.logQuestions }));
+  app.use('*', metrics.middleware);
 
   app.use('*', allowedHosts(security.allowedHosts));
   app.use('*', securityHeaders(config.allowedOrigins));
@@ -51,6 +66,7 @@ export function createApp(docent: Docent, { webAssets, ...options }: AppOptions)
   api(crossOrigin(config.allowedOrigins, { trustProxy: security.trustProxy }));
   // Liveness and readiness answer before keys, rate limits and the request queue: a load balancer must always get through.
   registerHealth(app, docent);
+  app.get('/metrics', metrics.handler);
   // An admin key also opens the API (one Authorization header carries one key).
   api(apiKeys({ keys: security.apiKeys.length ? [...security.apiKeys, ...adminKeys] : [], allowedOrigins: config.allowedOrigins, trustProxy: security.trustProxy, isWidgetRequest }) as MiddlewareHandler);
   api(rateLimit({ perMinute: limits.ratePerMinute, widgetPerMinute: limits.widgetRatePerMinute, trustProxy: security.trustProxy }) as MiddlewareHandler);
@@ -60,6 +76,7 @@ export function createApp(docent: Docent, { webAssets, ...options }: AppOptions)
   const jsonLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${config.maxBodyBytes} bytes`) });
   const uploadLimit = bodyLimit({ maxSize: config.maxUploadBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Upload is larger than MAX_UPLOAD_BYTES (${config.maxUploadBytes} bytes)`) });
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/documents' ? uploadLimit : jsonLimit)(c, next));
+  app.use(MCP_PATH, jsonLimit);
   app.use(
     '/v1/*',
     bodyLimit({
@@ -75,7 +92,10 @@ export function createApp(docent: Docent, { webAssets, ...options }: AppOptions)
     onCorpusChange: options.onCorpusChange ?? (() => void docent.refresh().catch((error: unknown) => console.error('docent: re-index failed:', error instanceof Error ? error.message : error))),
   });
   registerVerify(app, docent);
+  registerFeedback(app, docent);
+  registerSuggestions(app, docent);
   registerOpenAI(app, docent);
+  registerMcp(app, docent);
   registerDocs(app);
   app.get('*', (c, next) => {
     const asset = webAssets.get(c.req.path);

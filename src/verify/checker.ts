@@ -71,7 +71,7 @@ export class CitationChecker {
     this.#similarity = options.similarity;
     this.#search = options.search;
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-    this.#sentences = options.sentences ?? new SpanSentences(new SentenceIndex(options.index), options.index.documents);
+    this.#sentences = options.sentences ?? new SpanSentences(new SentenceIndex(options.index));
     this.#names = nameMatcher(options.similarity.wordVectors);
   }
 
@@ -105,16 +105,15 @@ export class CitationChecker {
   /** Scores `claim` against the sentences (and adjacent pairs) inside the given spans, clipped to them. */
   async checkAgainstSpans(claim: string, spans: readonly SpanRef[], { clip: clipToSpan = true } = {}): Promise<ClaimCheck> {
     const prepared = this.#prepare(claim);
-    const focus = prepared.terms.map((term) => term.word);
     const seen = new Set<string>();
     const units: Unit[] = [];
     const add = (unit: Unit) => {
       const key = `${unit.source}#${unit.start}-${unit.end}`;
       if (!seen.has(key)) units.push(unit), seen.add(key);
     };
-    for (const span of spans) {
+    for (const { span, read } of this.#partsToRead(claim, spans)) {
       const text = this.#index.documents.get(span.source) ?? '';
-      const overlapping = this.#sentences.overlapping(span.source, span.start, span.end, focus);
+      const overlapping = this.#sentences.index.within(read.source, read.start, read.end);
       // A found passage that opens mid-story ("That same year, …") is read with the sentence it continues.
       const opening = overlapping[0];
       if (!clipToSpan && opening && BACK_REFERENCE.test(this.#text(opening))) {
@@ -123,7 +122,7 @@ export class CitationChecker {
       }
       const inside: Unit[] = clipToSpan ? overlapping.map((sentence) => clip(sentence, span, text)).filter((unit): unit is Unit => unit !== undefined) : overlapping;
       if (inside.length === 0) {
-        const whole = clip({ ...span, tokens: [] }, span, text);
+        const whole = clip({ ...read, tokens: [] }, read, text);
         if (whole) inside.push(whole);
       }
       inside.forEach((unit, i) => {
@@ -132,6 +131,26 @@ export class CitationChecker {
       });
     }
     return this.#check(prepared, units);
+  }
+
+  /**
+   * What to read of each span, with the work bounded whatever their length (issue 11): duplicates
+   * once, and a span longer than MAX_SPAN_CHARS only where its chunks best match the claim (found by
+   * BM25, so not even finding them reads the span), so citing a whole 1 MB document costs what
+   * citing a paragraph does.
+   */
+  #partsToRead(claim: string, spans: readonly SpanRef[]): Array<{ span: SpanRef; read: SpanRef }> {
+    const unique = [...new Map(spans.map((span) => [`${span.source}#${span.start}-${span.end}`, span])).values()];
+    return unique.flatMap((span) => {
+      if (span.end - span.start <= MAX_SPAN_CHARS) return [{ span, read: span }];
+      const inside = (id: string) => {
+        const chunk = this.#index.chunkById.get(id);
+        return chunk !== undefined && chunk.source === span.source && chunk.start < span.end && chunk.end > span.start;
+      };
+      const chunks = this.#index.lexical.search(claim, MAX_PARTS, inside).map((hit) => this.#index.chunkById.get(hit.id)!);
+      if (chunks.length === 0) return [{ span, read: { ...span, end: span.start + MAX_SPAN_CHARS } }];
+      return chunks.map((chunk) => ({ span, read: { source: span.source, start: Math.max(span.start, chunk.start), end: Math.min(span.end, chunk.end) } }));
+    });
   }
 
   /** The verdict for an assessed piece of evidence. */
@@ -295,6 +314,10 @@ const rank = (unit: ScoredUnit) => unit.score + 0.05 * VERDICT_STRENGTH[unit.ver
 function sourceTitle(source: string): string {
   return source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
+
+/** A cited span longer than this is not read whole: only its chunks that BM25 ranks best for the claim. */
+const MAX_SPAN_CHARS = 8_000;
+const MAX_PARTS = 6;
 
 function joinUnits(a: Unit, b: Unit): Unit {
   return { source: a.source, start: a.start, end: b.end, tokens: [...a.tokens, ...b.tokens], parts: [a, b] };

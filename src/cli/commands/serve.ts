@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import type { Config } from '../../config.js';
 import { createApp } from '../../server/app.js';
 import { listen, type RunningServer } from '../../server/lifecycle.js';
+import { stdoutRequestLog } from '../../server/middleware/request-log.js';
 import { loadWebAssets } from '../../server/web-assets.js';
 import { startDocent, type Docent } from '../../service.js';
 import { adminKeys, adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from '../admin-token.js';
@@ -21,7 +22,9 @@ interface ServeOptions {
 
 /** One serving process: the API and chat page over `docent`, listening at once (503 until the index is loaded), draining in-flight requests on shutdown. */
 async function listenDocent(docent: Docent, { adminToken, onCorpusChange }: ServeOptions): Promise<RunningServer> {
-  const app = createApp(docent, { webAssets: await loadWebAssets(), adminKeys: adminKeys(docent.config, adminToken), onCorpusChange });
+  const { logRequests, logFormat } = docent.config.observability;
+  const log = logRequests ? stdoutRequestLog(logFormat) : undefined;
+  const app = createApp(docent, { webAssets: await loadWebAssets(), adminKeys: adminKeys(docent.config, adminToken), onCorpusChange, log });
   const running = await listen(app.fetch, docent.config);
   onShutdownSignal(async () => {
     const finished = await running.shutdown();

@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Docent } from '../../service.js';
 import { InvalidSpanError } from '../../verify/types.js';
 import { ApiError } from '../errors.js';
+import { EXAMPLES } from '../examples.js';
 import { ErrorSchema, VerifyRequestSchema, VerifyResponseSchema } from '../schemas.js';
 
 export const verifyRoute = createRoute({
@@ -14,7 +15,7 @@ export const verifyRoute = createRoute({
     '`contradicted` means the evidence states the same fact with a different number, date, name or place (named in `conflicts`, with where the evidence\'s value sits) or says the opposite ("not", "never"); ' +
     '`partially_supported` means much of it is there but parts are missing or hedged ("reportedly"), listed in `missing`; ' +
     '`not_found` means the documents do not say it. Every evidence quote is exactly sourceText.slice(start, end).',
-  request: { body: { required: true, content: { 'application/json': { schema: VerifyRequestSchema } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: VerifyRequestSchema, example: EXAMPLES.verify } } } },
   responses: {
     200: { description: 'The verdict and its evidence', content: { 'application/json': { schema: VerifyResponseSchema } } },
     400: { description: 'Invalid request, or a citation of an unknown source or outside its text (code invalid_citation)', content: { 'application/json': { schema: ErrorSchema } } },
