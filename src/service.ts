@@ -92,6 +92,7 @@ export async function openDocent(config: Config, options: OpenOptions): Promise<
     chunkSize: config.chunkSize,
     chunkOverlap: config.chunkOverlap,
     batchSize: config.embedding.batchSize,
+    hnsw: config.hnsw,
     onProgress: options.onProgress,
   };
   // Read (and hash) the corpus once, for both the staleness check and a rebuild.
@@ -108,6 +109,7 @@ export async function openDocent(config: Config, options: OpenOptions): Promise<
 }
 
 export function createDocent(config: Config, embedder: Embedder, index: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
+  index.vectors.efSearch = config.hnsw.efSearch;
   const retriever = new HybridRetriever(index, embedder, mode, config.fusion);
   const similarity = new TermSimilarity(embedder);
   const sentences = new SentenceIndex(index.documents);

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { VocabularyOptions } from '../../tools/build-model/tokenizer-vocab.js';
+import type { DistributionalParameters } from '../../tools/build-model/distributional.js';
 import type { SemanticParameters, VectorParameters } from '../../tools/build-model/vectors.js';
 
 /** Bump when the builder's algorithm changes in a way the parameters below do not capture. */
-export const BUILDER_VERSION = 3;
+export const BUILDER_VERSION = 4;
 
 export interface GeneratedModelSpec {
   name: string;
@@ -11,6 +12,8 @@ export interface GeneratedModelSpec {
   vocabulary: VocabularyOptions;
   vectors: VectorParameters;
   semantic?: SemanticParameters;
+  /** Word vectors learnt from text, mixed into WordNet's (see tools/build-model/distributional.ts). */
+  distributional?: DistributionalParameters;
 }
 
 const vocabulary: VocabularyOptions = { pieceCount: 3000, maxNumber: 9999 };

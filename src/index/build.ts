@@ -5,12 +5,14 @@ import { loadCorpus, type SourceDocument } from '../ingest/corpus.js';
 import { documentVectors, type Embedder } from '../embed/types.js';
 import type { ProgressListener } from '../progress.js';
 import { assembleIndex, INDEX_FORMAT, readManifest, writeIndex, type CorpusIndex, type IndexManifest } from './store.js';
-import { VectorIndex } from './vector-index.js';
+import { VectorIndex, type HnswParameters } from './vector-index.js';
 
 export interface BuildOptions extends ChunkOptions {
   corpusDir: string;
   indexDir: string;
   batchSize: number;
+  /** HNSW settings (DEFAULT_HNSW when absent). */
+  hnsw?: HnswParameters;
   onProgress?: ProgressListener;
   /** The corpus, when the caller has already read it (e.g. to check staleness); read from `corpusDir` otherwise. */
   sources?: SourceDocument[];
@@ -29,11 +31,18 @@ export interface BuildReport {
 /** Where vectors are kept between builds, so re-indexing an unchanged corpus embeds nothing. */
 export const embeddingCacheDir = (indexDir: string) => path.join(indexDir, 'embedding-cache');
 
+/**
+ * Texts per embedder call at least: the embedder batches for the model itself (EMBEDDING_BATCH_SIZE texts
+ * per encoder run, or by tokens for the generated static models, which pack texts of similar length).
+ */
+const MIN_EMBED_STEP = 1024;
+
 async function embedInBatches(embedder: Embedder, texts: string[], batchSize: number, onProgress?: ProgressListener): Promise<Float32Array[]> {
   const vectors: Float32Array[] = [];
+  const step = Math.max(batchSize, MIN_EMBED_STEP);
   onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
-  for (let from = 0; from < texts.length; from += batchSize) {
-    vectors.push(...(await documentVectors(embedder, texts.slice(from, from + batchSize))));
+  for (let from = 0; from < texts.length; from += step) {
+    vectors.push(...(await documentVectors(embedder, texts.slice(from, from + step))));
     onProgress?.({ phase: 'Embedding chunks', done: vectors.length, total: texts.length });
   }
   return vectors;
@@ -64,7 +73,7 @@ export async function buildIndex(embedder: Embedder, options: BuildOptions): Pro
   };
   const documents = new Map(sources.map((source) => [source.metadata.source, source.pageContent]));
   const spans = chunks.map((chunk) => ({ id: chunk.id, ...chunk.metadata }));
-  const index = assembleIndex(manifest, documents, spans, VectorIndex.build(embedder.info.dimensions, vectors));
+  const index = assembleIndex(manifest, documents, spans, VectorIndex.build(embedder.info.dimensions, vectors, options.hnsw));
   await writeIndex(options.indexDir, index);
   return { index, documents: sources.length, chunks: chunks.length, embedded: cached.misses, embedMs, totalMs: performance.now() - startedAt };
 }

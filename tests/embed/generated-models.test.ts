@@ -29,7 +29,7 @@ describe('generated models', () => {
   it('builds transformers.js folders with a recorded version, reporting progress', () => {
     for (const name of ['docent-wordnet-v1', 'docent-lexical-v1']) {
       const dir = path.join(modelsDir, name);
-      for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']) expect(fs.existsSync(path.join(dir, file))).toBe(true);
+      for (const file of ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx', 'onnx/model.onnx_data']) expect(fs.existsSync(path.join(dir, file))).toBe(true);
       expect(readModelManifest(dir)?.version).toBe(generatedModelVersion(generatedModelSpec(name)!));
     }
     expect(wordnet.info).toEqual({ model: 'docent-wordnet-v1', version: generatedModelVersion(generatedModelSpec('docent-wordnet-v1')!), dimensions: 768, pretrained: false });
@@ -44,7 +44,7 @@ describe('generated models', () => {
     try {
       const [rebuilt] = buildGeneratedModels([spec], { modelsDir: otherDir });
       expect(rebuilt!.built).toBe(true);
-      for (const file of ['onnx/model.onnx', 'tokenizer.json', 'config.json', 'docent-model.json']) {
+      for (const file of ['onnx/model.onnx', 'onnx/model.onnx_data', 'tokenizer.json', 'config.json', 'docent-model.json']) {
         expect(fs.readFileSync(path.join(otherDir, spec.name, file)).equals(fs.readFileSync(path.join(modelsDir, spec.name, file)))).toBe(true);
       }
     } finally {

@@ -17,6 +17,7 @@ export const indexCommand = new Command('index')
       chunkSize: config.chunkSize,
       chunkOverlap: config.chunkOverlap,
       batchSize: config.embedding.batchSize,
+      hnsw: config.hnsw,
       onProgress: progress,
     }).finally(() => progress.stop());
     const summary = {
