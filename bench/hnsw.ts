@@ -9,7 +9,8 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { readCacheFile } from '../src/embed/cache-file.js';
 import { VectorIndex, type HnswParameters } from '../src/index/vector-index.js';
-import { exactTopK, seededRandom, syntheticVectors, type VectorSet } from './vectors.js';
+import { keyedRandom } from '../tools/build-model/random.js';
+import { exactTopK, syntheticVectors, type VectorSet } from './vectors.js';
 
 interface Row {
   data: string;
@@ -107,7 +108,7 @@ const program = new Command('bench-hnsw')
     for (const file of list(options.vectors)) sets.push(() => realVectors(file, options.queries));
     for (const kind of list(options.kinds) as Array<'random' | 'clustered'>) {
       for (const dimensions of numbers(options.dimensions)) {
-        for (const count of numbers(options.sizes)) sets.push(async () => syntheticVectors(kind, count, dimensions, options.queries, seededRandom(`${kind}-${count}-${dimensions}`)));
+        for (const count of numbers(options.sizes)) sets.push(async () => syntheticVectors(kind, count, dimensions, options.queries, keyedRandom('bench', `${kind}-${count}-${dimensions}`)));
       }
     }
     const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'docent-hnsw-'));

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 /** Vectors to index and queries to ask, each packed row-major and L2-normalised. */
 export interface VectorSet {
@@ -6,21 +5,6 @@ export interface VectorSet {
   dimensions: number;
   data: Float32Array;
   queries: Float32Array;
-}
-
-/** sfc32 seeded from a string: the same data sets on every run and machine. */
-export function seededRandom(seed: string): () => number {
-  const digest = createHash('sha256').update(seed).digest();
-  let [a, b, c, d] = [0, 4, 8, 12].map((at) => digest.readUInt32LE(at)) as [number, number, number, number];
-  return () => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
 }
 
 /** A standard normal deviate (Box–Muller). */

@@ -6,7 +6,7 @@ import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
 import { tokenize } from './match/analyzer.js';
-import { buildIndex, staleReason } from './index/build.js';
+import { buildIndex, buildOptionsFor, staleReason } from './index/build.js';
 import { loadCorpus } from './ingest/corpus.js';
 import { readIndex, type CorpusIndex } from './index/store.js';
 import type { ProgressListener } from './progress.js';
@@ -86,15 +86,7 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 
 export async function openDocent(config: Config, options: OpenOptions): Promise<Docent> {
   const { embedder, reindex = 'if-stale' } = options;
-  const buildOptions = {
-    corpusDir: config.corpusDir,
-    indexDir: config.indexDir,
-    chunkSize: config.chunkSize,
-    chunkOverlap: config.chunkOverlap,
-    batchSize: config.embedding.batchSize,
-    hnsw: config.hnsw,
-    onProgress: options.onProgress,
-  };
+  const buildOptions = { ...buildOptionsFor(config), onProgress: options.onProgress };
   // Read (and hash) the corpus once, for both the staleness check and a rebuild.
   const sources = reindex === 'never' ? undefined : await loadCorpus(config.corpusDir);
   const reason = reindex === 'always' ? 're-index requested' : reindex === 'if-stale' ? await staleReason(embedder, buildOptions, sources) : undefined;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Config } from '../config.js';
 import { withEmbeddingCache } from '../embed/cache.js';
 import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
 import { loadCorpus, type SourceDocument } from '../ingest/corpus.js';
@@ -26,6 +27,12 @@ export interface BuildReport {
   embedded: number;
   embedMs: number;
   totalMs: number;
+}
+
+/** The build settings a configuration implies. */
+export function buildOptionsFor(config: Config): Omit<BuildOptions, 'onProgress' | 'sources'> {
+  const { corpusDir, indexDir, chunkSize, chunkOverlap, hnsw } = config;
+  return { corpusDir, indexDir, chunkSize, chunkOverlap, batchSize: config.embedding.batchSize, hnsw };
 }
 
 /** Where vectors are kept between builds, so re-indexing an unchanged corpus embeds nothing. */

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { buildIndex } from '../../index/build.js';
+import { buildIndex, buildOptionsFor } from '../../index/build.js';
 import { cliConfig, loadCliEmbedder } from '../open.js';
 import { progressBar } from '../progress.js';
 
@@ -11,15 +11,7 @@ export const indexCommand = new Command('index')
     const config = cliConfig(options.corpus);
     const progress = progressBar(!options.json);
     const embedder = await loadCliEmbedder(config, progress);
-    const report = await buildIndex(embedder, {
-      corpusDir: config.corpusDir,
-      indexDir: config.indexDir,
-      chunkSize: config.chunkSize,
-      chunkOverlap: config.chunkOverlap,
-      batchSize: config.embedding.batchSize,
-      hnsw: config.hnsw,
-      onProgress: progress,
-    }).finally(() => progress.stop());
+    const report = await buildIndex(embedder, { ...buildOptionsFor(config), onProgress: progress }).finally(() => progress.stop());
     const summary = {
       corpusDir: config.corpusDir,
       indexDir: config.indexDir,
