@@ -51,6 +51,19 @@ const configSchema = z.object({
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: integer(20000, 100, 600000),
+  ALLOWED_HOSTS: z.string().default(''),
+  API_KEYS: z.string().default(''),
+  ADMIN_API_KEY: optionalString,
+  TRUST_PROXY: flag(false),
+  RATE_LIMIT_PER_MIN: integer(300, 0, 1_000_000),
+  WIDGET_RATE_LIMIT_PER_MIN: integer(60, 0, 1_000_000),
+  MAX_IN_FLIGHT: integer(32, 1, 10_000),
+  MAX_QUEUED: integer(256, 0, 100_000),
+  REQUEST_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  HEADERS_TIMEOUT_MS: integer(10_000, 100, 600_000),
+  KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
+  SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
+  WORKERS: integer(0, 0, 256),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -79,6 +92,31 @@ export type Config = Readonly<{
   /** Origins allowed to call the API cross-origin; empty means same-origin only, `*` means any. */
   allowedOrigins: readonly string[];
   llm: Readonly<{ baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number }> | undefined;
+  security: Readonly<{
+    /** `Host` names the server answers to; empty means any (see resolveAllowedHosts). */
+    allowedHosts: readonly string[];
+    /** Keys that unlock /api, /v1 and /mcp; empty means the API is open. */
+    apiKeys: readonly string[];
+    /** Unlocks admin actions (documents API, re-index). */
+    adminApiKey: string | undefined;
+    /** Believe `X-Forwarded-For` / `X-Forwarded-Proto` (only behind a proxy you run). */
+    trustProxy: boolean;
+  }>;
+  limits: Readonly<{
+    /** Requests per minute per API key or client IP; 0 turns rate limiting off. */
+    ratePerMinute: number;
+    /** Requests per minute per client IP on the keyless widget path (when API_KEYS are set). */
+    widgetRatePerMinute: number;
+    /** Requests handled at once; more wait in a queue of `maxQueued`, beyond it 503. */
+    maxInFlight: number;
+    maxQueued: number;
+    requestTimeoutMs: number;
+    headersTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    shutdownTimeoutMs: number;
+  }>;
+  /** Server processes; 0 means one per CPU core. */
+  workers: number;
 }>;
 
 export class ConfigError extends Error {
@@ -125,10 +163,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     chunkSize: c.CHUNK_SIZE,
     chunkOverlap: c.CHUNK_OVERLAP,
     maxBodyBytes: c.MAX_BODY_BYTES,
-    allowedOrigins: c.ALLOWED_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins: list(c.ALLOWED_ORIGINS),
     llm:
       c.LLM_BASE_URL && c.LLM_MODEL
         ? Object.freeze({ baseUrl: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS })
         : undefined,
+    security: Object.freeze({
+      allowedHosts: resolveAllowedHosts(list(c.ALLOWED_HOSTS), c.HOST),
+      apiKeys: list(c.API_KEYS),
+      adminApiKey: c.ADMIN_API_KEY,
+      trustProxy: c.TRUST_PROXY,
+    }),
+    limits: Object.freeze({
+      ratePerMinute: c.RATE_LIMIT_PER_MIN,
+      widgetRatePerMinute: c.WIDGET_RATE_LIMIT_PER_MIN,
+      maxInFlight: c.MAX_IN_FLIGHT,
+      maxQueued: c.MAX_QUEUED,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: c.HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.KEEP_ALIVE_TIMEOUT_MS,
+      shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    }),
+    workers: c.WORKERS,
   });
+}
+
+const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.includes(host) || host === '::1' || /^127\./.test(host);
+}
+
+/**
+ * The `Host` names to answer. Listed names win; otherwise a server bound to loopback answers only
+ * to loopback names (a DNS-rebinding page on another name reads nothing), and a server bound to a
+ * public address answers to any name (only the operator knows its public names: list them).
+ */
+function resolveAllowedHosts(listed: string[], host: string): string[] {
+  if (listed.length > 0) return listed.map((name) => name.toLowerCase());
+  if (!isLoopbackHost(host)) return [];
+  return [...new Set([...LOOPBACK_HOSTS, host.toLowerCase()])];
 }

@@ -1,5 +1,6 @@
 import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
+import { locate } from '../ingest/location.js';
 import { formatMarker } from './markers.js';
 import { expectedAnswerType, offersAnswerType } from './answer-type.js';
 import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
@@ -56,7 +57,7 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly index: CorpusIndex,
     private readonly similarity: TermSimilarity,
     private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
-    private readonly sentences: SentenceIndex = new SentenceIndex(index.documents),
+    private readonly sentences: SentenceIndex = new SentenceIndex(index),
   ) {}
 
   async answer(question: string, passages: Passage[], { onDelta }: AnswerOptions = {}): Promise<Answer> {
@@ -120,9 +121,12 @@ export class ExtractiveAnswerer implements Answerer {
     return weightedTerms(question, (term) => this.index.lexical.idf(term));
   }
 
-  /** Sentences that start inside the passage, cut from the whole document so none is truncated by chunking. */
+  /**
+   * The quotable units that start inside the passage, cut from whole blocks so none is truncated by
+   * chunking. Headings are not among them: they are context, never an answer on their own.
+   */
   #sentencesOf(passage: Passage): Sentence[] {
-    return this.sentences.of(passage.source).filter((sentence) => sentence.start >= passage.start && sentence.start < passage.end);
+    return this.sentences.within(passage.source, passage.start, passage.end).filter((sentence) => sentence.start >= passage.start && sentence.kind !== 'heading');
   }
 
   #text(span: Sentence): string {
@@ -138,6 +142,7 @@ export class ExtractiveAnswerer implements Answerer {
       start: sentence.start,
       end: sentence.end,
       quote: this.#text(sentence),
+      ...locate(this.index.sources.get(sentence.source)!, sentence.start),
       score: round(candidate.score),
     };
   }

@@ -139,7 +139,7 @@ export class LlmAnswerer implements Answerer {
       if (reason === 'llm_error') console.error(`[docent] LLM answer failed, falling back to the extractive answerer: ${(error as Error).message}`);
       return this.#fallback(question, passages, reason, { signal, onDelta: streaming ? undefined : onDelta });
     }
-    const verified = await citeGeneratedAnswer(this.#options.checker, filter.text, passages, this.#options.index.documents);
+    const verified = await citeGeneratedAnswer(this.#options.checker, filter.text, passages, this.#options.index.sources);
     if (!verified) return this.#fallback(question, passages, 'no_valid_citation', { signal, onDelta: streaming ? undefined : onDelta });
     return { ...verified, answerer: this.name };
   }

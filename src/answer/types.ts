@@ -8,6 +8,10 @@ export interface Citation {
   start: number;
   end: number;
   quote: string;
+  /** The headings above the quote, outermost first. */
+  section: string[];
+  /** PDF: the page the quote starts on. */
+  page?: number;
   score: number;
 }
 

@@ -10,7 +10,7 @@ import { progressBar } from './progress.js';
 export interface OpenFromCliOptions {
   /** Human output (progress bars, re-index notices) on stderr; off for `--json`. */
   verbose: boolean;
-  reindex?: 'if-stale' | 'always';
+  reindex?: 'if-stale' | 'always' | 'never';
   retriever?: RetrieverMode;
   /** Another corpus folder; its index goes to a folder of its own under INDEX_DIR unless INDEX_DIR is set. */
   corpus?: string;
@@ -33,13 +33,15 @@ export async function openFromCli(options: OpenFromCliOptions): Promise<Docent> 
   const progress = progressBar(options.verbose);
   try {
     const embedder = await loadCliEmbedder(config, progress);
-    return await openDocent(config, {
+    const docent = await openDocent(config, {
       embedder,
       reindex: options.reindex ?? 'if-stale',
       retriever: options.retriever,
       onProgress: progress,
       onReindex: (reason) => options.verbose && console.error(`Indexing ${config.corpusDir} (${reason})…`),
     });
+    if (options.verbose) for (const failure of docent.index.manifest.failures) console.error(`docent: skipped ${failure.source}: ${failure.reason}`);
+    return docent;
   } finally {
     progress.stop();
   }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { resolveSourcePath } from '../ingest/corpus.js';
 import type { Docent } from '../service.js';
 import { loadEvalCases } from './datasets.js';
 import { computeMetrics, type CaseResult, type EvalMetrics } from './metrics.js';
@@ -27,13 +25,7 @@ export async function evaluate(docent: Docent, file: string, retriever: string, 
     results.push({ case: item, ranking, response });
     onProgress?.(results.length, cases.length);
   }
-  const onDisk = new Map<string, string | undefined>();
-  const sourceText = (source: string) => {
-    if (!onDisk.has(source)) {
-      const file = resolveSourcePath(docent.config.corpusDir, source);
-      onDisk.set(source, fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
-    }
-    return onDisk.get(source);
-  };
+  // Citations are checked against the citable text the server serves (for .txt files, the file itself).
+  const sourceText = (source: string) => docent.index.documents.get(source);
   return { file, corpusDir: docent.config.corpusDir, retriever, metrics: computeMetrics(results, sourceText), results };
 }

@@ -1,42 +1,18 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from '../config.js';
 import { withEmbeddingCache } from '../embed/cache.js';
+import type { Embedder } from '../embed/types.js';
 import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
-import { loadCorpus, type SourceDocument } from '../ingest/corpus.js';
-import { documentVectors, type Embedder } from '../embed/types.js';
+import { failureReason, listCorpus, loadDocument, sha256, type CorpusFile, type FileFailure, type LoadedDocument } from '../ingest/corpus.js';
 import type { ProgressListener } from '../progress.js';
-import { assembleIndex, INDEX_FORMAT, readManifest, writeIndex, type CorpusIndex, type IndexManifest } from './store.js';
+import { LexicalIndex, type LexicalEntry } from './lexical-index.js';
+import { withIndexLock } from './lock.js';
+import { assembleIndex, INDEX_FORMAT, readIndex, readManifest, writeIndexFiles, type ChunkRecord, type CorpusIndex, type DocumentEntry, type FailureEntry, type IndexedDocument, type IndexManifest } from './store.js';
 import { VectorIndex, type HnswParameters } from './vector-index.js';
+import { collectGarbage, startVersion, switchPointer } from './versions.js';
 
-export interface BuildOptions extends ChunkOptions {
-  corpusDir: string;
-  indexDir: string;
-  batchSize: number;
-  /** HNSW settings (DEFAULT_HNSW when absent). */
-  hnsw?: HnswParameters;
-  onProgress?: ProgressListener;
-  /** The corpus, when the caller has already read it (e.g. to check staleness); read from `corpusDir` otherwise. */
-  sources?: SourceDocument[];
-}
-
-export interface BuildReport {
-  index: CorpusIndex;
-  documents: number;
-  chunks: number;
-  /** Chunks embedded by the model in this build; the others came from the embedding cache. */
-  embedded: number;
-  embedMs: number;
-  totalMs: number;
-}
-
-/** The build settings a configuration implies. */
-export function buildOptionsFor(config: Config): Omit<BuildOptions, 'onProgress' | 'sources'> {
-  const { corpusDir, indexDir, chunkSize, chunkOverlap, hnsw } = config;
-  return { corpusDir, indexDir, chunkSize, chunkOverlap, batchSize: config.embedding.batchSize, hnsw };
-}
-
-/** Where vectors are kept between builds, so re-indexing an unchanged corpus embeds nothing. */
-export const embeddingCacheDir = (indexDir: string) => path.join(indexDir, 'embedding-cache');
+/** Bump when a parser or the chunker would turn the same file into different text or chunks. */
+export const PARSING_VERSION = 1;
 
 /**
  * Texts per embedder call at least: the embedder batches for the model itself (EMBEDDING_BATCH_SIZE texts
@@ -44,59 +20,241 @@ export const embeddingCacheDir = (indexDir: string) => path.join(indexDir, 'embe
  */
 const MIN_EMBED_STEP = 1024;
 
-async function embedInBatches(embedder: Embedder, texts: string[], batchSize: number, onProgress?: ProgressListener): Promise<Float32Array[]> {
-  const vectors: Float32Array[] = [];
-  const step = Math.max(batchSize, MIN_EMBED_STEP);
-  onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
-  for (let from = 0; from < texts.length; from += step) {
-    vectors.push(...(await documentVectors(embedder, texts.slice(from, from + step))));
-    onProgress?.({ phase: 'Embedding chunks', done: vectors.length, total: texts.length });
-  }
-  return vectors;
+/** Rebuild the vector index from its live points when this share of its labels is deleted. */
+const COMPACTION_SHARE = 0.25;
+
+export interface BuildOptions extends ChunkOptions {
+  corpusDir: string;
+  indexDir: string;
+  batchSize: number;
+  /** HNSW settings (DEFAULT_HNSW when absent). */
+  hnsw?: HnswParameters;
+  /** Versions kept besides the current one, for readers still on them. */
+  keepVersions?: number;
+  /** `always` re-reads, re-chunks and re-embeds everything (vectors still come from the embedding cache). */
+  mode?: 'incremental' | 'always';
+  onProgress?: ProgressListener;
+  /** Told why the index is rebuilt from scratch (no index yet, another model, damaged…). */
+  onRebuild?: (reason: string) => void;
 }
 
-/** Reads, chunks, embeds and indexes the corpus, then writes the index to `indexDir`. */
+export interface BuildReport {
+  index: CorpusIndex;
+  /** False when nothing changed and the current version was kept. */
+  changed: boolean;
+  documents: number;
+  chunks: number;
+  added: string[];
+  updated: string[];
+  removed: string[];
+  failures: FileFailure[];
+  /** Chunks embedded by the model in this build; the others came from the embedding cache or the previous version. */
+  embedded: number;
+  embedMs: number;
+  totalMs: number;
+}
+
+/** Where vectors are kept between builds, so re-indexing an unchanged text embeds nothing. */
+export const embeddingCacheDir = (indexDir: string) => path.join(indexDir, 'embedding-cache');
+
+/** The context a chunk is found by besides its words: its document's title and its section headings. */
+export function chunkContext(title: string, section: readonly string[]): string {
+  return [...new Set([title, ...section].filter((part) => part.trim() !== ''))].join(' — ');
+}
+
+const embeddingText = (context: string, text: string) => (context ? `${context}\n\n${text}` : text);
+
+/** The previous version to build upon when it was built the same way; otherwise why the index is rebuilt from scratch. */
+async function previousVersion(embedder: Embedder, options: BuildOptions): Promise<{ base?: CorpusIndex; rebuildReason?: string }> {
+  if (options.mode === 'always') return { rebuildReason: 're-index requested' };
+  let current: Awaited<ReturnType<typeof readManifest>>;
+  try {
+    current = await readManifest(options.indexDir);
+    if (!current) return { rebuildReason: 'no index yet' };
+    const { manifest } = current;
+    if (manifest.embedding.version !== embedder.info.version) return { rebuildReason: `embedding model changed (${manifest.embedding.version} → ${embedder.info.version})` };
+    if (manifest.chunking.chunkSize !== options.chunkSize || manifest.chunking.chunkOverlap !== options.chunkOverlap) return { rebuildReason: 'chunking settings changed' };
+    if (manifest.parsing !== PARSING_VERSION) return { rebuildReason: 'the document parsers changed' };
+    return { base: await readIndex(options.indexDir, embedder.info) };
+  } catch (error) {
+    // Damaged, edited, foreign or from an older Docent: never served, rebuilt.
+    return { rebuildReason: `the index cannot be used (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+interface Plan {
+  /** Sources kept as they are in the previous version. */
+  kept: DocumentEntry[];
+  keptFailures: FailureEntry[];
+  /** Files to read; `known` when the previous version held a file of this name. */
+  toRead: CorpusFile[];
+}
+
+/** Unchanged size and modification time: the file is taken as unchanged without reading it (a full hash is `--full`). */
+function plan(files: readonly CorpusFile[], base: IndexManifest | undefined): Plan {
+  const documents = new Map(base?.documents.map((entry) => [entry.source, entry]));
+  const failures = new Map(base?.failures.map((entry) => [entry.source, entry]));
+  const result: Plan = { kept: [], keptFailures: [], toRead: [] };
+  for (const file of files) {
+    const known = documents.get(file.source) ?? failures.get(file.source);
+    const same = known && known.bytes === file.size && known.mtimeMs === file.mtimeMs;
+    if (same && documents.has(file.source)) result.kept.push(documents.get(file.source)!);
+    else if (same) result.keptFailures.push(failures.get(file.source)!);
+    else result.toRead.push(file);
+  }
+  return result;
+}
+
+/**
+ * Brings the index up to date with the corpus folder and writes it as a new version: only added or
+ * changed files are read, chunked and embedded; chunks of removed or changed files leave the vector
+ * index (`markDelete`, compacted when deletions pile up) and BM25; unchanged files cost nothing.
+ * Holds the index lock, so two indexers never write one folder. Returns the current version untouched
+ * when nothing changed.
+ */
 export async function buildIndex(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
+  return withIndexLock(options.indexDir, () => build(embedder, options));
+}
+
+async function build(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
   const startedAt = performance.now();
   const { onProgress } = options;
-  const sources = options.sources ?? (await loadCorpus(options.corpusDir));
-  const chunks = [];
-  for (const [i, source] of sources.entries()) {
-    chunks.push(...(await chunkDocument(source, options)));
-    onProgress?.({ phase: 'Chunking', done: i + 1, total: sources.length });
+  const listing = await listCorpus(options.corpusDir);
+  const { base, rebuildReason } = await previousVersion(embedder, options);
+  if (rebuildReason) options.onRebuild?.(rebuildReason);
+  const work = plan(listing.files, base?.manifest);
+
+  const loaded: LoadedDocument[] = [];
+  const failures: FailureEntry[] = [...work.keptFailures, ...listing.skipped.map((skip) => ({ ...skip, bytes: 0, mtimeMs: 0 }))];
+  const baseEntries = new Map(base?.manifest.documents.map((entry) => [entry.source, entry]));
+  const added: string[] = [];
+  const updated: string[] = [];
+  for (const [i, file] of work.toRead.entries()) {
+    onProgress?.({ phase: 'Reading files', done: i, total: work.toRead.length });
+    try {
+      const previous = baseEntries.get(file.source);
+      // Touched but not changed (a copy, a checkout): keep the indexed version, with the new time.
+      if (previous && previous.bytes === file.size && sha256(await fs.readFile(file.path)) === previous.sha256) {
+        work.kept.push({ ...previous, mtimeMs: file.mtimeMs });
+        continue;
+      }
+      loaded.push(await loadDocument(file));
+      (baseEntries.has(file.source) ? updated : added).push(file.source);
+    } catch (error) {
+      failures.push({ source: file.source, reason: failureReason(error), bytes: file.size, mtimeMs: file.mtimeMs });
+    }
+  }
+  onProgress?.({ phase: 'Reading files', done: work.toRead.length, total: work.toRead.length });
+  // Gone from the folder, or no longer readable.
+  const stillIndexed = new Set([...work.kept, ...loaded].map((entry) => entry.source));
+  const removed = [...baseEntries.keys()].filter((source) => !stillIndexed.has(source));
+  const reportOf = (index: CorpusIndex, changed: boolean, embedded = 0, embedMs = 0): BuildReport => ({
+    index,
+    changed,
+    documents: index.sources.size,
+    chunks: index.chunks.length,
+    added,
+    updated,
+    removed,
+    failures: failures.map(({ source, reason }) => ({ source, reason })),
+    embedded,
+    embedMs,
+    totalMs: performance.now() - startedAt,
+  });
+  const failuresChanged = JSON.stringify(failures.map((f) => [f.source, f.reason])) !== JSON.stringify(base?.manifest.failures.map((f) => [f.source, f.reason]) ?? []);
+  if (base && loaded.length === 0 && removed.length === 0 && !failuresChanged && work.kept.every((entry) => entry.mtimeMs === baseEntries.get(entry.source)?.mtimeMs)) {
+    return reportOf(base, false);
+  }
+
+  // Start from the previous version's indexes (read from disk: the served copy is never mutated).
+  const dropped = new Set([...removed, ...updated]);
+  const vectors = base?.vectors ?? VectorIndex.create(embedder.info.dimensions, 1024, options.hnsw);
+  const lexical = base?.lexical ?? LexicalIndex.build([]);
+  const sources = new Map<string, IndexedDocument>();
+  for (const entry of work.kept) sources.set(entry.source, base!.sources.get(entry.source)!);
+  const chunks: Array<Omit<ChunkRecord, 'text' | 'id'>> = (base?.chunks ?? []).filter((chunk) => !dropped.has(chunk.source));
+  let deletedLabels = base?.manifest.deletedLabels ?? 0;
+  const oldEntries: LexicalEntry[] = [];
+  for (const chunk of base?.chunks ?? []) {
+    if (!dropped.has(chunk.source)) continue;
+    vectors.remove(chunk.label);
+    deletedLabels++;
+    oldEntries.push({ id: chunk.id, text: chunk.text, context: chunkContext(base!.sources.get(chunk.source)!.title, chunk.section) });
+  }
+  lexical.remove(oldEntries);
+
+  // Chunk and embed the new and changed documents.
+  let nextLabel = base?.manifest.nextLabel ?? 0;
+  const fresh: Array<{ record: Omit<ChunkRecord, 'text' | 'id'>; entry: LexicalEntry }> = [];
+  const entries = new Map<string, DocumentEntry>(work.kept.map((entry) => [entry.source, entry]));
+  const indexedAt = new Date().toISOString();
+  for (const document of loaded) {
+    const { source, sha256: hash, bytes, mtimeMs, ...parsed } = document;
+    sources.set(source, { source, ...parsed });
+    const spans = await chunkDocument(source, parsed, options);
+    for (const span of spans) {
+      const { id, ...rest } = span;
+      fresh.push({ record: { ...rest, label: nextLabel++ }, entry: { id, text: parsed.text.slice(span.start, span.end), context: chunkContext(parsed.title, span.section) } });
+    }
+    entries.set(source, { source, format: parsed.format, title: parsed.title, sha256: hash, bytes, mtimeMs, chars: parsed.text.length, chunks: spans.length, ...(parsed.pages ? { pages: parsed.pages.length } : {}), indexedAt });
   }
   const embedStartedAt = performance.now();
   const cached = withEmbeddingCache(embedder, embeddingCacheDir(options.indexDir));
-  const vectors = await embedInBatches(cached, chunks.map((chunk) => chunk.pageContent), options.batchSize, onProgress);
-  await cached.save({ dropUnused: true });
+  const texts = fresh.map(({ entry }) => embeddingText(entry.context, entry.text));
+  onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
+  const step = Math.max(options.batchSize, MIN_EMBED_STEP);
+  for (let from = 0; from < texts.length; from += step) {
+    const batch = await cached.embedDocumentVectors(texts.slice(from, from + step));
+    batch.forEach((vector, i) => vectors.add(fresh[from + i]!.record.label, vector));
+    onProgress?.({ phase: 'Embedding chunks', done: Math.min(texts.length, from + step), total: texts.length });
+  }
+  await cached.save();
   const embedMs = performance.now() - embedStartedAt;
-  const manifest: IndexManifest = {
+  lexical.add(fresh.map(({ entry }) => entry));
+  chunks.push(...fresh.map(({ record }) => record));
+
+  // Document order, so chunk lists and answers do not depend on the order files changed in.
+  const order = [...entries.keys()].sort();
+  const rank = new Map(order.map((source, i) => [source, i]));
+  chunks.sort((a, b) => rank.get(a.source)! - rank.get(b.source)! || a.start - b.start);
+  const live = chunks.length;
+  const compacted = deletedLabels > COMPACTION_SHARE * (live + deletedLabels) ? compact(vectors, chunks, embedder.info.dimensions, options.hnsw) : undefined;
+  if (compacted) deletedLabels = 0;
+
+  const manifest: Omit<IndexManifest, 'checksums'> = {
     format: INDEX_FORMAT,
-    builtAt: new Date().toISOString(),
+    builtAt: indexedAt,
     embedding: embedder.info,
     chunking: { chunkSize: options.chunkSize, chunkOverlap: options.chunkOverlap },
-    documents: sources.map((source) => ({ source: source.metadata.source, sha256: source.metadata.sha256, chars: source.pageContent.length })),
-    chunkCount: chunks.length,
+    parsing: PARSING_VERSION,
+    documents: order.map((source) => entries.get(source)!),
+    failures: failures.sort((a, b) => (a.source < b.source ? -1 : 1)),
+    chunkCount: live,
+    nextLabel,
+    deletedLabels,
   };
-  const documents = new Map(sources.map((source) => [source.metadata.source, source.pageContent]));
-  const spans = chunks.map((chunk) => ({ id: chunk.id, ...chunk.metadata }));
-  const index = assembleIndex(manifest, documents, spans, VectorIndex.build(embedder.info.dimensions, vectors, options.hnsw));
-  await writeIndex(options.indexDir, index);
-  return { index, documents: sources.length, chunks: chunks.length, embedded: cached.misses, embedMs, totalMs: performance.now() - startedAt };
+  const orderedSources = order.map((source) => sources.get(source)!);
+  const draft = assembleIndex('', { ...manifest, checksums: {} }, orderedSources, chunks, compacted ?? vectors, lexical);
+  onProgress?.({ phase: 'Writing index', done: 0, total: 1 });
+  const writer = await startVersion(options.indexDir);
+  let version: string;
+  let written: IndexManifest;
+  try {
+    written = await writeIndexFiles(writer.dir, draft, manifest);
+    version = await writer.commit();
+  } catch (error) {
+    await writer.discard();
+    throw error;
+  }
+  await switchPointer(options.indexDir, version);
+  await collectGarbage(options.indexDir, options.keepVersions ?? 2);
+  onProgress?.({ phase: 'Writing index', done: 1, total: 1 });
+  return reportOf({ ...draft, version, manifest: written }, true, cached.misses, embedMs);
 }
 
-/** Why the index in `indexDir` cannot serve this corpus and model as it is, or undefined when it can. */
-export async function staleReason(
-  embedder: Embedder,
-  options: Pick<BuildOptions, 'corpusDir' | 'indexDir' | 'chunkSize' | 'chunkOverlap'>,
-  sources?: SourceDocument[],
-): Promise<string | undefined> {
-  const manifest = await readManifest(options.indexDir);
-  if (!manifest) return 'no index yet';
-  if (manifest.embedding.version !== embedder.info.version) return `embedding model changed (${manifest.embedding.version} → ${embedder.info.version})`;
-  if (manifest.chunking.chunkSize !== options.chunkSize || manifest.chunking.chunkOverlap !== options.chunkOverlap) return 'chunking settings changed';
-  const current = (sources ?? (await loadCorpus(options.corpusDir))).map((source) => `${source.metadata.source}\0${source.metadata.sha256}`);
-  const indexed = manifest.documents.map((document) => `${document.source}\0${document.sha256}`);
-  if (current.join('\n') !== indexed.join('\n')) return 'corpus files changed';
-  return undefined;
+/** A vector index holding only the live labels: the space of deleted points is reclaimed. */
+function compact(vectors: VectorIndex, chunks: ReadonlyArray<{ label: number }>, dimensions: number, hnsw?: HnswParameters): VectorIndex {
+  const fresh = VectorIndex.create(dimensions, Math.max(1, chunks.length), hnsw);
+  for (const { label } of chunks) fresh.add(label, vectors.vector(label));
+  return fresh;
 }

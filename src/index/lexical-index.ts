@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { terms } from '../match/analyzer.js';
 
 export interface LexicalHit {
@@ -6,28 +6,76 @@ export interface LexicalHit {
   score: number;
 }
 
-/** BM25 over chunk texts (MiniSearch), sharing the analyzer the answerer uses for term matching. */
-export class LexicalIndex {
-  readonly #search: MiniSearch<{ id: string; text: string }>;
-  readonly #documentFrequency = new Map<string, number>();
-  readonly #documentCount: number;
+/** What BM25 indexes of a chunk: its text, and its context (document title and section headings). */
+export interface LexicalEntry {
+  id: string;
+  text: string;
+  context: string;
+}
 
-  constructor(chunks: ReadonlyArray<{ id: string; text: string }>) {
-    this.#search = new MiniSearch({
-      fields: ['text'],
-      tokenize: (text) => terms(text),
-      processTerm: (term) => term,
-    });
-    this.#search.addAll(chunks);
-    for (const chunk of chunks) {
-      for (const term of new Set(terms(chunk.text))) this.#documentFrequency.set(term, (this.#documentFrequency.get(term) ?? 0) + 1);
+/** How much a match in a chunk's title and headings counts against a match in its text (measured on the SQuAD and manual sets). */
+export const CONTEXT_BOOST = 0.5;
+
+export interface StoredLexicalIndex {
+  search: AsPlainObject;
+  /** Chunks whose text uses each term (the answerer's IDF; context not counted). */
+  documentFrequency: Record<string, number>;
+  documentCount: number;
+}
+
+const OPTIONS = { fields: ['text', 'context'], tokenize: (text: string) => terms(text), processTerm: (term: string) => term };
+
+/** BM25 over chunk texts and their context (MiniSearch), sharing the analyzer the answerer uses for term matching. */
+export class LexicalIndex {
+  readonly #search: MiniSearch<LexicalEntry>;
+  readonly #documentFrequency: Map<string, number>;
+  #documentCount: number;
+
+  private constructor(search: MiniSearch<LexicalEntry>, documentFrequency: Map<string, number>, documentCount: number) {
+    this.#search = search;
+    this.#documentFrequency = documentFrequency;
+    this.#documentCount = documentCount;
+  }
+
+  static build(entries: readonly LexicalEntry[]): LexicalIndex {
+    const index = new LexicalIndex(new MiniSearch<LexicalEntry>(OPTIONS), new Map(), 0);
+    index.add(entries);
+    return index;
+  }
+
+  static load(stored: StoredLexicalIndex): LexicalIndex {
+    return new LexicalIndex(MiniSearch.loadJS<LexicalEntry>(stored.search, OPTIONS), new Map(Object.entries(stored.documentFrequency)), stored.documentCount);
+  }
+
+  toJSON(): StoredLexicalIndex {
+    return { search: this.#search.toJSON(), documentFrequency: Object.fromEntries(this.#documentFrequency), documentCount: this.#documentCount };
+  }
+
+  add(entries: readonly LexicalEntry[]): void {
+    this.#search.addAll(entries);
+    for (const entry of entries) this.#count(entry.text, 1);
+  }
+
+  /** Removes chunks (given as they were added, so their terms can be uncounted). */
+  remove(entries: readonly LexicalEntry[]): void {
+    for (const entry of entries) {
+      this.#search.discard(entry.id);
+      this.#count(entry.text, -1);
     }
-    this.#documentCount = chunks.length;
+  }
+
+  #count(text: string, delta: 1 | -1) {
+    this.#documentCount += delta;
+    for (const term of new Set(terms(text))) {
+      const count = (this.#documentFrequency.get(term) ?? 0) + delta;
+      if (count > 0) this.#documentFrequency.set(term, count);
+      else this.#documentFrequency.delete(term);
+    }
   }
 
   search(query: string, limit: number): LexicalHit[] {
     return this.#search
-      .search(query, { combineWith: 'OR' })
+      .search(query, { combineWith: 'OR', boost: { context: CONTEXT_BOOST } })
       .slice(0, limit)
       .map((result) => ({ id: String(result.id), score: result.score }));
   }

@@ -2,47 +2,106 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EmbeddingModelInfo } from '../embed/types.js';
-import { LexicalIndex } from './lexical-index.js';
+import type { ChunkSpan } from '../ingest/chunk.js';
+import { BLOCK_KINDS, DOCUMENT_FORMATS, type ParsedDocument } from '../ingest/types.js';
+import { LexicalIndex, type StoredLexicalIndex } from './lexical-index.js';
 import { VectorIndex } from './vector-index.js';
+import { fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
 
 /** Bumped whenever the files below change shape, so an old index is rebuilt instead of misread. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
-const FILES = { manifest: 'manifest.json', chunks: 'chunks.json', vectors: 'vectors.hnsw' } as const;
+export const FILES = { documents: 'documents.json', chunks: 'chunks.json', lexical: 'lexical.json', vectors: 'vectors.hnsw' } as const;
+
+const documentEntrySchema = z.object({
+  source: z.string(),
+  format: z.enum(DOCUMENT_FORMATS),
+  title: z.string(),
+  sha256: z.string(),
+  bytes: z.number().int(),
+  mtimeMs: z.number(),
+  chars: z.number().int(),
+  chunks: z.number().int(),
+  pages: z.number().int().optional(),
+  indexedAt: z.string(),
+});
+
+const failureEntrySchema = z.object({ source: z.string(), reason: z.string(), bytes: z.number().int(), mtimeMs: z.number() });
 
 const manifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),
   builtAt: z.string(),
   embedding: z.object({ model: z.string(), version: z.string(), dimensions: z.number().int().positive(), pretrained: z.boolean() }),
   chunking: z.object({ chunkSize: z.number().int(), chunkOverlap: z.number().int() }),
-  documents: z.array(z.object({ source: z.string(), sha256: z.string(), chars: z.number().int() })),
+  /** Changes when the parsers would read the same file differently: every document is parsed again. */
+  parsing: z.number().int(),
+  documents: z.array(documentEntrySchema),
+  /** Files that could not be indexed; kept so an unchanged bad file is not read again at every start. */
+  failures: z.array(failureEntrySchema),
   chunkCount: z.number().int(),
+  /** The next unused vector label (labels are never reused within a lineage of versions). */
+  nextLabel: z.number().int(),
+  /** Labels removed from the vector index but still taking space (until compaction). */
+  deletedLabels: z.number().int(),
+  /** sha256 of every other file of the version. */
+  checksums: z.record(z.string(), z.string()),
 });
 
 export type IndexManifest = z.infer<typeof manifestSchema>;
+export type DocumentEntry = z.infer<typeof documentEntrySchema>;
+export type FailureEntry = z.infer<typeof failureEntrySchema>;
 
-const storedChunksSchema = z.object({
-  documents: z.array(z.object({ source: z.string(), text: z.string() })),
-  chunks: z.array(z.object({ id: z.string(), source: z.string(), start: z.number().int(), end: z.number().int() })),
+const blockSchema = z.object({
+  kind: z.enum(BLOCK_KINDS),
+  start: z.number().int(),
+  end: z.number().int(),
+  level: z.number().int().optional(),
+  section: z.array(z.string()),
+  page: z.number().int().optional(),
 });
 
-export interface ChunkRecord {
-  id: string;
-  source: string;
-  start: number;
-  end: number;
+const storedDocumentSchema = z.object({
+  source: z.string(),
+  format: z.enum(DOCUMENT_FORMATS),
+  title: z.string(),
+  text: z.string(),
+  blocks: z.array(blockSchema),
+  pages: z.array(z.object({ page: z.number().int(), start: z.number().int(), end: z.number().int() })).optional(),
+  marks: z.array(z.object({ kind: z.enum(['code', 'emphasis', 'strong', 'link']), start: z.number().int(), end: z.number().int(), href: z.string().optional() })).optional(),
+});
+
+const storedChunkSchema = z.object({
+  label: z.number().int().nonnegative(),
+  source: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  section: z.array(z.string()),
+  page: z.number().int().optional(),
+});
+
+/** A document as the index holds it: its citable text and structure. */
+export type IndexedDocument = ParsedDocument & { source: string };
+
+export interface ChunkRecord extends ChunkSpan {
+  /** The chunk's vector label. */
+  label: number;
   /** Always `documents.get(source).slice(start, end)`. */
   text: string;
 }
 
-/** Everything retrieval and answering need, loaded in memory. */
+/** Everything retrieval and answering need, loaded in memory: one immutable version of the index. */
 export interface CorpusIndex {
+  /** The version id (empty for an index that was never written). */
+  version: string;
   manifest: IndexManifest;
-  /** The text of every indexed source, exactly as indexed: citations are offsets into these strings. */
+  /** The citable text of every indexed source, exactly as indexed: citations are offsets into these strings. */
   documents: ReadonlyMap<string, string>;
-  /** In HNSW label order. */
+  /** Each source's citable text with its structure (format, title, blocks, pages, marks). */
+  sources: ReadonlyMap<string, IndexedDocument>;
+  /** Live chunks in document order. */
   chunks: readonly ChunkRecord[];
   chunkById: ReadonlyMap<string, ChunkRecord>;
+  chunkByLabel: ReadonlyMap<number, ChunkRecord>;
   vectors: VectorIndex;
   lexical: LexicalIndex;
 }
@@ -56,48 +115,73 @@ export class IndexMissingError extends Error {
 }
 
 export function assembleIndex(
+  version: string,
   manifest: IndexManifest,
-  documents: ReadonlyMap<string, string>,
-  chunkSpans: ReadonlyArray<Omit<ChunkRecord, 'text'>>,
+  sources: readonly IndexedDocument[],
+  chunkSpans: ReadonlyArray<Omit<ChunkRecord, 'text' | 'id'>>,
   vectors: VectorIndex,
+  lexical: LexicalIndex,
 ): CorpusIndex {
+  const documents = new Map(sources.map((source) => [source.source, source.text]));
   const chunks = chunkSpans.map((span) => {
     const text = documents.get(span.source)?.slice(span.start, span.end);
-    if (text === undefined) throw new IndexMismatchError(`Chunk ${span.id} refers to a source the index does not hold`);
-    return { ...span, text };
+    if (text === undefined || span.end > (documents.get(span.source)?.length ?? 0)) {
+      throw new IndexCorruptError(`Chunk ${span.source}#${span.start}-${span.end} refers to text the index does not hold`);
+    }
+    return { ...span, id: `${span.source}#${span.start}-${span.end}`, text };
   });
   return {
+    version,
     manifest,
     documents,
+    sources: new Map(sources.map((source) => [source.source, source])),
     chunks,
     chunkById: new Map(chunks.map((chunk) => [chunk.id, chunk])),
+    chunkByLabel: new Map(chunks.map((chunk) => [chunk.label, chunk])),
     vectors,
-    lexical: new LexicalIndex(chunks),
+    lexical,
   };
 }
 
-/** Writes each file under a temporary name and renames it, manifest last, so readers never see half an index. */
-export async function writeIndex(indexDir: string, index: CorpusIndex): Promise<void> {
-  await fs.mkdir(indexDir, { recursive: true });
-  const replace = async (name: string, write: (file: string) => Promise<void>) => {
-    const temporary = path.join(indexDir, `.${name}.${process.pid}.tmp`);
-    await write(temporary);
-    await fs.rename(temporary, path.join(indexDir, name));
-  };
-  const stored: z.infer<typeof storedChunksSchema> = {
-    documents: [...index.documents].map(([source, text]) => ({ source, text })),
-    chunks: index.chunks.map(({ id, source, start, end }) => ({ id, source, start, end })),
-  };
-  await replace(FILES.vectors, (file) => index.vectors.write(file));
-  await replace(FILES.chunks, (file) => fs.writeFile(file, JSON.stringify(stored)));
-  await replace(FILES.manifest, (file) => fs.writeFile(file, JSON.stringify(index.manifest, null, 2) + '\n'));
+/** Writes the files of a version into `dir` (a fresh folder) and returns the manifest with their checksums. */
+export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'version' | 'manifest'>, manifest: Omit<IndexManifest, 'checksums'>): Promise<IndexManifest> {
+  const stripChunk = ({ label, source, start, end, section, page }: ChunkRecord) => ({ label, source, start, end, section, ...(page ? { page } : {}) });
+  await fs.writeFile(path.join(dir, FILES.documents), JSON.stringify([...index.sources.values()]));
+  await fs.writeFile(path.join(dir, FILES.chunks), JSON.stringify(index.chunks.map(stripChunk)));
+  await fs.writeFile(path.join(dir, FILES.lexical), JSON.stringify(index.lexical.toJSON()));
+  await index.vectors.write(path.join(dir, FILES.vectors));
+  const checksums: Record<string, string> = {};
+  for (const name of Object.values(FILES)) checksums[name] = await fileSha256(path.join(dir, name));
+  const full: IndexManifest = { ...manifest, checksums };
+  await fs.writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(full, null, 2) + '\n');
+  return full;
 }
 
-export async function readManifest(indexDir: string): Promise<IndexManifest | undefined> {
-  const raw = await fs.readFile(path.join(indexDir, FILES.manifest), 'utf8').catch(() => undefined);
-  if (raw === undefined) return undefined;
-  const parsed = manifestSchema.safeParse(JSON.parse(raw));
-  return parsed.success ? parsed.data : undefined;
+const parseJson = async <T>(file: string, schema: z.ZodType<T>): Promise<T> => {
+  const raw = await fs.readFile(file, 'utf8');
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new IndexCorruptError(`${file} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new IndexCorruptError(`${file} does not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? ''})`);
+  return parsed.data;
+};
+
+/**
+ * The manifest of the current version, checked against the version's id (the manifest's own hash);
+ * undefined when there is no index yet. Throws IndexCorruptError naming the file that is wrong.
+ */
+export async function readManifest(indexDir: string): Promise<{ version: string; manifest: IndexManifest } | undefined> {
+  const version = await readPointer(indexDir);
+  if (!version) return undefined;
+  const file = path.join(versionDir(indexDir, version), MANIFEST_FILE);
+  const actual = await fileSha256(file).catch(() => undefined);
+  if (actual === undefined) throw new IndexCorruptError(`${file} is missing`);
+  if (versionIdOf(actual) !== version) throw new IndexCorruptError(`${file} is damaged or was edited (it does not match its version id)`);
+  return { version, manifest: await parseJson(file, manifestSchema) };
 }
 
 /** Refuses to pair an index with a model other than the one that built it: vectors of two models never mix. */
@@ -112,12 +196,21 @@ export function assertSameModel(manifest: IndexManifest, embedding: EmbeddingMod
   }
 }
 
+/**
+ * Loads the current version. Every file is checked against the manifest's checksums before it is
+ * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its text.
+ */
 export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo): Promise<CorpusIndex> {
-  const manifest = await readManifest(indexDir);
-  if (!manifest) throw new IndexMissingError(`No index in ${indexDir}: run \`npm run index\` first.`);
+  const current = await readManifest(indexDir);
+  if (!current) throw new IndexMissingError(`No index in ${indexDir}: run \`npm run index\` first.`);
+  const { version, manifest } = current;
   assertSameModel(manifest, embedding);
-  const stored = storedChunksSchema.parse(JSON.parse(await fs.readFile(path.join(indexDir, FILES.chunks), 'utf8')));
-  const vectors = await VectorIndex.read(path.join(indexDir, FILES.vectors), manifest.embedding.dimensions);
-  const documents = new Map(stored.documents.map(({ source, text }) => [source, text]));
-  return assembleIndex(manifest, documents, stored.chunks, vectors);
+  const dir = versionDir(indexDir, version);
+  await verifyChecksums(dir, manifest.checksums);
+  const sources = await parseJson(path.join(dir, FILES.documents), z.array(storedDocumentSchema));
+  const chunks = await parseJson(path.join(dir, FILES.chunks), z.array(storedChunkSchema));
+  const lexical = LexicalIndex.load(JSON.parse(await fs.readFile(path.join(dir, FILES.lexical), 'utf8')) as StoredLexicalIndex);
+  const vectors = await VectorIndex.read(path.join(dir, FILES.vectors), manifest.embedding.dimensions, manifest.deletedLabels);
+  if (vectors.size !== chunks.length) throw new IndexCorruptError(`${path.join(dir, FILES.vectors)} holds ${vectors.size} vectors for ${chunks.length} chunks`);
+  return assembleIndex(version, manifest, sources, chunks, vectors, lexical);
 }

@@ -1,15 +1,17 @@
-import { Document } from '@langchain/core/documents';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import type { SourceDocument } from './corpus.js';
+import type { Block, ParsedDocument } from './types.js';
 
-export interface ChunkMetadata extends Record<string, unknown> {
+/** A retrievable piece of a document: `text === citableText.slice(start, end)`. */
+export interface ChunkSpan {
+  id: string;
   source: string;
-  /** `pageContent === sourceText.slice(start, end)` always holds. */
   start: number;
   end: number;
+  /** The headings above the chunk's first content (see Block.section). */
+  section: string[];
+  /** PDF: the page the chunk starts on. */
+  page?: number;
 }
-
-export type Chunk = Document<ChunkMetadata> & { id: string };
 
 export interface ChunkOptions {
   chunkSize: number;
@@ -17,7 +19,9 @@ export interface ChunkOptions {
 }
 
 /** Paragraphs first, then lines, then sentence ends, then clauses, then words. */
-const SEPARATORS = ['\n\n', '\n', '. ', '? ', '! ', '; ', ', ', ' ', ''];
+const PROSE_SEPARATORS = ['\n\n', '\n', '. ', '? ', '! ', '; ', ', ', ' ', ''];
+/** Code and tables are cut between lines before anything else. */
+const LINE_SEPARATORS = ['\n', ' ', ''];
 
 /**
  * LangChain's recursive splitter keeps a separator at the start of the next piece
@@ -41,43 +45,61 @@ export function chunkId(source: string, start: number, end: number): string {
   return `${source}#${start}-${end}`;
 }
 
-/**
- * A piece shorter than this share of the chunk size (typically a heading) is joined to the piece
- * after it: alone it would be a passage that matches a query's words and answers nothing.
- */
-const SHORT_PIECE_SHARE = 0.25;
-
-/**
- * Splits a document into overlapping chunks and records where each one sits in the source.
- * The splitter returns trimmed substrings in order, so each is found at or after the previous start.
- */
-export async function chunkDocument(document: SourceDocument, options: ChunkOptions): Promise<Chunk[]> {
-  const splitter = new SentenceFriendlySplitter({ ...options, separators: SEPARATORS, keepSeparator: true });
-  const text = document.pageContent;
-  const source = document.metadata.source;
+/** Pieces of one oversized block, at sentence (or, for code and tables, line) boundaries, with their offsets. */
+async function splitBlock(text: string, block: Block, options: ChunkOptions): Promise<Array<{ start: number; end: number }>> {
+  const separators = block.kind === 'code' || block.kind === 'table-row' ? LINE_SEPARATORS : PROSE_SEPARATORS;
+  const splitter = new SentenceFriendlySplitter({ ...options, separators, keepSeparator: true });
+  const body = text.slice(block.start, block.end);
   const spans: Array<{ start: number; end: number }> = [];
   let searchFrom = 0;
-  let pendingStart: number | undefined;
-  for (const piece of await splitter.splitText(text)) {
-    const start = text.indexOf(piece, searchFrom);
-    if (start === -1) throw new Error(`Chunk of ${source} not found in its source text`);
-    searchFrom = start + 1;
-    const end = start + piece.length;
-    if (piece.length < SHORT_PIECE_SHARE * options.chunkSize) {
-      pendingStart ??= start;
+  for (const piece of await splitter.splitText(body)) {
+    // The splitter returns trimmed substrings in order: each is found at or after the previous start.
+    const at = body.indexOf(piece, searchFrom);
+    if (at === -1) throw new Error('A chunk piece was not found in its block');
+    searchFrom = at + 1;
+    spans.push({ start: block.start + at, end: block.start + at + piece.length });
+  }
+  return spans;
+}
+
+const sameSection = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((heading, i) => heading === b[i]);
+
+/**
+ * Splits a parsed document into chunks of whole blocks: a heading starts a chunk and stays with what
+ * follows it, a chunk never spans two sections and holds at most `chunkSize` characters. A block
+ * larger than that (a long paragraph, a long code listing) is cut at sentence or line boundaries with
+ * `chunkOverlap` characters shared between its pieces. Offsets are into the citable text.
+ */
+export async function chunkDocument(source: string, document: ParsedDocument, options: ChunkOptions): Promise<ChunkSpan[]> {
+  const { text, blocks } = document;
+  const chunks: ChunkSpan[] = [];
+  let open: { start: number; end: number; section: string[]; page?: number; hasContent: boolean } | undefined;
+  const close = () => {
+    if (open) chunks.push({ id: chunkId(source, open.start, open.end), source, start: open.start, end: open.end, section: open.section, ...(open.page ? { page: open.page } : {}) });
+    open = undefined;
+  };
+  for (const block of blocks) {
+    const heading = block.kind === 'heading';
+    const section = heading ? [...block.section, text.slice(block.start, block.end)] : block.section;
+    const pendingHeadings = open !== undefined && !open.hasContent;
+    if (block.end - block.start > options.chunkSize) {
+      // Headings waiting for content lead the first piece.
+      const lead = pendingHeadings ? open : undefined;
+      if (!lead) close();
+      (await splitBlock(text, block, options)).forEach((piece, i) => {
+        open = { start: i === 0 && lead ? lead.start : piece.start, end: piece.end, section, page: i === 0 ? (lead?.page ?? block.page) : block.page, hasContent: true };
+        close();
+      });
       continue;
     }
-    spans.push({ start: Math.min(pendingStart ?? start, start), end });
-    pendingStart = undefined;
+    const fits = open !== undefined && block.end - open.start <= options.chunkSize;
+    const continues = pendingHeadings || (open !== undefined && !heading && sameSection(open.section, section));
+    if (!(fits && continues)) close();
+    if (!open) open = { start: block.start, end: block.end, section, page: block.page, hasContent: false };
+    open.end = block.end;
+    open.section = section;
+    if (!heading) open.hasContent = true;
   }
-  const last = spans.at(-1);
-  if (pendingStart !== undefined) {
-    const tailEnd = text.trimEnd().length;
-    if (last) last.end = Math.max(last.end, tailEnd);
-    else spans.push({ start: pendingStart, end: tailEnd });
-  }
-  return spans.map(({ start, end }) => {
-    const id = chunkId(source, start, end);
-    return Object.assign(new Document<ChunkMetadata>({ pageContent: text.slice(start, end), metadata: { source, start, end }, id }), { id });
-  });
+  close();
+  return chunks;
 }

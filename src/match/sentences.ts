@@ -1,3 +1,4 @@
+import type { Block, BlockKind } from '../ingest/types.js';
 import { tokenize, type Token } from './analyzer.js';
 
 export interface Span {
@@ -33,29 +34,98 @@ export function sentenceSpans(text: string): Span[] {
   return spans;
 }
 
+/** What a unit of text is: a sentence of prose, or a block quoted whole. */
+export type UnitKind = 'sentence' | 'heading' | 'code' | 'table-row';
+
 export interface TokenizedSentence extends Span {
   source: string;
-  /** The sentence's content tokens (see src/index/analyzer.ts), offsets relative to the sentence. */
+  kind: UnitKind;
+  /** The index of its block in the document's structure. */
+  block: number;
+  /** The sentence's content tokens (see src/match/analyzer.ts), offsets relative to the sentence. */
   tokens: Token[];
 }
 
+/** The documents a SentenceIndex reads: citable texts and their blocks. */
+export interface StructuredCorpus {
+  sources: ReadonlyMap<string, { text: string; title: string; blocks: readonly Block[] }>;
+}
+
+const WHOLE_BLOCKS: Partial<Record<BlockKind, UnitKind>> = { heading: 'heading', code: 'code', 'table-row': 'table-row' };
+
+/** Binary search: the first block whose end is after `offset`. */
+function firstBlockEndingAfter(blocks: readonly Block[], offset: number): number {
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (blocks[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
- * Every indexed source cut into sentences with their content tokens, computed once per source on
- * first use and shared by the answerer and the citation checker.
+ * The units of text that answers quote and claims are checked against, cut from each document's
+ * blocks: prose blocks into sentences (a line break inside a paragraph is a space, not a sentence
+ * end), headings, code blocks and table rows whole. Computed lazily, one block at a time, so the work
+ * of a question is bounded by the passages it reads, not by the size of the documents; shared by the
+ * answerer and the citation checker.
  */
 export class SentenceIndex {
-  readonly #bySource = new Map<string, TokenizedSentence[]>();
+  readonly #byBlock = new Map<string, TokenizedSentence[][]>();
+  readonly #contexts = new Map<string, Token[]>();
 
-  constructor(private readonly documents: ReadonlyMap<string, string>) {}
+  constructor(private readonly corpus: StructuredCorpus) {}
 
-  /** The sentences of `source` in document order (none for an unknown source). */
-  of(source: string): TokenizedSentence[] {
-    let sentences = this.#bySource.get(source);
-    if (!sentences) {
-      const text = this.documents.get(source) ?? '';
-      sentences = sentenceSpans(text).map((span) => ({ source, ...span, tokens: tokenize(text.slice(span.start, span.end)) }));
-      this.#bySource.set(source, sentences);
+  #blocksOf(source: string): readonly Block[] {
+    const document = this.corpus.sources.get(source);
+    if (!document) return [];
+    return document.blocks.length > 0 ? document.blocks : [{ kind: 'paragraph', start: 0, end: document.text.length, section: [] }];
+  }
+
+  #unitsOfBlock(source: string, index: number): TokenizedSentence[] {
+    let cache = this.#byBlock.get(source);
+    if (!cache) this.#byBlock.set(source, (cache = []));
+    let units = cache[index];
+    if (units) return units;
+    const text = this.corpus.sources.get(source)?.text ?? '';
+    const block = this.#blocksOf(source)[index]!;
+    const whole = WHOLE_BLOCKS[block.kind];
+    const spans = whole ? [{ start: block.start, end: block.end }] : sentenceSpans(text.slice(block.start, block.end).replace(/[\r\n]/g, ' ')).map((span) => ({ start: block.start + span.start, end: block.start + span.end }));
+    units = spans.map((span) => ({ source, ...span, kind: whole ?? 'sentence', block: index, tokens: tokenize(text.slice(span.start, span.end)) }));
+    cache[index] = units;
+    return units;
+  }
+
+  /** The units that overlap `[start, end)` of `source`, in document order. */
+  within(source: string, start: number, end: number): TokenizedSentence[] {
+    const blocks = this.#blocksOf(source);
+    const units: TokenizedSentence[] = [];
+    for (let i = firstBlockEndingAfter(blocks, start); i < blocks.length && blocks[i]!.start < end; i++) {
+      for (const unit of this.#unitsOfBlock(source, i)) if (unit.end > start && unit.start < end) units.push(unit);
     }
-    return sentences;
+    return units;
+  }
+
+  /** Every unit of `source` (none for an unknown source). */
+  of(source: string): TokenizedSentence[] {
+    return this.within(source, 0, Number.POSITIVE_INFINITY);
+  }
+
+  /** The block a unit belongs to. */
+  blockOf(unit: Pick<TokenizedSentence, 'source' | 'block'>): Block | undefined {
+    return this.#blocksOf(unit.source)[unit.block];
+  }
+
+  /** The tokens of a unit's context: its document's title and the headings above it. */
+  contextOf(unit: Pick<TokenizedSentence, 'source' | 'block'>): Token[] {
+    const block = this.blockOf(unit);
+    const title = this.corpus.sources.get(unit.source)?.title ?? '';
+    const parts = [title, ...(block?.section ?? [])];
+    const key = `${unit.source}\0${parts.join('\0')}`;
+    let tokens = this.#contexts.get(key);
+    if (!tokens) this.#contexts.set(key, (tokens = tokenize([...new Set(parts)].join(' \n '))));
+    return tokens;
   }
 }

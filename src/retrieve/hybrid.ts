@@ -51,7 +51,7 @@ export class HybridRetriever implements Retriever {
     if (this.mode !== 'bm25') {
       const vector = await this.embedder.embedQuery(query);
       this.index.vectors.search(vector, depth).forEach((hit, i) => {
-        const chunk = this.index.chunks[hit.label];
+        const chunk = this.index.chunkByLabel.get(hit.label);
         if (chunk) candidate(chunk).dense = { rank: i + 1, score: hit.similarity };
       });
     }
@@ -67,6 +67,9 @@ export class HybridRetriever implements Retriever {
         start: entry.chunk.start,
         end: entry.chunk.end,
         text: entry.chunk.text,
+        title: this.index.sources.get(entry.chunk.source)?.title ?? entry.chunk.source,
+        section: entry.chunk.section,
+        ...(entry.chunk.page ? { page: entry.chunk.page } : {}),
         score,
         ranks: { bm25: entry.bm25?.rank ?? null, dense: entry.dense?.rank ?? null },
       }));

@@ -5,6 +5,12 @@ export interface Passage {
   start: number;
   end: number;
   text: string;
+  /** The title of the passage's document. */
+  title: string;
+  /** The headings above the passage, outermost first. */
+  section: string[];
+  /** PDF: the page the passage starts on. */
+  page?: number;
   /** Reciprocal-rank-fusion score in hybrid mode; the component's own score otherwise. */
   score: number;
   /** 1-based rank in each component's result list, null where that component did not return it. */

@@ -1,15 +1,21 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Docent } from '../service.js';
 import { errorResponse, handleError, validationHook } from './errors.js';
-import { originPolicy } from './origins.js';
+import { allowedHosts } from './middleware/allowed-hosts.js';
+import { apiKeys } from './middleware/api-keys.js';
+import { crossOrigin } from './middleware/cross-origin.js';
+import { loadShedding } from './middleware/load-shedding.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { registerAsk } from './routes/ask.js';
 import { registerDocs } from './routes/docs.js';
-import { registerOpenAI } from './routes/openai.js';
-import { registerVerify } from './routes/verify.js';
 import { registerHealth } from './routes/health.js';
+import { registerOpenAI } from './routes/openai.js';
 import { registerSearch } from './routes/search.js';
 import { registerSources } from './routes/sources.js';
+import { registerVerify } from './routes/verify.js';
 import type { WebAsset } from './web-assets.js';
 
 export interface AppOptions {
@@ -17,33 +23,41 @@ export interface AppOptions {
   webAssets: ReadonlyMap<string, WebAsset>;
 }
 
-/** The HTTP API and chat page over one opened Docent. */
+/** Paths the built-in chat page and the embedded widget call; with API_KEYS set they stay open to their pages' origins. */
+const WIDGET_PATHS = [/^\/api\/ask$/, /^\/api\/sources\//, /^\/api\/suggestions$/, /^\/api\/feedback$/];
+const isWidgetRequest = (c: Context) => WIDGET_PATHS.some((path) => path.test(c.req.path));
+
+const API_PREFIXES = ['/api/*', '/v1/*'];
+
+/** The HTTP API and chat page over one opened Docent; one middleware per concern, in the order a request meets them. */
 export function createApp(docent: Docent, { webAssets }: AppOptions) {
+  const { config } = docent;
+  const { security, limits } = config;
   const app = new OpenAPIHono({ defaultHook: validationHook });
   app.onError(handleError);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route for ${c.req.method} ${c.req.path}`));
-  // Cross-origin calls only from ALLOWED_ORIGINS (before anything reads the body); static files stay public.
-  const origins = originPolicy(docent.config.allowedOrigins);
-  app.use('/api/*', origins);
-  app.use('/v1/*', origins);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: docent.config.maxBodyBytes,
-      onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${docent.config.maxBodyBytes} bytes`),
-    }),
-  );
+
+  app.use('*', allowedHosts(security.allowedHosts));
+  app.use('*', securityHeaders(config.allowedOrigins));
+  const api = (middleware: MiddlewareHandler) => API_PREFIXES.forEach((prefix) => app.use(prefix, middleware));
+  // Cross-origin calls are refused before anything reads the body; static files stay public.
+  api(crossOrigin(config.allowedOrigins, { trustProxy: security.trustProxy }));
+  // Liveness and readiness answer before keys, rate limits and the request queue: a load balancer must always get through.
+  registerHealth(app, docent);
+  api(apiKeys({ keys: security.apiKeys, allowedOrigins: config.allowedOrigins, trustProxy: security.trustProxy, isWidgetRequest }) as MiddlewareHandler);
+  api(rateLimit({ perMinute: limits.ratePerMinute, widgetPerMinute: limits.widgetRatePerMinute, trustProxy: security.trustProxy }) as MiddlewareHandler);
+  api(loadShedding({ maxInFlight: limits.maxInFlight, maxQueued: limits.maxQueued, timeoutMs: limits.requestTimeoutMs }) as MiddlewareHandler);
+  app.use('/api/*', bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${config.maxBodyBytes} bytes`) }));
   app.use(
     '/v1/*',
     bodyLimit({
-      maxSize: docent.config.maxBodyBytes,
-      onError: (c) => c.json({ error: { message: `Request body is larger than ${docent.config.maxBodyBytes} bytes`, type: 'invalid_request_error', param: null, code: 'payload_too_large' } }, 413),
+      maxSize: config.maxBodyBytes,
+      onError: (c) => c.json({ error: { message: `Request body is larger than ${config.maxBodyBytes} bytes`, type: 'invalid_request_error', param: null, code: 'payload_too_large' } }, 413),
     }),
   );
   registerAsk(app, docent);
   registerSearch(app, docent);
   registerSources(app, docent);
-  registerHealth(app, docent);
   registerVerify(app, docent);
   registerOpenAI(app, docent);
   registerDocs(app);

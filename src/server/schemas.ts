@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { BLOCK_KINDS, DOCUMENT_FORMATS } from '../ingest/types.js';
 
 /** The request and response shapes of the HTTP API: they validate requests and generate the OpenAPI document. */
 
@@ -11,6 +12,9 @@ export const ErrorSchema = z
   })
   .openapi('Error');
 
+const SectionSchema = z.array(z.string()).openapi({ description: 'The headings above the text, outermost first (empty when the document has none)', example: ['IV. Active Efforts for Greater International Cooperation'] });
+const PageSchema = z.number().int().min(1).optional().openapi({ description: 'PDF only: the 1-based page the text starts on' });
+
 export const PassageSchema = z
   .object({
     chunkId: z.string(),
@@ -18,6 +22,9 @@ export const PassageSchema = z
     start: z.number().int().openapi({ description: 'Offset of the first character in the source text (UTF-16 code units)' }),
     end: z.number().int().openapi({ description: 'Offset one past the last character' }),
     text: z.string().openapi({ description: 'Exactly sourceText.slice(start, end)' }),
+    title: z.string().openapi({ description: 'The title of the passage\'s document' }),
+    section: SectionSchema,
+    page: PageSchema,
     score: z.number(),
     ranks: z.object({ bm25: z.number().int().nullable(), dense: z.number().int().nullable() }),
   })
@@ -31,6 +38,8 @@ export const CitationSchema = z
     start: z.number().int(),
     end: z.number().int(),
     quote: z.string().openapi({ description: 'Exactly sourceText.slice(start, end)' }),
+    section: SectionSchema,
+    page: PageSchema,
     score: z.number(),
     support: z.number().optional().openapi({ description: 'How well this span supports the answer sentences that cite it (0–1), from the citation checker' }),
   })
@@ -85,11 +94,37 @@ export const SearchQuerySchema = z.object({
 
 export const SearchResponseSchema = z.object({ results: z.array(PassageSchema) }).openapi('SearchResponse');
 
-export const SourceResponseSchema = z.object({ source: z.string(), text: z.string() }).openapi('Source');
+export const BlockSchema = z
+  .object({
+    kind: z.enum(BLOCK_KINDS),
+    start: z.number().int(),
+    end: z.number().int(),
+    level: z.number().int().optional().openapi({ description: 'Headings: 1 (title) to 6' }),
+    section: SectionSchema,
+    page: PageSchema,
+  })
+  .openapi('Block');
+
+export const SourceResponseSchema = z
+  .object({
+    source: z.string(),
+    format: z.enum(DOCUMENT_FORMATS),
+    title: z.string(),
+    text: z.string().openapi({ description: 'The citable text: every citation offset indexes into it' }),
+    blocks: z.array(BlockSchema).openapi({ description: 'Headings, paragraphs, list items, quotes, code blocks and table rows, in order; offsets into text' }),
+    pages: z.array(z.object({ page: z.number().int(), start: z.number().int(), end: z.number().int() })).optional().openapi({ description: 'PDF only: where each page lies in text' }),
+    marks: z
+      .array(z.object({ kind: z.enum(['code', 'emphasis', 'strong', 'link']), start: z.number().int(), end: z.number().int(), href: z.string().optional() }))
+      .optional()
+      .openapi({ description: 'Inline formatting removed from the text (inline code, emphasis, links), by offsets into text' }),
+  })
+  .openapi('Source');
 
 export const HealthResponseSchema = z
   .object({
     status: z.literal('ok'),
+    state: z.enum(['starting', 'indexing', 'ready']).openapi({ description: 'ready: answering from a complete index; indexing: answering while a new version is built' }),
+    version: z.string().openapi({ description: 'The id of the index version served' }),
     documents: z.number().int(),
     chunks: z.number().int(),
     embedding: z.object({ model: z.string(), dimensions: z.number().int(), pretrained: z.boolean() }),
@@ -127,6 +162,8 @@ export const EvidenceSchema = z
     start: z.number().int(),
     end: z.number().int(),
     quote: z.string().openapi({ description: 'Exactly sourceText.slice(start, end)' }),
+    section: SectionSchema,
+    page: PageSchema,
     score: z.number(),
   })
   .openapi('Evidence');

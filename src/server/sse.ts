@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AskEvent, AskOptions, Docent } from '../service.js';
 import { ApiError } from './errors.js';
+import { requestSignal } from './deadline.js';
 
 /**
  * The Server-Sent Events transport of `POST /api/ask`. Every event's data is one line of JSON:
@@ -37,9 +38,9 @@ function sseData(event: AskEvent): { event: string; data: string } {
 export function streamAnswer(c: Context, docent: Docent, question: string, options: Omit<AskOptions, 'signal' | 'onEvent'>) {
   const controller = new AbortController();
   const abort = () => controller.abort();
-  const requestSignal = c.req.raw.signal;
-  if (requestSignal.aborted) abort();
-  else requestSignal.addEventListener('abort', abort, { once: true });
+  const signal = requestSignal(c);
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
   c.header('X-Accel-Buffering', 'no');
 
   return streamSSE(
@@ -64,7 +65,7 @@ export function streamAnswer(c: Context, docent: Docent, question: string, optio
         }
       } finally {
         await writes;
-        requestSignal.removeEventListener('abort', abort);
+        signal.removeEventListener('abort', abort);
       }
     },
   );

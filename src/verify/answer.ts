@@ -1,4 +1,6 @@
 import { hasMarker, LEADING_MARKERS, markerNumbers, markerRuns, removeInvalidMarkers } from '../answer/markers.js';
+import type { IndexedDocument } from '../index/store.js';
+import { locate } from '../ingest/location.js';
 import { sentenceSpans } from '../match/sentences.js';
 import type { Answer, Citation } from '../answer/types.js';
 import type { Passage } from '../retrieve/types.js';
@@ -149,7 +151,7 @@ export async function verifyAnswer(checker: CitationChecker, answer: Answer, pas
  * of the sentence (or adjacent pair) of its passage that best supports what cites it, and
  * sentences their passages do not support are flagged. Returns undefined when no valid marker is left.
  */
-export async function citeGeneratedAnswer(checker: CitationChecker, text: string, passages: Passage[], documents: ReadonlyMap<string, string>): Promise<VerifiedAnswer | undefined> {
+export async function citeGeneratedAnswer(checker: CitationChecker, text: string, passages: Passage[], sources: ReadonlyMap<string, IndexedDocument>): Promise<VerifiedAnswer | undefined> {
   const answer = removeInvalidMarkers(text, (n) => n >= 1 && n <= passages.length).trim();
   if (!hasMarker(answer)) return undefined;
   const spanOf = (n: number) => (n >= 1 && n <= passages.length ? passageSpan(passages[n - 1]!) : undefined);
@@ -159,8 +161,10 @@ export async function citeGeneratedAnswer(checker: CitationChecker, text: string
     .map(([n, { best, support }]) => {
       const passage = passages[n - 1]!;
       const span = best && best.score > 0 ? best : passageSpan(passage);
-      const quote = (documents.get(span.source) ?? '').slice(span.start, span.end);
-      return { n, chunkId: passage.chunkId, source: span.source, start: span.start, end: span.end, quote, score: support, support };
+      const document = sources.get(span.source);
+      const quote = (document?.text ?? '').slice(span.start, span.end);
+      const location = document ? locate(document, span.start) : { section: [] };
+      return { n, chunkId: passage.chunkId, source: span.source, start: span.start, end: span.end, quote, ...location, score: support, support };
     });
   if (citations.length === 0) return undefined;
   return { answer, answerable: true, citations, verification: verification(sentences) };

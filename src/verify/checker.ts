@@ -3,6 +3,7 @@ import { SentenceIndex } from '../match/sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { isStopWord, tokenize, type Token } from '../match/analyzer.js';
 import type { CorpusIndex } from '../index/store.js';
+import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { checkFacts, evidenceFacts, keyFacts, mergeFacts, type EvidenceFacts, type KeyFacts } from '../match/facts.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
@@ -71,7 +72,7 @@ export class CitationChecker {
     this.#similarity = options.similarity;
     this.#search = options.search;
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-    this.#sentences = options.sentences ?? new SentenceIndex(options.index.documents);
+    this.#sentences = options.sentences ?? new SentenceIndex(options.index);
   }
 
   /** Throws InvalidSpanError for a span of a source that is not indexed or that falls outside its text. */
@@ -101,9 +102,8 @@ export class CitationChecker {
     const seen = new Set<string>();
     const units: Unit[] = [];
     for (const passage of passages) {
-      const sentences = this.#sentencesOf(passage.source);
+      const sentences = this.#sentences.within(passage.source, passage.start, passage.end);
       sentences.forEach((sentence, i) => {
-        if (sentence.end <= passage.start || sentence.start >= passage.end) return;
         for (const unit of [sentence, i + 1 < sentences.length ? joinUnits(sentence, sentences[i + 1]!) : undefined]) {
           if (!unit) continue;
           const key = `${unit.source}#${unit.start}-${unit.end}`;
@@ -121,8 +121,8 @@ export class CitationChecker {
     const units: Unit[] = [];
     for (const span of spans) {
       const text = this.#index.documents.get(span.source) ?? '';
-      const inside = this.#sentencesOf(span.source)
-        .filter((sentence) => sentence.end > span.start && sentence.start < span.end)
+      const inside = this.#sentences
+        .within(span.source, span.start, span.end)
         .map((sentence) => clip(sentence, span, text))
         .filter((unit): unit is Unit => unit !== undefined);
       if (inside.length === 0) {
@@ -189,7 +189,8 @@ export class CitationChecker {
   }
 
   #evidence(unit: ScoredUnit): Evidence {
-    return { source: unit.source, start: unit.start, end: unit.end, quote: this.#text(unit), score: round(unit.score) };
+    const document = this.#index.sources.get(unit.source);
+    return { source: unit.source, start: unit.start, end: unit.end, quote: this.#text(unit), ...(document ? locate(document, unit.start) : { section: [] }), score: round(unit.score) };
   }
 
   #prepare(claim: string): PreparedClaim {
@@ -235,10 +236,6 @@ export class CitationChecker {
       this.#evidenceFacts.set(key, facts);
     }
     return facts;
-  }
-
-  #sentencesOf(source: string): Unit[] {
-    return this.#sentences.of(source);
   }
 
   /**

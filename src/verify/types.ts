@@ -13,6 +13,10 @@ export interface SpanRef {
 /** A span that supports a claim; `quote === sourceText.slice(start, end)`. */
 export interface Evidence extends SpanRef {
   quote: string;
+  /** The headings above the quote, outermost first. */
+  section: string[];
+  /** PDF: the page the quote starts on. */
+  page?: number;
   score: number;
 }
 

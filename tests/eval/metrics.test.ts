@@ -10,7 +10,7 @@ const text = 'Alpha beta gamma.\n\nThe answer is forty-two, said Deep Thought.\n
 const documents = new Map([['guide.txt', text]]);
 
 function passage(start: number, end: number) {
-  return { chunkId: `guide.txt#${start}-${end}`, source: 'guide.txt', start, end, text: text.slice(start, end), score: 1, ranks: { bm25: 1, dense: 1 } };
+  return { chunkId: `guide.txt#${start}-${end}`, source: 'guide.txt', start, end, text: text.slice(start, end), score: 1, title: 'T', section: [], ranks: { bm25: 1, dense: 1 } };
 }
 
 function response(answer: string, answerable: boolean, citations: Array<{ start: number; end: number; quote?: string }> = [], totalMs = 10): AskResult {

@@ -2,27 +2,74 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
+import { readIndex } from '../../src/index/store.js';
 import type { Progress } from '../../src/progress.js';
+import { buildOptions } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 import { makeCorpus, testConfig } from '../helpers/fixtures.js';
 
 describe('buildIndex', () => {
-  it('reports progress, and re-embeds only chunks it has not embedded before', async () => {
+  it('reads, chunks and embeds only added or changed files; removed files leave the index', async () => {
     const corpusDir = await makeCorpus({ 'a.md': 'First document. It has two sentences.', 'b.md': 'Second document.' });
     const config = await testConfig(corpusDir);
     const progress: Progress[] = [];
-    const options = { corpusDir, indexDir: config.indexDir, chunkSize: 800, chunkOverlap: 100, batchSize: 1, onProgress: (p: Progress) => progress.push(p) };
+    const options = buildOptions(config, { batchSize: 1, onProgress: (p: Progress) => progress.push(p) });
 
     const first = await buildIndex(hashEmbedder(), options);
-    expect(first).toMatchObject({ documents: 2, chunks: 2, embedded: 2 });
+    expect(first).toMatchObject({ changed: true, documents: 2, chunks: 2, embedded: 2, added: ['a.md', 'b.md'] });
     expect(progress.filter((p) => p.phase === 'Embedding chunks').at(-1)).toEqual({ phase: 'Embedding chunks', done: 2, total: 2 });
 
-    expect(await buildIndex(hashEmbedder(), options)).toMatchObject({ chunks: 2, embedded: 0 });
+    const unchanged = await buildIndex(hashEmbedder(), options);
+    expect(unchanged).toMatchObject({ changed: false, chunks: 2, embedded: 0 });
+    expect(unchanged.index.version).toBe(first.index.version);
 
     await fs.writeFile(path.join(corpusDir, 'c.md'), 'A third, new document.');
-    expect(await buildIndex(hashEmbedder(), options)).toMatchObject({ documents: 3, chunks: 3, embedded: 1 });
+    await fs.writeFile(path.join(corpusDir, 'b.md'), 'Second document, rewritten about lighthouses.');
+    await fs.rm(path.join(corpusDir, 'a.md'));
+    const next = await buildIndex(hashEmbedder(), options);
+    expect(next).toMatchObject({ changed: true, documents: 2, chunks: 2, embedded: 2, added: ['c.md'], updated: ['b.md'], removed: ['a.md'] });
+    expect(next.index.version).not.toBe(first.index.version);
+    const reloaded = await readIndex(config.indexDir, hashEmbedder().info);
+    expect(reloaded.chunks.map((chunk) => chunk.text)).toEqual(['Second document, rewritten about lighthouses.', 'A third, new document.']);
+    expect(reloaded.vectors.size).toBe(2);
+    // The removed document is gone from both retrievers.
+    expect(reloaded.lexical.search('First sentences', 5)).toEqual([]);
+    expect(reloaded.vectors.search(await hashEmbedder().embedQuery('First document. It has two sentences.'), 5).map((hit) => reloaded.chunkByLabel.get(hit.label)?.source)).not.toContain('a.md');
 
     // Another model never reuses these vectors.
-    expect(await buildIndex(hashEmbedder(64), options)).toMatchObject({ chunks: 3, embedded: 3 });
+    expect(await buildIndex(hashEmbedder(64), options)).toMatchObject({ chunks: 2, embedded: 2 });
+  });
+
+  it('takes a touched but unchanged file as unchanged, without re-embedding it', async () => {
+    const corpusDir = await makeCorpus({ 'a.md': 'Some text about tides.' });
+    const options = buildOptions(await testConfig(corpusDir));
+    await buildIndex(hashEmbedder(), options);
+    const later = new Date(Date.now() + 5000);
+    await fs.utimes(path.join(corpusDir, 'a.md'), later, later);
+    const touched = await buildIndex(hashEmbedder(), options);
+    expect(touched).toMatchObject({ embedded: 0, added: [], updated: [] });
+    expect(await buildIndex(hashEmbedder(), options)).toMatchObject({ changed: false });
+  });
+
+  it('reports a bad file by name and indexes the others', async () => {
+    const corpusDir = await makeCorpus({ 'good.md': 'Good text.', 'empty.md': '', 'photo.jpg': 'x' });
+    const report = await buildIndex(hashEmbedder(), buildOptions(await testConfig(corpusDir)));
+    expect(report.documents).toBe(1);
+    expect(report.failures).toEqual([
+      { source: 'empty.md', reason: 'the file is empty' },
+      { source: 'photo.jpg', reason: 'unsupported file type .jpg' },
+    ]);
+  });
+
+  it('compacts the vector index when deletions pile up', async () => {
+    const corpusDir = await makeCorpus(Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`d${i}.md`, `Document number ${i} about topic ${i}.`])));
+    const config = await testConfig(corpusDir);
+    const options = buildOptions(config);
+    await buildIndex(hashEmbedder(), options);
+    for (let i = 0; i < 4; i++) await fs.rm(path.join(corpusDir, `d${i}.md`));
+    const report = await buildIndex(hashEmbedder(), options);
+    expect(report.index.manifest.deletedLabels).toBe(0);
+    expect(report.index.vectors.size).toBe(4);
+    expect((await readIndex(config.indexDir, hashEmbedder().info)).vectors.size).toBe(4);
   });
 });

@@ -106,7 +106,21 @@ describe('GET /api/search', () => {
 describe('GET /api/sources/:source', () => {
   it('returns the indexed text', async () => {
     const response = await app.request(`/api/sources/${DEFAULT_SOURCE}`);
-    expect(await response.json()).toEqual({ source: DEFAULT_SOURCE, text: corpusText });
+    const body = await response.json();
+    // A Markdown file without Markdown marks renders exactly as written.
+    expect(body).toMatchObject({ source: DEFAULT_SOURCE, format: 'markdown', title: 'IV. Active Efforts for Greater International Cooperation', text: corpusText });
+    expect(body.blocks[0]).toEqual({ kind: 'heading', start: 0, end: 56, level: 1, section: [] });
+    expect(body.blocks[1]).toMatchObject({ kind: 'paragraph', section: ['IV. Active Efforts for Greater International Cooperation'] });
+  });
+
+  it('serves the original file with ?format=original, sandboxed', async () => {
+    const response = await app.request(`/api/sources/${DEFAULT_SOURCE}?format=original`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="china-un/);
+    expect(response.headers.get('content-security-policy')).toBe('sandbox');
+    expect(await response.text()).toBe(corpusText);
+    expect((await app.request(`/api/sources/${DEFAULT_SOURCE}?format=pdf`)).status).toBe(400);
   });
 
   it.each(['/api/sources/..%2Fpackage.json', '/api/sources/%2Fetc%2Fpasswd', '/api/sources/a%00b', '/api/sources/%E0%A4%A'])('rejects %s with 400', async (url) => {
@@ -123,7 +137,7 @@ describe('GET /api/sources/:source', () => {
     const nested = await openTestDocent(await makeCorpus({ 'guides/setup.md': 'Install it. Then run it.' }));
     const nestedApp = await testApp(nested);
     for (const url of ['/api/sources/guides/setup.md', '/api/sources/guides%2Fsetup.md']) {
-      expect(await (await nestedApp.request(url)).json()).toEqual({ source: 'guides/setup.md', text: 'Install it. Then run it.' });
+      expect(await (await nestedApp.request(url)).json()).toMatchObject({ source: 'guides/setup.md', text: 'Install it. Then run it.' });
     }
   });
 });
@@ -133,6 +147,8 @@ describe('GET /api/health and the rest', () => {
     const body = await (await app.request('/api/health')).json();
     expect(body).toEqual({
       status: 'ok',
+      state: 'ready',
+      version: docent.index.version,
       documents: 1,
       chunks: docent.index.chunks.length,
       embedding: { model: 'test-hash', dimensions: 128, pretrained: false },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
-import { normalizeOrigin } from '../../src/server/origins.js';
+import { normalizeOrigin } from '../../src/server/middleware/cross-origin.js';
 import { loadWebAssets, type WebAsset } from '../../src/server/web-assets.js';
 import type { Docent } from '../../src/service.js';
 import { openTestDocent } from '../helpers/fixtures.js';
@@ -18,9 +18,10 @@ beforeAll(async () => {
   webAssets = await loadWebAssets();
 });
 
-/** An app with ALLOWED_ORIGINS = `allowedOrigins`. */
-function appWith(allowedOrigins: string[]) {
-  return createApp({ ...docent, config: { ...docent.config, allowedOrigins } }, { webAssets });
+/** An app with ALLOWED_ORIGINS = `allowedOrigins`, answering to any host name (this file's requests use docent.test). */
+function appWith(allowedOrigins: string[], { trustProxy = false } = {}) {
+  const security = { ...docent.config.security, allowedHosts: [], trustProxy };
+  return createApp({ ...docent, config: { ...docent.config, allowedOrigins, security } }, { webAssets });
 }
 
 const ask = (origin?: string) => new Request(`${SELF}/api/ask`, postJson({ question: 'peacekeeping training' }, origin ? { Origin: origin } : {}));
@@ -38,25 +39,30 @@ describe('the cross-origin policy', () => {
     }
   });
 
-  it('treats the origin a TLS-terminating proxy forwards for as its own', async () => {
-    const request = new Request(`${SELF}/api/health`, { headers: { Origin: 'https://docent.test', 'X-Forwarded-Proto': 'https' } });
-    expect((await appWith([]).request(request)).status).toBe(200);
+  it('treats the origin a TLS-terminating proxy forwards for as its own, only when TRUST_PROXY says a proxy is there', async () => {
+    const request = () => new Request(`${SELF}/api/health`, { headers: { Origin: 'https://docent.test', 'X-Forwarded-Proto': 'https' } });
+    expect((await appWith([], { trustProxy: true }).request(request())).status).toBe(200);
+    // Without a trusted proxy, a forwarded header is the client's own claim.
+    expect((await appWith([]).request(request())).status).toBe(403);
     const wrongScheme = new Request(`${SELF}/api/health`, { headers: { Origin: 'https://docent.test' } });
-    expect((await appWith([]).request(wrongScheme)).status).toBe(403);
+    expect((await appWith([], { trustProxy: true }).request(wrongScheme)).status).toBe(403);
   });
 
-  it('answers cross-origin requests with 403 forbidden_origin by default', async () => {
+  it('answers cross-origin requests with 403 forbidden_origin by default, readable by the calling page', async () => {
     const response = await appWith([]).request(ask(OTHER));
     expect(response.status).toBe(403);
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    // CORS headers on the refusal, so a misconfigured widget can show the reason instead of "network error".
+    expect(response.headers.get('access-control-allow-origin')).toBe(OTHER);
     expect(response.headers.get('vary')).toMatch(/Origin/);
     expect((await response.json()).error.code).toBe('forbidden_origin');
   });
 
-  it('refuses the preflight of an origin that is not listed', async () => {
-    const response = await appWith([ALLOWED]).request(preflight(OTHER));
-    expect(response.status).toBe(403);
-    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  it('lets the preflight of an unlisted origin through to that 403, allowing only the fixed headers', async () => {
+    const request = new Request(`${SELF}/api/ask`, { method: 'OPTIONS', headers: { Origin: OTHER, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, x-forwarded-host' } });
+    const response = await appWith([ALLOWED]).request(request);
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-headers')).not.toMatch(/forwarded/i);
+    expect((await appWith([ALLOWED]).request(ask(OTHER))).status).toBe(403);
   });
 
   it('answers the preflight of a listed origin', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readEvents } from '../../web/protocol.js';
 import { answerWithCitations, boundedHistory, declinedReason, highlightParts, segmentAnswer } from '../../web/text.js';
 
-const citation = (n: number, quote: string, start = 0) => ({ n, chunkId: `c${n}`, source: 'a.md', start, end: start + quote.length, quote, score: 1 });
+const citation = (n: number, quote: string, start = 0) => ({ n, chunkId: `c${n}`, source: 'a.md', start, end: start + quote.length, quote, section: [], score: 1 });
 
 describe('segmentAnswer', () => {
   it('splits an answer into text and the markers of its citations', () => {

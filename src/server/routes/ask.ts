@@ -1,6 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Docent } from '../../service.js';
 import { AskRequestSchema, AskResponseSchema, ErrorSchema } from '../schemas.js';
+import { requestSignal } from '../deadline.js';
 import { streamAnswer, wantsEventStream } from '../sse.js';
 
 const errors = {
@@ -38,13 +39,6 @@ export function registerAsk(app: OpenAPIHono, docent: Docent) {
     const { question, topK, history, stream } = c.req.valid('json');
     // Validation already ran (its errors are JSON 400s); from here on a streaming client gets events.
     if (wantsEventStream(c, stream)) return streamAnswer(c, docent, question, { topK, history }) as never;
-    const signal = c.req.raw.signal;
-    try {
-      return c.json(await docent.ask(question, { topK, history, signal }), 200);
-    } catch (error) {
-      // The client went away: nobody reads this, and it is not a server error worth logging.
-      if (signal.aborted) return c.json({ error: { code: 'client_closed', message: 'The client closed the request' } }, 400);
-      throw error;
-    }
+    return c.json(await docent.ask(question, { topK, history, signal: requestSignal(c) }), 200);
   });
 }

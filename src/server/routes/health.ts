@@ -15,6 +15,7 @@ export function registerHealth(app: OpenAPIHono, docent: Docent) {
     return c.json(
       {
         status: 'ok' as const,
+        ...docent.status,
         documents: docent.index.documents.size,
         chunks: docent.index.chunks.length,
         embedding: { model, dimensions, pretrained },

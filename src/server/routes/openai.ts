@@ -5,6 +5,7 @@ import { streamSSE } from 'hono/streaming';
 import type { ZodError } from 'zod';
 import type { ChatTurn } from '../../retrieve/follow-up.js';
 import type { AskResult, Docent } from '../../service.js';
+import { requestSignal } from '../deadline.js';
 import { describeZodError } from '../errors.js';
 import { AnswerVerificationSchema, CitationSchema } from '../schemas.js';
 
@@ -182,7 +183,7 @@ export function registerOpenAI(app: OpenAPIHono, docent: Docent) {
       const promptTokens = countTokens(body.messages.map(messageText).join('\n'));
 
       if (!body.stream) {
-        const result = await docent.ask(question, { history, signal: c.req.raw.signal });
+        const result = await docent.ask(question, { history, signal: requestSignal(c) });
         const completionTokens = countTokens(result.answer);
         return c.json(
           {
@@ -202,6 +203,7 @@ export function registerOpenAI(app: OpenAPIHono, docent: Docent) {
       return streamSSE(c, async (stream) => {
         const controller = new AbortController();
         stream.onAbort(() => controller.abort());
+        requestSignal(c).addEventListener('abort', () => controller.abort(), { once: true });
         const chunk = (delta: Record<string, unknown>, finishReason: 'stop' | null, extra: Record<string, unknown> = {}) =>
           JSON.stringify({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }], ...extra });
         // Deltas arrive synchronously from the answerer; writes are chained so they go out in order.

@@ -1,0 +1,144 @@
+/**
+ * Reading the layout of plain text: which line breaks end a paragraph and which only wrap it, and
+ * which lines are headings. Shared by the text and Markdown parsers: hard-wrapped files (lines of
+ * about the same length) and files with one paragraph per line (no blank lines) both exist, and a
+ * line break means something different in each.
+ */
+
+export interface Line {
+  /** Offsets of the line's text, without its line break. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+const LIST_MARKER = /^\s*(?:[-*+•‣◦▪]|\(?(?:\d{1,3}|[a-z])[.)])\s+\S/;
+const SETEXT_UNDERLINE = /^\s*(?:={3,}|-{3,})\s*$/;
+const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$/;
+const ROMAN_NUMBERED = /^(?:[IVXLC]{1,6})\.\s+\S/;
+const DECIMAL_NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{Lu}/u;
+const SENTENCE_END = /[.!?;,:…"”')\]]$/u;
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'without', 'via']);
+/** A heading is a short line. */
+const MAX_HEADING_CHARS = 120;
+const MAX_HEADING_WORDS = 16;
+
+export function splitLines(text: string, from = 0, to = text.length): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start <= to) {
+    let end = text.indexOf('\n', start);
+    if (end === -1 || end > to) end = to;
+    const lineEnd = end > start && text[end - 1] === '\r' ? end - 1 : end;
+    lines.push({ start, end: lineEnd, text: text.slice(start, lineEnd) });
+    if (end >= to) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+export const isBlank = (line: Line) => line.text.trim() === '';
+
+const firstWordLength = (line: Line) => /^\s*(\S+)/.exec(line.text)?.[1]?.length ?? 0;
+
+/**
+ * How a document uses line breaks inside its paragraphs: `wrapped` at a column (a break is a real end
+ * of block only where the next word would have fitted), or `linePerParagraph` (every line is a
+ * paragraph: files written without blank lines).
+ */
+export type LineLayout = { kind: 'wrapped'; width: number } | { kind: 'linePerParagraph' };
+
+/** Lines this long are whole paragraphs: nobody wraps text this wide. */
+const LONG_LINE = 150;
+/** Share of long lines from which a file is read as one paragraph per line (a few long URLs do not count). */
+const LONG_LINE_SHARE = 0.25;
+
+/**
+ * Reads the layout of `lines` (blank lines separate blocks). Wrapped prose has most lines that are
+ * followed by another line of the same block ending close to one width; unwrapped text has long
+ * lines that vary with their paragraphs (and short heading lines between them). A few short lines
+ * with no clear width are read as wrapped at the longest of them.
+ */
+export function lineLayout(lines: readonly Line[]): LineLayout {
+  const inner: number[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) inner.push(lines[i]!.text.trimEnd().length);
+  }
+  if (inner.length === 0) return { kind: 'linePerParagraph' };
+  const sorted = [...inner].sort((a, b) => a - b);
+  const width = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
+  if (inner.length >= 3 && width >= 30 && width <= 200) {
+    const near = inner.filter((length) => length >= 0.7 * width && length <= width + 10);
+    if (near.length >= 0.6 * inner.length) return { kind: 'wrapped', width: Math.max(...near) };
+  }
+  const filled = lines.filter((line) => !isBlank(line));
+  if (filled.filter((line) => line.text.length > LONG_LINE).length >= LONG_LINE_SHARE * filled.length) return { kind: 'linePerParagraph' };
+  return { kind: 'wrapped', width: sorted.at(-1)! };
+}
+
+/**
+ * Whether the break between `line` and `next` (both non-blank) ends a block. In wrapped text a break
+ * is only a wrap when the next line's first word would not have fitted on this line; a list item or
+ * heading on the next line always starts a block.
+ */
+export function isBlockBreak(line: Line, next: Line, layout: LineLayout): boolean {
+  if (layout.kind === 'linePerParagraph') return true;
+  if (LIST_MARKER.test(next.text) || ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return true;
+  return line.text.trimEnd().length + 1 + firstWordLength(next) <= layout.width;
+}
+
+/** Groups non-blank lines into blocks: blank lines always separate blocks, and so do real breaks. */
+export function groupLines(lines: readonly Line[], layout: LineLayout): Line[][] {
+  const blocks: Line[][] = [];
+  let current: Line[] = [];
+  lines.forEach((line, i) => {
+    if (isBlank(line)) {
+      if (current.length) blocks.push(current);
+      current = [];
+      return;
+    }
+    const previous = lines[i - 1];
+    if (current.length && previous && isBlockBreak(previous, line, layout)) {
+      blocks.push(current);
+      current = [];
+    }
+    current.push(line);
+  });
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+export const isListItem = (text: string) => LIST_MARKER.test(text);
+export const isSetextUnderline = (text: string) => SETEXT_UNDERLINE.test(text);
+
+/** `# Title` → {level: 1, text: 'Title'}. */
+export function atxHeading(text: string): { level: number; text: string } | undefined {
+  const match = ATX_HEADING.exec(text);
+  return match ? { level: match[1]!.length, text: match[2]! } : undefined;
+}
+
+function titleCased(text: string): boolean {
+  const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  if (words.length === 0 || words.length > MAX_HEADING_WORDS) return false;
+  const significant = words.filter((word, i) => i === 0 || !SMALL_WORDS.has(word.toLowerCase()));
+  const capitalised = significant.filter((word) => /^[^\p{L}]*\p{Lu}/u.test(word)).length;
+  return capitalised >= 0.6 * significant.length;
+}
+
+/**
+ * The heading level of a one-line block of plain text, or undefined when it is not a heading:
+ * a short line without closing punctuation that is numbered ("IV.", "2.3"), written in capitals, or
+ * title-cased, and that is followed by a longer block (a heading introduces something). Roman
+ * numbers rank above decimal ones, which rank by their depth.
+ */
+export function plainHeadingLevel(text: string, next: string | undefined): number | undefined {
+  const line = text.trim();
+  if (line.length === 0 || line.length > MAX_HEADING_CHARS || SENTENCE_END.test(line) || !/\p{L}/u.test(line)) return undefined;
+  if (next === undefined || next.trim().length <= line.length) return undefined;
+  if (ROMAN_NUMBERED.test(line)) return 1;
+  const decimal = DECIMAL_NUMBERED.exec(line);
+  if (decimal) return titleCased(line.slice(decimal[0].length - 1)) ? 1 + decimal[1]!.split('.').length : undefined;
+  if (/\p{Lu}/u.test(line) && line === line.toUpperCase() && line.split(/\s+/).length <= 10) return 1;
+  if (isListItem(line)) return undefined;
+  return titleCased(line) ? 2 : undefined;
+}

@@ -1,0 +1,17 @@
+import path from 'node:path';
+import type { Parser } from '../types.js';
+import { markdownParser } from './markdown.js';
+import { textParser } from './text.js';
+
+/** Every document format Docent reads, one parser per format (src/ingest/parsers/<format>.ts). */
+export const PARSERS: readonly Parser[] = [markdownParser, textParser];
+
+const byExtension = new Map(PARSERS.flatMap((parser) => parser.extensions.map((extension) => [extension, parser] as const)));
+
+/** The parser for a file name, by its extension (case-insensitive); undefined for unsupported types. */
+export function parserFor(fileName: string): Parser | undefined {
+  return byExtension.get(path.extname(fileName).toLowerCase());
+}
+
+/** Every supported extension, e.g. for an upload form's `accept`. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = [...byExtension.keys()];
