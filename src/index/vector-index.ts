@@ -19,8 +19,11 @@ export interface HnswParameters {
   efSearch: number;
 }
 
-/** Chosen by bench/hnsw.ts: recall@10 ≥ 0.98 on real and clustered vectors at 100k. */
-export const DEFAULT_HNSW: Readonly<HnswParameters> = Object.freeze({ m: 16, efConstruction: 200, efSearch: 64 });
+/**
+ * Chosen with bench/hnsw.ts: recall@10 0.9965 on real 768-d document vectors (12k) and 0.9995 on 100k
+ * clustered 384-d ones, while building about twice as fast as efConstruction 200.
+ */
+export const DEFAULT_HNSW: Readonly<HnswParameters> = Object.freeze({ m: 16, efConstruction: 100, efSearch: 128 });
 
 const RANDOM_SEED = 100;
 /** Capacity grows by this factor when labels run out, so adding one file is not a full reallocation. */
