@@ -14,12 +14,13 @@ let wordnet: Embedder;
 let lexical: Embedder;
 const progress: Progress[] = [];
 
-// Loading from an empty folder exercises the automatic build (the real, full-size models).
+// Loading from an empty folder exercises the automatic build (the real, full-size models): about a
+// minute on an idle machine, so a busy one gets ten.
 beforeAll(async () => {
   modelsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-models-'));
   wordnet = await loadEmbedder({ model: 'docent-wordnet-v1', modelsDir, onProgress: (p) => progress.push(p) });
   lexical = await loadEmbedder({ model: 'docent-lexical-v1', modelsDir });
-});
+}, 600_000);
 
 afterAll(() => fs.rmSync(modelsDir, { recursive: true, force: true }));
 
