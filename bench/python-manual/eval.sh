@@ -1,0 +1,9 @@
+#!/bin/sh
+# Scores bench/python-manual/questions.jsonl on the same manual pages in each format.
+# Build the corpora first: npx tsx bench/python-manual/build.ts
+set -e
+corpus=bench/python-manual/corpus
+for format in ${FORMATS:-html pdf docx md}; do
+  echo "== $format"
+  INDEX_DIR="${TMPDIR:-/tmp}/docent-python-manual-$format" npm run -s eval -- --file bench/python-manual/questions.jsonl --corpus "$corpus/$format" "$@"
+done
