@@ -54,6 +54,10 @@ export const COFFEE_PDF_PAGES: PdfLineSpec[][] = [
     { text: 'A burr grinder gives an even grind size for every brewing method.', gapBefore: 6 },
     { text: 'grind(beans, size="fine")', mono: true, gapBefore: 6 },
     { text: 'brew(pot, minutes=4)', mono: true, indent: 24 },
+    { text: 'Grind just before brewing.', gapBefore: 6 },
+    // An API entry as documentation generators print it: the signature, its description indented.
+    { text: 'kettle.pour(water, speed=1)', mono: true, gapBefore: 8 },
+    { text: 'Pours the water at the given speed.', indent: 30 },
   ],
 ];
 

@@ -96,7 +96,7 @@ describe('DOCX', () => {
 });
 
 describe('PDF', () => {
-  it("drops running headers and page numbers, joins hyphenated words and paragraphs over a page break, and knows every block's page", async () => {
+  it("drops running headers and page numbers, joins hyphenated words and paragraphs over a page break, heads an API description with its signature, and knows every block's page", async () => {
     const document = await parse('handbook.pdf', await makePdf(COFFEE_PDF_PAGES));
     await expectCitable('handbook.pdf', document, ['Coffee Handbook — internal', 'Page 1', 'Page 2']);
     expect(document.title).toBe('Brewing Coffee');
@@ -104,13 +104,14 @@ describe('PDF', () => {
     expect(document.text).not.toMatch(/Page \d of 2/);
     expect(document.text).toContain('Its extraction terminates when the water chamber is empty; termination is signalled by a gurgle.');
     expect(document.text).toContain('the coffee is poured into warm cups, where it should be served at once.');
-    expect(blockTexts(document, 'heading')).toEqual(['Brewing Coffee', 'Grinding']);
+    expect(blockTexts(document, 'heading')).toEqual(['Brewing Coffee', 'Grinding', 'kettle.pour(water, speed=1)']);
     expect(blockTexts(document, 'code')).toEqual(['grind(beans, size="fine")\n    brew(pot, minutes=4)']);
     expect(document.pages!.map((page) => page.page)).toEqual([1, 2]);
     const at = (phrase: string) => locate(document, document.text.indexOf(phrase));
     expect(at('It was invented by Alfonso Bialetti')).toEqual({ section: ['Brewing Coffee'], page: 1 });
     expect(at('warm cups')).toEqual({ section: ['Brewing Coffee'], page: 2 });
     expect(at('A burr grinder')).toEqual({ section: ['Brewing Coffee', 'Grinding'], page: 2 });
+    expect(at('Pours the water')).toEqual({ section: ['Brewing Coffee', 'Grinding', 'kettle.pour(water, speed=1)'], page: 2 });
   });
 });
 

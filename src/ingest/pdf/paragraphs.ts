@@ -133,10 +133,26 @@ function draftOf(block: OpenBlock, layout: PdfLayout): PdfBlock {
   return { kind: block.kind, text, page, pageStarts, ...(level ? { level } : {}) };
 }
 
+/** An API signature in monospaced type: `glob.iglob(pathname, *, …)`, `class timeit.Timer(…)`, `exception copy.Error`. */
+const SIGNATURE = /^(?:(?:class|exception|async|static|classmethod) )?[\p{L}_][\w.]*\s*(?:\(.*\))?(?:\s*->.*)?$/su;
+const MAX_SIGNATURE_LINES = 4;
+
+/**
+ * A definition term, as `<dt>` is in HTML: a short monospaced signature whose description follows
+ * set further right (documentation generators indent `<dd>`; a code example's text is inset by its
+ * box, so the prose after it starts left of it). It heads its description.
+ */
+function isDefinitionTerm(block: OpenBlock, next: OpenBlock | undefined, layout: PdfLayout): boolean {
+  if (block.kind !== 'code' || block.lines.length > MAX_SIGNATURE_LINES || !next || !['paragraph', 'list-item'].includes(next.kind)) return false;
+  const term = block.lines.map((line) => line.text).join(' ');
+  return SIGNATURE.test(term) && next.lines[0]!.x > block.lines[0]!.x + 0.9 * layout.bodySize;
+}
+
 /**
  * Groups a PDF's lines (furniture removed) into blocks: headings by type size, code by monospaced
  * type, table rows by wide gaps, list items by their markers, and paragraphs by spacing and
- * indentation, continued over page breaks while the sentence goes on.
+ * indentation, continued over page breaks while the sentence goes on; API signatures head their
+ * descriptions one level below the heading above them.
  */
 export function pdfBlocks(lines: readonly PdfLine[]): PdfBlock[] {
   const layout = layoutOf(lines);
@@ -147,5 +163,11 @@ export function pdfBlocks(lines: readonly PdfLine[]): PdfBlock[] {
     if (block && continues(block, line, kind, layout)) block.lines.push(line);
     else blocks.push({ kind, lines: [line] });
   }
-  return blocks.map((block) => draftOf(block, layout));
+  let headingLevel = 0;
+  return blocks.map((block, i) => {
+    const draft = draftOf(block, layout);
+    if (draft.kind === 'heading') headingLevel = draft.level ?? 1;
+    else if (isDefinitionTerm(block, blocks[i + 1], layout)) return { ...draft, kind: 'heading', level: Math.min(6, headingLevel + 1) };
+    return draft;
+  });
 }
