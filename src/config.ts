@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { SCHEMA_NAME } from './index/pg/schema.js';
+import { VECTOR_STORES, type VectorStoreKind } from './index/vector-store.js';
 
 /** The generated, offline default embedding model (built by `npm run build:model`). */
 export const DEFAULT_EMBEDDING_MODEL = 'docent-wordnet-v1';
@@ -59,6 +61,20 @@ const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   WORKERS: integer(0, 0, 256),
+  WATCH: flag(true),
+  WATCH_DEBOUNCE_MS: integer(500, 0, 600_000),
+  READ_ONLY: flag(false),
+  INDEX_POLL_MS: integer(1000, 50, 600_000),
+  INDEX_KEEP_VERSIONS: integer(2, 0, 1000),
+  MAX_UPLOAD_BYTES: integer(50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+  VECTOR_STORE: z.enum(VECTOR_STORES).default('hnsw'),
+  DATABASE_URL: optionalString,
+  DATABASE_SCHEMA: z.string().regex(SCHEMA_NAME, 'lower-case letters, digits and underscores').default('docent'),
+  DATABASE_POOL_SIZE: integer(10, 2, 1000),
+  METRICS_TOKEN: optionalString,
+  LOG_REQUESTS: flag(true),
+  LOG_FORMAT: z.enum(['auto', 'json', 'text']).default('auto'),
+  LOG_QUESTIONS: flag(false),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -111,6 +127,34 @@ export type Config = Readonly<{
   }>;
   /** Server processes; 0 means one per CPU core. */
   workers: number;
+  /** Serve the versions an indexer publishes into INDEX_DIR, never writing it (no lock, no rebuild, no garbage collection). */
+  readOnly: boolean;
+  index: Readonly<{
+    /** `npm start` re-indexes when files in the corpus folder change (ignored by readers). */
+    watch: boolean;
+    /** Quiet time after the last change before re-indexing. */
+    watchDebounceMs: number;
+    /** How often a reader checks INDEX_DIR/CURRENT for a new version. */
+    pollMs: number;
+    /** Versions kept besides the current one, for readers still loading them. */
+    keepVersions: number;
+  }>;
+  /** Largest upload request to POST /api/documents (all its files together), in bytes. */
+  maxUploadBytes: number;
+  /** Where chunks, vectors and texts live: the embedded HNSW folder (INDEX_DIR) or PostgreSQL + pgvector. */
+  vectorStore: VectorStoreKind;
+  /** PostgreSQL (with VECTOR_STORE=pgvector): connection, schema of the index's tables, pool size. */
+  database: Readonly<{ url: string; schema: string; poolSize: number }> | undefined;
+  observability: Readonly<{
+    /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+    metricsToken: string | undefined;
+    /** One log line per request on stdout. */
+    logRequests: boolean;
+    /** `json` lines, readable `text`, or `auto`: text on a terminal, JSON otherwise. */
+    logFormat: 'auto' | 'json' | 'text';
+    /** Put the question (or claim, or search query) in the request's log line; off by default: questions may be private. */
+    logQuestions: boolean;
+  }>;
 }>;
 
 export class ConfigError extends Error {
@@ -138,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   }
   const llmPartlySet = [c.LLM_BASE_URL, c.LLM_MODEL].filter(Boolean).length === 1;
   if (llmPartlySet) throw new ConfigError('Invalid configuration: set both LLM_BASE_URL and LLM_MODEL, or neither');
+  if (c.VECTOR_STORE === 'pgvector' && !c.DATABASE_URL) throw new ConfigError('Invalid configuration: VECTOR_STORE=pgvector needs DATABASE_URL (postgres://user:password@host:5432/database)');
   return Object.freeze({
     port: c.PORT,
     host: c.HOST,
@@ -178,6 +223,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     }),
     workers: c.WORKERS,
+    readOnly: c.READ_ONLY,
+    index: Object.freeze({ watch: c.WATCH, watchDebounceMs: c.WATCH_DEBOUNCE_MS, pollMs: c.INDEX_POLL_MS, keepVersions: c.INDEX_KEEP_VERSIONS }),
+    maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    vectorStore: c.VECTOR_STORE,
+    database: c.DATABASE_URL
+      ? Object.freeze({ url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA, poolSize: c.DATABASE_POOL_SIZE })
+      : undefined,
+    observability: Object.freeze({ metricsToken: c.METRICS_TOKEN, logRequests: c.LOG_REQUESTS, logFormat: c.LOG_FORMAT, logQuestions: c.LOG_QUESTIONS }),
   });
 }
 

@@ -6,8 +6,12 @@ import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
 import { tokenize } from './match/analyzer.js';
-import { buildIndex, type BuildOptions, type BuildReport } from './index/build.js';
-import { readIndex, type CorpusIndex } from './index/store.js';
+import type { BuildOptions } from './index/build.js';
+import { coalesced, ServedVersions } from './index/serving.js';
+import { IndexMissingError, type CorpusIndex } from './index/store.js';
+import { openIndexStorage } from './index/open-storage.js';
+import type { IndexStorage } from './index/storage.js';
+import { indexerUpdater, readerUpdater, type IndexUpdater, type UpdateResult } from './index/updater.js';
 import type { ProgressListener } from './progress.js';
 import { standaloneQuestion, type ChatTurn } from './retrieve/follow-up.js';
 import { HybridRetriever } from './retrieve/hybrid.js';
@@ -48,7 +52,15 @@ export interface AskResult extends Answer {
 
 /** Whether the service is answering from a complete index, and which version. */
 export interface ServiceStatus {
+  /** starting: no version loaded yet (requests get 503); indexing: answering while the indexer builds a new version. */
   state: 'starting' | 'indexing' | 'ready';
+  /** The id of the version served ('' while starting). */
+  version: string;
+}
+
+/** What a refresh did: whether another version is served now, which, and (for the indexer) the build report. */
+export interface RefreshResult extends UpdateResult {
+  changed: boolean;
   version: string;
 }
 
@@ -56,9 +68,14 @@ export interface ServiceStatus {
 export interface Docent {
   readonly config: Config;
   readonly embedder: Embedder;
-  /** The index version being served now; a request keeps the version it started with. */
+  /**
+   * The index version of the running request (see `pin`), or the one served now. Throws
+   * IndexNotReadyError while starting.
+   */
   readonly index: CorpusIndex;
   readonly status: ServiceStatus;
+  /** A reader never writes the index folder (READ_ONLY, cluster workers): it serves the versions an indexer publishes. */
+  readonly readOnly: boolean;
   search(query: string, k?: number): Promise<Passage[]>;
   ask(question: string, options?: AskOptions): Promise<AskResult>;
   /**
@@ -77,16 +94,27 @@ export interface Docent {
   warmUp(): Promise<void>;
   /** Serves `index` from the next request on; requests in progress finish on the version they started with. */
   swap(index: CorpusIndex): void;
+  /** Runs `work` (a whole request) on the version served now, through every await, even if another is swapped in meanwhile. */
+  pin<T>(work: () => T): T;
   /**
-   * Brings the index up to date with the corpus folder (only changed files are read) and swaps the
-   * new version in. Concurrent calls share one run; a call during a run starts one more after it.
+   * Brings the served version up to date and swaps the new one in: the indexer re-indexes the corpus
+   * folder (only changed files are read); a reader loads the version CURRENT names, refusing (with
+   * an error naming the file or model) one that is damaged or from another model, and keeps serving
+   * its own. Concurrent calls share one run; a call during a run starts one more after it.
    */
-  refresh(): Promise<BuildReport>;
+  refresh(): Promise<RefreshResult>;
+  /** Where the versions live (the INDEX_DIR folder or PostgreSQL); readers watch it for new ones. */
+  readonly storage: IndexStorage;
+  /** Releases the index storage (database connections). */
+  close(): Promise<void>;
 }
 
 export interface OpenOptions {
   embedder: Embedder;
-  /** `if-stale` brings the index up to date (incrementally); `always` rebuilds it; `never` serves the current version as it is, or refuses. */
+  /**
+   * `if-stale` brings the index up to date (incrementally); `always` rebuilds it; `never` makes a
+   * reader, which serves the current version as it is (or refuses it) and never writes — as does READ_ONLY.
+   */
   reindex?: 'if-stale' | 'always' | 'never';
   retriever?: RetrieverMode;
   onProgress?: ProgressListener;
@@ -105,17 +133,39 @@ export function buildOptions(config: Config, extra: Partial<BuildOptions> = {}):
     chunkSize: config.chunkSize,
     chunkOverlap: config.chunkOverlap,
     batchSize: config.embedding.batchSize,
+    keepVersions: config.index.keepVersions,
     ...extra,
   };
 }
 
+/** Opens the service with its index loaded (built or brought up to date first, unless it is a reader). */
 export async function openDocent(config: Config, options: OpenOptions): Promise<Docent> {
+  const docent = startDocent(config, options);
+  await docent.refresh();
+  if (!docent.status.version) throw new IndexMissingError(`No index in ${config.indexDir}: run \`npm run index\` first.`);
+  return docent;
+}
+
+/**
+ * The service before its index is loaded (`status.state` is `starting`): a server can listen and
+ * answer health checks at once, while the first `refresh()` builds or loads the index.
+ */
+export function startDocent(config: Config, options: OpenOptions): Docent {
   const { embedder, reindex = 'if-stale' } = options;
-  const index =
-    reindex === 'never'
-      ? await readIndex(config.indexDir, embedder.info)
-      : (await buildIndex(embedder, buildOptions(config, { mode: reindex === 'always' ? 'always' : 'incremental', onProgress: options.onProgress, onRebuild: options.onReindex }))).index;
-  return createDocent(config, embedder, index, options.retriever);
+  const readOnly = reindex === 'never' || config.readOnly;
+  const storage = openIndexStorage(config);
+  const updater = readOnly
+    ? readerUpdater(storage, embedder.info)
+    : indexerUpdater(embedder, buildOptions(config, { storage, mode: reindex === 'always' ? 'always' : 'incremental', onProgress: options.onProgress, onRebuild: options.onReindex }));
+  return serviceOver(config, embedder, { storage, updater, readOnly, mode: options.retriever });
+}
+
+/** The service over an index already in memory (benchmarks, tools); refresh re-indexes the corpus folder. */
+export function createDocent(config: Config, embedder: Embedder, initial: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
+  const storage = openIndexStorage(config);
+  const docent = serviceOver(config, embedder, { storage, updater: indexerUpdater(embedder, buildOptions(config, { storage })), readOnly: false, mode });
+  docent.swap(initial);
+  return docent;
 }
 
 /** The components that answer from one index version. */
@@ -126,7 +176,11 @@ interface Engine {
   answerer: Answerer;
 }
 
-export function createDocent(config: Config, embedder: Embedder, initial: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
+function serviceOver(
+  config: Config,
+  embedder: Embedder,
+  { storage, updater, readOnly, mode = 'hybrid' }: { storage: IndexStorage; updater: IndexUpdater; readOnly: boolean; mode?: RetrieverMode },
+): Docent {
   // Word vectors do not depend on the index: one cache serves every version.
   const similarity = new TermSimilarity(embedder);
   const engineFor = (index: CorpusIndex): Engine => {
@@ -137,54 +191,36 @@ export function createDocent(config: Config, embedder: Embedder, initial: Corpus
     const answerer: Answerer = config.llm ? new LlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;
     return { index, retriever, checker, answerer };
   };
-  let engine = engineFor(initial);
-  let state: ServiceStatus['state'] = 'ready';
-  let running: Promise<BuildReport> | undefined;
-  let again: Promise<BuildReport> | undefined;
-  const refreshOnce = async (): Promise<BuildReport> => {
-    state = 'indexing';
-    try {
-      const report = await buildIndex(embedder, buildOptions(config));
-      if (report.changed) docent.swap(report.index);
-      return report;
-    } finally {
-      state = 'ready';
-    }
-  };
+  const versions = new ServedVersions(engineFor);
+  const refresh = coalesced(async (): Promise<RefreshResult> => {
+    const result = await updater(versions.version);
+    if (result.index) versions.swap(result.index);
+    return { ...result, changed: result.index !== undefined, version: versions.version };
+  });
   const docent: Docent = {
     config,
     embedder,
+    readOnly,
     get index() {
-      return engine.index;
+      return versions.current.index;
     },
     get status() {
-      return { state, version: engine.index.version };
+      const state: ServiceStatus['state'] = !versions.ready ? 'starting' : refresh.running && !readOnly ? 'indexing' : 'ready';
+      return { state, version: versions.version };
     },
     get answererName() {
-      return engine.answerer.name;
+      return versions.current.answerer.name;
     },
     get checker() {
-      return engine.checker;
+      return versions.current.checker;
     },
-    search: (query, k = config.topK) => engine.retriever.retrieve(query, k),
-    verify: (claim, { citations } = {}) => engine.checker.verify(claim, { citations }),
-    swap(index) {
-      engine = engineFor(index);
-    },
-    refresh() {
-      if (!running) {
-        running = refreshOnce().finally(() => (running = undefined));
-        return running;
-      }
-      // Changes seen during a run may have been missed by it: one more run after it covers them all.
-      again ??= running.catch(() => undefined).then(() => {
-        again = undefined;
-        return docent.refresh();
-      });
-      return again;
-    },
+    search: (query, k = config.topK) => versions.current.retriever.retrieve(query, k),
+    verify: (claim, { citations } = {}) => versions.current.checker.verify(claim, { citations }),
+    swap: (index) => versions.swap(index),
+    pin: (work) => versions.pin(work),
+    refresh,
     async warmUp() {
-      const words = new Set(engine.index.chunks.flatMap((chunk) => tokenize(chunk.text).map((token) => token.word)));
+      const words = new Set(versions.current.index.chunks.flatMap((chunk) => tokenize(chunk.text).map((token) => token.word)));
       const batch: string[] = [];
       for (const word of words) {
         batch.push(word);
@@ -196,8 +232,10 @@ export function createDocent(config: Config, embedder: Embedder, initial: Corpus
       }
       await similarity.prepare(batch);
     },
+    storage,
+    close: () => storage.close(),
     async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
-      const { retriever, answerer, checker } = engine;
+      const { retriever, answerer, checker } = versions.current;
       const startedAt = performance.now();
       const standalone = standaloneQuestion(question, history);
       const passages = await retriever.retrieve(standalone, topK);

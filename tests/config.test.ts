@@ -35,6 +35,9 @@ describe('configuration', () => {
     [{ CHUNK_SIZE: '200', CHUNK_OVERLAP: '300' }, /CHUNK_OVERLAP/],
     [{ LLM_BASE_URL: 'http://127.0.0.1:1' }, /LLM_BASE_URL and LLM_MODEL/],
     [{ ALLOW_REMOTE_MODELS: 'maybe' }, /ALLOW_REMOTE_MODELS/],
+    [{ VECTOR_STORE: 'pgvector' }, /DATABASE_URL/],
+    [{ VECTOR_STORE: 'faiss' }, /VECTOR_STORE/],
+    [{ DATABASE_SCHEMA: 'Docent; DROP TABLE x' }, /DATABASE_SCHEMA/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env, emptyDir)).toThrow(ConfigError);
     expect(() => loadConfig(env, emptyDir)).toThrow(message);

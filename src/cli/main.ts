@@ -3,6 +3,7 @@ import { askCommand } from './commands/ask.js';
 import { buildModelCommand } from './commands/build-model.js';
 import { evalCommand } from './commands/eval.js';
 import { indexCommand } from './commands/index-command.js';
+import { mcpCommand } from './commands/mcp.js';
 import { serveCommand } from './commands/serve.js';
 
 const program = new Command('docent')
@@ -11,6 +12,7 @@ const program = new Command('docent')
   .addCommand(indexCommand)
   .addCommand(askCommand)
   .addCommand(evalCommand)
+  .addCommand(mcpCommand)
   .addCommand(buildModelCommand);
 
 program.parseAsync().catch((error: unknown) => {

@@ -16,11 +16,18 @@ export interface OpenFromCliOptions {
   corpus?: string;
 }
 
-export function cliConfig(corpus?: string): Config {
-  if (!corpus) return loadConfig();
-  const corpusDir = path.resolve(corpus);
-  const indexDir = process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, ''));
-  return loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir });
+/**
+ * The configuration, with another corpus folder (its index in a folder, or a PostgreSQL schema, of
+ * its own) or index folder (`--publish <dir>`) when given.
+ */
+export function cliConfig(corpus?: string, indexDir?: string): Config {
+  if (!corpus && !indexDir) return loadConfig();
+  const corpusDir = corpus ? path.resolve(corpus) : loadConfig().corpusDir;
+  const slug = corpusDir.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const ownIndexDir = () => process.env.INDEX_DIR ?? path.join(loadConfig().indexDir, 'corpora', slug);
+  const env: NodeJS.ProcessEnv = { ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir ? path.resolve(indexDir) : ownIndexDir() };
+  if (corpus) env.DATABASE_SCHEMA = process.env.DATABASE_SCHEMA ?? `docent_${slug.toLowerCase().replace(/-/g, '_')}`.slice(0, 63);
+  return loadConfig(env);
 }
 
 export function loadCliEmbedder(config: Config, onProgress: ProgressListener): Promise<Embedder> {

@@ -6,10 +6,12 @@ import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
 import { failureReason, listCorpus, loadDocument, sha256, type CorpusFile, type FileFailure, type LoadedDocument } from '../ingest/corpus.js';
 import type { ProgressListener } from '../progress.js';
 import { LexicalIndex, type LexicalEntry } from './lexical-index.js';
-import { withIndexLock } from './lock.js';
-import { assembleIndex, INDEX_FORMAT, readIndex, readManifest, writeIndexFiles, type ChunkRecord, type CorpusIndex, type DocumentEntry, type FailureEntry, type IndexedDocument, type IndexManifest } from './store.js';
-import { VectorIndex } from './vector-index.js';
-import { collectGarbage, startVersion, switchPointer } from './versions.js';
+import { folderStorage } from './folder-storage.js';
+import type { CurrentVersion, IndexStorage, ManifestDraft, StoredIndex } from './storage.js';
+import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type DocumentEntry, type FailureEntry, type IndexedDocument, type IndexManifest } from './store.js';
+import type { VectorStore } from './vector-store.js';
+import { explainWriteError } from './write-errors.js';
+import { reportIndexBuild } from '../telemetry.js';
 
 /** Bump when a parser or the chunker would turn the same file into different text or chunks. */
 export const PARSING_VERSION = 4;
@@ -20,6 +22,8 @@ const COMPACTION_SHARE = 0.25;
 export interface BuildOptions extends ChunkOptions {
   corpusDir: string;
   indexDir: string;
+  /** Where versions are read and written: the folder of versions in `indexDir` unless given (PostgreSQL). */
+  storage?: IndexStorage;
   batchSize: number;
   /** Versions kept besides the current one, for readers still on them. */
   keepVersions?: number;
@@ -57,17 +61,17 @@ export function chunkContext(title: string, section: readonly string[]): string 
 const embeddingText = (context: string, text: string) => (context ? `${context}\n\n${text}` : text);
 
 /** The previous version to build upon when it was built the same way; otherwise why the index is rebuilt from scratch. */
-async function previousVersion(embedder: Embedder, options: BuildOptions): Promise<{ base?: CorpusIndex; rebuildReason?: string }> {
+async function previousVersion<V extends VectorStore>(embedder: Embedder, options: BuildOptions, storage: IndexStorage<V>): Promise<{ base?: StoredIndex<V>; rebuildReason?: string }> {
   if (options.mode === 'always') return { rebuildReason: 're-index requested' };
-  let current: Awaited<ReturnType<typeof readManifest>>;
+  let current: CurrentVersion | undefined;
   try {
-    current = await readManifest(options.indexDir);
+    current = await storage.current();
     if (!current) return { rebuildReason: 'no index yet' };
     const { manifest } = current;
     if (manifest.embedding.version !== embedder.info.version) return { rebuildReason: `embedding model changed (${manifest.embedding.version} → ${embedder.info.version})` };
     if (manifest.chunking.chunkSize !== options.chunkSize || manifest.chunking.chunkOverlap !== options.chunkOverlap) return { rebuildReason: 'chunking settings changed' };
     if (manifest.parsing !== PARSING_VERSION) return { rebuildReason: 'the document parsers changed' };
-    return { base: await readIndex(options.indexDir, embedder.info) };
+    return { base: await storage.read(embedder.info) };
   } catch (error) {
     // Damaged, edited, foreign or from an older Docent: never served, rebuilt.
     return { rebuildReason: `the index cannot be used (${error instanceof Error ? error.message : String(error)})` };
@@ -105,14 +109,22 @@ function plan(files: readonly CorpusFile[], base: IndexManifest | undefined): Pl
  * when nothing changed.
  */
 export async function buildIndex(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
-  return withIndexLock(options.indexDir, () => build(embedder, options));
+  const storage = options.storage ?? folderStorage(options.indexDir);
+  let report: BuildReport;
+  try {
+    report = await storage.exclusive(() => build(embedder, options, storage));
+  } catch (error) {
+    throw explainWriteError(error, storage.location);
+  }
+  reportIndexBuild({ durationMs: report.totalMs, changed: report.changed, documents: report.documents, chunks: report.chunks, failures: report.failures.length, embedded: report.embedded });
+  return report;
 }
 
-async function build(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
+async function build<V extends VectorStore>(embedder: Embedder, options: BuildOptions, storage: IndexStorage<V>): Promise<BuildReport> {
   const startedAt = performance.now();
   const { onProgress } = options;
   const listing = await listCorpus(options.corpusDir);
-  const { base, rebuildReason } = await previousVersion(embedder, options);
+  const { base, rebuildReason } = await previousVersion(embedder, options, storage);
   if (rebuildReason) options.onRebuild?.(rebuildReason);
   const work = plan(listing.files, base?.manifest);
 
@@ -160,7 +172,7 @@ async function build(embedder: Embedder, options: BuildOptions): Promise<BuildRe
 
   // Start from the previous version's indexes (read from disk: the served copy is never mutated).
   const dropped = new Set([...removed, ...updated]);
-  const vectors = base?.vectors ?? VectorIndex.create(embedder.info.dimensions, 1024);
+  const vectors = base?.vectors ?? storage.createVectors(embedder.info.dimensions);
   const lexical = base?.lexical ?? LexicalIndex.build([]);
   const sources = new Map<string, IndexedDocument>();
   for (const entry of work.kept) sources.set(entry.source, base!.sources.get(entry.source)!);
@@ -209,10 +221,10 @@ async function build(embedder: Embedder, options: BuildOptions): Promise<BuildRe
   const rank = new Map(order.map((source, i) => [source, i]));
   chunks.sort((a, b) => rank.get(a.source)! - rank.get(b.source)! || a.start - b.start);
   const live = chunks.length;
-  const compacted = deletedLabels > COMPACTION_SHARE * (live + deletedLabels) ? compact(vectors, chunks, embedder.info.dimensions) : undefined;
+  const compacted = deletedLabels > COMPACTION_SHARE * (live + deletedLabels) ? storage.compact(vectors, chunks.map((chunk) => chunk.label)) : undefined;
   if (compacted) deletedLabels = 0;
 
-  const manifest: Omit<IndexManifest, 'checksums'> = {
+  const manifest: ManifestDraft = {
     format: INDEX_FORMAT,
     builtAt: indexedAt,
     embedding: embedder.info,
@@ -227,25 +239,7 @@ async function build(embedder: Embedder, options: BuildOptions): Promise<BuildRe
   const orderedSources = order.map((source) => sources.get(source)!);
   const draft = assembleIndex('', { ...manifest, checksums: {} }, orderedSources, chunks, compacted ?? vectors, lexical);
   onProgress?.({ phase: 'Writing index', done: 0, total: 1 });
-  const writer = await startVersion(options.indexDir);
-  let version: string;
-  let written: IndexManifest;
-  try {
-    written = await writeIndexFiles(writer.dir, draft, manifest);
-    version = await writer.commit();
-  } catch (error) {
-    await writer.discard();
-    throw error;
-  }
-  await switchPointer(options.indexDir, version);
-  await collectGarbage(options.indexDir, options.keepVersions ?? 2);
+  const { version, manifest: written } = await storage.write(draft, manifest, options.keepVersions ?? 2);
   onProgress?.({ phase: 'Writing index', done: 1, total: 1 });
   return reportOf({ ...draft, version, manifest: written }, true, cached.misses, embedMs);
-}
-
-/** A vector index holding only the live labels: the space of deleted points is reclaimed. */
-function compact(vectors: VectorIndex, chunks: ReadonlyArray<{ label: number }>, dimensions: number): VectorIndex {
-  const fresh = VectorIndex.create(dimensions, Math.max(1, chunks.length));
-  for (const { label } of chunks) fresh.add(label, vectors.vector(label));
-  return fresh;
 }

@@ -6,6 +6,7 @@ import type { ChunkSpan } from '../ingest/chunk.js';
 import { BLOCK_KINDS, DOCUMENT_FORMATS, type ParsedDocument } from '../ingest/types.js';
 import { LexicalIndex, type StoredLexicalIndex } from './lexical-index.js';
 import { VectorIndex } from './vector-index.js';
+import type { VectorStore } from './vector-store.js';
 import { fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
 
 /** Bumped whenever the files below change shape, so an old index is rebuilt instead of misread. */
@@ -28,7 +29,7 @@ const documentEntrySchema = z.object({
 
 const failureEntrySchema = z.object({ source: z.string(), reason: z.string(), bytes: z.number().int(), mtimeMs: z.number() });
 
-const manifestSchema = z.object({
+export const manifestSchema = z.object({
   format: z.literal(INDEX_FORMAT),
   builtAt: z.string(),
   embedding: z.object({ model: z.string(), version: z.string(), dimensions: z.number().int().positive(), pretrained: z.boolean() }),
@@ -60,7 +61,7 @@ const blockSchema = z.object({
   page: z.number().int().optional(),
 });
 
-const storedDocumentSchema = z.object({
+export const storedDocumentSchema = z.object({
   source: z.string(),
   format: z.enum(DOCUMENT_FORMATS),
   title: z.string(),
@@ -102,7 +103,7 @@ export interface CorpusIndex {
   chunks: readonly ChunkRecord[];
   chunkById: ReadonlyMap<string, ChunkRecord>;
   chunkByLabel: ReadonlyMap<number, ChunkRecord>;
-  vectors: VectorIndex;
+  vectors: VectorStore;
   lexical: LexicalIndex;
 }
 
@@ -114,14 +115,14 @@ export class IndexMissingError extends Error {
   override name = 'IndexMissingError';
 }
 
-export function assembleIndex(
+export function assembleIndex<V extends VectorStore>(
   version: string,
   manifest: IndexManifest,
   sources: readonly IndexedDocument[],
   chunkSpans: ReadonlyArray<Omit<ChunkRecord, 'text' | 'id'>>,
-  vectors: VectorIndex,
+  vectors: V,
   lexical: LexicalIndex,
-): CorpusIndex {
+): Omit<CorpusIndex, 'vectors'> & { vectors: V } {
   const documents = new Map(sources.map((source) => [source.source, source.text]));
   const chunks = chunkSpans.map((span) => {
     const text = documents.get(span.source)?.slice(span.start, span.end);
@@ -144,7 +145,7 @@ export function assembleIndex(
 }
 
 /** Writes the files of a version into `dir` (a fresh folder) and returns the manifest with their checksums. */
-export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'version' | 'manifest'>, manifest: Omit<IndexManifest, 'checksums'>): Promise<IndexManifest> {
+export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'version' | 'manifest'> & { vectors: VectorIndex }, manifest: Omit<IndexManifest, 'checksums'>): Promise<IndexManifest> {
   const stripChunk = ({ label, source, start, end, section, page }: ChunkRecord) => ({ label, source, start, end, section, ...(page ? { page } : {}) });
   await fs.writeFile(path.join(dir, FILES.documents), JSON.stringify([...index.sources.values()]));
   await fs.writeFile(path.join(dir, FILES.chunks), JSON.stringify(index.chunks.map(stripChunk)));
@@ -200,7 +201,7 @@ export function assertSameModel(manifest: IndexManifest, embedding: EmbeddingMod
  * Loads the current version. Every file is checked against the manifest's checksums before it is
  * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its text.
  */
-export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo): Promise<CorpusIndex> {
+export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
   const current = await readManifest(indexDir);
   if (!current) throw new IndexMissingError(`No index in ${indexDir}: run \`npm run index\` first.`);
   const { version, manifest } = current;

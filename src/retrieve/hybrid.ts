@@ -50,7 +50,7 @@ export class HybridRetriever implements Retriever {
     }
     if (this.mode !== 'bm25') {
       const vector = await this.embedder.embedQuery(query);
-      this.index.vectors.search(vector, depth).forEach((hit, i) => {
+      (await this.index.vectors.search(vector, depth)).forEach((hit, i) => {
         const chunk = this.index.chunkByLabel.get(hit.label);
         if (chunk) candidate(chunk).dense = { rank: i + 1, score: hit.similarity };
       });

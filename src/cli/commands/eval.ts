@@ -1,10 +1,14 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { firstHitRank, isCorrect, type EvalMetrics } from '../../eval/metrics.js';
+import { renderReport } from '../../eval/report/html.js';
+import { reportSet, type ReportSet } from '../../eval/report/rows.js';
 import { evaluate, type EvalReport } from '../../eval/run.js';
 import { RETRIEVER_MODES, type RetrieverMode } from '../../retrieve/types.js';
 import { openFromCli } from '../open.js';
 import { progressBar } from '../progress.js';
+import packageJson from '../../../package.json' with { type: 'json' };
 
 const ROWS: Array<[keyof EvalMetrics, string]> = [
   ['hitAt1', 'hit@1'],
@@ -39,22 +43,56 @@ function failures(report: EvalReport): string {
     .join('\n');
 }
 
+/** A question file's corpus: --corpus, else a `corpus/` folder beside the file (as in ../shared/eval/squad/), else CORPUS_DIR. */
+function corpusFor(file: string, corpus: string | undefined): string | undefined {
+  if (corpus) return corpus;
+  const beside = path.join(path.dirname(file), 'corpus');
+  return fs.existsSync(beside) && fs.statSync(beside).isDirectory() ? beside : undefined;
+}
+
+interface EvalOptions {
+  file: string[];
+  corpus?: string;
+  retriever: RetrieverMode;
+  failures?: boolean;
+  json?: boolean;
+  html?: string;
+}
+
 export const evalCommand = new Command('eval')
-  .description('Score answers and retrieval on a question file (formats and metrics: ../shared/eval/README.md)')
-  .requiredOption('--file <jsonl>', 'question file')
-  .option('--corpus <dir>', 'corpus folder the questions are about (default: CORPUS_DIR)')
+  .description('Score answers and retrieval on question files (formats and metrics: ../shared/eval/README.md)')
+  .requiredOption('--file <jsonl...>', 'question file(s); each is a set of its own in the report')
+  .option('--corpus <dir>', 'corpus folder the questions are about (default: a corpus/ folder beside the file, else CORPUS_DIR)')
   .addOption(new Option('--retriever <mode>', 'retrieval mode').choices(RETRIEVER_MODES).default('hybrid'))
   .option('--failures', 'list the questions answered wrongly')
   .option('--json', 'print the metrics (and per-question results with --failures) as JSON')
-  .action(async (options: { file: string; corpus?: string; retriever: RetrieverMode; failures?: boolean; json?: boolean }) => {
-    const docent = await openFromCli({ verbose: !options.json, corpus: options.corpus, retriever: options.retriever });
-    const progress = progressBar(!options.json);
-    const report = await evaluate(docent, path.resolve(options.file), options.retriever, (done, total) => progress({ phase: 'Asking', done, total }));
-    progress.stop();
+  .option('--html <file>', 'also write a self-contained HTML report: metrics, charts, latency histogram, every question')
+  .action(async (options: EvalOptions) => {
+    const reports: EvalReport[] = [];
+    const sets: ReportSet[] = [];
+    let model = '';
+    let answerer = '';
+    for (const file of options.file.map((name) => path.resolve(name))) {
+      const docent = await openFromCli({ verbose: !options.json, corpus: corpusFor(file, options.corpus), retriever: options.retriever });
+      const progress = progressBar(!options.json);
+      const report = await evaluate(docent, file, options.retriever, (done, total) => progress({ phase: 'Asking', done, total }));
+      progress.stop();
+      reports.push(report);
+      sets.push(reportSet(report, (source) => docent.index.documents.get(source)));
+      model = docent.embedder.info.model;
+      answerer = docent.answererName;
+      if (!options.json) {
+        console.log(table(report));
+        if (options.failures) console.log(failures(report) || '  no failures');
+      }
+    }
     if (options.json) {
-      console.log(JSON.stringify(options.failures ? report : { ...report, results: undefined }, null, 2));
-    } else {
-      console.log(table(report));
-      if (options.failures) console.log(failures(report) || '  no failures');
+      const shown = reports.map((report) => (options.failures ? report : { ...report, results: undefined }));
+      console.log(JSON.stringify(shown.length === 1 ? shown[0] : shown, null, 2));
+    }
+    if (options.html) {
+      const html = renderReport(sets, { generatedAt: new Date(), version: packageJson.version, embeddingModel: model, answerer });
+      fs.writeFileSync(options.html, html);
+      console.error(`Wrote the report to ${path.resolve(options.html)}`);
     }
   });

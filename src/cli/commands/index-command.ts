@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { buildIndex } from '../../index/build.js';
+import { openIndexStorage } from '../../index/open-storage.js';
 import { buildOptions } from '../../service.js';
+import { describeBuild } from '../index-updates.js';
 import { cliConfig, loadCliEmbedder } from '../open.js';
 import { progressBar } from '../progress.js';
 
@@ -8,22 +10,29 @@ export const indexCommand = new Command('index')
   .description('Bring the index of the corpus folder up to date: only added or changed files are read and embedded')
   .option('--corpus <dir>', 'index another corpus folder')
   .option('--full', 're-read and re-chunk every file (vectors still come from the embedding cache)')
+  .option('--publish <dir>', 'write the index into <dir> (a folder READ_ONLY servers serve, e.g. on shared storage) and switch its CURRENT pointer')
   .option('--json', 'print the result as JSON')
-  .action(async (options: { corpus?: string; full?: boolean; json?: boolean }) => {
-    const config = cliConfig(options.corpus);
+  .action(async (options: { corpus?: string; full?: boolean; publish?: string; json?: boolean }) => {
+    const config = cliConfig(options.corpus, options.publish);
     const progress = progressBar(!options.json);
     const embedder = await loadCliEmbedder(config, progress);
+    const storage = openIndexStorage(config);
     const report = await buildIndex(
       embedder,
       buildOptions(config, {
+        storage,
         mode: options.full ? 'always' : 'incremental',
         onProgress: progress,
         onRebuild: (reason) => !options.json && console.error(`Indexing ${config.corpusDir} from scratch (${reason})…`),
       }),
-    ).finally(() => progress.stop());
+    ).finally(() => {
+      progress.stop();
+      return storage.close();
+    });
     const summary = {
       corpusDir: config.corpusDir,
       indexDir: config.indexDir,
+      store: storage.location,
       version: report.index.version,
       changed: report.changed,
       documents: report.documents,
@@ -42,11 +51,9 @@ export const indexCommand = new Command('index')
       console.log(JSON.stringify(summary, null, 2));
       return;
     }
-    const files = (list: string[], verb: string) => (list.length ? `${list.length} ${verb}` : undefined);
-    const changes = [files(report.added, 'added'), files(report.updated, 'changed'), files(report.removed, 'removed')].filter(Boolean).join(', ');
     console.log(
       report.changed
-        ? `Indexed ${summary.documents} documents into ${summary.chunks} chunks in ${summary.totalSeconds} s (${changes || 'rebuilt'}) → version ${summary.version}`
+        ? `Indexed ${describeBuild(report)} → version ${summary.version}${options.publish ? `, published in ${config.indexDir}` : ''}`
         : `Index is up to date: ${summary.documents} documents, ${summary.chunks} chunks (version ${summary.version}, checked in ${summary.totalSeconds} s)`,
     );
     if (report.embedded > 0) console.log(`Embedding model ${embedder.info.model} (${embedder.info.dimensions} dimensions): ${summary.embedded} chunks embedded at ${summary.chunksPerSecond} chunks/s`);

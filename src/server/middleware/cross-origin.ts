@@ -12,7 +12,8 @@ import { errorResponse } from '../errors.js';
  */
 
 const ALLOW_METHODS = ['GET', 'POST', 'DELETE', 'OPTIONS'];
-const ALLOW_HEADERS = ['Content-Type', 'Accept', 'Authorization'];
+// Mcp-Protocol-Version: browser MCP clients send it on every call after initialize; X-Request-Id: a caller's own trace id.
+const ALLOW_HEADERS = ['Content-Type', 'Accept', 'Authorization', 'Mcp-Protocol-Version', 'X-Request-Id'];
 const EXPOSE_HEADERS = ['Retry-After', 'X-Request-Id'];
 const PREFLIGHT_MAX_AGE = 600;
 /** Refused origins remembered for log-once; past this the set starts afresh. */

@@ -1,0 +1,96 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Config } from '../config.js';
+import { buildIndex } from '../index/build.js';
+import { coalesced } from '../index/serving.js';
+import { openIndexStorage } from '../index/open-storage.js';
+import { buildOptions, type RefreshResult } from '../service.js';
+import { adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
+import { keepIndexCurrent, loggedRefresh } from './index-updates.js';
+import { loadCliEmbedder } from './open.js';
+import { progressBar } from './progress.js';
+import { onShutdownSignal } from './shutdown.js';
+
+/**
+ * Messages between the primary and its workers: a worker asks for a re-index (after an upload) and
+ * says when it serves its first version; the primary announces each new version it wrote.
+ */
+export type ClusterMessage = { docent: 'refresh' } | { docent: 'ready'; version: string } | { docent: 'index-version'; version: string };
+
+export const tellPrimary = (message: ClusterMessage) => process.send?.(message);
+
+const broadcast = (message: ClusterMessage) => Object.values(cluster.workers ?? {}).forEach((worker) => worker?.send(message));
+
+/**
+ * The primary of a cluster: the one indexer. It forks the workers first (they answer health checks
+ * with `starting` meanwhile), builds the index, re-indexes when the corpus changes (WATCH) or a worker
+ * asks, and tells the workers to load each new version. The workers share the port (the kernel
+ * spreads connections) and only read the index. A worker that dies is replaced; on SIGTERM/SIGINT
+ * every worker drains, then the primary exits 0. With READ_ONLY the workers follow the published
+ * index and the primary only supervises them.
+ */
+export async function runPrimary(config: Config, workers: number) {
+  const adminToken = oneTimeAdminToken(config);
+  let stopping = false;
+  const fork = () => cluster.fork(adminToken ? { [WORKER_ADMIN_TOKEN]: adminToken } : {});
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`docent: worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork();
+  });
+  let port = 0;
+  cluster.on('listening', (_worker, address) => (port = address.port));
+  let refresh: (() => Promise<unknown>) | undefined;
+  const ready = new Set<Worker>();
+  let announced = false;
+  cluster.on('message', (worker, message: ClusterMessage) => {
+    if (message.docent === 'refresh' && refresh) void refresh();
+    if (message.docent !== 'ready') return;
+    ready.add(worker);
+    if (announced || ready.size < workers) return;
+    announced = true;
+    console.log(`Docent is serving index version ${message.version} at http://${config.host}:${port}/ with ${workers} workers`);
+    if (adminToken) console.log(`Admin link (upload and delete documents; valid until the server stops): ${adminLink(config.host, port, adminToken)}`);
+  });
+  onShutdownSignal(async () => {
+    stopping = true;
+    const exits = Object.values(cluster.workers ?? {}).map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          if (!worker || worker.isDead()) return resolve();
+          worker.once('exit', () => resolve());
+          worker.process.kill('SIGTERM');
+        }),
+    );
+    await Promise.all(exits);
+  });
+  for (let i = 0; i < workers; i++) fork();
+  if (config.readOnly) return;
+
+  const progress = progressBar(true);
+  const embedder = await loadCliEmbedder(config, progress);
+  let firstBuild = true;
+  const options = buildOptions(config, {
+    storage: openIndexStorage(config),
+    onProgress: (update) => firstBuild && progress(update),
+    onRebuild: (reason) => firstBuild && console.error(`Indexing ${config.corpusDir} (${reason})…`),
+  });
+  let served = '';
+  const build = coalesced(async (): Promise<RefreshResult> => {
+    const report = await buildIndex(embedder, options);
+    const changed = report.index.version !== served;
+    served = report.index.version;
+    if (changed) broadcast({ docent: 'index-version', version: served });
+    return { build: report, changed, version: served };
+  });
+  const logged = loggedRefresh(build, () => served);
+  refresh = logged;
+  const first = await logged();
+  firstBuild = false;
+  progress.stop();
+  if (!first) {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    process.exit(1);
+  }
+  keepIndexCurrent(config, undefined, logged);
+}

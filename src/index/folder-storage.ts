@@ -1,0 +1,43 @@
+import { withIndexLock } from './lock.js';
+import type { IndexStorage } from './storage.js';
+import { readIndex, readManifest, writeIndexFiles } from './store.js';
+import { VectorIndex } from './vector-index.js';
+import { collectGarbage, readPointer, startVersion, switchPointer } from './versions.js';
+import { watchPointer } from './watch.js';
+
+/** Room for this many vectors before the first resize of a new index. */
+const INITIAL_CAPACITY = 1024;
+
+/** The embedded store: immutable versions in `indexDir/versions/<id>/` (HNSW file, BM25, texts) and a `CURRENT` pointer. */
+export function folderStorage(indexDir: string): IndexStorage<VectorIndex> {
+  return {
+    location: indexDir,
+    exclusive: (work) => withIndexLock(indexDir, work),
+    current: () => readManifest(indexDir),
+    pointer: () => readPointer(indexDir),
+    watch: (onChange, intervalMs) => watchPointer(indexDir, { intervalMs, onChange }),
+    read: (embedding) => readIndex(indexDir, embedding),
+    createVectors: (dimensions) => VectorIndex.create(dimensions, INITIAL_CAPACITY),
+    compact(vectors, labels) {
+      const fresh = VectorIndex.create(vectors.dimensions, Math.max(1, labels.length));
+      for (const label of labels) fresh.add(label, vectors.vector(label));
+      return fresh;
+    },
+    async write(draft, manifest, keepVersions) {
+      const writer = await startVersion(indexDir);
+      let version: string;
+      let written;
+      try {
+        written = await writeIndexFiles(writer.dir, draft, manifest);
+        version = await writer.commit();
+      } catch (error) {
+        await writer.discard();
+        throw error;
+      }
+      await switchPointer(indexDir, version);
+      await collectGarbage(indexDir, keepVersions);
+      return { version, manifest: written };
+    },
+    close: async () => undefined,
+  };
+}

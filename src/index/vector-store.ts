@@ -1,0 +1,26 @@
+import type { VectorHit } from './vector-index.js';
+
+export type { VectorHit };
+
+export const VECTOR_STORES = ['hnsw', 'pgvector'] as const;
+export type VectorStoreKind = (typeof VECTOR_STORES)[number];
+
+/**
+ * Nearest-neighbour search over chunk vectors, shaped like LangChain's `VectorStore` (add vectors
+ * under ids, delete them, search by vector with scores) with chunk labels as ids. Implemented by the
+ * embedded HNSW file (`VectorIndex`) and by PostgreSQL + pgvector (`PgVectorStore`).
+ *
+ * `add` and `remove` change a copy that is not served yet: the embedded index applies them at once,
+ * PostgreSQL stages them until the version is written (one transaction). `search` answers from the
+ * version the store was opened at.
+ */
+export interface VectorStore {
+  readonly dimensions: number;
+  /** Points that answer searches. */
+  readonly size: number;
+  /** Points removed but still taking space (until compaction). */
+  readonly deleted: number;
+  add(label: number, vector: ArrayLike<number>): void;
+  remove(label: number): void;
+  search(vector: number[], limit: number): VectorHit[] | Promise<VectorHit[]>;
+}
