@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Browser tests poll the page; on a loaded machine one second is not always enough.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -75,6 +75,7 @@ const configSchema = z.object({
   LOG_REQUESTS: flag(true),
   LOG_FORMAT: z.enum(['auto', 'json', 'text']).default('auto'),
   LOG_QUESTIONS: flag(false),
+  FEEDBACK_MAX_BYTES: integer(5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
 });
 
 /** The names of every environment variable Docent reads. */
@@ -155,6 +156,8 @@ export type Config = Readonly<{
     /** Put the question (or claim, or search query) in the request's log line; off by default: questions may be private. */
     logQuestions: boolean;
   }>;
+  /** Size at which INDEX_DIR/feedback.jsonl is rotated (one previous file is kept). */
+  feedbackMaxBytes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -231,6 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       ? Object.freeze({ url: c.DATABASE_URL, schema: c.DATABASE_SCHEMA, poolSize: c.DATABASE_POOL_SIZE })
       : undefined,
     observability: Object.freeze({ metricsToken: c.METRICS_TOKEN, logRequests: c.LOG_REQUESTS, logFormat: c.LOG_FORMAT, logQuestions: c.LOG_QUESTIONS }),
+    feedbackMaxBytes: c.FEEDBACK_MAX_BYTES,
   });
 }
 

@@ -1,65 +1,16 @@
+import { markerRuns } from '../src/answer/markers.js';
+import { MAX_HISTORY_TURNS, MAX_TURN_CHARS } from '../src/server/limits.js';
 import type { ChatTurn, Citation } from './protocol.js';
-import { MAX_HISTORY_CHARS, MAX_HISTORY_TURNS, MAX_TURN_CHARS } from './protocol.js';
+import type { Conversation } from './store.js';
 
 /** Pure text helpers of the chat core: no DOM, so they are unit-tested in Node. */
 
-export type AnswerSegment = { text: string } | { marker: number; citation?: Citation };
+/** The web client also keeps its whole history well under the server's default 64 KiB body limit. */
+export const MAX_HISTORY_CHARS = 32_000;
 
-const MARKER = /\[(\d+)\]/g;
-
-/**
- * Splits an answer into text and `[n]` markers. Markers are located by their citation
- * (`quote [n]`), so a `[2]` that is part of quoted corpus text stays text; markers of citations
- * not found that way, and all markers while the answer is still streaming (no citations yet),
- * are found by pattern.
- */
-export function segmentAnswer(answer: string, citations: readonly Citation[] = []): AnswerSegment[] {
-  const byN = new Map(citations.map((citation) => [citation.n, citation]));
-  const found: { at: number; length: number; n: number }[] = [];
-  let cursor = 0;
-  for (const citation of citations) {
-    const needle = `${citation.quote} [${citation.n}]`;
-    const at = answer.indexOf(needle, cursor);
-    if (at === -1) continue;
-    const markerAt = at + citation.quote.length + 1;
-    found.push({ at: markerAt, length: `[${citation.n}]`.length, n: citation.n });
-    cursor = markerAt;
-  }
-  const located = new Set(found.map((marker) => marker.n));
-  for (const match of answer.matchAll(MARKER)) {
-    const n = Number(match[1]);
-    if (located.has(n) || (citations.length > 0 && !byN.has(n))) continue;
-    const at = match.index;
-    if (found.some((marker) => at < marker.at + marker.length && marker.at < at + match[0].length)) continue;
-    // A pattern match inside a located quote is corpus text, not a marker.
-    if (citations.length > 0 && insideQuote(answer, at, citations)) continue;
-    found.push({ at, length: match[0].length, n });
-  }
-  found.sort((a, b) => a.at - b.at);
-  const segments: AnswerSegment[] = [];
-  let last = 0;
-  for (const marker of found) {
-    if (marker.at > last) segments.push({ text: answer.slice(last, marker.at) });
-    const citation = byN.get(marker.n);
-    segments.push(citation ? { marker: marker.n, citation } : { marker: marker.n });
-    last = marker.at + marker.length;
-  }
-  if (last < answer.length) segments.push({ text: answer.slice(last) });
-  return segments;
-}
-
-function insideQuote(answer: string, at: number, citations: readonly Citation[]): boolean {
-  return citations.some((citation) => {
-    const start = answer.indexOf(`${citation.quote} [${citation.n}]`);
-    return start !== -1 && at >= start && at < start + citation.quote.length;
-  });
-}
-
-/** The source text around a citation: `mark` is exactly `text.slice(start, end)`. */
-export function highlightParts(text: string, start: number, end: number): { before: string; mark: string; after: string } {
-  const from = Math.max(0, Math.min(start, text.length));
-  const to = Math.max(from, Math.min(end, text.length));
-  return { before: text.slice(0, from), mark: text.slice(from, to), after: text.slice(to) };
+/** Where a citation sits in its document: its section path and, for PDFs, its page. */
+export function citationPlace(citation: Pick<Citation, 'section' | 'page'>): string {
+  return [citation.section.join(' › '), citation.page ? `page ${citation.page}` : ''].filter(Boolean).join(' · ');
 }
 
 const NOT_FOUND_PREFIX = /^\s*not found in the documents\s*[:.–—-]?\s*/i;
@@ -70,11 +21,47 @@ export function declinedReason(answer: string): string {
   return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : 'None of the indexed passages answers this question.';
 }
 
-/** What "Copy answer" puts on the clipboard: the answer, then each citation with its source, offsets and quote. */
+/** The answer as a screen reader should hear it: without the [n] markers. */
+export const spokenAnswer = (answer: string) => answer.replace(markerRuns(), '').trim();
+
+/** One citation in Markdown: where it is, then its quote as a block quote. */
+export function citationMarkdown(citation: Citation): string {
+  const place = citationPlace(citation);
+  const quote = citation.quote.split('\n').map((line) => `> ${line}`.trimEnd());
+  return [`[${citation.n}] \`${citation.source}\`${place ? ` · ${place}` : ''} · characters ${citation.start}–${citation.end}`, ...quote].join('\n');
+}
+
+/** What "Copy answer" puts on the clipboard: the answer, then each citation with its source, place, offsets and quote. */
 export function answerWithCitations(answer: string, citations: readonly Citation[]): string {
   if (citations.length === 0) return answer;
-  const sources = citations.map((c) => `[${c.n}] ${c.source}, characters ${c.start}–${c.end}: “${c.quote}”`);
-  return `${answer}\n\nSources:\n${sources.join('\n')}`;
+  return `${answer}\n\nSources:\n\n${citations.map(citationMarkdown).join('\n\n')}`;
+}
+
+/** A conversation as a Markdown file: each question, its answer, and the answer's citations. */
+export function conversationMarkdown(conversation: Conversation, exportedAt = new Date()): string {
+  const parts = [`# ${conversation.title}`, `_Exported from Docent on ${exportedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC._`];
+  for (const turn of conversation.turns) {
+    parts.push(`## ${turn.question.replace(/\s+/g, ' ')}`);
+    const result = turn.result;
+    if (!result) parts.push(`_No answer: ${turn.error ?? 'interrupted'}._`);
+    else if (!result.answerable) parts.push(`**Not found in the documents.** ${declinedReason(result.answer)}`);
+    else parts.push(answerWithCitations(result.answer, result.citations));
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+/** A file name for an exported conversation. */
+export function exportFileName(conversation: Conversation): string {
+  const slug = conversation.title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 50);
+  return `docent-${slug || 'conversation'}.md`;
+}
+
+/** A conversation's title: its first question, on one line, shortened at a word. */
+export function conversationTitle(question: string, max = 60): string {
+  const line = question.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  const cut = line.slice(0, max);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > max / 2 ? cut.lastIndexOf(' ') : max)}…`;
 }
 
 /** The history sent with a follow-up: the latest turns that fit the server's limits (turns, characters per turn, total size). */

@@ -1,5 +1,6 @@
 import styles from 'docent:widget-css';
 import { mountChat, type Chat } from './core.js';
+import { icon, iconButton } from './dom.js';
 
 /**
  * The embeddable widget: `<docent-chat>`, a custom element whose shadow root holds the chat core.
@@ -24,19 +25,6 @@ function baseUrlFor(element: HTMLElement): string {
   return '';
 }
 
-const CHAT_ICON = 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2Zm3 6.5a1.5 1.5 0 1 0 0 .01Zm5 0a1.5 1.5 0 1 0 0 .01Zm5 0a1.5 1.5 0 1 0 0 .01Z';
-const CLOSE_ICON = 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12l5.6 5.6-1.4 1.4-5.6-5.6L6.4 19 5 17.6l5.6-5.6L5 6.4Z';
-
-function icon(path: string): SVGSVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const shape = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-  shape.setAttribute('d', path);
-  svg.append(shape);
-  return svg;
-}
-
 const isTrue = (value: string | undefined) => value !== undefined && !/^(false|0|no|off)$/i.test(value);
 
 export class DocentChatElement extends HTMLElement {
@@ -49,7 +37,9 @@ export class DocentChatElement extends HTMLElement {
     style.textContent = styles;
     shadow.append(style);
     const title = this.dataset.title || 'Ask the docs';
-    const options = { baseUrl: baseUrlFor(this), title, placeholder: this.dataset.placeholder, heading: 'h2' as const };
+    const baseUrl = baseUrlFor(this);
+    // Conversations are kept per origin of the host page; the prefix keeps each Docent server's apart.
+    const options = { baseUrl, title, placeholder: this.dataset.placeholder, heading: 'h2' as const, storageKey: `docent-widget:${baseUrl}:` };
     if (this.dataset.mode !== 'launcher') {
       const frame = document.createElement('div');
       frame.style.height = '100%';
@@ -70,14 +60,7 @@ export class DocentChatElement extends HTMLElement {
     panel.setAttribute('role', 'dialog');
     panel.setAttribute('aria-label', title);
     bubble.setAttribute('aria-controls', panel.id);
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.className = 'dc-icon';
-    close.setAttribute('aria-label', 'Close chat');
-    close.append(icon(CLOSE_ICON));
-    close.firstElementChild!.setAttribute('width', '20');
-    close.firstElementChild!.setAttribute('height', '20');
-    close.firstElementChild!.setAttribute('fill', 'currentColor');
+    const close = iconButton('dc-icon', 'close', 'Close chat');
     const chat = mountChat(panel, { ...options, headerControls: [close] });
     this.#chat = chat;
 
@@ -85,7 +68,7 @@ export class DocentChatElement extends HTMLElement {
       panel.hidden = !open;
       bubble.setAttribute('aria-expanded', String(open));
       bubble.setAttribute('aria-label', `${open ? 'Close' : 'Open'} chat: ${title}`);
-      bubble.replaceChildren(icon(open ? CLOSE_ICON : CHAT_ICON));
+      bubble.replaceChildren(icon(open ? 'close' : 'chat'));
       if (focus) (open ? chat.focus() : bubble.focus());
     };
     bubble.addEventListener('click', () => setOpen(panel.hidden));

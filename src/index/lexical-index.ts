@@ -23,6 +23,15 @@ export interface StoredLexicalIndex {
   documentCount: number;
 }
 
+/** Query terms looked up; a longer question's later terms add little and each one costs a posting-list scan. */
+const MAX_QUERY_TERMS = 64;
+
+/**
+ * Each distinct term of a query once: MiniSearch would scan a term's postings again for every
+ * repetition, so a long question that repeats its words cost seconds (issue 11).
+ */
+const queryTerms = (query: string) => [...new Set(terms(query))].slice(0, MAX_QUERY_TERMS);
+
 const OPTIONS = { fields: ['text', 'context'], tokenize: (text: string) => terms(text), processTerm: (term: string) => term };
 
 /** BM25 over chunk texts and their context (MiniSearch), sharing the analyzer the answerer uses for term matching. */
@@ -73,9 +82,10 @@ export class LexicalIndex {
     }
   }
 
-  search(query: string, limit: number): LexicalHit[] {
+  /** The best `limit` chunks for `query`; `only` keeps the chunks (by id) it accepts. */
+  search(query: string, limit: number, only?: (id: string) => boolean): LexicalHit[] {
     return this.#search
-      .search(query, { combineWith: 'OR', boost: { context: CONTEXT_BOOST } })
+      .search(query, { combineWith: 'OR', boost: { context: CONTEXT_BOOST }, tokenize: queryTerms, ...(only ? { filter: (result) => only(String(result.id)) } : {}) })
       .slice(0, limit)
       .map((result) => ({ id: String(result.id), score: result.score }));
   }

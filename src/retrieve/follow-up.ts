@@ -27,6 +27,24 @@ function resolve(question: string, context: string | undefined): string {
  */
 export function standaloneQuestion(question: string, history: readonly ChatTurn[] = []): string {
   let context: string | undefined;
-  for (const turn of history) if (turn.role === 'user' && turn.content.trim() !== '') context = resolve(turn.content, context);
+  for (const turn of history) {
+    if (turn.role === 'user' && turn.content.trim() !== '') context = resolve(clipWords(turn.content, MAX_CONTEXT_TURN_CHARS), context && clipWords(context, MAX_CONTEXT_CHARS));
+  }
   return resolve(question, context);
+}
+
+/**
+ * What follow-up resolution reads of the history: a follow-up refers to the gist of the questions
+ * before it, not to pages of pasted text. Without these bounds the context grew with every turn and a
+ * conversation of long turns made one question cost seconds (issue 11).
+ */
+const MAX_CONTEXT_TURN_CHARS = 400;
+const MAX_CONTEXT_CHARS = 800;
+
+/** `text` cut to at most `limit` characters, at a word boundary. */
+function clipWords(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit);
+  const lastSpace = cut.lastIndexOf(' ');
+  return lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut;
 }

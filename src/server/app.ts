@@ -17,10 +17,12 @@ import { MCP_PATH, registerMcp } from '../mcp/http.js';
 import { registerAsk } from './routes/ask.js';
 import { registerDocs } from './routes/docs.js';
 import { registerDocuments } from './routes/documents.js';
+import { registerFeedback } from './routes/feedback.js';
 import { registerHealth } from './routes/health.js';
 import { registerOpenAI } from './routes/openai.js';
 import { registerSearch } from './routes/search.js';
 import { registerSources } from './routes/sources.js';
+import { registerSuggestions } from './routes/suggestions.js';
 import { registerVerify } from './routes/verify.js';
 import type { WebAsset } from './web-assets.js';
 
@@ -90,6 +92,8 @@ export function createApp(service: Docent, { webAssets, log, ...options }: AppOp
     onCorpusChange: options.onCorpusChange ?? (() => void docent.refresh().catch((error: unknown) => console.error('docent: re-index failed:', error instanceof Error ? error.message : error))),
   });
   registerVerify(app, docent);
+  registerFeedback(app, docent);
+  registerSuggestions(app, docent);
   registerOpenAI(app, docent);
   registerMcp(app, docent);
   registerDocs(app);

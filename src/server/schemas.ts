@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { BLOCK_KINDS, DOCUMENT_FORMATS } from '../ingest/types.js';
 import { VECTOR_STORES } from '../index/vector-store.js';
+import { MAX_CITATIONS, MAX_FEEDBACK_ANSWER_CHARS, MAX_FEEDBACK_COMMENT_CHARS, MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './limits.js';
+
+export { MAX_HISTORY_TURNS, MAX_TURN_CHARS };
 
 /** The request and response shapes of the HTTP API: they validate requests and generate the OpenAPI document. */
 
@@ -46,10 +49,6 @@ export const CitationSchema = z
   })
   .openapi('Citation');
 
-/** Bounds of the conversation a follow-up question may carry. */
-export const MAX_HISTORY_TURNS = 20;
-export const MAX_TURN_CHARS = 4000;
-
 export const ChatTurnSchema = z
   .object({
     role: z.enum(['user', 'assistant']),
@@ -59,7 +58,7 @@ export const ChatTurnSchema = z
 
 export const AskRequestSchema = z
   .object({
-    question: z.string().trim().min(1).max(2000).openapi({ example: 'When did China establish its peacekeeping training institution?' }),
+    question: z.string().trim().min(1).max(MAX_QUESTION_CHARS).openapi({ example: 'When did China and Mongolia hold the joint exercise Peacekeeping Mission-2009?' }),
     topK: z.number().int().min(1).max(20).optional(),
     history: z
       .array(ChatTurnSchema)
@@ -140,14 +139,14 @@ export const VerdictSchema = z.enum(['supported', 'partially_supported', 'not_fo
 export const SpanRefSchema = z
   .object({
     source: z.string().min(1).max(1000).openapi({ example: 'china-un-peacekeeping-international-cooperation.md' }),
-    start: z.number().int().min(0).openapi({ example: 5062 }),
-    end: z.number().int().min(0).openapi({ example: 5175 }),
+    start: z.number().int().min(0).openapi({ example: 5562 }),
+    end: z.number().int().min(0).openapi({ example: 5673 }),
   })
   .openapi('SpanRef');
 
 export const VerifyRequestSchema = z
   .object({
-    claim: z.string().trim().min(1).max(2000).openapi({ example: 'China and Mongolia held the joint exercise Peacekeeping Mission-2009 in Beijing in June and July 2009.' }),
+    claim: z.string().trim().min(1).max(MAX_QUESTION_CHARS).openapi({ example: 'China and Mongolia held the joint exercise Peacekeeping Mission-2009 in Beijing in June and July 2009.' }),
     citations: z
       .array(SpanRefSchema)
       .min(1)
@@ -222,3 +221,30 @@ export const DocumentUploadSchema = z
   .openapi('DocumentUpload');
 
 export const DocumentDeleteResponseSchema = z.object({ deleted: z.string() }).openapi('DocumentDeleted');
+
+/* Feedback on answers (POST /api/feedback) and suggested first questions (GET /api/suggestions). */
+
+export const FeedbackRequestSchema = z
+  .object({
+    id: z.string().trim().min(1).max(100).openapi({ description: 'The client\'s id for the answer: a later record with the same id (a comment added, a changed rating) supersedes earlier ones' }),
+    rating: z.enum(['up', 'down']),
+    comment: z.string().trim().max(MAX_FEEDBACK_COMMENT_CHARS).optional(),
+    question: z.string().trim().min(1).max(MAX_QUESTION_CHARS).openapi({ description: 'The question as asked' }),
+    answer: z.string().max(MAX_FEEDBACK_ANSWER_CHARS).openapi({ description: 'The answer rated, with its [n] markers' }),
+    citations: z
+      .array(SpanRefSchema.extend({ n: z.number().int().min(1) }))
+      .max(MAX_CITATIONS)
+      .optional()
+      .openapi({ description: 'The answer\'s citations, to see which spans a rating is about' }),
+  })
+  .openapi('FeedbackRequest');
+
+export const FeedbackResponseSchema = z.object({ recorded: z.literal(true), id: z.string() }).openapi('FeedbackResponse');
+
+export const SuggestionsResponseSchema = z
+  .object({
+    version: z.string().openapi({ description: 'The index version the questions were picked for' }),
+    state: z.enum(['pending', 'ready']).openapi({ description: 'pending: still being picked for this index version (ask again shortly)' }),
+    questions: z.array(z.string()).openapi({ description: 'Up to 4 questions the documents answer with a citation', example: ['When was the first China-US consultation on the UNPKOs held?'] }),
+  })
+  .openapi('Suggestions');

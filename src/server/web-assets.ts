@@ -41,26 +41,29 @@ function inlineCss(css: string): Plugin {
   };
 }
 
-async function bundleJs(entry: string, format: 'esm' | 'iife', plugins: Plugin[] = []): Promise<string> {
-  const result = await build({ entryPoints: [path.join(WEB_DIR, entry)], bundle: true, minify: true, format, target: 'es2022', write: false, plugins, legalComments: 'none' });
-  return result.outputFiles[0]!.text;
+/** Bundles `entry`; an ES module entry is split, so what it imports dynamically (`import()`) loads only when used. Returns each output by its URL path. */
+async function bundleJs(entry: string, format: 'esm' | 'iife', plugins: Plugin[] = []): Promise<Map<string, string>> {
+  const result = await build({ entryPoints: [path.join(WEB_DIR, entry)], bundle: true, minify: true, format, splitting: format === 'esm', outdir: '/', entryNames: '[name]', chunkNames: '[name]-[hash]', target: 'es2022', write: false, plugins, legalComments: 'none' });
+  return new Map(result.outputFiles.map((file) => [`/${path.basename(file.path)}`, file.text]));
 }
 
 /**
  * Builds the page's and the widget's assets once, in memory: no build step before `npm start`,
- * nothing written to disk. `/` is the chat page (chat.js + style.css); `/widget.js` is the
- * embeddable widget with its stylesheet inside. Both are shells around web/core.ts.
+ * nothing written to disk. `/` is the chat page (chat.js + style.css, and the documents panel's
+ * chunk and documents.css when it is opened); `/widget.js` is the embeddable widget with its
+ * stylesheet inside. Both are shells around web/core.ts.
  */
 export async function loadWebAssets(): Promise<Map<string, WebAsset>> {
   const assets = new Map<string, WebAsset>();
   for (const name of STATIC_FILES) {
     assets.set(`/${name}`, { body: await fs.readFile(path.join(WEB_DIR, name), 'utf8'), contentType: TYPES[path.extname(name)]! });
   }
-  const [pageCss, widgetCss] = await Promise.all([bundleCss('@import "./style.css";'), bundleCss('@import "./core.css"; @import "./widget.css";')]);
-  const [chatJs, widgetJs] = await Promise.all([bundleJs('chat.ts', 'esm'), bundleJs('widget.ts', 'iife', [inlineCss(widgetCss)])]);
+  const [pageCss, documentsCss, widgetCss] = await Promise.all([bundleCss('@import "./style.css";'), bundleCss('@import "./documents.css";'), bundleCss('@import "./core.css"; @import "./widget.css";')]);
+  const [pageJs, widgetJs] = await Promise.all([bundleJs('chat.ts', 'esm'), bundleJs('widget.ts', 'iife', [inlineCss(widgetCss)])]);
   assets.set('/style.css', { body: pageCss, contentType: TYPES['.css']! });
-  assets.set('/chat.js', { body: chatJs, contentType: TYPES['.js']! });
-  assets.set('/widget.js', { body: widgetJs, contentType: TYPES['.js']!, headers: CROSS_ORIGIN_HEADERS });
+  assets.set('/documents.css', { body: documentsCss, contentType: TYPES['.css']! });
+  for (const [url, body] of pageJs) assets.set(url, { body, contentType: TYPES['.js']! });
+  assets.set('/widget.js', { body: widgetJs.get('/widget.js')!, contentType: TYPES['.js']!, headers: CROSS_ORIGIN_HEADERS });
   assets.set('/', assets.get('/index.html')!);
   // Browsers ask for /favicon.ico on their own; answer with the SVG rather than a failed request.
   assets.set('/favicon.ico', assets.get('/favicon.svg')!);

@@ -119,14 +119,14 @@ export class CitationChecker {
   /** Scores `claim` against the sentences (and adjacent sentence pairs) inside the given spans, clipped to them. */
   async checkAgainstSpans(claim: string, spans: readonly SpanRef[]): Promise<ClaimCheck> {
     const units: Unit[] = [];
-    for (const span of spans) {
+    for (const { span, read } of this.#partsToRead(claim, spans)) {
       const text = this.#index.documents.get(span.source) ?? '';
       const inside = this.#sentences
-        .within(span.source, span.start, span.end)
+        .within(read.source, read.start, read.end)
         .map((sentence) => clip(sentence, span, text))
         .filter((unit): unit is Unit => unit !== undefined);
       if (inside.length === 0) {
-        const whole = clip({ ...span, tokens: [] }, span, text);
+        const whole = clip({ ...read, tokens: [] }, read, text);
         if (whole) inside.push(whole);
       }
       inside.forEach((unit, i) => {
@@ -135,6 +135,26 @@ export class CitationChecker {
       });
     }
     return this.#check(claim, units);
+  }
+
+  /**
+   * What to read of each span, with the work bounded whatever their length (issue 11): duplicates
+   * once, and a span longer than MAX_SPAN_CHARS only where its chunks best match the claim (found by
+   * BM25, so not even finding them reads the span), so citing a whole 1 MB document costs what
+   * citing a paragraph does.
+   */
+  #partsToRead(claim: string, spans: readonly SpanRef[]): Array<{ span: SpanRef; read: SpanRef }> {
+    const unique = [...new Map(spans.map((span) => [`${span.source}#${span.start}-${span.end}`, span])).values()];
+    return unique.flatMap((span) => {
+      if (span.end - span.start <= MAX_SPAN_CHARS) return [{ span, read: span }];
+      const inside = (id: string) => {
+        const chunk = this.#index.chunkById.get(id);
+        return chunk !== undefined && chunk.source === span.source && chunk.start < span.end && chunk.end > span.start;
+      };
+      const chunks = this.#index.lexical.search(claim, MAX_PARTS, inside).map((hit) => this.#index.chunkById.get(hit.id)!);
+      if (chunks.length === 0) return [{ span, read: { ...span, end: span.start + MAX_SPAN_CHARS } }];
+      return chunks.map((chunk) => ({ span, read: { source: span.source, start: Math.max(span.start, chunk.start), end: Math.min(span.end, chunk.end) } }));
+    });
   }
 
   /** Supported: enough of the claim and every number, month and name of it; partially: enough of its words. */
@@ -273,6 +293,10 @@ export function decideVerdict(unit: Pick<ScoredUnit, 'coverage' | 'missing' | 'f
 function sourceTitle(source: string): string {
   return source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
+
+/** A cited span longer than this is not read whole: only its chunks that BM25 ranks best for the claim. */
+const MAX_SPAN_CHARS = 8_000;
+const MAX_PARTS = 6;
 
 function joinUnits(a: Unit, b: Unit): Unit {
   return { source: a.source, start: a.start, end: b.end, tokens: [...a.tokens, ...b.tokens], parts: [a, b] };

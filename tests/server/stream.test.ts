@@ -4,7 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AskOptions, AskResult, Docent } from '../../src/service.js';
-import { readEvents, type ServerSentEvent } from '../../web/protocol.js';
+import { readEvents, type ServerSentEvent } from '../helpers/sse.js';
 import { DEFAULT_CORPUS, DEFAULT_SOURCE, openTestDocent } from '../helpers/fixtures.js';
 import { postJson, testApp } from '../helpers/app.js';
 
@@ -135,6 +135,8 @@ describe('a client that disconnects mid-stream', () => {
     const slow: Docent = {
       ...docent,
       ask: (question, options: AskOptions = {}) => {
+        // Background work (the suggested questions) asks without a signal: answered as usual.
+        if (!options.signal) return docent.ask(question, options);
         seen = { signal: options.signal };
         options.onEvent?.({ type: 'passages', passages: [], standaloneQuestion: question });
         options.onEvent?.({ type: 'delta', text: 'Thinking' });

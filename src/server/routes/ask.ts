@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Docent } from '../../service.js';
 import { AskRequestSchema, AskResponseSchema, ErrorSchema } from '../schemas.js';
 import { requestSignal } from '../deadline.js';
+import { EXAMPLES } from '../examples.js';
 import { streamAnswer, wantsEventStream } from '../sse.js';
 
 const errors = {
@@ -21,7 +22,7 @@ export const askRoute = createRoute({
   path: '/api/ask',
   summary: 'Answer a question with citations',
   description: 'Every citation satisfies quote === text of the source file .slice(start, end).',
-  request: { body: { required: true, content: { 'application/json': { schema: AskRequestSchema } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: AskRequestSchema, example: EXAMPLES.ask } } } },
   responses: {
     200: {
       description: 'A cited answer, or answerable: false',

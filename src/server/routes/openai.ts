@@ -7,6 +7,7 @@ import type { ChatTurn } from '../../retrieve/follow-up.js';
 import type { AskResult, Docent } from '../../service.js';
 import { requestSignal } from '../deadline.js';
 import { describeZodError } from '../errors.js';
+import { EXAMPLES } from '../examples.js';
 import { AnswerVerificationSchema, CitationSchema } from '../schemas.js';
 
 /**
@@ -89,7 +90,7 @@ export const chatCompletionsRoute = createRoute({
   description:
     'Point any OpenAI client at `{server}/v1`. The last user message is the question; earlier user and assistant messages are the history. ' +
     'With `stream: true` the answer arrives as `chat.completion.chunk` Server-Sent Events ending with `data: [DONE]`; the last chunk before it carries `citations`.',
-  request: { body: { required: true, content: { 'application/json': { schema: ChatCompletionRequestSchema } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: ChatCompletionRequestSchema, example: EXAMPLES.chat } } } },
   responses: {
     200: {
       description: 'A chat completion (or, with stream: true, a text/event-stream of chunks)',

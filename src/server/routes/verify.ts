@@ -2,6 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Docent } from '../../service.js';
 import { InvalidSpanError } from '../../verify/types.js';
 import { ApiError } from '../errors.js';
+import { EXAMPLES } from '../examples.js';
 import { ErrorSchema, VerifyRequestSchema, VerifyResponseSchema } from '../schemas.js';
 
 export const verifyRoute = createRoute({
@@ -13,7 +14,7 @@ export const verifyRoute = createRoute({
     '`supported` needs enough of the claim\'s content and every number, month and name of it in one piece of evidence; ' +
     '`partially_supported` means most of it is there but something differs or is missing (e.g. a changed date or country); ' +
     '`not_found` means the documents do not say it. Every evidence quote is exactly sourceText.slice(start, end).',
-  request: { body: { required: true, content: { 'application/json': { schema: VerifyRequestSchema } } } },
+  request: { body: { required: true, content: { 'application/json': { schema: VerifyRequestSchema, example: EXAMPLES.verify } } } },
   responses: {
     200: { description: 'The verdict and its evidence', content: { 'application/json': { schema: VerifyResponseSchema } } },
     400: { description: 'Invalid request, or a citation of an unknown source or outside its text (code invalid_citation)', content: { 'application/json': { schema: ErrorSchema } } },
