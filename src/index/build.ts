@@ -15,7 +15,7 @@ import { reportIndexBuild } from '../telemetry.js';
 import type { HnswParameters } from './vector-index.js';
 
 /** Bump when a parser or the chunker would turn the same file into different text or chunks. */
-export const PARSING_VERSION = 4;
+export const PARSING_VERSION = 5;
 
 /**
  * Texts per embedder call at least: the embedder batches for the model itself (EMBEDDING_BATCH_SIZE texts
