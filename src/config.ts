@@ -4,6 +4,7 @@ import dotenv from 'dotenv';
 import { z } from 'zod';
 import { SCHEMA_NAME } from './index/pg/schema.js';
 import { VECTOR_STORES, type VectorStoreKind } from './index/vector-store.js';
+import { DEFAULT_HNSW, type HnswParameters } from './index/vector-index.js';
 import { WORD_MEANINGS, type WordMeaning } from './match/term-similarity.js';
 
 /** The generated, offline default embedding model (built by `npm run build:model`). */
@@ -41,6 +42,10 @@ const configSchema = z.object({
   // without dragging in its noise. A pretrained sentence encoder deserves FUSION_DENSE_WEIGHT=1.
   FUSION_RRF_K: integer(2, 0, 1000),
   FUSION_DENSE_WEIGHT: z.coerce.number().min(0).max(10).default(0.25),
+  // HNSW vector index (see `npm run bench:hnsw`): links per node, build breadth, query breadth.
+  HNSW_M: integer(DEFAULT_HNSW.m, 2, 128),
+  HNSW_EF_CONSTRUCTION: integer(DEFAULT_HNSW.efConstruction, 10, 2000),
+  HNSW_EF_SEARCH: integer(DEFAULT_HNSW.efSearch, 10, 2000),
   CHUNK_SIZE: integer(800, 100, 8000),
   CHUNK_OVERLAP: integer(120, 0, 4000),
   MAX_BODY_BYTES: integer(64 * 1024, 1024, 16 * 1024 * 1024),
@@ -100,6 +105,7 @@ export type Config = Readonly<{
   topK: number;
   /** Reciprocal rank fusion of the BM25 and vector rankings (see src/retrieve/hybrid.ts). */
   fusion: Readonly<{ k: number; bm25Weight: number; denseWeight: number }>;
+  hnsw: Readonly<HnswParameters>;
   chunkSize: number;
   chunkOverlap: number;
   maxBodyBytes: number;
@@ -206,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }),
     topK: c.TOP_K,
     fusion: Object.freeze({ k: c.FUSION_RRF_K, bm25Weight: 1, denseWeight: c.FUSION_DENSE_WEIGHT }),
+    hnsw: Object.freeze({ m: c.HNSW_M, efConstruction: c.HNSW_EF_CONSTRUCTION, efSearch: c.HNSW_EF_SEARCH }),
     chunkSize: c.CHUNK_SIZE,
     chunkOverlap: c.CHUNK_OVERLAP,
     maxBodyBytes: c.MAX_BODY_BYTES,

@@ -138,6 +138,7 @@ export function buildOptions(config: Config, extra: Partial<BuildOptions> = {}):
     chunkOverlap: config.chunkOverlap,
     batchSize: config.embedding.batchSize,
     keepVersions: config.index.keepVersions,
+    hnsw: config.hnsw,
     ...extra,
   };
 }

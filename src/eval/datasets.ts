@@ -52,6 +52,23 @@ export function paragraphSpans(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Where `part` occurs in `text` with white space ignored: the same evidence is found in every
+ * rendering of a page (HTML, a PDF's lines joined, a hard-wrapped Markdown file).
+ */
+export function findIgnoringWhiteSpace(text: string, part: string): Span | undefined {
+  const positions: number[] = [];
+  let squeezed = '';
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i]!)) continue;
+    positions.push(i);
+    squeezed += text[i];
+  }
+  const needle = part.replace(/\s+/g, '');
+  const at = needle === '' ? -1 : squeezed.indexOf(needle);
+  return at === -1 ? undefined : { start: positions[at]!, end: positions[at + needle.length - 1]! + 1 };
+}
+
 /** Reads a question file in either format of ../shared/eval/README.md, resolving evidence against `documents`. */
 export async function loadEvalCases(file: string, documents: ReadonlyMap<string, string>): Promise<EvalCase[]> {
   const lines = (await fs.readFile(file, 'utf8')).split('\n').filter((line) => line.trim() !== '');
@@ -67,14 +84,14 @@ export async function loadEvalCases(file: string, documents: ReadonlyMap<string,
     }
     const item = corpusQuestionSchema.parse(record);
     if (!item.answerable) return { id: item.id, question: item.question, answerable: false, expected: { all: [] } };
-    const found = [...documents].map(([source, text]) => ({ source, start: text.indexOf(item.source) })).find((hit) => hit.start >= 0);
-    if (!found) throw new Error(`${file}:${i + 1}: evidence of ${item.id} is not in the corpus`);
+    const found = [...documents].map(([source, text]) => ({ source, span: findIgnoringWhiteSpace(text, item.source) })).find((hit) => hit.span);
+    if (!found?.span) throw new Error(`${file}:${i + 1}: evidence of ${item.id} is not in the corpus`);
     return {
       id: item.id,
       question: item.question,
       answerable: true,
       expected: { all: item.must_contain },
-      evidence: { source: found.source, span: { start: found.start, end: found.start + item.source.length }, minCoveredShare: 0.5 },
+      evidence: { source: found.source, span: found.span, minCoveredShare: 0.5 },
     };
   });
 }

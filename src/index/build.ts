@@ -12,9 +12,16 @@ import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type D
 import type { VectorStore } from './vector-store.js';
 import { explainWriteError } from './write-errors.js';
 import { reportIndexBuild } from '../telemetry.js';
+import type { HnswParameters } from './vector-index.js';
 
 /** Bump when a parser or the chunker would turn the same file into different text or chunks. */
-export const PARSING_VERSION = 4;
+export const PARSING_VERSION = 5;
+
+/**
+ * Texts per embedder call at least: the embedder batches for the model itself (EMBEDDING_BATCH_SIZE texts
+ * per encoder run, or by tokens for the generated static models, which pack texts of similar length).
+ */
+const MIN_EMBED_STEP = 1024;
 
 /** Rebuild the vector index from its live points when this share of its labels is deleted. */
 const COMPACTION_SHARE = 0.25;
@@ -25,6 +32,8 @@ export interface BuildOptions extends ChunkOptions {
   /** Where versions are read and written: the folder of versions in `indexDir` unless given (PostgreSQL). */
   storage?: IndexStorage;
   batchSize: number;
+  /** HNSW settings (DEFAULT_HNSW when absent). */
+  hnsw?: HnswParameters;
   /** Versions kept besides the current one, for readers still on them. */
   keepVersions?: number;
   /** `always` re-reads, re-chunks and re-embeds everything (vectors still come from the embedding cache). */
@@ -109,7 +118,7 @@ function plan(files: readonly CorpusFile[], base: IndexManifest | undefined): Pl
  * when nothing changed.
  */
 export async function buildIndex(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
-  const storage = options.storage ?? folderStorage(options.indexDir);
+  const storage = options.storage ?? folderStorage(options.indexDir, options.hnsw);
   let report: BuildReport;
   try {
     report = await storage.exclusive(() => build(embedder, options, storage));
@@ -206,10 +215,11 @@ async function build<V extends VectorStore>(embedder: Embedder, options: BuildOp
   const cached = withEmbeddingCache(embedder, embeddingCacheDir(options.indexDir));
   const texts = fresh.map(({ entry }) => embeddingText(entry.context, entry.text));
   onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
-  for (let from = 0; from < texts.length; from += options.batchSize) {
-    const batch = await cached.embedDocumentVectors(texts.slice(from, from + options.batchSize));
+  const step = Math.max(options.batchSize, MIN_EMBED_STEP);
+  for (let from = 0; from < texts.length; from += step) {
+    const batch = await cached.embedDocumentVectors(texts.slice(from, from + step));
     batch.forEach((vector, i) => vectors.add(fresh[from + i]!.record.label, vector));
-    onProgress?.({ phase: 'Embedding chunks', done: Math.min(texts.length, from + options.batchSize), total: texts.length });
+    onProgress?.({ phase: 'Embedding chunks', done: Math.min(texts.length, from + step), total: texts.length });
   }
   await cached.save();
   const embedMs = performance.now() - embedStartedAt;

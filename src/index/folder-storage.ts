@@ -1,7 +1,7 @@
 import { withIndexLock } from './lock.js';
 import type { IndexStorage } from './storage.js';
 import { readIndex, readManifest, writeIndexFiles } from './store.js';
-import { VectorIndex } from './vector-index.js';
+import { DEFAULT_HNSW, VectorIndex, type HnswParameters } from './vector-index.js';
 import { collectGarbage, readPointer, startVersion, switchPointer } from './versions.js';
 import { watchPointer } from './watch.js';
 
@@ -9,17 +9,22 @@ import { watchPointer } from './watch.js';
 const INITIAL_CAPACITY = 1024;
 
 /** The embedded store: immutable versions in `indexDir/versions/<id>/` (HNSW file, BM25, texts) and a `CURRENT` pointer. */
-export function folderStorage(indexDir: string): IndexStorage<VectorIndex> {
+export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_HNSW): IndexStorage<VectorIndex> {
   return {
     location: indexDir,
     exclusive: (work) => withIndexLock(indexDir, work),
     current: () => readManifest(indexDir),
     pointer: () => readPointer(indexDir),
     watch: (onChange, intervalMs) => watchPointer(indexDir, { intervalMs, onChange }),
-    read: (embedding) => readIndex(indexDir, embedding),
-    createVectors: (dimensions) => VectorIndex.create(dimensions, INITIAL_CAPACITY),
+    async read(embedding) {
+      const index = await readIndex(indexDir, embedding);
+      // A serving setting: the graph was built with the M and efConstruction of its time.
+      index.vectors.efSearch = hnsw.efSearch;
+      return index;
+    },
+    createVectors: (dimensions) => VectorIndex.create(dimensions, INITIAL_CAPACITY, hnsw),
     compact(vectors, labels) {
-      const fresh = VectorIndex.create(vectors.dimensions, Math.max(1, labels.length));
+      const fresh = VectorIndex.create(vectors.dimensions, Math.max(1, labels.length), hnsw);
       for (const label of labels) fresh.add(label, vectors.vector(label));
       return fresh;
     },

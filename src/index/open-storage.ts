@@ -5,6 +5,6 @@ import type { IndexStorage } from './storage.js';
 
 /** The storage VECTOR_STORE names (connections to PostgreSQL are opened on first use). */
 export function openIndexStorage(config: Config): IndexStorage {
-  if (config.vectorStore === 'hnsw' || !config.database) return folderStorage(config.indexDir);
-  return new PgStorage(config.database);
+  if (config.vectorStore === 'hnsw' || !config.database) return folderStorage(config.indexDir, config.hnsw);
+  return new PgStorage({ ...config.database, hnsw: config.hnsw });
 }

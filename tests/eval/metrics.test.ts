@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadEvalCases, paragraphSpans, slug } from '../../src/eval/datasets.js';
+import { findIgnoringWhiteSpace, loadEvalCases, paragraphSpans, slug } from '../../src/eval/datasets.js';
 import { computeMetrics, type CaseResult } from '../../src/eval/metrics.js';
 import type { AskResult } from '../../src/service.js';
 
@@ -83,5 +83,14 @@ describe('computeMetrics', () => {
   it('reports n/a (null) instead of 0 for metrics with nothing to average', () => {
     const metrics = computeMetrics([], () => undefined);
     expect(metrics).toMatchObject({ hitAt1: null, answerAccuracy: null, declineRate: null, citationValidity: null });
+  });
+});
+
+describe('findIgnoringWhiteSpace', () => {
+  it('finds evidence whatever the white space of the rendering, as a span of the text', () => {
+    const wrapped = 'Intro.\n\nThe answer is\nforty-two,  said Deep Thought.';
+    const span = findIgnoringWhiteSpace(wrapped, 'answer is forty-two, said')!;
+    expect(wrapped.slice(span.start, span.end)).toBe('answer is\nforty-two,  said');
+    expect(findIgnoringWhiteSpace(wrapped, 'forty-three')).toBeUndefined();
   });
 });

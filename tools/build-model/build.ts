@@ -93,7 +93,7 @@ export function buildGeneratedModels(specs: readonly GeneratedModelSpec[], optio
     const onRows = (done: number, total: number) => progress({ phase, done, total });
     const embedding =
       spec.kind === 'wordnet' && spec.semantic
-        ? wordnetVectors(vocabulary, wordnet, weights, spec.vectors, spec.semantic, onRows)
+        ? wordnetVectors(vocabulary, wordnet, weights, spec.vectors, spec.semantic, onRows, spec.distributional)
         : lexicalVectors(vocabulary, weights, spec.vectors, onRows);
     progress({ phase: `${spec.name} writing`, done: 0, total: 1 });
     const files = modelFolderFiles({ vocab: vocabulary.map(({ token }) => token), embedding, tokenTypeIds: true, output: 'sentence', modelMaxLength: 8192 });

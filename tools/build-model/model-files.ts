@@ -1,4 +1,4 @@
-import { writeEmbeddingOnnx, type EmbeddingTable, type OnnxWriteOptions } from './onnx-writer.js';
+import { TABLE_FILE, writeEmbeddingOnnx, type EmbeddingTable, type OnnxWriteOptions } from './onnx-writer.js';
 
 export const SPECIAL_TOKENS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]'] as const;
 
@@ -74,6 +74,7 @@ function tokenizerJson(vocab: readonly string[], modelMaxLength: number): unknow
 export function modelFolderFiles(spec: ModelFolderSpec): Map<string, Uint8Array | string> {
   const { vocab, embedding } = spec;
   if (vocab.length !== embedding.vocabSize) throw new Error(`Vocabulary has ${vocab.length} tokens but the table has ${embedding.vocabSize} rows`);
+  const onnxFiles = writeEmbeddingOnnx(embedding, { tokenTypeIds: spec.tokenTypeIds, output: spec.output });
   return new Map<string, Uint8Array | string>([
     [
       'config.json',
@@ -102,6 +103,7 @@ export function modelFolderFiles(spec: ModelFolderSpec): Map<string, Uint8Array 
         mask_token: '[MASK]',
       }),
     ],
-    ['onnx/model.onnx', writeEmbeddingOnnx(embedding, { tokenTypeIds: spec.tokenTypeIds, output: spec.output })],
+    ['onnx/model.onnx', onnxFiles.model],
+    [`onnx/${TABLE_FILE}`, onnxFiles.table],
   ]);
 }

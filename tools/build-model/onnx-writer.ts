@@ -78,17 +78,38 @@ function graphNodes(output: OnnxWriteOptions['output']) {
 
 const rawFloats = (values: Float32Array) => new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
 
+/** The file, beside model.onnx, that holds the int8 table (ONNX external data). */
+export const TABLE_FILE = 'model.onnx_data';
+
+export interface OnnxFiles {
+  model: Uint8Array;
+  /** The table's bytes, for TABLE_FILE. */
+  table: Uint8Array;
+}
+
 /**
  * Serialises a static embedding model: each token's row of an int8 table times its row scale, either per
- * token or pooled into one normalised sentence vector (see OnnxWriteOptions.output).
+ * token or pooled into one normalised sentence vector (see OnnxWriteOptions.output). The table goes to
+ * an external data file, which ONNX Runtime memory-maps instead of copying: only the rows a corpus uses
+ * become resident, and processes serving the same model share those pages.
  */
-export function writeEmbeddingOnnx(embedding: EmbeddingTable, options: OnnxWriteOptions): Uint8Array {
+export function writeEmbeddingOnnx(embedding: EmbeddingTable, options: OnnxWriteOptions): OnnxFiles {
   const { table, scales, vocabSize, dimensions } = embedding;
   const inputs = [tensorInfo('input_ids', INT64, ['batch_size', 'sequence_length']), tensorInfo('attention_mask', INT64, ['batch_size', 'sequence_length'])];
   if (options.tokenTypeIds) inputs.push(tensorInfo('token_type_ids', INT64, ['batch_size', 'sequence_length']));
   const pooled = options.output === 'sentence';
   const initializer = [
-    { name: 'table', dataType: INT8, dims: [vocabSize, dimensions], rawData: new Uint8Array(table.buffer, table.byteOffset, table.byteLength) },
+    {
+      name: 'table',
+      dataType: INT8,
+      dims: [vocabSize, dimensions],
+      dataLocation: onnx.TensorProto.DataLocation.EXTERNAL,
+      externalData: [
+        { key: 'location', value: TABLE_FILE },
+        { key: 'offset', value: '0' },
+        { key: 'length', value: String(table.byteLength) },
+      ],
+    },
     pooled
       ? { name: 'flat_scales', dataType: FLOAT_TYPE, dims: [vocabSize], rawData: rawFloats(scales) }
       : { name: 'scales', dataType: FLOAT_TYPE, dims: [vocabSize, 1], rawData: rawFloats(scales) },
@@ -115,5 +136,5 @@ export function writeEmbeddingOnnx(embedding: EmbeddingTable, options: OnnxWrite
       ],
     },
   });
-  return onnx.ModelProto.encode(model).finish();
+  return { model: onnx.ModelProto.encode(model).finish(), table: new Uint8Array(table.buffer, table.byteOffset, table.byteLength) };
 }

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * Deterministic pseudo-random numbers keyed by a string, so a token's or synset's random vector
  * depends only on its own key and the seed, never on iteration order or vocabulary size.
  */
-function keyedRandom(seed: string, key: string): () => number {
+export function keyedRandom(seed: string, key: string): () => number {
   const digest = createHash('sha256').update(seed).update('\0').update(key).digest();
   let a = digest.readUInt32LE(0);
   let b = digest.readUInt32LE(4);

@@ -1,3 +1,4 @@
+import { ProjectedGloVe, type DistributionalParameters } from './distributional.js';
 import { referenceCounts } from './frequency.js';
 import { addSparse, randomIndexVector, type SparseVector } from './random.js';
 import { STOP_WORDS } from './stop-words.js';
@@ -165,6 +166,7 @@ export function wordnetVectors(
   params: VectorParameters,
   semantic: SemanticParameters,
   onProgress: ProgressCallback,
+  distributional?: DistributionalParameters,
 ): EmbeddingTable {
   const { dimensions } = params;
   const random = new RandomVectors(params);
@@ -209,6 +211,13 @@ export function wordnetVectors(
     return context;
   };
 
+  const glove = distributional && new ProjectedGloVe(new Set(identityOf.keys()), dimensions, params.seed, params.nonZeros);
+  /** WordNet's unit sense vector and GloVe's, in the proportion `distributional.weight`. */
+  const mixDistributional = (senseVector: Float32Array, word: string) => {
+    if (!glove || !distributional) return;
+    scaleRow(senseVector, 0, dimensions, (1 - distributional.weight) / (norm(senseVector, 0, dimensions) || 1));
+    glove.add(senseVector, word, distributional.weight);
+  };
   const table = emptyTable(vocabulary.length, dimensions);
   const vector = new Float32Array(dimensions);
   const senseVector = new Float32Array(dimensions);
@@ -233,7 +242,8 @@ export function wordnetVectors(
     for (const lemma of entry.lemmas) for (const sense of wordnet.senses.get(lemma) ?? []) senses.set(sense.synset, sense);
     addSenses(senses.values(), 1);
     addSenses((phraseSenses.get(entry.token) ?? []).filter((sense) => !senses.has(sense.synset)), semantic.phraseWeight);
-    const semanticLength = norm(senseVector, 0, dimensions);
+    mixDistributional(senseVector, entry.token);
+    const semanticLength = norm(senseVector, 0, dimensions) || 1;
     for (let i = 0; i < dimensions; i++) vector[i] = ((1 - semantic.identityWeight) * senseVector[i]!) / semanticLength;
     addSparse(vector, 0, identity, semantic.identityWeight / Math.sqrt(params.nonZeros));
     finishRow(table, row, vector, weights[row]!);

@@ -1,10 +1,13 @@
 import path from 'node:path';
 import type { Parser } from '../types.js';
+import { docxParser } from './docx.js';
+import { htmlParser } from './html.js';
 import { markdownParser } from './markdown.js';
+import { pdfParser } from './pdf.js';
 import { textParser } from './text.js';
 
 /** Every document format Docent reads, one parser per format (src/ingest/parsers/<format>.ts). */
-export const PARSERS: readonly Parser[] = [markdownParser, textParser];
+export const PARSERS: readonly Parser[] = [markdownParser, textParser, htmlParser, pdfParser, docxParser];
 
 const byExtension = new Map(PARSERS.flatMap((parser) => parser.extensions.map((extension) => [extension, parser] as const)));
 

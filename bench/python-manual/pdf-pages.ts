@@ -1,0 +1,42 @@
+/**
+ * Checks that every citation of an answer from the PDF corpus names the page its quote is printed
+ * on: the quote's first words must be on that page of the PDF as pdf.js reads it raw (no line,
+ * header or paragraph logic of Docent's), white space ignored.
+ *
+ *   INDEX_DIR=/tmp/docent-python-manual-pdf npx tsx bench/python-manual/pdf-pages.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { loadConfig } from '../../src/config.js';
+import { loadEmbedder } from '../../src/embed/load.js';
+import { openDocent } from '../../src/service.js';
+
+const DIR = path.resolve('bench/python-manual');
+/** White space and the interactive prompts (">>>", "..."), which Python's pages print apart from the code, removed. */
+const squeeze = (text: string) => text.replace(/(^|\s)(?:>>>|\.\.\.)(?=\s|$)/g, '$1').replace(/\s+/g, '');
+
+const config = loadConfig({ ...process.env, CORPUS_DIR: path.join(DIR, 'corpus/pdf') });
+const docent = await openDocent(config, { embedder: await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir }) });
+const pageTexts = new Map<string, string[]>();
+async function pagesOf(source: string): Promise<string[]> {
+  if (!pageTexts.has(source)) {
+    const pdf = await getDocumentProxy(new Uint8Array(fs.readFileSync(path.join(config.corpusDir, source))));
+    pageTexts.set(source, ((await extractText(pdf, { mergePages: false })).text as string[]).map(squeeze));
+  }
+  return pageTexts.get(source)!;
+}
+
+let checked = 0;
+const wrong: string[] = [];
+for (const line of fs.readFileSync(path.join(DIR, 'questions.jsonl'), 'utf8').trim().split('\n')) {
+  const { id, question } = JSON.parse(line) as { id: string; question: string };
+  for (const citation of (await docent.ask(question)).citations) {
+    checked++;
+    const pages = await pagesOf(citation.source);
+    const head = squeeze(citation.quote).slice(0, 30);
+    if (!citation.page || !pages[citation.page - 1]?.includes(head)) wrong.push(`${id}: ${citation.source} page ${citation.page} "${citation.quote.slice(0, 60)}"`);
+  }
+}
+console.log(`PDF citations on the right page: ${checked - wrong.length}/${checked}`);
+for (const line of wrong) console.log(`  ✗ ${line}`);

@@ -1,0 +1,119 @@
+/** One line of a PDF page's text, rebuilt from pdf.js text items. */
+export interface PdfLine {
+  page: number;
+  text: string;
+  /** Left edge and right edge of the line's text, in PDF points. */
+  x: number;
+  endX: number;
+  /** Baseline, in PDF points from the page's bottom. */
+  y: number;
+  /** Font size of most of the line's characters. */
+  size: number;
+  /** All of the line's text is in a monospaced font (code). */
+  mono: boolean;
+  /** Width of one monospaced character, to rebuild code indentation. */
+  charWidth?: number;
+  /** Cells, when wide gaps split the line into columns (a table row). */
+  cells?: string[];
+}
+
+/** The parts of a pdf.js text item this parser reads. */
+export interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  fontName: string;
+}
+
+interface Run {
+  text: string;
+  x: number;
+  endX: number;
+  y: number;
+  size: number;
+  mono: boolean;
+}
+
+/** A gap wider than this many font sizes between two runs on one line separates table cells. */
+const CELL_GAP = 1.5;
+
+/**
+ * Rebuilds a page's lines from its text items: an item starts a new line when its baseline moves
+ * by more than half a font size or it jumps back to the left. Lines are put in reading order.
+ */
+export function pageLines(page: number, items: readonly TextItem[], monospaced: (fontName: string) => boolean, pageWidth: number): PdfLine[] {
+  const lines: Run[][] = [];
+  for (const item of items) {
+    // Spaces are told by the gaps between runs; a space item's width can be anything (browsers stretch them).
+    if (item.str.trim() === '' || item.transform.length < 6) continue;
+    const size = Math.hypot(item.transform[2]!, item.transform[3]!) || Math.abs(item.transform[0]!);
+    const run: Run = { text: item.str, x: item.transform[4]!, endX: item.transform[4]! + item.width, y: item.transform[5]!, size, mono: monospaced(item.fontName) };
+    const line = lines.at(-1);
+    const previous = line?.at(-1);
+    const sameLine = previous && Math.abs(run.y - previous.y) < 0.5 * Math.min(size, previous.size) && run.x >= previous.endX - size;
+    if (sameLine) line!.push(run);
+    else lines.push([run]);
+  }
+  return inReadingOrder(lines.map((runs) => toLine(page, runs)).filter((line) => line.text !== ''), pageWidth);
+}
+
+/** A share of lines this large on each side of the middle makes a page two columns. */
+const COLUMN_SHARE = 0.3;
+
+/**
+ * Top to bottom, left to right (browsers draw boxes such as code blocks out of order); a page set
+ * in two columns keeps the content stream's order, which producers write column by column.
+ */
+function inReadingOrder(lines: PdfLine[], pageWidth: number): PdfLine[] {
+  const middle = pageWidth / 2;
+  const left = lines.filter((line) => line.endX < middle).length;
+  const right = lines.filter((line) => line.x > middle).length;
+  if (left >= COLUMN_SHARE * lines.length && right >= COLUMN_SHARE * lines.length) return lines;
+  return [...lines].sort((a, b) => (Math.abs(a.y - b.y) < 0.5 * Math.min(a.size, b.size) ? a.x - b.x : b.y - a.y));
+}
+
+/** Runs joined into text, with a space where the gap between two runs shows one; wide gaps split cells. */
+function segmentsOf(runs: readonly Run[]): string[] {
+  const segments = [''];
+  runs.forEach((run, i) => {
+    const previous = runs[i - 1];
+    const gap = previous ? run.x - previous.endX : 0;
+    if (previous && gap > CELL_GAP * run.size && run.text.trim() !== '' && segments.at(-1)!.trim() !== '') segments.push('');
+    else if (previous && gap > 0.15 * run.size && !/\s$/.test(segments.at(-1)!) && !/^\s/.test(run.text)) segments[segments.length - 1] += ' ';
+    segments[segments.length - 1] += run.text;
+  });
+  return segments;
+}
+
+/** The most common of the runs' font sizes, counted by characters. */
+function dominantSize(runs: readonly Run[]): number {
+  const sizes = new Map<number, number>();
+  for (const run of runs) {
+    const size = Math.round(run.size * 2) / 2;
+    sizes.set(size, (sizes.get(size) ?? 0) + run.text.trim().length);
+  }
+  return [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? runs[0]!.size;
+}
+
+function toLine(page: number, runs: Run[]): PdfLine {
+  const visible = runs.filter((run) => run.text.trim() !== '');
+  const mono = visible.length > 0 && visible.every((run) => run.mono);
+  const segments = segmentsOf(runs);
+  // Code keeps its inner spacing; prose is collapsed.
+  const text = mono ? segments.join(' ').trim() : segments.join(' ').replace(/\s+/g, ' ').trim();
+  const cells = segments.map((segment) => segment.replace(/\s+/g, ' ').trim()).filter((cell) => cell !== '');
+  const monoRuns = visible.filter((run) => run.mono);
+  const monoChars = monoRuns.reduce((sum, run) => sum + run.text.length, 0);
+  const charWidth = monoChars > 0 ? monoRuns.reduce((sum, run) => sum + (run.endX - run.x), 0) / monoChars : undefined;
+  return {
+    page,
+    text,
+    x: (visible[0] ?? runs[0]!).x,
+    endX: Math.max(...runs.map((run) => run.endX)),
+    y: runs[0]!.y,
+    size: dominantSize(visible.length > 0 ? visible : runs),
+    mono,
+    ...(charWidth ? { charWidth } : {}),
+    ...(cells.length > 1 && !mono ? { cells } : {}),
+  };
+}

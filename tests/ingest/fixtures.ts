@@ -1,0 +1,149 @@
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+/** Documents written in code, so tests never depend on files outside the repository. */
+
+export const MOKA_PARAGRAPH =
+  'The moka pot brews coffee by passing boiling water pressurized by steam through ground coffee. ' +
+  'It was invented by Alfonso Bialetti in 1933 and became a staple of Italian kitchens.';
+
+interface PdfLineSpec {
+  text: string;
+  size?: number;
+  mono?: boolean;
+  /** Space before the line, in points. */
+  gapBefore?: number;
+  indent?: number;
+}
+
+/**
+ * A PDF with a running header and a "Page n of m" footer on every page, a large-type heading per
+ * page, justified-style hyphenation, a paragraph that runs over a page break, and Courier code.
+ */
+export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handbook — internal', footer = true } = {}): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.setTitle('Coffee Handbook');
+  const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  const mono = await pdf.embedFont(StandardFonts.Courier);
+  pages.forEach((lines, i) => {
+    const page = pdf.addPage([612, 792]);
+    page.drawText(header, { x: 50, y: 760, size: 8, font: regular });
+    if (footer) page.drawText(`Page ${i + 1} of ${pages.length}`, { x: 280, y: 30, size: 8, font: regular });
+    let y = 720;
+    for (const line of lines) {
+      const size = line.size ?? 11;
+      y -= (line.gapBefore ?? 0) + size * 1.4;
+      page.drawText(line.text, { x: 50 + (line.indent ?? 0), y, size, font: line.mono ? mono : regular });
+    }
+  });
+  return pdf.save();
+}
+
+export const COFFEE_PDF_PAGES: PdfLineSpec[][] = [
+  [
+    { text: 'Brewing Coffee', size: 20 },
+    { text: 'The moka pot brews coffee by passing boiling water pressurized by steam through', gapBefore: 8 },
+    { text: 'ground coffee. It was invented by Alfonso Bialetti in 1933. Its extraction termi-' },
+    { text: 'nates when the water chamber is empty; termination is signalled by a gurgle.' },
+    { text: 'A French press steeps coarse grounds in hot water for about four minutes before', gapBefore: 8 },
+    { text: 'the plunger is pressed down and the coffee is poured into' },
+  ],
+  [
+    { text: 'warm cups, where it should be served at once.' },
+    { text: 'Grinding', size: 16, gapBefore: 10 },
+    { text: 'A burr grinder gives an even grind size for every brewing method.', gapBefore: 6 },
+    { text: 'grind(beans, size="fine")', mono: true, gapBefore: 6 },
+    { text: 'brew(pot, minutes=4)', mono: true, indent: 24 },
+    { text: 'Grind just before brewing.', gapBefore: 6 },
+    // An API entry as documentation generators print it: the signature, its description indented.
+    { text: 'kettle.pour(water, speed=1)', mono: true, gapBefore: 8 },
+    { text: 'Pours the water at the given speed.', indent: 30 },
+  ],
+];
+
+/** A PDF whose trailer names an encryption dictionary: pdf.js asks for a password. */
+export function makeEncryptedPdf(): Uint8Array {
+  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', `<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const offset = body.length;
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R /Encrypt 3 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>] >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+/** A Word document with a Title, Heading 1/2 styles, body paragraphs and a table. */
+export async function makeDocx(): Promise<Uint8Array> {
+  const document = new Document({
+    creator: 'docent tests',
+    title: 'Coffee Handbook',
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'Coffee Handbook', heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: 'Brewing', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph({ text: 'Moka Pot', heading: HeadingLevel.HEADING_2 }),
+          new Paragraph({ children: [new TextRun(MOKA_PARAGRAPH.slice(0, 95)), new TextRun({ text: MOKA_PARAGRAPH.slice(95), bold: true })] }),
+          new Paragraph({ text: 'Grinding', heading: HeadingLevel.HEADING_1 }),
+          new Paragraph('A burr grinder gives an even grind size for every brewing method.'),
+          new Table({
+            rows: [
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('Method')] }), new TableCell({ children: [new Paragraph('Grind')] })] }),
+              new TableRow({ children: [new TableCell({ children: [new Paragraph('Espresso')] }), new TableCell({ children: [new Paragraph('Fine')] })] }),
+            ],
+          }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** A documentation page: navigation, a search form, scripts and styles around the main content. */
+export const HTML_PAGE = `<!doctype html>
+<html><head><title>Coffee Handbook — Docs</title><style>body { color: red }</style>
+<script>window.analytics = "tracking code";</script></head>
+<body>
+<header><a href="/">Home</a> | Products | Cookie settings</header>
+<nav><ul><li><a href="/a">Previous chapter: Tea</a></li><li><a href="/b">Next chapter: Milk</a></li></ul></nav>
+<div role="main">
+<h1>Brewing<a class="headerlink" href="#b">¶</a></h1>
+<p>${MOKA_PARAGRAPH.replace('Alfonso Bialetti', '<em>Alfonso Bialetti</em>')}</p>
+<h2>API</h2>
+<dl><dt id="brew">brew(pot, minutes=4)</dt><dd><p>Brews the pot for the given <code>minutes</code>.</p></dd></dl>
+<p>After the definition list the section is API again.</p>
+<div class="highlight"><pre>grind(beans)
+    brew(pot)</pre></div>
+<table><tr><th>Method</th><th>Grind</th></tr><tr><td>Espresso</td><td>Fine</td></tr></table>
+<ol><li>Fill the chamber.</li><li>Heat the pot.</li></ol>
+</div>
+<footer>© 2024 Coffee Corp. All rights reserved.</footer>
+<script>console.log("more tracking")</script>
+</body></html>`;
+
+/** Hard-wrapped Markdown with a heading hierarchy, emphasis, a link, a list, code and a table. */
+export const MARKDOWN_PAGE = `# Coffee Handbook
+
+## Brewing
+
+The moka pot brews coffee by passing boiling water pressurized by steam
+through ground coffee. It was invented by **Alfonso Bialetti** in 1933 and
+became a staple of [Italian kitchens](https://example.com/italy).
+
+- Fill the lower chamber with water up to the valve, then add ground coffee
+  without pressing it down.
+- Heat it until it gurgles.
+
+\`\`\`python
+grind(beans)
+brew(pot, minutes=4)
+\`\`\`
+
+| Method | Grind |
+|--------|-------|
+| Espresso | \`fine\` |
+`;

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../../src/ingest/chunk.js';
+import { locate } from '../../src/ingest/location.js';
+import { parserFor } from '../../src/ingest/parsers/index.js';
+import { UnreadableDocumentError, type ParsedDocument } from '../../src/ingest/types.js';
+import { SentenceIndex } from '../../src/match/sentences.js';
+import { COFFEE_PDF_PAGES, HTML_PAGE, makeDocx, makeEncryptedPdf, makePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
+
+async function parse(source: string, content: string | Uint8Array): Promise<ParsedDocument> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  return parserFor(source)!.parse(bytes, { source });
+}
+
+const blockTexts = (document: ParsedDocument, kind?: string) => document.blocks.filter((block) => !kind || block.kind === kind).map((block) => document.text.slice(block.start, block.end));
+const blockStarting = (document: ParsedDocument, prefix: string) => document.blocks.find((block) => document.text.slice(block.start, block.end).startsWith(prefix))!;
+
+/**
+ * What every format must give the rest of Docent: blocks in order inside the text, chunks and page
+ * spans that are exact spans of it, headings never quotable on their own, code blocks and table rows
+ * one unit each, and no quotable unit holding `furniture` (navigation, running headers).
+ */
+async function expectCitable(source: string, document: ParsedDocument, furniture: readonly string[] = []) {
+  let previousEnd = 0;
+  for (const block of document.blocks) {
+    expect(block.start).toBeGreaterThanOrEqual(previousEnd);
+    expect(document.text.slice(block.start, block.end).trim()).toBe(document.text.slice(block.start, block.end));
+    previousEnd = block.end;
+  }
+  for (const mark of document.marks ?? []) expect(mark.end).toBeLessThanOrEqual(document.text.length);
+  for (const page of document.pages ?? []) expect(page.end).toBeLessThanOrEqual(document.text.length);
+  const chunks = await chunkDocument(source, document, { chunkSize: 120, chunkOverlap: 20 });
+  expect(chunks.length).toBeGreaterThan(1);
+  for (const chunk of chunks) expect(chunk.section).toEqual(locate(document, chunk.end - 1).section);
+  const units = new SentenceIndex({ sources: new Map([[source, document]]) }).of(source);
+  for (const unit of units) {
+    const block = document.blocks[unit.block]!;
+    expect(unit.kind === 'heading').toBe(block.kind === 'heading');
+    if (block.kind === 'code' || block.kind === 'table-row') expect([unit.start, unit.end]).toEqual([block.start, block.end]);
+    for (const text of furniture) expect(document.text.slice(unit.start, unit.end)).not.toContain(text);
+  }
+}
+
+describe('Markdown', () => {
+  it('renders without marks, joins wrapped lines, keeps list items, code and table rows, and records marks', async () => {
+    const document = await parse('guide.md', MARKDOWN_PAGE);
+    await expectCitable('guide.md', document);
+    expect(document.title).toBe('Coffee Handbook');
+    expect(document.text).not.toMatch(/\*\*|\]\(|```/);
+    expect(blockTexts(document, 'paragraph')[0]).toBe(MOKA_PARAGRAPH);
+    expect(blockTexts(document, 'list-item')).toEqual([
+      '- Fill the lower chamber with water up to the valve, then add ground coffee without pressing it down.',
+      '- Heat it until it gurgles.',
+    ]);
+    expect(blockTexts(document, 'code')).toEqual(['grind(beans)\nbrew(pot, minutes=4)']);
+    expect(blockTexts(document, 'table-row')).toEqual(['Method | Grind', 'Espresso | fine']);
+    expect(blockStarting(document, 'The moka pot').section).toEqual(['Coffee Handbook', 'Brewing']);
+  });
+});
+
+describe('HTML', () => {
+  it('indexes the main content only, with headings, definition terms as headings of their definitions, code, tables and numbered items', async () => {
+    const document = await parse('docs/brewing.html', HTML_PAGE);
+    const furniture = ['tracking', 'Previous chapter', 'Cookie settings', 'All rights reserved', 'color: red', '¶'];
+    await expectCitable('docs/brewing.html', document, furniture);
+    for (const text of furniture) expect(document.text).not.toContain(text);
+    expect(document.title).toBe('Brewing');
+    expect(blockTexts(document, 'paragraph')[0]).toBe(MOKA_PARAGRAPH);
+    expect(blockTexts(document, 'heading')).toEqual(['Brewing', 'API', 'brew(pot, minutes=4)']);
+    expect(blockStarting(document, 'Brews the pot').section).toEqual(['Brewing', 'API', 'brew(pot, minutes=4)']);
+    expect(blockStarting(document, 'After the definition list').section).toEqual(['Brewing', 'API']);
+    expect(blockTexts(document, 'code')).toEqual(['grind(beans)\n    brew(pot)']);
+    expect(blockTexts(document, 'table-row')).toEqual(['Method | Grind', 'Espresso | Fine']);
+    expect(blockTexts(document, 'list-item')).toEqual(['1. Fill the chamber.', '2. Heat the pot.']);
+    expect((document.marks ?? []).map((mark) => document.text.slice(mark.start, mark.end))).toEqual(expect.arrayContaining(['Alfonso Bialetti', 'minutes']));
+  });
+
+  it('falls back to the readable part of a page without a main landmark', async () => {
+    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>${MOKA_PARAGRAPH} Paragraph ${i + 1} adds a little more text about coffee, grinders and kettles.</p>`).join('');
+    const page = `<html><head><title>Blog</title></head><body><div class="menu"><a href="/">Home</a> <a href="/x">Archive</a></div><div class="post">${paragraphs}</div></body></html>`;
+    const document = await parse('blog.htm', page);
+    expect(document.text).toContain('Alfonso Bialetti');
+    expect(document.text).not.toContain('Archive');
+  });
+});
+
+describe('DOCX', () => {
+  it('maps Word heading styles to section paths and keeps table rows', async () => {
+    const document = await parse('handbook.docx', await makeDocx());
+    await expectCitable('handbook.docx', document);
+    expect(document.format).toBe('docx');
+    expect(document.title).toBe('Coffee Handbook');
+    expect(blockStarting(document, MOKA_PARAGRAPH).section).toEqual(['Brewing', 'Moka Pot']);
+    expect(blockTexts(document, 'table-row')).toEqual(['Method | Grind', 'Espresso | Fine']);
+    expect(blockStarting(document, 'A burr grinder').section).toEqual(['Grinding']);
+  });
+});
+
+describe('PDF', () => {
+  it("drops running headers and page numbers, joins hyphenated words and paragraphs over a page break, heads an API description with its signature, and knows every block's page", async () => {
+    const document = await parse('handbook.pdf', await makePdf(COFFEE_PDF_PAGES));
+    await expectCitable('handbook.pdf', document, ['Coffee Handbook — internal', 'Page 1', 'Page 2']);
+    expect(document.title).toBe('Brewing Coffee');
+    expect(document.text).not.toContain('Coffee Handbook — internal');
+    expect(document.text).not.toMatch(/Page \d of 2/);
+    expect(document.text).toContain('Its extraction terminates when the water chamber is empty; termination is signalled by a gurgle.');
+    expect(document.text).toContain('the coffee is poured into warm cups, where it should be served at once.');
+    expect(blockTexts(document, 'heading')).toEqual(['Brewing Coffee', 'Grinding', 'kettle.pour(water, speed=1)']);
+    expect(blockTexts(document, 'code')).toEqual(['grind(beans, size="fine")\n    brew(pot, minutes=4)']);
+    expect(document.pages!.map((page) => page.page)).toEqual([1, 2]);
+    const at = (phrase: string) => locate(document, document.text.indexOf(phrase));
+    expect(at('It was invented by Alfonso Bialetti')).toEqual({ section: ['Brewing Coffee'], page: 1 });
+    expect(at('warm cups')).toEqual({ section: ['Brewing Coffee'], page: 2 });
+    expect(at('A burr grinder')).toEqual({ section: ['Brewing Coffee', 'Grinding'], page: 2 });
+    expect(at('Pours the water')).toEqual({ section: ['Brewing Coffee', 'Grinding', 'kettle.pour(water, speed=1)'], page: 2 });
+  });
+});
+
+describe('unreadable files', () => {
+  it.each([
+    ['empty.txt', '', /empty/],
+    ['binary.md', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]), /binary file/],
+    ['latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0xe0, 0x20, 0x6c, 0x61, 0x20, 0x63, 0x61, 0x72, 0x74, 0x65]), /not UTF-8 text/],
+    ['corrupt.pdf', '%PDF-1.7 this is not really a PDF', /corrupt PDF/],
+    ['encrypted.pdf', makeEncryptedPdf(), /encrypted PDF/],
+    ['corrupt.docx', 'PK this is not a zip', /corrupt or unsupported DOCX/],
+    ['empty.html', '<html><body><nav>Menu only</nav></body></html>', /no text to index/],
+  ])('refuses %s with a reason', async (source, content, reason) => {
+    const failure = await parse(source, content).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(UnreadableDocumentError);
+    expect((failure as Error).message).toMatch(reason);
+  });
+});
