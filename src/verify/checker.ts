@@ -12,6 +12,7 @@ import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import { clauses } from './clauses.js';
+import { decideVerdict, rank, type Assessed } from './verdict.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
 
 /** How many passages a claim without citations is checked against. */
@@ -283,32 +284,6 @@ export class CitationChecker {
     return !this.#index.lexical.has(token.term) || lexicon[token.word] === undefined;
   }
 }
-
-type Assessed = Pick<Assessment, 'coverage' | 'facts' | 'negationMismatch' | 'hedgeMismatch' | 'largestGap' | 'conflictShare'>;
-
-/** The verdict for an assessed piece of evidence, from the thresholds. */
-export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Verdict {
-  const { coverage, facts } = unit;
-  if (coverage < thresholds.partial) return 'not_found';
-  // A changed value or a negation contradicts only the same statement: the rest of it there, every other fact found.
-  const fewChanges = facts.conflicts.length <= 1 || facts.supported.length >= 2 * facts.conflicts.length;
-  const sameStatement = coverage >= thresholds.contradicted && facts.missing.length === 0 && fewChanges && unit.conflictShare <= MAX_CONFLICT_SHARE && unit.largestGap <= MAX_CONTRADICTION_GAP;
-  if (sameStatement && (facts.conflicts.length > 0 || unit.negationMismatch)) return 'contradicted';
-  if (coverage >= thresholds.supported && facts.missing.length === 0 && facts.conflicts.length === 0 && !unit.negationMismatch && !unit.hedgeMismatch && unit.largestGap <= thresholds.largestGap) return 'supported';
-  // Most of the claim's facts absent: the evidence is about something else.
-  const mostFactsMissing = facts.missing.length + facts.conflicts.length >= 2 && facts.missing.length + facts.conflicts.length >= facts.supported.length;
-  return mostFactsMissing || unit.largestGap > thresholds.partialGap ? 'not_found' : 'partially_supported';
-}
-
-/** A claim whose changed values make up more than this share of it is another statement, not a contradicted one. */
-const MAX_CONFLICT_SHARE = 0.4;
-/** Nor is one with a larger part of it missing. */
-const MAX_CONTRADICTION_GAP = 0.25;
-
-const VERDICT_STRENGTH: Record<Verdict, number> = { supported: 3, contradicted: 2, partially_supported: 1, not_found: 0 };
-
-/** Evidence order: coverage first, the strength of what it says (support, then contradiction) breaking near-ties. */
-const rank = (unit: ScoredUnit) => unit.score + 0.05 * VERDICT_STRENGTH[unit.verdict];
 
 /** "guides/super-bowl-50.txt" → "guides super bowl 50". */
 function sourceTitle(source: string): string {

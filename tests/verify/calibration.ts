@@ -8,7 +8,7 @@ import type { Embedder } from '../../src/embed/types.js';
 import type { WordMeaning } from '../../src/match/term-similarity.js';
 import { openDocent, type Docent } from '../../src/service.js';
 import type { Assessment } from '../../src/verify/assess.js';
-import { decideVerdict } from '../../src/verify/checker.js';
+import { decideVerdict } from '../../src/verify/verdict.js';
 import { DEFAULT_THRESHOLDS, VERDICTS, type Conflict, type Verdict, type VerifyThresholds } from '../../src/verify/types.js';
 
 /**
