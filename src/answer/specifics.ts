@@ -35,8 +35,11 @@ export interface SpecificsOptions {
  */
 export function questionFacts(question: string, isNameAtStart: (token: Token) => boolean): AnalysedText {
   const analysed = analyse(question, { isNameAtStart });
-  return { ...analysed, facts: analysed.facts.filter((fact) => fact.kind !== 'ordinal') };
+  return { ...analysed, facts: analysed.facts.filter((fact) => fact.kind !== 'ordinal' && !(fact.kind === 'number' && ANSWER_COUNT.test(question.slice(0, fact.start)))) };
 }
+
+/** "Name two courses …", "What are three …": a number right after the request counts the answers wanted; it is not a fact to find. */
+const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enumerate|state|identify|what\s+(?:are|were)|which\s+(?:are|were))\s+(?:any\s+|at\s+least\s+)?$/i;
 
 /**
  * Checks the question's facts against the evidence (the quoted sentence with what it continues):
