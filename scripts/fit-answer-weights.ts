@@ -23,7 +23,7 @@ import { makeNearMisses } from './fit/near-misses.js';
  * 2. declining — a logistic model of "the best sentence answers" over the best candidate's signals,
  *    fitted on the same SQuAD questions (answered) plus the tuning parts of tests/eval's near-miss,
  *    paraphrase and unanswerable sets and near-misses made from the SQuAD questions (declined); its
- *    threshold is the highest that keeps SQuAD accuracy within 0.005 of never declining.
+ *    threshold is the highest that keeps SQuAD accuracy within MAX_DECLINE_COST (0.01) of never declining.
  * Reports both on questions.jsonl and the held-out sets, which are never fitted on.
  * Run: `npm run fit:weights` (add `--dry-run` to print without writing).
  */
@@ -58,6 +58,8 @@ const sentenceVector = (candidate: Candidate) => SENTENCE_INPUTS.map((input) => 
  * questions.jsonl 0.848 over 620 give (0.791 × 3468 − 0.848 × 620) / 2848 = 0.778.
  */
 const TODAY_SQUAD_TRAIN_ACCURACY = 0.778;
+/** The SQuAD accuracy declining may give up, on the questions fitted on, for the near-misses it catches. */
+const MAX_DECLINE_COST = 0.01;
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -128,9 +130,10 @@ async function main() {
   const accuracy = (rows: typeof train, t: number) => rows.filter((row) => row.item.answerable && row.y === 1 && p(row) >= t).length / Math.max(1, rows.filter((row) => row.item.answerable).length);
   const declineRate = (rows: typeof train, t: number) => rows.filter((row) => !row.item.answerable && p(row) < t).length / Math.max(1, rows.filter((row) => !row.item.answerable).length);
   const squadTrainRows = train.filter((row) => row.item.corpus === 'squad' && row.item.answerable && !row.item.id.startsWith('p'));
-  // The floor: today's SQuAD accuracy on these questions (answerer of main before issue 9) less the 0.01 the issue allows.
-  const floor = Number(argument('--min-squad-accuracy') ?? TODAY_SQUAD_TRAIN_ACCURACY - 0.01);
+  // The floor: declining may cost at most MAX_DECLINE_COST of the accuracy these questions get when nothing is declined,
+  // and never go below today's accuracy (answerer of main before issue 9) less the 0.01 the issue allows.
   const ceiling = accuracy(squadTrainRows, 0);
+  const floor = Number(argument('--min-squad-accuracy') ?? Math.max(TODAY_SQUAD_TRAIN_ACCURACY - 0.01, ceiling - MAX_DECLINE_COST));
   let threshold = 0;
   for (let t = 0; t <= 0.95; t += 0.01) if (accuracy(squadTrainRows, t) >= floor) threshold = round(t);
   const share = (rows: typeof train, test: (row: (typeof train)[number]) => boolean) => (rows.length ? rows.filter(test).length / rows.length : NaN);
