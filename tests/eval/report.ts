@@ -76,7 +76,9 @@ async function main() {
     }
     const report = await evaluate(docent, set.file, 'hybrid');
     const m = report.metrics;
-    console.log(`${name} n ${String(m.questions).padStart(3)}: accuracy ${fmt(m.answerAccuracy)}, decline ${fmt(m.declineRate)}, hit@5 ${fmt(m.hitAt5)}, median ${m.medianMs.toFixed(1)} ms`);
+    // Declines of answerable questions, for the precision of declining.
+    const wrongDeclines = report.results.filter((result) => result.case.answerable && !result.response.answerable).length;
+    console.log(`${name} n ${String(m.questions).padStart(3)}: accuracy ${fmt(m.answerAccuracy)}, decline ${fmt(m.declineRate)}, answerable declined ${wrongDeclines}/${m.answerable}, hit@5 ${fmt(m.hitAt5)}, median ${m.medianMs.toFixed(1)} ms`);
     if (process.argv.includes('--failures')) {
       for (const result of report.results) {
         const ok = result.case.answerable ? isCorrect(result) : !result.response.answerable;
