@@ -18,7 +18,7 @@ export function informationOf(terms: readonly WeightedTerm[]): number {
   return terms.reduce((sum, term) => sum + term.weight, 0) / INFORMATION_SCALE;
 }
 
-export const DECLINE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'conflicting', 'absent', 'nearby', 'information'] as const;
+export const DECLINE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'conflicting', 'absent', 'nearby', 'anyConflicting', 'anyAbsent', 'information'] as const;
 export type DeclineInput = (typeof DECLINE_INPUTS)[number];
 
 /** The decline model's inputs, in the order of DECLINE_INPUTS. */
@@ -32,6 +32,9 @@ export function declineInputs(features: Features, specifics: SpecificsCheck, inf
     conflicting: share(specifics.conflicting),
     absent: share(specifics.absent),
     nearby: share(specifics.nearby),
+    // One name, number or date stated differently or missing is enough to be another fact, however many others match.
+    anyConflicting: specifics.conflicting.length > 0 ? 1 : 0,
+    anyAbsent: specifics.absent.length > 0 ? 1 : 0,
     information,
   };
   return DECLINE_INPUTS.map((input) => values[input]);
