@@ -67,12 +67,18 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The load generator is one client on loopback: per-client rate limits would turn the measurement
+ * into a count of 429s, and a log line per request would measure stdout.
+ */
+const LOAD_TEST_ENV = { RATE_LIMIT_PER_MIN: '0', WIDGET_RATE_LIMIT_PER_MIN: '0', LOG_REQUESTS: 'false', WATCH: 'false' };
+
 /** Starts `serve` on a free loopback port (the index must already be built) and waits until it is ready. */
 export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RunningServer> {
   const startedAt = performance.now();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...LOAD_TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
