@@ -1,7 +1,8 @@
 /**
  * The SQuAD corpus hard-wrapped as most Markdown and plain-text files are (issue 8's first own
  * evaluation set): every paragraph folded at 72–80 columns (the width varies by file), paragraphs
- * separated by a blank line; `.txt` as is, `.md` with the article's title as a heading.
+ * separated by a blank line; `.txt` as is, `.md` with the article's title in YAML front matter (kept out of the citable text, so SQuAD's
+ * paragraph numbers still hold).
  *
  *   npx tsx bench/wrapped/make.ts [--from ../shared/eval/squad/corpus] [--to bench/wrapped/corpus]
  *   npm run eval -- --file ../shared/eval/squad/questions.jsonl --corpus bench/wrapped/corpus/txt
@@ -37,6 +38,6 @@ for (const name of (await fs.readdir(from)).filter((file) => file.endsWith('.txt
   const paragraphs = (await fs.readFile(path.join(from, name), 'utf8')).split('\n').map((line) => line.trim()).filter(Boolean);
   const body = paragraphs.map((paragraph) => fold(paragraph, widthOf(name))).join('\n\n');
   await fs.writeFile(path.join(to, 'txt', name), `${body}\n`);
-  await fs.writeFile(path.join(to, 'md', name.replace(/\.txt$/, '.md')), `# ${titleOf(name)}\n\n${body}\n`);
+  await fs.writeFile(path.join(to, 'md', name.replace(/\.txt$/, '.md')), `---\ntitle: ${titleOf(name)}\n---\n\n${body}\n`);
 }
 console.log(`Wrote ${to}/txt and ${to}/md`);

@@ -12,7 +12,7 @@ import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
 import { declineProbability, informationOf } from './decline.js';
-import { questionType, yesNoClaim, type QuestionType } from './question-type.js';
+import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
 import { outline } from './summary.js';
@@ -96,7 +96,8 @@ export class ExtractiveAnswerer implements Answerer {
     const type = questionType(question);
     const terms = this.#questionTerms(question);
     if (terms.length === 0 || passages.length === 0) return { type, ranked: [], candidates: [], information: 0 };
-    const sentences = passages.map((passage) => this.sentences.startingIn(passage.source, passage.start, passage.end));
+    const quotable = asksForCode(question) ? () => true : (unit: TokenizedSentence) => unit.kind !== 'code';
+    const sentences = passages.map((passage) => this.sentences.startingIn(passage.source, passage.start, passage.end).filter(quotable));
     await this.similarity.prepare([...terms.map((term) => term.word), ...sentences.flat().flatMap((sentence) => sentence.tokens.map((token) => token.word))]);
     const { weights } = this.options;
     const ranked = rankCandidates({ terms, expected: expectedAnswerType(question), passages, sentences, text: (s) => this.#text(s), similarity: this.similarity, weights });

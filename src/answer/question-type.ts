@@ -41,3 +41,12 @@ export function yesNoClaim(question: string): string {
     .replace(/\?+\s*$/, '')
     .trim();
 }
+
+const CODE_REQUEST = /\b(?:examples?|code|snippets?|syntax|commands?|usage|signature|how\s+(?:do|can|would|should|to)\s+(?:i\s+|you\s+|we\s+|one\s+)?(?:write|call|use|invoke|run|import))\b/i;
+
+/**
+ * Whether the question asks for code (an example, a command, a signature). Otherwise a code block is
+ * context, not an answer: "What does dedent do?" wants the sentence that says so, not the example
+ * that calls it.
+ */
+export const asksForCode = (question: string) => CODE_REQUEST.test(question);
