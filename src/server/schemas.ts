@@ -134,7 +134,7 @@ export const HealthResponseSchema = z
 
 /* Citation checking (POST /api/verify, and the verification of every answer). */
 
-export const VerdictSchema = z.enum(['supported', 'partially_supported', 'not_found']).openapi('Verdict');
+export const VerdictSchema = z.enum(['supported', 'partially_supported', 'contradicted', 'not_found']).openapi('Verdict');
 
 export const SpanRefSchema = z
   .object({
@@ -168,11 +168,23 @@ export const EvidenceSchema = z
   })
   .openapi('Evidence');
 
+export const ConflictSchema = z
+  .object({
+    claim: z.string().openapi({ description: 'The value as written in the claim', example: '2016' }),
+    evidence: z.string().openapi({ description: 'The value the evidence states instead; exactly sourceText.slice(start, end)', example: '2014' }),
+    source: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+  })
+  .openapi('Conflict');
+
 export const VerifyResponseSchema = z
   .object({
     verdict: VerdictSchema,
-    score: z.number().openapi({ description: 'Share (0–1) of the claim found in the best evidence, discounted for each number, month or name of the claim missing there' }),
-    evidence: z.array(EvidenceSchema).openapi({ description: 'Best supporting spans first; empty when not_found' }),
+    score: z.number().openapi({ description: 'Share (0–1) of the claim found in the best evidence, discounted for each number, date or name of the claim missing or changed there' }),
+    evidence: z.array(EvidenceSchema).openapi({ description: 'Best evidence first (for contradicted: the contradicting span); empty when not_found' }),
+    conflicts: z.array(ConflictSchema).optional().openapi({ description: 'For contradicted: the values the evidence states differently, and where' }),
+    missing: z.array(z.string()).optional().openapi({ description: 'For partially_supported: the parts of the claim the evidence does not state, as written in the claim' }),
   })
   .openapi('VerifyResponse');
 
