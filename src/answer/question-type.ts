@@ -4,7 +4,8 @@ import lexicon from 'wink-lexicon/src/lexicon.js';
  * What kind of answer a question wants: an overview of a document ("What is this about?"), every
  * item of a kind ("Which countries …?"), a yes or a no ("Did …?"), or one fact.
  */
-export type QuestionType = 'factoid' | 'list' | 'yes_no' | 'summary';
+export const QUESTION_TYPES = ['factoid', 'list', 'yes_no', 'summary'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 const SUMMARY =
   /^(?:(?:so\s+)?what(?:'s|\s+is|\s+are|\s+was)\s+(?:this|that|the|these|those|it|they)(?:\s+\w+){0,4}\s+(?:about|for)\s*\??$|(?:please\s+)?(?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a\s+|an\s+)?(?:summary|overview|gist)|(?:an?\s+)?(?:summary|overview)\s+of)\b|tl;?dr\b|what\s+(?:does|do)\s+(?:this|the|these)\s+\w+\s+(?:cover|say|talk\s+about|deal\s+with)\s*\??$)/i;

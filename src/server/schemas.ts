@@ -1,3 +1,4 @@
+import { QUESTION_TYPES } from '../answer/question-type.js';
 import { z } from '@hono/zod-openapi';
 import { BLOCK_KINDS, DOCUMENT_FORMATS } from '../ingest/types.js';
 import { VECTOR_STORES } from '../index/vector-store.js';
@@ -74,7 +75,12 @@ export const AskResponseSchema = z
     answer: z.string().openapi({ description: 'The answer text; each quoted sentence is followed by its [n] marker' }),
     answerable: z.boolean().openapi({ description: 'False when the documents do not contain the answer (then there are no citations)' }),
     citations: z.array(CitationSchema),
-    confidence: z.number().optional().openapi({ description: 'Share (0–1) of the question the best evidence covers; the extractive answerer declines below 0.4' }),
+    confidence: z.number().optional().openapi({ description: 'How strongly the best evidence answers the question (0–1); the extractive answerer declines below its threshold' }),
+    questionType: z.enum(QUESTION_TYPES).optional().openapi({ description: 'What kind of answer the question wants' }),
+    shortAnswer: z
+      .object({ text: z.string(), n: z.number().int(), start: z.number().int(), end: z.number().int() })
+      .optional()
+      .openapi({ description: 'The phrase that answers the question, inside citation n\'s span: text === sourceText.slice(start, end)' }),
     standaloneQuestion: z.string().openapi({ description: 'The question actually searched for (follow-ups resolved against the history)' }),
     answerer: z.string().openapi({ description: 'What produced the answer: "extractive", or "llm" when an LLM is configured and its answer passed verification' }),
     fallbackReason: z
