@@ -10,9 +10,9 @@ export interface ChatTurn {
 /**
  * Follow-ups resolved on evidence, not on pronouns. A question in a conversation is read two ways —
  * alone, and together with the focus of the conversation (the latest earlier question that says
- * something of its own) — and retrieval decides: it is a follow-up only when the passages found for
- * both together answer it at least as well as the passages found for it alone and it says too little
- * to stand alone, or when they answer it clearly better. Rewrites never chain: the focus is an
+ * something of its own) — and retrieval decides: it is a follow-up when it says too little to stand
+ * alone and the passages found for both together hold the focus, or when those passages cover the
+ * question clearly better than the ones found for it alone. Rewrites never chain: the focus is an
  * earlier question as the user wrote it. History work is bounded: only the last few user turns, each
  * trimmed, are read, whatever the length of the conversation.
  */
