@@ -90,6 +90,8 @@ function unitOf(text: AnalysedText, fact: Fact): Token | undefined {
   for (let i = fact.last + 1; i <= fact.last + 4 && i < text.tokens.length; i++) {
     const token = text.tokens[i]!;
     if (/^\d/.test(token.word) || /^\p{Lu}/u.test(token.text)) break;
+    // A word left out between two tokens (a stop word: "10 countries on peacekeeping") ends the noun phrase.
+    if (head && /\p{L}/u.test(text.text.slice(text.tokens[i - 1]!.end, token.start))) break;
     if (isNoun(token)) head = token;
     else if (head || !tagOf(token)?.startsWith('JJ')) break;
   }
@@ -135,6 +137,12 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
   const { names, similarity } = options;
   const same = (a: Fact, b: Fact) => comparable(a, b) && (a.kind === 'name' ? names.same(a, b) : a.value === b.value);
   const context = (fact: Fact, candidate: Fact) => contextSimilarity(claim, fact, evidence, candidate, similarity);
+  const unitMatch = (fact: Fact, candidate: Fact) => {
+    const [a, b] = [unitOf(claim, fact), unitOf(evidence, candidate)];
+    return a && b ? wordMatch(a, b, similarity, UNIT_SOFT_FLOOR) > 0 : undefined;
+  };
+  const unitsDiffer = (fact: Fact, candidate: Fact) => unitMatch(fact, candidate) === false;
+  const unitsAgree = (fact: Fact, candidate: Fact) => unitMatch(fact, candidate) === true;
   // Each claim fact takes the evidence fact of the same value that sits in the closest context; that one is nobody's rival.
   const taken = new Map<Fact, Fact>();
   for (const fact of claim.facts) {
@@ -157,6 +165,15 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
       } else if (rival && rival.context >= NAME_CONFLICT_CONTEXT && sameSlot(claim, fact, evidence, rival.candidate, similarity)) {
         result.conflicts.push({ claim: fact, evidence: rival.candidate });
       } else result.missing.push(fact);
+      continue;
+    }
+    // A number counts something: the same value counting another thing ("10 organizations" for
+    // "10 countries") does not support it, and another value counting the same thing contradicts it.
+    const counted = scored.filter(({ candidate }) => same(fact, candidate) && !unitsDiffer(fact, candidate)).map(({ context }) => context);
+    const sameCount = counted.length ? Math.max(...counted) : undefined;
+    const countRival = rivals.find(({ candidate, context }) => context >= 0 && unitsAgree(fact, candidate));
+    if (sameScores.length > 0 && sameCount === undefined && countRival) {
+      result.conflicts.push({ claim: fact, evidence: countRival.candidate });
       continue;
     }
     const inContext = options.context?.some((text) => text.facts.some((other) => same(fact, other))) ?? false;

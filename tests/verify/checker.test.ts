@@ -42,6 +42,8 @@ describe('facts in context', () => {
     const evidence = "China's armed forces have cooperated on peacekeeping with over 90 countries and 10 international and regional organizations.";
     expect(compare("China's armed forces have cooperated on peacekeeping with 10 countries.", evidence).conflicts).toEqual(['10≠90']);
     expect(compare("China's armed forces have cooperated with 10 regional organizations.", evidence)).toEqual({ missing: [], conflicts: [] });
+    // What a number counts ends at a left-out word: "10 countries on peacekeeping" counts countries.
+    expect(compare("China's armed forces have cooperated with over 10 countries on peacekeeping.", evidence).conflicts).toEqual(['10≠90']);
     const listing = 'Exercises were held in the Philippines in February 2014, in India in March 2016 and in Brazil in April 2018.';
     expect(compare('The exercise in the Philippines took place in February 2016.', listing).conflicts).toEqual(['2016≠2014']);
   });
