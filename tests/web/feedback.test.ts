@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FEEDBACK_FILE, FEEDBACK_ROTATED_FILE, feedbackLog } from '../../src/feedback/log.js';
+import { openDocent } from '../../src/service.js';
 import { postJson, testApp } from '../helpers/app.js';
 import { openTestDocent, tempDir } from '../helpers/fixtures.js';
 
@@ -30,6 +31,14 @@ describe('POST /api/feedback', () => {
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect((await response.json()).error.code).toMatch(/^invalid_/);
     }
+  });
+
+  it('is refused (403) by a READ_ONLY server, which never writes its index folder', async () => {
+    const built = await openTestDocent();
+    const reader = await openDocent({ ...built.config, readOnly: true }, { embedder: built.embedder });
+    const response = await (await testApp(reader)).request('/api/feedback', postJson(RATING));
+    expect([response.status, ((await response.json()) as { error: { code: string } }).error.code]).toEqual([403, 'read_only']);
+    await expect(fs.stat(path.join(built.config.indexDir, FEEDBACK_FILE))).rejects.toThrow();
   });
 
   it('is covered by the rate limits', async () => {

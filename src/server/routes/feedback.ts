@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { feedbackLog } from '../../feedback/log.js';
 import type { Docent } from '../../service.js';
+import { ApiError } from '../errors.js';
 import { EXAMPLES } from '../examples.js';
 import { ErrorSchema, FeedbackRequestSchema, FeedbackResponseSchema } from '../schemas.js';
 
@@ -15,6 +16,7 @@ export const feedbackRoute = createRoute({
   responses: {
     201: { description: 'Recorded', content: { 'application/json': { schema: FeedbackResponseSchema } } },
     400: { description: 'Invalid request', content: json(ErrorSchema) },
+    403: { description: 'A READ_ONLY server never writes: feedback goes to the indexer', content: json(ErrorSchema) },
     413: { description: 'Request body too large', content: json(ErrorSchema) },
     429: { description: 'Rate limited', content: json(ErrorSchema) },
   },
@@ -24,6 +26,7 @@ export function registerFeedback(app: OpenAPIHono, docent: Docent) {
   const log = feedbackLog(docent.config.indexDir, docent.config.feedbackMaxBytes);
   app.openapi(feedbackRoute, async (c) => {
     const feedback = c.req.valid('json');
+    if (docent.config.readOnly) throw new ApiError(403, 'read_only', 'This server is read-only (READ_ONLY) and records no feedback');
     await log.append({ at: new Date().toISOString(), version: docent.status.version, ...feedback });
     return c.json({ recorded: true as const, id: feedback.id }, 201);
   });
