@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { SCHEMA_NAME } from './index/pg/schema.js';
 import { VECTOR_STORES, type VectorStoreKind } from './index/vector-store.js';
 import { DEFAULT_HNSW, type HnswParameters } from './index/vector-index.js';
+import { WORD_MEANINGS, type WordMeaning } from './match/term-similarity.js';
 
 /** The generated, offline default embedding model (built by `npm run build:model`). */
 export const DEFAULT_EMBEDDING_MODEL = 'docent-wordnet-v1';
@@ -49,6 +50,8 @@ const configSchema = z.object({
   CHUNK_OVERLAP: integer(120, 0, 4000),
   MAX_BODY_BYTES: integer(64 * 1024, 1024, 16 * 1024 * 1024),
   ALLOWED_ORIGINS: z.string().default(''),
+  // Word meaning for soft word matching in answers and checks: WordNet (via the embedding model), GloVe word vectors, or both.
+  WORD_MEANING: z.enum(WORD_MEANINGS).default('both'),
   LLM_BASE_URL: optionalString,
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
@@ -108,6 +111,8 @@ export type Config = Readonly<{
   maxBodyBytes: number;
   /** Origins allowed to call the API cross-origin; empty means same-origin only, `*` means any. */
   allowedOrigins: readonly string[];
+  /** Which word meanings soft word matching uses (see src/match/term-similarity.ts). */
+  wordMeaning: WordMeaning;
   llm: Readonly<{ baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number }> | undefined;
   security: Readonly<{
     /** `Host` names the server answers to; empty means any (see resolveAllowedHosts). */
@@ -212,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     chunkOverlap: c.CHUNK_OVERLAP,
     maxBodyBytes: c.MAX_BODY_BYTES,
     allowedOrigins: list(c.ALLOWED_ORIGINS),
+    wordMeaning: c.WORD_MEANING,
     llm:
       c.LLM_BASE_URL && c.LLM_MODEL
         ? Object.freeze({ baseUrl: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS })

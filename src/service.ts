@@ -1,7 +1,9 @@
 import { DEFAULT_EXTRACTIVE_OPTIONS, ExtractiveAnswerer } from './answer/extractive.js';
-import { SentenceIndex } from './match/sentences.js';
 import { LlmAnswerer, type FallbackReason, type LlmAnswer } from './answer/llm.js';
+import { SentenceIndex } from './match/sentences.js';
+import { SpanSentences } from './match/span-sentences.js';
 import { TermSimilarity } from './match/term-similarity.js';
+import { loadWordVectors, type WordVectorTable } from './match/word-vectors.js';
 import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
@@ -13,7 +15,7 @@ import { openIndexStorage } from './index/open-storage.js';
 import type { IndexStorage } from './index/storage.js';
 import { indexerUpdater, readerUpdater, type IndexUpdater, type UpdateResult } from './index/updater.js';
 import type { ProgressListener } from './progress.js';
-import { standaloneQuestion, type ChatTurn } from './retrieve/follow-up.js';
+import { resolveFollowUp, type ChatTurn } from './retrieve/follow-up.js';
 import { HybridRetriever } from './retrieve/hybrid.js';
 import type { Passage, RetrieverMode } from './retrieve/types.js';
 import { verifyAnswer, type AnswerVerification, type CheckedCitation } from './verify/answer.js';
@@ -87,6 +89,8 @@ export interface Docent {
   readonly answererName: string;
   /** The citation checker of the current version. */
   readonly checker: CitationChecker;
+  /** The extractive answerer (also the LLM answerer's fallback). */
+  readonly extractive: ExtractiveAnswerer;
   /**
    * Embeds the corpus vocabulary for word-level matching ahead of time, a batch at a time, so the
    * first questions are as fast as later ones. Optional: answers are correct without it.
@@ -158,13 +162,14 @@ export function startDocent(config: Config, options: OpenOptions): Docent {
   const updater = readOnly
     ? readerUpdater(storage, embedder.info)
     : indexerUpdater(embedder, buildOptions(config, { storage, mode: reindex === 'always' ? 'always' : 'incremental', onProgress: options.onProgress, onRebuild: options.onReindex }));
-  return serviceOver(config, embedder, { storage, updater, readOnly, mode: options.retriever });
+  const wordVectors = config.wordMeaning === 'wordnet' ? undefined : () => loadWordVectors(config.modelsDir, options.onProgress);
+  return serviceOver(config, embedder, { storage, updater, readOnly, mode: options.retriever, wordVectors });
 }
 
 /** The service over an index already in memory (benchmarks, tools); refresh re-indexes the corpus folder. */
-export function createDocent(config: Config, embedder: Embedder, initial: CorpusIndex, mode: RetrieverMode = 'hybrid'): Docent {
+export function createDocent(config: Config, embedder: Embedder, initial: CorpusIndex, mode: RetrieverMode = 'hybrid', wordVectors?: WordVectorTable): Docent {
   const storage = openIndexStorage(config);
-  const docent = serviceOver(config, embedder, { storage, updater: indexerUpdater(embedder, buildOptions(config, { storage })), readOnly: false, mode });
+  const docent = serviceOver(config, embedder, { storage, updater: indexerUpdater(embedder, buildOptions(config, { storage })), readOnly: false, mode, wordVectors });
   docent.swap(initial);
   return docent;
 }
@@ -174,26 +179,42 @@ interface Engine {
   index: CorpusIndex;
   retriever: HybridRetriever;
   checker: CitationChecker;
+  extractive: ExtractiveAnswerer;
   answerer: Answerer;
 }
 
 function serviceOver(
   config: Config,
   embedder: Embedder,
-  { storage, updater, readOnly, mode = 'hybrid' }: { storage: IndexStorage; updater: IndexUpdater; readOnly: boolean; mode?: RetrieverMode },
+  options: {
+    storage: IndexStorage;
+    updater: IndexUpdater;
+    readOnly: boolean;
+    mode?: RetrieverMode;
+    /** GloVe word vectors (WORD_MEANING glove or both): the table, or how to load it before the first version is served. */
+    wordVectors?: WordVectorTable | (() => Promise<WordVectorTable>);
+  },
 ): Docent {
-  // Word vectors do not depend on the index: one cache serves every version.
-  const similarity = new TermSimilarity(embedder);
+  const { storage, updater, readOnly, mode = 'hybrid' } = options;
+  // Word vectors do not depend on the index: one table and one cache serve every version.
+  const similarityOver = (vectors: WordVectorTable | undefined) => new TermSimilarity(embedder, vectors, vectors ? config.wordMeaning : 'wordnet');
+  let similarity = similarityOver(typeof options.wordVectors === 'function' ? undefined : options.wordVectors);
+  let loadVectors = typeof options.wordVectors === 'function' ? options.wordVectors : undefined;
   const engineFor = (index: CorpusIndex): Engine => {
     const retriever = new HybridRetriever(index, embedder, mode, config.fusion);
-    const sentences = new SentenceIndex(index);
+    const sentences = new SpanSentences(new SentenceIndex(index));
     const checker = new CitationChecker({ index, similarity, sentences, search: (query, k) => retriever.retrieve(query, k) });
-    const extractive: Answerer = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences);
+    const extractive = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences, checker);
     const answerer: Answerer = config.llm ? new LlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;
-    return { index, retriever, checker, answerer };
+    return { index, retriever, checker, extractive, answerer };
   };
   const versions = new ServedVersions(engineFor);
   const refresh = coalesced(async (): Promise<RefreshResult> => {
+    if (loadVectors) {
+      const load = loadVectors;
+      loadVectors = undefined;
+      similarity = similarityOver(await load());
+    }
     const result = await updater(versions.version);
     if (result.index) versions.swap(result.index);
     return { ...result, changed: result.index !== undefined, version: versions.version };
@@ -214,6 +235,9 @@ function serviceOver(
     },
     get checker() {
       return versions.current.checker;
+    },
+    get extractive() {
+      return versions.current.extractive;
     },
     search: (query, k = config.topK) => versions.current.retriever.retrieve(query, k),
     verify: (claim, { citations } = {}) => versions.current.checker.verify(claim, { citations }),
@@ -236,10 +260,12 @@ function serviceOver(
     storage,
     close: () => storage.close(),
     async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
-      const { retriever, answerer, checker } = versions.current;
+      const { index, retriever, answerer, checker } = versions.current;
       const startedAt = performance.now();
-      const standalone = standaloneQuestion(question, history);
-      const passages = await retriever.retrieve(standalone, topK);
+      const { standalone, passages } = await resolveFollowUp(question, history ?? [], {
+        retrieve: (query) => retriever.retrieve(query, topK),
+        idf: (term) => index.lexical.idf(term),
+      });
       signal?.throwIfAborted();
       onEvent?.({ type: 'passages', passages, standaloneQuestion: standalone });
       const retrievedAt = performance.now();

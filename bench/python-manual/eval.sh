@@ -5,7 +5,7 @@ set -e
 corpus=bench/python-manual/corpus
 for format in ${FORMATS:-html pdf docx md}; do
   echo "== $format"
-  # A fresh index: unchanged files are not parsed again by an incremental build, whatever the parser.
+  # A fresh index per format: each run parses its files from scratch.
   index="${TMPDIR:-/tmp}/docent-python-manual-$format"
   rm -rf "$index"
   INDEX_DIR="$index" npm run -s eval -- --file bench/python-manual/questions.jsonl --corpus "$corpus/$format" "$@"

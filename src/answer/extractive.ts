@@ -2,63 +2,84 @@ import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
 import { locate } from '../ingest/location.js';
 import { formatMarker } from './markers.js';
-import { expectedAnswerType, offersAnswerType } from './answer-type.js';
-import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
-import { SentenceIndex, type TokenizedSentence } from '../match/sentences.js';
+import { expectedAnswerType } from './answer-type.js';
+import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
+import { analyse, type AnalysedText } from '../match/facts.js';
+import { nameMatcher, type NameMatcher } from '../match/names.js';
+import { SentenceIndex, type Span, type TokenizedSentence } from '../match/sentences.js';
+import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
+import type { CitationChecker } from '../verify/checker.js';
+import { rankCandidates, type Candidate } from './candidates.js';
+import { declineProbability, informationOf } from './decline.js';
+import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
+import { shortAnswer } from './short-answer.js';
+import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
+import { outline } from './summary.js';
+import { DEFAULT_WEIGHTS, type AnswerWeights } from './weights.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
 
 export const NOT_FOUND_ANSWER = 'Not found in the documents: none of the indexed passages answers this question.';
 
 export interface ExtractiveOptions {
-  /** Minimum share of the question's (IDF-weighted) content that the best sentence's passage must cover. */
-  minCoverage: number;
   /** Extra sentences are quoted only when they score at least this share of the best one. */
   companionRatio: number;
   maxSentences: number;
-  /** How much the coverage of a sentence's whole passage adds to the sentence's own. */
-  passageWeight: number;
-  /** Added when the sentence holds the kind of phrase the question asks for (a date for "when"…). */
-  answerTypeBonus: number;
-  /** Taken off per retrieval rank of the sentence's passage. */
-  rankPenalty: number;
+  /** For "which countries …" questions: every sentence scoring at least this share of the best, up to maxListItems. */
+  listRatio: number;
+  maxListItems: number;
+  weights: AnswerWeights;
 }
 
-export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = {
-  minCoverage: 0.4,
-  companionRatio: 0.85,
-  maxSentences: 3,
-  passageWeight: 0.5,
-  answerTypeBonus: 0.25,
-  rankPenalty: 0.02,
-};
+export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { companionRatio: 0.85, maxSentences: 3, listRatio: 0.7, maxListItems: 6, weights: DEFAULT_WEIGHTS };
 
-const SHORT_SENTENCE_WORDS = 5;
+/** How many of the best candidates are checked for the question's specifics before declining. */
+const SPECIFICS_CANDIDATES = 6;
+/** A sentence that opens by pointing back ("That same year, …") is read with the one before it. */
+const POINTS_BACK = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|such|the same|both)\b/i;
 
-type QuestionTerm = WeightedTerm;
+export interface Judged extends Candidate {
+  specifics: SpecificsCheck;
+  /** Probability that it answers the question (the decline model). */
+  probability: number;
+}
 
-type Sentence = TokenizedSentence;
-
-interface Candidate {
-  sentence: Sentence;
-  passage: Passage;
-  passageRank: number;
-  coverage: number;
-  score: number;
+export interface Judgement {
+  type: QuestionType;
+  /** Every candidate sentence, best first. */
+  ranked: Candidate[];
+  /** The best of them, judged. */
+  candidates: Judged[];
+  /** How much the question says (see src/answer/decline.ts). */
+  information: number;
 }
 
 /**
- * The default answerer: quotes the 1–3 sentences of the retrieved passages that best cover the
- * question, each followed by its `[n]` marker, and declines when no passage covers enough of it.
+ * The default answerer: quotes the sentences of the retrieved passages that best answer the
+ * question, each followed by its `[n]` marker, and declines when none covers enough of it or the
+ * question's names, numbers and dates are not in it. Lists gather every matching sentence,
+ * yes/no questions start with "Yes" or "No", "what is this about?" answers from the document's
+ * title, lead and headings; the phrase that answers is reported as `shortAnswer`.
  */
 export class ExtractiveAnswerer implements Answerer {
   readonly name = 'extractive';
+  readonly #names: NameMatcher;
+  readonly #analyses = new Map<string, AnalysedText>();
+
   constructor(
     private readonly index: CorpusIndex,
     private readonly similarity: TermSimilarity,
     private readonly options: ExtractiveOptions = DEFAULT_EXTRACTIVE_OPTIONS,
-    private readonly sentences: SentenceIndex = new SentenceIndex(index),
-  ) {}
+    private readonly sentences: SpanSentences = new SpanSentences(new SentenceIndex(index)),
+    private readonly checker?: CitationChecker,
+  ) {
+    this.#names = nameMatcher(similarity.wordVectors);
+  }
+
+  /** The same answerer with other options (the weight-fitting script tries its weights this way). */
+  withOptions(options: Partial<ExtractiveOptions>): ExtractiveAnswerer {
+    return new ExtractiveAnswerer(this.index, this.similarity, { ...this.options, ...options }, this.sentences, this.checker);
+  }
 
   async answer(question: string, passages: Passage[], { onDelta }: AnswerOptions = {}): Promise<Answer> {
     const result = await this.#answer(question, passages);
@@ -67,83 +88,122 @@ export class ExtractiveAnswerer implements Answerer {
     return result;
   }
 
-  async #answer(question: string, passages: Passage[]): Promise<Answer> {
-    const questionTerms = this.#questionTerms(question);
-    if (questionTerms.length === 0 || passages.length === 0) return notFound();
-    const sentences = passages.map((passage) => this.#sentencesOf(passage));
-    await this.similarity.prepare([...questionTerms.map((term) => term.word), ...sentences.flat().flatMap((sentence) => sentence.tokens.map((token) => token.word))]);
-
-    const expected = expectedAnswerType(question);
-    const questionWords = new Set(questionTerms.map((term) => term.word));
-    const totalWeight = questionTerms.reduce((sum, term) => sum + term.weight, 0);
-    const share = (matches: readonly number[]) => (totalWeight === 0 ? 0 : matches.reduce((sum, match, i) => sum + match * questionTerms[i]!.weight, 0) / totalWeight);
-    // Passages overlap, so a sentence's term matches are computed once and shared.
-    const matchesOf = new Map<Sentence, number[]>();
-    const sentenceMatches = (sentence: Sentence) => {
-      let matches = matchesOf.get(sentence);
-      if (!matches) matchesOf.set(sentence, (matches = coverageDetail(questionTerms, sentence.tokens, this.similarity).matches.map((m) => m.match)));
-      return matches;
-    };
-    const seen = new Set<Sentence>();
-    const candidates: Candidate[] = [];
-    passages.forEach((passage, passageRank) => {
-      const inPassage = sentences[passageRank]!;
-      // A term is covered by the passage when any of its sentences covers it.
-      const passageCoverage = share(questionTerms.map((_, i) => Math.max(0, ...inPassage.map((sentence) => sentenceMatches(sentence)[i]!))));
-      for (const sentence of inPassage) {
-        if (seen.has(sentence)) continue;
-        seen.add(sentence);
-        const coverage = share(sentenceMatches(sentence));
-        const { passageWeight, answerTypeBonus, rankPenalty } = this.options;
-        const typeBonus = expected && offersAnswerType(this.#text(sentence), expected, questionWords) ? answerTypeBonus : 0;
-        const brevityPenalty = sentence.tokens.length < SHORT_SENTENCE_WORDS ? 0.2 : 0;
-        const score = coverage + passageWeight * passageCoverage + typeBonus - brevityPenalty - rankPenalty * passageRank;
-        candidates.push({ sentence, passage, passageRank, coverage: Math.max(coverage, passageCoverage), score });
-      }
+  /**
+   * The question's kind, and its best candidate sentences (up to SPECIFICS_CANDIDATES), each with its
+   * signals, its check of the question's specifics and the probability that it answers.
+   */
+  async judge(question: string, passages: Passage[]): Promise<Judgement> {
+    const type = questionType(question);
+    const terms = this.#questionTerms(question);
+    if (terms.length === 0 || passages.length === 0) return { type, ranked: [], candidates: [], information: 0 };
+    const quotable = asksForCode(question) ? () => true : (unit: TokenizedSentence) => unit.kind !== 'code';
+    const sentences = passages.map((passage) => this.sentences.startingIn(passage.source, passage.start, passage.end).filter(quotable));
+    await this.similarity.prepare([...terms.map((term) => term.word), ...sentences.flat().flatMap((sentence) => sentence.tokens.map((token) => token.word))]);
+    const { weights } = this.options;
+    const ranked = rankCandidates({ terms, expected: expectedAnswerType(question), passages, sentences, text: (s) => this.#text(s), similarity: this.similarity, weights });
+    const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term));
+    const information = informationOf(terms);
+    const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
+      const context = [this.#title(candidate.sentence.source), this.#analysed(candidate.passage)];
+      const specifics = checkSpecifics(facts, this.#evidenceOf(candidate.sentence), context, { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });
+      return { ...candidate, specifics, probability: declineProbability(candidate.features, specifics, information, weights) };
     });
-    candidates.sort((a, b) => b.score - a.score);
-    const best = candidates[0];
-    if (!best || best.coverage < this.options.minCoverage) return notFound(best?.coverage);
+    return { type, ranked, candidates, information };
+  }
 
-    const chosen = candidates
-      .filter((candidate) => candidate === best || (candidate.score >= this.options.companionRatio * best.score && candidate.coverage >= this.options.minCoverage))
-      .slice(0, this.options.maxSentences);
-    const citations = chosen.map((candidate, i) => this.#citation(candidate, i + 1));
+  async #answer(question: string, passages: Passage[]): Promise<Answer> {
+    const type = questionType(question);
+    if (passages.length === 0) return notFound(type);
+    if (type === 'summary') return this.#summary(passages);
+    if (type === 'yes_no' && this.checker) return this.#yesNo(question, passages);
+    const { candidates } = await this.judge(question, passages);
+    const { threshold } = this.options.weights.decline;
+    // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
+    const best = candidates.find((candidate) => candidate.specifics.conflicting.length + candidate.specifics.absent.length === 0) ?? candidates[0];
+    if (!best || best.probability < threshold) return notFound(type, best?.features.coverage);
+    const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
+    const chosen = [best, ...candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold)].slice(0, limit);
+    const citations = chosen.map((candidate, i) => this.#citation(candidate.sentence, candidate.passage, i + 1, candidate.score));
+    const phrase = type === 'factoid' ? shortAnswer(question, citations[0]!.quote) : undefined;
     return {
       answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
       answerable: true,
       citations,
-      confidence: round(best.coverage),
+      confidence: round(best.probability),
+      questionType: type,
+      ...(phrase ? { shortAnswer: { text: phrase.text, n: 1, start: citations[0]!.start + phrase.start, end: citations[0]!.start + phrase.end } } : {}),
     };
   }
 
-  #questionTerms(question: string): QuestionTerm[] {
+  /** "Yes" when the documents state it, "No" when they state otherwise (the differing evidence cited), else they do not say. */
+  async #yesNo(question: string, passages: Passage[]): Promise<Answer> {
+    const check = await this.checker!.checkAgainstSpans(yesNoClaim(question), passages, { clip: false });
+    const evidence = check.evidence[0];
+    if (!evidence || check.verdict === 'not_found') return notFound('yes_no', check.score);
+    const passage = passages.find((p) => p.source === evidence.source && p.start < evidence.end && evidence.start < p.end) ?? passages[0]!;
+    const citation = this.#citation(evidence, passage, 1, check.score);
+    const lead = check.verdict === 'supported' ? 'Yes.' : check.verdict === 'contradicted' ? 'No.' : 'The documents do not say.';
+    return { answer: `${lead} ${displayText(citation.quote)} ${formatMarker([1])}`, answerable: true, citations: [citation], confidence: round(check.score), questionType: 'yes_no' };
+  }
+
+  /** The best-matching document's title, lead sentences and main headings, each quoted. */
+  #summary(passages: Passage[]): Answer {
+    const source = passages[0]!.source;
+    const { title, lead, headings } = outline(source, this.index.sources.get(source)?.blocks ?? [], this.sentences);
+    const spans = [...(title ? [title] : []), ...lead, ...headings];
+    if (spans.length === 0) return notFound('summary');
+    const passageOf = (span: Span) => passages.find((p) => p.source === source && p.start <= span.start && span.start < p.end) ?? passages[0]!;
+    const citations = spans.map((span, i) => this.#citation({ source, ...span }, passageOf(span), i + 1, 1));
+    const quoted = (citation: Citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`;
+    const lines = citations.slice(0, spans.length - headings.length).map(quoted);
+    if (headings.length) lines.push(`Its sections: ${citations.slice(spans.length - headings.length).map(quoted).join('; ')}`);
+    return { answer: lines.join(' '), answerable: true, citations, confidence: 1, questionType: 'summary' };
+  }
+
+  #questionTerms(question: string): WeightedTerm[] {
     return weightedTerms(question, (term) => this.index.lexical.idf(term));
   }
 
-  /**
-   * The quotable units that start inside the passage, cut from whole blocks so none is truncated by
-   * chunking. Headings are not among them: they are context, never an answer on their own.
-   */
-  #sentencesOf(passage: Passage): Sentence[] {
-    return this.sentences.within(passage.source, passage.start, passage.end).filter((sentence) => sentence.start >= passage.start && sentence.kind !== 'heading');
+  /** The sentence, with the one before it (same paragraph) when it points back to it; both cached. */
+  #evidenceOf(sentence: TokenizedSentence): AnalysedText {
+    const previous = POINTS_BACK.test(this.#text(sentence)) ? this.sentences.previous(sentence) : undefined;
+    return this.#analysed({ source: sentence.source, start: previous?.start ?? sentence.start, end: sentence.end });
   }
 
-  #text(span: Sentence): string {
+  #analysed(span: { source: string; start: number; end: number }): AnalysedText {
+    const key = `${span.source}#${span.start}-${span.end}`;
+    let analysed = this.#analyses.get(key);
+    if (!analysed) {
+      analysed = analyse(this.#text(span), { isNameAtStart: () => true });
+      if (this.#analyses.size >= 4_096) this.#analyses.delete(this.#analyses.keys().next().value!);
+      this.#analyses.set(key, analysed);
+    }
+    return analysed;
+  }
+
+  /** The document's name, context of every sentence in it ("born here" in warsaw.txt). */
+  #title(source: string): AnalysedText {
+    const key = `title:${source}`;
+    let analysed = this.#analyses.get(key);
+    if (!analysed) this.#analyses.set(key, (analysed = analyse(source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' '), { isNameAtStart: () => true })));
+    return analysed;
+  }
+
+  #text(span: { source: string; start: number; end: number }): string {
     return (this.index.documents.get(span.source) ?? '').slice(span.start, span.end);
   }
 
-  #citation(candidate: Candidate, n: number): Citation {
-    const { sentence, passage } = candidate;
+  #citation(span: { source: string; start: number; end: number }, passage: Passage, n: number, score: number): Citation {
+    const document = this.index.sources.get(span.source);
     return {
       n,
       chunkId: passage.chunkId,
-      source: sentence.source,
-      start: sentence.start,
-      end: sentence.end,
-      quote: this.#text(sentence),
-      ...locate(this.index.sources.get(sentence.source)!, sentence.start),
-      score: round(candidate.score),
+      source: span.source,
+      start: span.start,
+      end: span.end,
+      quote: this.#text(span),
+      ...(document ? locate(document, span.start) : { section: [] }),
+      score: round(score),
     };
   }
 }
@@ -153,6 +213,6 @@ const round = (value: number) => Number(value.toFixed(4));
 /** How a quote reads in the answer: white space collapsed (hard-wrapped lines joined); the citation keeps the exact span. */
 const displayText = (quote: string) => quote.replace(/\s+/g, ' ').trim();
 
-function notFound(confidence = 0): Answer {
-  return { answer: NOT_FOUND_ANSWER, answerable: false, citations: [], confidence: round(confidence) };
+function notFound(questionType: QuestionType, confidence = 0): Answer {
+  return { answer: NOT_FOUND_ANSWER, answerable: false, citations: [], confidence: round(confidence), questionType };
 }

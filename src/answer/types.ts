@@ -1,4 +1,5 @@
 import type { Passage } from '../retrieve/types.js';
+import type { QuestionType } from './question-type.js';
 
 /** One numbered citation: `quote === sourceText.slice(start, end)`. */
 export interface Citation {
@@ -21,6 +22,17 @@ export interface Answer {
   citations: Citation[];
   /** How much of the question the best evidence covers (0–1); answers below the answerer's threshold are declined. */
   confidence?: number;
+  /** What kind of answer the question wants. */
+  questionType?: QuestionType;
+  /** The one phrase that answers the question, inside citation n's span: `text === sourceText.slice(start, end)`. */
+  shortAnswer?: ShortAnswer;
+}
+
+export interface ShortAnswer {
+  text: string;
+  n: number;
+  start: number;
+  end: number;
 }
 
 export interface AnswerOptions {

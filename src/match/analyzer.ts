@@ -1,6 +1,7 @@
 import { eng as englishStopWords } from 'stopword';
 import { stemmer } from 'stemmer';
 import lemmatize from 'wink-lemmatizer';
+import { numberMentions } from './numbers.js';
 
 /**
  * Words that carry no topic in a question ("How long...", "Name two...") on top of the usual
@@ -10,7 +11,8 @@ const QUESTION_WORDS = ['what', 'when', 'where', 'which', 'who', 'why', 'how', '
 
 const STOP_WORDS = new Set([...englishStopWords, ...QUESTION_WORDS]);
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A word; or an acronym written with full stops ("U.S.", "U.K."), which is one word. */
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export interface Token {
   /** The word as written. */
@@ -24,7 +26,7 @@ export interface Token {
 }
 
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/['’]s$/u, '').replace(/['’]/gu, '');
+  return word.toLowerCase().replace(/['’]s$/u, '').replace(/['’.]/gu, '');
 }
 
 export function isStopWord(normalized: string): boolean {
@@ -42,19 +44,45 @@ function americanSpelling(word: string): string {
  * (held → hold, children → child), spelling folded, then Porter-stemmed.
  */
 export function termOf(normalized: string): string {
+  let term = TERMS.get(normalized);
+  if (term === undefined) {
+    if (TERMS.size >= MAX_REMEMBERED_TERMS) TERMS.clear();
+    TERMS.set(normalized, (term = computeTerm(normalized)));
+  }
+  return term;
+}
+
+/** Lemmatizing and stemming dominate tokenizing; a language's working vocabulary is small, so each word is done once. */
+const TERMS = new Map<string, string>();
+const MAX_REMEMBERED_TERMS = 200_000;
+
+function computeTerm(normalized: string): string {
   const lemma = [lemmatize.noun, lemmatize.verb, lemmatize.adjective].map((f) => f(normalized)).find((form) => form !== normalized) ?? normalized;
   return stemmer(americanSpelling(lemma));
 }
 
-/** Content-word tokens of `text` with their offsets; stop words are dropped. */
+/**
+ * Content-word tokens of `text` with their offsets; stop words are dropped. A number, in digits or
+ * words ("twenty", "a dozen", "1,500"), is one token whose word and term are its canonical value.
+ */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const numbers = numberMentions(text).filter((mention) => !mention.ordinal);
+  let next = 0;
   for (const match of text.matchAll(WORD)) {
+    while (next < numbers.length && numbers[next]!.end <= match.index) next++;
+    const number = numbers[next];
+    if (number && number.start <= match.index) {
+      if (!tokens.length || tokens.at(-1)!.start !== number.start) {
+        tokens.push({ text: text.slice(number.start, number.end), word: number.value, term: number.value, start: number.start, end: number.end });
+      }
+      continue;
+    }
     const normalized = normalizeWord(match[0]);
     // "US", "IT" and "WHO" are names, not the stop words their lower-case forms are.
-    const acronym = /^\p{Lu}{2,}$/u.test(match[0]);
+    const acronym = /^\p{Lu}{2,}$/u.test(match[0]) || /^(?:\p{Lu}\.){2,}$/u.test(match[0]);
     if (normalized.length === 0 || (isStopWord(normalized) && !acronym)) continue;
-    tokens.push({ text: match[0], word: normalized, term: acronym ? normalized : termOf(normalized), start: match.index, end: match.index + match[0].length });
+    tokens.push({ text: acronym ? match[0].replace(/\./g, '') : match[0], word: normalized, term: acronym ? normalized : termOf(normalized), start: match.index, end: match.index + match[0].length });
   }
   return tokens;
 }

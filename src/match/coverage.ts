@@ -88,24 +88,40 @@ export interface TermMatch {
   match: number;
 }
 
-/** Per-term matches of `terms` in `tokens` and the IDF-weighted share covered. */
-export function coverageDetail(terms: readonly WeightedTerm[], tokens: readonly Token[], similarity: TermSimilarity): { coverage: number; matches: TermMatch[] } {
+/**
+ * Per-term matches of `terms` in `tokens` and the IDF-weighted share covered. Words are aligned one
+ * to one: a word of the text that a term matches exactly stands for no other term, and each of the
+ * text's words stands softly for at most one term (the closest), so "troops" cannot borrow the
+ * "peacekeeping" that "peacekeeping" already matched.
+ */
+export function coverageDetail(terms: readonly WeightedTerm[], tokens: readonly Token[], similarity: TermSimilarity, floor = SOFT_MATCH_FLOOR): { coverage: number; matches: TermMatch[] } {
   const present = new Set([...tokens.map((token) => token.term), ...initialisms(tokens).values()]);
+  const matched: number[] = terms.map((term) => (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? 1 : 0));
+  const used = new Set(terms.filter((_, i) => matched[i] === 1).map((term) => term.term));
+  const candidates: Array<{ i: number; term: string; score: number }> = [];
+  terms.forEach((term, i) => {
+    if (matched[i] === 1 || term.numeric) return;
+    const best = new Map<string, number>();
+    for (const token of tokens) {
+      if (used.has(token.term) || best.has(token.term)) continue;
+      const score = similarity.similarity(term.word, token.word);
+      if (score >= floor) best.set(token.term, score);
+    }
+    for (const [tokenTerm, score] of best) candidates.push({ i, term: tokenTerm, score });
+  });
+  candidates.sort((a, b) => b.score - a.score);
+  for (const { i, term, score } of candidates) {
+    if (matched[i]! > 0 || used.has(term)) continue;
+    matched[i] = score;
+    used.add(term);
+  }
   let covered = 0;
   let total = 0;
-  const matches: TermMatch[] = [];
-  for (const term of terms) {
+  const matches: TermMatch[] = terms.map((term, i) => {
     total += term.weight;
-    let match = 0;
-    if (present.has(term.term) || term.aliases.some((alias) => present.has(alias))) {
-      match = 1;
-    } else if (!term.numeric) {
-      const best = tokens.reduce((max, token) => Math.max(max, similarity.similarity(term.word, token.word)), 0);
-      if (best >= SOFT_MATCH_FLOOR) match = best;
-    }
-    covered += term.weight * match;
-    matches.push({ term, match });
-  }
+    covered += term.weight * matched[i]!;
+    return { term, match: matched[i]! };
+  });
   return { coverage: total === 0 ? 0 : covered / total, matches };
 }
 

@@ -1,43 +1,72 @@
 import type { Embedder } from '../embed/types.js';
+import type { WordVectorTable } from './word-vectors.js';
+
+/** Which word meanings soft matching uses: the embedding model's (WordNet-built by default), GloVe's, or the better of both. */
+export const WORD_MEANINGS = ['wordnet', 'glove', 'both'] as const;
+export type WordMeaning = (typeof WORD_MEANINGS)[number];
 
 /** Question words whose similarities are remembered; past this the memo starts afresh. */
 const MEMO_WORDS = 512;
 
-/** Word-to-word similarity from the embedding model, so "drill" can stand for "exercise" when checking coverage. */
+/**
+ * Word-to-word similarity, so "drill" can stand for "exercise" when checking coverage: from the
+ * embedding model (WordNet synonyms and relations with the default model), from distributional
+ * GloVe vectors (words used alike: "troops" ~ "soldiers"), or the higher of the two.
+ */
 export class TermSimilarity {
   readonly #vectors = new Map<string, Float32Array>();
   /**
    * The answerer and the checker compare the same few question words with the same passage words
-   * many times per question: each pair's dot product is computed once.
+   * many times per question: each pair's similarity is computed once.
    */
   readonly #memo = new Map<string, Map<string, number>>();
+  readonly #useModel: boolean;
 
-  constructor(private readonly embedder: Embedder) {}
+  constructor(
+    private readonly embedder: Embedder,
+    private readonly glove?: WordVectorTable,
+    readonly meaning: WordMeaning = glove ? 'both' : 'wordnet',
+  ) {
+    this.#useModel = meaning !== 'glove' || !glove;
+  }
 
-  /** Embeds, in one batch, the words not seen before. */
+  /** The GloVe table, when loaded (also used to tell compound names apart). */
+  get wordVectors(): WordVectorTable | undefined {
+    return this.glove;
+  }
+
+  /** Embeds, in one batch, the words not seen before (GloVe needs no preparation). */
   async prepare(words: Iterable<string>): Promise<void> {
+    if (!this.#useModel) return;
     const missing = [...new Set(words)].filter((word) => !this.#vectors.has(word));
     if (missing.length === 0) return;
     const vectors = await this.embedder.embedDocuments(missing);
     missing.forEach((word, i) => this.#vectors.set(word, Float32Array.from(vectors[i] ?? [])));
   }
 
-  /** Cosine similarity of two prepared words (0 for unprepared ones). */
+  /** Cosine similarity of two words (0 when neither source knows them). */
   similarity(a: string, b: string): number {
     if (a === b) return 1;
     let row = this.#memo.get(a);
     const known = row?.get(b);
     if (known !== undefined) return known;
+    const model = this.#useModel ? this.#modelSimilarity(a, b) : 0;
+    const glove = this.meaning !== 'wordnet' ? (this.glove?.similarity(a, b) ?? 0) : 0;
+    const value = Math.max(model, glove);
+    if (!row) {
+      if (this.#memo.size >= MEMO_WORDS) this.#memo.clear();
+      this.#memo.set(a, (row = new Map()));
+    }
+    row.set(b, value);
+    return value;
+  }
+
+  #modelSimilarity(a: string, b: string): number {
     const u = this.#vectors.get(a);
     const v = this.#vectors.get(b);
     if (!u || !v) return 0;
     let dot = 0;
     for (let i = 0; i < u.length; i++) dot += u[i]! * v[i]!;
-    if (!row) {
-      if (this.#memo.size >= MEMO_WORDS) this.#memo.clear();
-      this.#memo.set(a, (row = new Map()));
-    }
-    row.set(b, dot);
     return dot;
   }
 }

@@ -41,6 +41,8 @@ export function renderAnswer(result: z.infer<typeof AskResponseSchema>): string 
 
 export function renderVerdict(result: z.infer<typeof VerifyResponseSchema>): string {
   const lines = [`Verdict: ${result.verdict} (score ${result.score.toFixed(2)})`];
+  for (const conflict of result.conflicts ?? []) lines.push(`The claim says ${quoted(conflict.claim)}; ${conflict.source} ${conflict.start}–${conflict.end} says ${quoted(conflict.evidence)}`);
+  if (result.missing?.length) lines.push(`Not stated in the evidence: ${result.missing.map(quoted).join(', ')}`);
   if (result.evidence.length > 0) lines.push('Evidence:', ...result.evidence.map((evidence) => `- ${where(evidence)}: ${quoted(evidence.quote)}`));
   return lines.join('\n');
 }

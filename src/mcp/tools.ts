@@ -92,7 +92,8 @@ export function registerTools(server: McpServer, docent: Docent, signal?: AbortS
       title: 'Check a claim against the documents',
       description:
         'Checks whether the documents support a statement (optionally against given spans only). Verdicts: supported, partially_supported ' +
-        '(something differs or is missing), not_found; with the best evidence spans and their exact quotes.',
+        '(part of it is stated; `missing` says what is not), contradicted (the documents state another value; `conflicts` names both), ' +
+        'not_found; with the best evidence spans and their exact quotes.',
       inputSchema: verifyInput,
       outputSchema: VerifyResponseSchema,
       annotations: readOnly,

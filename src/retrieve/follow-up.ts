@@ -1,50 +1,96 @@
+import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { tokenize } from '../match/analyzer.js';
+import type { Passage } from './types.js';
 
 export interface ChatTurn {
   role: 'user' | 'assistant';
   content: string;
 }
 
-/** Words that point back at something said before ("and when was that?", "what about its size?"). */
-const BACK_REFERENCE = /\b(?:that|this|those|these|it|its|they|them|their|there|then|he|him|his|she|her|same|former|latter)\b/i;
-const CONTINUATION = /^\s*(?:and|but|also|what about|how about|so)\b/i;
-/** A question with fewer content words than this cannot stand alone. */
-const MIN_STANDALONE_TERMS = 3;
-
-function isFollowUp(question: string): boolean {
-  return CONTINUATION.test(question) || BACK_REFERENCE.test(question) || tokenize(question).length < MIN_STANDALONE_TERMS;
-}
-
-function resolve(question: string, context: string | undefined): string {
-  if (!context || !isFollowUp(question)) return question.trim();
-  return `${question.trim().replace(/^(?:and|but|also|so)\s+/i, '')} (following up on: ${context})`;
-}
-
 /**
- * Rewrites a follow-up into a question retrieval can answer on its own, by carrying over the
- * earlier user question it refers to (itself resolved the same way); a question that already
- * stands alone is returned as it is.
+ * Follow-ups resolved on evidence, not on pronouns. A question in a conversation is read two ways —
+ * alone, and together with the focus of the conversation (the latest earlier question that says
+ * something of its own) — and retrieval decides: it is a follow-up when it says too little to stand
+ * alone and the passages found for both together hold the focus, or when those passages cover the
+ * question clearly better than the ones found for it alone. Rewrites never chain: the focus is an
+ * earlier question as the user wrote it. History work is bounded: only the last few user turns, each
+ * trimmed, are read, whatever the length of the conversation.
  */
-export function standaloneQuestion(question: string, history: readonly ChatTurn[] = []): string {
-  let context: string | undefined;
-  for (const turn of history) {
-    if (turn.role === 'user' && turn.content.trim() !== '') context = resolve(clipWords(turn.content, MAX_CONTEXT_TURN_CHARS), context && clipWords(context, MAX_CONTEXT_CHARS));
+
+export interface FollowUpOptions {
+  retrieve: (query: string) => Promise<Passage[]>;
+  /** Inverse document frequency of a stemmed term in the corpus. */
+  idf: (term: string) => number;
+}
+
+export interface Resolution {
+  /** What was searched for: the question, or the question with the focus it follows up on. */
+  standalone: string;
+  passages: Passage[];
+  followUp: boolean;
+}
+
+/** Earlier user turns read for the focus, newest first. */
+const FOCUS_TURNS = 4;
+/** A turn longer than this is trimmed before it is read. */
+const TURN_CHARS = 400;
+/** Passages of each reading compared. */
+const COMPARED = 3;
+/**
+ * Below this a question says too little to stand alone: the sum of its terms' IDF weights, in units
+ * of the weight of a word the corpus never uses (so the same on a small corpus and a large one).
+ */
+export const MIN_INFORMATION = 0.8;
+/** A term no document holds: its IDF is the corpus's largest. */
+const UNSEEN = '\u0000unseen';
+/** The follow-up reading must cover at least this much of the question (when it says enough), and of the focus. */
+const MIN_COVERAGE = 0.5;
+/** Covering the question this much better than the question alone makes it a follow-up, however much it says. */
+const CLEAR_GAIN = 0.2;
+
+/** Nouns that only name the kind of answer wanted ("in which month?" is "when?"): grammar of the question, not its topic. */
+const ANSWER_FRAME = new Set(['month', 'year', 'date', 'day', 'dai', 'time', 'place', 'locat', 'period', 'decad', 'centuri', 'amount', 'number', 'name']);
+
+const information = (terms: readonly WeightedTerm[], idf: (term: string) => number) =>
+  terms.filter((term) => !ANSWER_FRAME.has(term.term)).reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN));
+
+/** The IDF-weighted share of `terms` that the passage (with its title and headings) holds. */
+function coverage(terms: readonly WeightedTerm[], passage: Passage): number {
+  const total = terms.reduce((sum, term) => sum + term.weight, 0);
+  if (total === 0) return 0;
+  const present = new Set(tokenize(`${passage.title} ${passage.section.join(' ')} ${passage.text}`).map((token) => token.term));
+  return terms.reduce((sum, term) => sum + (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? term.weight : 0), 0) / total;
+}
+
+/** The latest earlier user question that says enough to stand alone. */
+export function conversationFocus(history: readonly ChatTurn[], idf: (term: string) => number): string | undefined {
+  const questions = history.filter((turn) => turn.role === 'user' && turn.content.trim() !== '').slice(-FOCUS_TURNS).reverse();
+  for (const turn of questions) {
+    const text = turn.content.trim().slice(0, TURN_CHARS);
+    if (information(weightedTerms(text, idf), idf) >= MIN_INFORMATION) return text;
   }
-  return resolve(question, context);
+  return undefined;
 }
 
-/**
- * What follow-up resolution reads of the history: a follow-up refers to the gist of the questions
- * before it, not to pages of pasted text. Without these bounds the context grew with every turn and a
- * conversation of long turns made one question cost seconds (issue 11).
- */
-const MAX_CONTEXT_TURN_CHARS = 400;
-const MAX_CONTEXT_CHARS = 800;
+export const followingUp = (question: string, focus: string) => `${question.trim().replace(/^(?:and|but|also|so)\s+/i, '')} (following up on: ${focus})`;
 
-/** `text` cut to at most `limit` characters, at a word boundary. */
-function clipWords(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit);
-  const lastSpace = cut.lastIndexOf(' ');
-  return lastSpace > limit / 2 ? cut.slice(0, lastSpace) : cut;
+export async function resolveFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf }: FollowUpOptions): Promise<Resolution> {
+  const asked = question.trim();
+  const focus = history.length > 0 ? conversationFocus(history, idf) : undefined;
+  if (!focus) return { standalone: asked, passages: await retrieve(asked), followUp: false };
+  const terms = weightedTerms(asked, idf);
+  const combined = followingUp(asked, focus);
+  if (terms.length === 0) return { standalone: combined, passages: await retrieve(combined), followUp: true };
+  const [alone, together] = await Promise.all([retrieve(asked), retrieve(combined)]);
+  const focusTerms = weightedTerms(focus, idf).filter((term) => !terms.some((own) => own.term === term.term));
+  const holdsFocus = (passage: Passage) => focusTerms.length === 0 || coverage(focusTerms, passage) >= MIN_COVERAGE;
+  const aloneCoverage = Math.max(0, ...alone.slice(0, COMPARED).map((passage) => coverage(terms, passage)));
+  // The follow-up reading counts only where a passage holds both the question and the focus.
+  const togetherCoverage = Math.max(0, ...together.slice(0, COMPARED).map((passage) => (holdsFocus(passage) ? coverage(terms, passage) : 0)));
+  // A question that says too little to retrieve on its own ("In which month?") continues the conversation when the focus is found;
+  // one that says enough does only when the focus makes it clearly better answered.
+  const followUp =
+    (information(terms, idf) < MIN_INFORMATION && together.slice(0, COMPARED).some(holdsFocus)) ||
+    (togetherCoverage >= MIN_COVERAGE && togetherCoverage >= aloneCoverage + CLEAR_GAIN);
+  return followUp ? { standalone: combined, passages: together, followUp } : { standalone: asked, passages: alone, followUp };
 }

@@ -1,3 +1,4 @@
+import { QUESTION_TYPES } from '../answer/question-type.js';
 import { z } from '@hono/zod-openapi';
 import { BLOCK_KINDS, DOCUMENT_FORMATS } from '../ingest/types.js';
 import { VECTOR_STORES } from '../index/vector-store.js';
@@ -74,7 +75,12 @@ export const AskResponseSchema = z
     answer: z.string().openapi({ description: 'The answer text; each quoted sentence is followed by its [n] marker' }),
     answerable: z.boolean().openapi({ description: 'False when the documents do not contain the answer (then there are no citations)' }),
     citations: z.array(CitationSchema),
-    confidence: z.number().optional().openapi({ description: 'Share (0–1) of the question the best evidence covers; the extractive answerer declines below 0.4' }),
+    confidence: z.number().optional().openapi({ description: 'How strongly the best evidence answers the question (0–1); the extractive answerer declines below its threshold' }),
+    questionType: z.enum(QUESTION_TYPES).optional().openapi({ description: 'What kind of answer the question wants' }),
+    shortAnswer: z
+      .object({ text: z.string(), n: z.number().int(), start: z.number().int(), end: z.number().int() })
+      .optional()
+      .openapi({ description: 'The phrase that answers the question, inside citation n\'s span: text === sourceText.slice(start, end)' }),
     standaloneQuestion: z.string().openapi({ description: 'The question actually searched for (follow-ups resolved against the history)' }),
     answerer: z.string().openapi({ description: 'What produced the answer: "extractive", or "llm" when an LLM is configured and its answer passed verification' }),
     fallbackReason: z
@@ -134,7 +140,7 @@ export const HealthResponseSchema = z
 
 /* Citation checking (POST /api/verify, and the verification of every answer). */
 
-export const VerdictSchema = z.enum(['supported', 'partially_supported', 'not_found']).openapi('Verdict');
+export const VerdictSchema = z.enum(['supported', 'partially_supported', 'contradicted', 'not_found']).openapi('Verdict');
 
 export const SpanRefSchema = z
   .object({
@@ -168,11 +174,23 @@ export const EvidenceSchema = z
   })
   .openapi('Evidence');
 
+export const ConflictSchema = z
+  .object({
+    claim: z.string().openapi({ description: 'The value as written in the claim', example: '2016' }),
+    evidence: z.string().openapi({ description: 'The value the evidence states instead; exactly sourceText.slice(start, end)', example: '2014' }),
+    source: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+  })
+  .openapi('Conflict');
+
 export const VerifyResponseSchema = z
   .object({
     verdict: VerdictSchema,
-    score: z.number().openapi({ description: 'Share (0–1) of the claim found in the best evidence, discounted for each number, month or name of the claim missing there' }),
-    evidence: z.array(EvidenceSchema).openapi({ description: 'Best supporting spans first; empty when not_found' }),
+    score: z.number().openapi({ description: 'Share (0–1) of the claim found in the best evidence, discounted for each number, date or name of the claim missing or changed there' }),
+    evidence: z.array(EvidenceSchema).openapi({ description: 'Best evidence first (for contradicted: the contradicting span); empty when not_found' }),
+    conflicts: z.array(ConflictSchema).optional().openapi({ description: 'For contradicted: the values the evidence states differently, and where' }),
+    missing: z.array(z.string()).optional().openapi({ description: 'For partially_supported: the parts of the claim the evidence does not state, as written in the claim' }),
   })
   .openapi('VerifyResponse');
 

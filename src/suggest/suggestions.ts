@@ -38,7 +38,8 @@ export class SuggestedQuestions {
       this.#running = undefined;
     }
     if (this.#questions) return { version, state: 'ready', questions: this.#questions };
-    this.#running ??= this.#pick(version);
+    // Starting: no version to pick from yet; the first request after it loads starts the picking.
+    if (this.docent.status.state !== 'starting') this.#running ??= this.#pick(version);
     return { version, state: 'pending', questions: [] };
   }
 

@@ -1,16 +1,25 @@
-import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
-import { SentenceIndex } from '../match/sentences.js';
-import type { TermSimilarity } from '../match/term-similarity.js';
+import lexicon from 'wink-lexicon/src/lexicon.js';
 import { isStopWord, tokenize, type Token } from '../match/analyzer.js';
+import { weightedTerms } from '../match/coverage.js';
+import { analyse, type AnalysedText } from '../match/facts.js';
+import { nameMatcher, type NameMatcher } from '../match/names.js';
+import { hedges, negations } from '../match/polarity.js';
+import { SentenceIndex } from '../match/sentences.js';
+import { SpanSentences } from '../match/span-sentences.js';
+import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CorpusIndex } from '../index/store.js';
 import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
-import { checkFacts, evidenceFacts, keyFacts, mergeFacts, type EvidenceFacts, type KeyFacts } from '../match/facts.js';
+import { assess, type Assessment, type PreparedClaim } from './assess.js';
+import { clauses } from './clauses.js';
+import { decideVerdict, rank, type Assessed } from './verdict.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
 
 /** How many passages a claim without citations is checked against. */
 const SEARCH_DEPTH = 8;
 const MAX_EVIDENCE = 3;
+/** Evidence analyses kept between requests (least recently used first out). */
+const ANALYSIS_CACHE = 4_096;
 
 interface Unit extends SpanRef {
   tokens: Token[];
@@ -18,22 +27,14 @@ interface Unit extends SpanRef {
   parts?: [Unit, Unit];
 }
 
-/** A pair of sentences counts only when it covers this much more of the claim than either sentence alone. */
-const PAIR_GAIN = 0.15;
-/** A sentence that opens by pointing back ("That same year, …", "They have …") takes its names and dates from the one before. */
-const BACK_REFERENCE = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|here|such|the same|the two|both)\b/i;
-
-export interface ScoredUnit extends Unit {
+export interface ScoredUnit extends Unit, Assessment {
+  /** 0–1: coverage discounted for each missing or changed fact. */
   score: number;
-  coverage: number;
-  /** How many numbers, months and names the claim has. */
-  facts: number;
-  /** The claim's numbers, months and names that this evidence lacks. */
-  missing: string[];
+  verdict: Verdict;
 }
 
 export interface ClaimCheck extends VerifyResult {
-  /** The best-scoring evidence span, whatever its score; undefined when there was nothing to check against. */
+  /** The best evidence span, whatever its verdict; undefined when there was nothing to check against. */
   best: ScoredUnit | undefined;
 }
 
@@ -43,36 +44,36 @@ export interface CheckerOptions {
   /** Finds passages for a claim that comes without citations. */
   search: (query: string, k: number) => Promise<Passage[]>;
   thresholds?: VerifyThresholds;
-  /** Shared with the answerer so each source is split and tokenized once. */
-  sentences?: SentenceIndex;
+  /** Shared with the answerer so sentence windows are cut and tokenized once. */
+  sentences?: SpanSentences;
 }
 
-interface PreparedClaim {
-  terms: WeightedTerm[];
-  facts: KeyFacts;
-}
+/** A pair of sentences counts only when it covers this much more of the claim than either sentence alone. */
+const PAIR_GAIN = 0.15;
+/** A sentence that opens by pointing back ("That same year, …", "Shortly after he arrived, …") continues the one before it. */
+const BACK_REFERENCE = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|here|such|the same|the two|both|shortly|soon|later|afterwards?|meanwhile|the following|the next|at the time|at that time)\b|^(?:\S+\s+){0,3}(?:he|she|they|it|his|her|their|its)\b/i;
 
 /**
  * Checks whether a claim is supported by the documents: sentence-level evidence (single sentences
- * and adjacent pairs), IDF-weighted coverage of the claim's content terms with soft word matching,
- * and strict checks that its numbers, months and capitalised names appear in that evidence.
+ * and adjacent pairs), IDF-weighted coverage of the claim's words with soft word matching, and each
+ * of its numbers, dates and names compared in context; a changed value or a negation contradicts.
  */
 export class CitationChecker {
   readonly thresholds: VerifyThresholds;
   readonly #index: CorpusIndex;
   readonly #similarity: TermSimilarity;
   readonly #search: CheckerOptions['search'];
-  readonly #sentences: SentenceIndex;
-  readonly #evidenceFacts = new Map<string, EvidenceFacts>();
-  readonly #sourceTokenCache = new Map<string, Token[]>();
-  #namesAtStart: Set<string> | undefined;
+  readonly #sentences: SpanSentences;
+  readonly #names: NameMatcher;
+  readonly #analyses = new Map<string, AnalysedText>();
 
   constructor(options: CheckerOptions) {
     this.#index = options.index;
     this.#similarity = options.similarity;
     this.#search = options.search;
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
-    this.#sentences = options.sentences ?? new SentenceIndex(options.index);
+    this.#sentences = options.sentences ?? new SpanSentences(new SentenceIndex(options.index));
+    this.#names = nameMatcher(options.similarity.wordVectors);
   }
 
   /** Throws InvalidSpanError for a span of a source that is not indexed or that falls outside its text. */
@@ -92,49 +93,45 @@ export class CitationChecker {
     return result;
   }
 
-  /** `verify`, plus the best evidence span with its coverage and missing facts. */
+  /** `verify`, plus the best evidence span with its assessment. */
   async check(claim: string, { citations }: { citations?: readonly SpanRef[] } = {}): Promise<ClaimCheck> {
     if (citations && citations.length > 0) {
       this.validateSpans(citations);
       return this.checkAgainstSpans(claim, citations);
     }
     const passages = await this.#search(claim, SEARCH_DEPTH);
-    const seen = new Set<string>();
-    const units: Unit[] = [];
-    for (const passage of passages) {
-      const sentences = this.#sentences.within(passage.source, passage.start, passage.end);
-      sentences.forEach((sentence, i) => {
-        for (const unit of [sentence, i + 1 < sentences.length ? joinUnits(sentence, sentences[i + 1]!) : undefined]) {
-          if (!unit) continue;
-          const key = `${unit.source}#${unit.start}-${unit.end}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          units.push(unit);
-        }
-      });
-    }
-    return this.#check(claim, units);
+    return this.checkAgainstSpans(claim, passages, { clip: false });
   }
 
-  /** Scores `claim` against the sentences (and adjacent sentence pairs) inside the given spans, clipped to them. */
-  async checkAgainstSpans(claim: string, spans: readonly SpanRef[]): Promise<ClaimCheck> {
+  /** Scores `claim` against the sentences (and adjacent pairs) inside the given spans, clipped to them. */
+  async checkAgainstSpans(claim: string, spans: readonly SpanRef[], { clip: clipToSpan = true } = {}): Promise<ClaimCheck> {
+    const prepared = this.#prepare(claim);
+    const seen = new Set<string>();
     const units: Unit[] = [];
+    const add = (unit: Unit) => {
+      const key = `${unit.source}#${unit.start}-${unit.end}`;
+      if (!seen.has(key)) units.push(unit), seen.add(key);
+    };
     for (const { span, read } of this.#partsToRead(claim, spans)) {
       const text = this.#index.documents.get(span.source) ?? '';
-      const inside = this.#sentences
-        .within(read.source, read.start, read.end)
-        .map((sentence) => clip(sentence, span, text))
-        .filter((unit): unit is Unit => unit !== undefined);
+      const overlapping = this.#sentences.index.within(read.source, read.start, read.end);
+      // A found passage that opens mid-story ("That same year, …") is read with the sentence it continues.
+      const opening = overlapping[0];
+      if (!clipToSpan && opening && BACK_REFERENCE.test(this.#text(opening))) {
+        const previous = this.#sentences.previous(opening);
+        if (previous) overlapping.unshift(previous);
+      }
+      const inside: Unit[] = clipToSpan ? overlapping.map((sentence) => clip(sentence, span, text)).filter((unit): unit is Unit => unit !== undefined) : overlapping;
       if (inside.length === 0) {
         const whole = clip({ ...read, tokens: [] }, read, text);
         if (whole) inside.push(whole);
       }
       inside.forEach((unit, i) => {
-        units.push(unit);
-        if (i + 1 < inside.length) units.push(joinUnits(unit, inside[i + 1]!));
+        add(unit);
+        if (i + 1 < inside.length && inside[i + 1]!.start - unit.end < 3) add(joinUnits(unit, inside[i + 1]!));
       });
     }
-    return this.#check(claim, units);
+    return this.#check(prepared, units);
   }
 
   /**
@@ -157,55 +154,79 @@ export class CitationChecker {
     });
   }
 
-  /** Supported: enough of the claim and every number, month and name of it; partially: enough of its words. */
-  verdictOf(unit: Pick<ScoredUnit, 'coverage' | 'missing' | 'facts'>): Verdict {
+  /** The verdict for an assessed piece of evidence. */
+  verdictOf(unit: Assessed): Verdict {
     return decideVerdict(unit, this.thresholds);
   }
 
-  async #check(claim: string, units: Unit[]): Promise<ClaimCheck> {
-    const prepared = this.#prepare(claim);
-    if (prepared.terms.length === 0 || units.length === 0) return { verdict: 'not_found', score: 0, evidence: [], best: undefined };
-    await this.#similarity.prepare([...prepared.terms.map((term) => term.word), ...units.flatMap((unit) => unit.tokens.map((token) => token.word))]);
+  async #check(claim: PreparedClaim, units: Unit[]): Promise<ClaimCheck> {
+    if (claim.terms.length === 0 || units.length === 0) return { verdict: 'not_found', score: 0, evidence: [], best: undefined };
+    await this.#similarity.prepare([...claim.terms.map((term) => term.word), ...units.flatMap((unit) => unit.tokens.map((token) => token.word))]);
     const singles = new Map<Unit, ScoredUnit>();
     const scored: ScoredUnit[] = [];
     for (const unit of units.filter((unit) => !unit.parts)) {
-      const single = this.#score(prepared, unit);
+      const single = this.#score(claim, unit);
       singles.set(unit, single);
       scored.push(single);
     }
     for (const pair of units.filter((unit) => unit.parts)) {
-      const [first, second] = pair.parts!.map((part) => singles.get(part) ?? this.#score(prepared, part)) as [ScoredUnit, ScoredUnit];
-      if (BACK_REFERENCE.test(this.#text(second))) {
-        // The second sentence continues the first: together they are one statement, facts included.
-        scored.push(this.#score(prepared, pair));
-      } else {
-        // Two separate statements: they may add up to the claim's words, but each fact must come from the sentence that carries the claim.
-        const joined = this.#score(prepared, pair);
-        if (joined.coverage < Math.max(first.coverage, second.coverage) + PAIR_GAIN) continue;
-        const carrier = first.coverage >= second.coverage ? first : second;
-        scored.push({ ...joined, missing: carrier.missing, score: joined.coverage * this.thresholds.factPenalty ** carrier.missing.length });
-      }
+      const [first, second] = pair.parts!.map((part) => singles.get(part) ?? this.#score(claim, part)) as [ScoredUnit, ScoredUnit];
+      const joined = this.#score(claim, pair);
+      // Two separate statements may add up to the claim's words only when together they clearly cover more.
+      if (BACK_REFERENCE.test(this.#text(second)) || joined.coverage >= Math.max(first.coverage, second.coverage) + PAIR_GAIN) scored.push(joined);
     }
-    // Best first; among equals, the shorter span (a single sentence before the pair that contains it).
-    scored.sort((a, b) => b.score - a.score || a.end - a.start - (b.end - b.start));
-    const best = scored[0]!;
-    const verdict = this.verdictOf(best);
+    // Best first: the strongest verdict of the best-covering evidence; among equals, the shorter span.
+    scored.sort((a, b) => rank(b) - rank(a) || a.end - a.start - (b.end - b.start));
+    const best = this.#byClause(claim, scored);
     const evidence: Evidence[] = [];
-    if (verdict !== 'not_found') {
+    if (best.verdict !== 'not_found') {
       for (const unit of scored) {
-        if (evidence.length >= MAX_EVIDENCE || unit.coverage < this.thresholds.partial) break;
+        if (evidence.length >= MAX_EVIDENCE || unit.verdict === 'not_found') break;
         if (evidence.some((e) => e.source === unit.source && e.start < unit.end && unit.start < e.end)) continue;
         evidence.push(this.#evidence(unit));
       }
     }
-    return { verdict, score: round(best.score), evidence, best };
+    const result: ClaimCheck = { verdict: best.verdict, score: round(best.score), evidence, best };
+    if (best.verdict === 'contradicted' && best.facts.conflicts.length > 0) {
+      result.conflicts = best.facts.conflicts.map(({ claim: own, evidence: theirs }) => ({
+        claim: own.text,
+        evidence: theirs.text,
+        source: best.source,
+        start: best.start + theirs.start,
+        end: best.start + theirs.end,
+      }));
+    }
+    if ((best.verdict === 'partially_supported' || best.verdict === 'contradicted') && best.missing.length > 0) result.missing = best.missing;
+    return result;
+  }
+
+  /**
+   * The best evidence, with its verdict revised clause by clause: a claim that states two things is
+   * supported only when both are, and partially supported when one is (the other listed as missing).
+   */
+  #byClause(claim: PreparedClaim, scored: ScoredUnit[]): ScoredUnit {
+    const best = scored[0]!;
+    const parts = clauses(claim.analysed.text);
+    if (parts.length < 2 || best.verdict === 'contradicted') return best;
+    // Each clause is checked against the same evidence: scattered words elsewhere do not make a statement.
+    const verdicts = parts.map((part) => this.#score(this.#prepare(part.text), best).verdict);
+    const held = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'contradicted').length;
+    if (held === 0) return best;
+    if (verdicts.includes('contradicted')) return { ...best, verdict: 'contradicted' };
+    if (held === parts.length) return best.verdict === 'supported' ? best : { ...best, verdict: 'supported' };
+    const missing = parts.filter((_, i) => verdicts[i] !== 'supported').map((part) => part.text.replace(/[.!?]+$/, ''));
+    return { ...best, verdict: 'partially_supported', missing: [...new Set([...missing, ...best.missing.filter((gap) => !missing.some((part) => part.includes(gap)))])] };
   }
 
   #score(claim: PreparedClaim, unit: Unit): ScoredUnit {
-    // The document's name is context for every sentence in it ("born here" in warsaw.txt).
-    const { coverage } = coverageDetail(claim.terms, [...unit.tokens, ...this.#sourceTokens(unit.source)], this.#similarity);
-    const { missing, total } = checkFacts(claim.facts, this.#factsOf(unit));
-    return { ...unit, coverage, missing, facts: total, score: coverage * this.thresholds.factPenalty ** missing.length };
+    const assessment = assess(claim, this.#analysed(unit), {
+      similarity: this.#similarity,
+      names: this.#names,
+      context: [this.#title(unit.source)],
+      contextTokens: this.#title(unit.source).tokens,
+    });
+    const changed = assessment.facts.missing.length + assessment.facts.conflicts.length;
+    return { ...unit, ...assessment, score: assessment.coverage * this.thresholds.factPenalty ** changed, verdict: this.verdictOf(assessment) };
   }
 
   #evidence(unit: ScoredUnit): Evidence {
@@ -218,75 +239,50 @@ export class CitationChecker {
     const chunks = this.#index.chunks.length;
     const cap = Math.log(1 + (chunks - 1 + 0.5) / 1.5);
     const all = weightedTerms(claim, (term) => Math.min(this.#index.lexical.idf(term), cap));
-    // Numbers are checked strictly as facts; counting them in coverage too would make a changed number look like an unrelated claim.
-    const words = all.filter((term) => !term.numeric);
+    const hedgeCues = hedges(claim);
+    const cues = new Set([...hedgeCues, ...negations(claim)].flatMap((cue) => cue.text.toLowerCase().split(/\s+/)));
+    // Numbers are checked as facts, negation and hedging as polarity: neither counts as wording to cover.
+    const words = all.filter((term) => !term.numeric && !cues.has(term.word));
     return {
+      analysed: analyse(claim, { isNameAtStart: (token) => this.#isNameAtStart(token) }),
       terms: words.length > 0 ? words : all,
-      facts: keyFacts(claim, { isNameAtStart: (token) => this.#isNameAtStart(token) }),
+      negated: negations(claim).length > 0,
+      hedged: hedgeCues.length > 0,
+      hedgeWords: hedgeCues.map((cue) => cue.text),
     };
+  }
+
+  #analysed(unit: SpanRef): AnalysedText {
+    const key = `${unit.source}#${unit.start}-${unit.end}`;
+    let analysed = this.#analyses.get(key);
+    if (!analysed) {
+      // Every capitalised word of evidence may be a name: evidence names are only ever candidates.
+      analysed = analyse(this.#text(unit), { isNameAtStart: () => true });
+      if (this.#analyses.size >= ANALYSIS_CACHE) this.#analyses.delete(this.#analyses.keys().next().value!);
+      this.#analyses.set(key, analysed);
+    }
+    return analysed;
+  }
+
+  #title(source: string): AnalysedText {
+    const key = `title:${source}`;
+    let analysed = this.#analyses.get(key);
+    if (!analysed) this.#analyses.set(key, (analysed = analyse(sourceTitle(source), { isNameAtStart: () => true })));
+    return analysed;
   }
 
   #text(span: SpanRef): string {
     return (this.#index.documents.get(span.source) ?? '').slice(span.start, span.end);
   }
 
-  #factsOf(unit: Unit): EvidenceFacts {
-    const key = `${unit.source}#${unit.start}-${unit.end}`;
-    let facts = this.#evidenceFacts.get(key);
-    if (!facts) {
-      // The document's name counts as context: "was born here" in warsaw.txt is about Warsaw.
-      facts = mergeFacts(evidenceFacts(this.#text(unit)), this.#sourceFacts(unit.source));
-      if (this.#evidenceFacts.size > 20_000) this.#evidenceFacts.clear();
-      this.#evidenceFacts.set(key, facts);
-    }
-    return facts;
-  }
-
-  #sourceTokens(source: string): Token[] {
-    let tokens = this.#sourceTokenCache.get(source);
-    if (!tokens) this.#sourceTokenCache.set(source, (tokens = tokenize(sourceTitle(source))));
-    return tokens;
-  }
-
-  #sourceFacts(source: string): EvidenceFacts {
-    const key = `source:${source}`;
-    let facts = this.#evidenceFacts.get(key);
-    if (!facts) {
-      facts = evidenceFacts(sourceTitle(source));
-      this.#evidenceFacts.set(key, facts);
-    }
-    return facts;
-  }
-
   /**
    * Whether the capitalised first word of a claim is a name ("China held…") rather than grammar
-   * ("Since 2012…"): the corpus writes it capitalised mid-sentence and never in lower case, or never uses it at all.
+   * ("Since 2012…"): a word the corpus never uses, or one the English lexicon does not list as a common word.
    */
   #isNameAtStart(token: Token): boolean {
-    if (!this.#namesAtStart) {
-      const capitalisedMidSentence = new Set<string>();
-      const lowerCase = new Set<string>();
-      for (const text of this.#index.documents.values()) {
-        for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu)) {
-          const word = match[0].toLowerCase().replace(/['’]s$/u, '');
-          if (/^\p{Ll}/u.test(match[0])) lowerCase.add(word);
-          else if (/^\p{Lu}/u.test(match[0]) && /[\p{L}\p{N},;:]\s+$/u.test(text.slice(Math.max(0, match.index - 3), match.index))) capitalisedMidSentence.add(word);
-        }
-      }
-      this.#namesAtStart = new Set([...capitalisedMidSentence].filter((word) => !lowerCase.has(word)));
-    }
-    if (this.#namesAtStart.has(token.word)) return true;
-    return !this.#index.lexical.has(token.term) && !isStopWord(token.word);
+    if (isStopWord(token.word)) return false;
+    return !this.#index.lexical.has(token.term) || lexicon[token.word] === undefined;
   }
-}
-
-/** Supported: enough of the claim's words and every number, month and name of it; partially: enough of its words. */
-export function decideVerdict(unit: Pick<ScoredUnit, 'coverage' | 'missing' | 'facts'>, thresholds: VerifyThresholds): Verdict {
-  if (unit.coverage >= thresholds.supported && unit.missing.length === 0) return 'supported';
-  // Most of the claim's numbers, months and names absent: the evidence is about something else.
-  const mostFactsMissing = unit.missing.length >= 2 && unit.missing.length >= unit.facts / 2;
-  if (unit.coverage >= thresholds.partial && !mostFactsMissing) return 'partially_supported';
-  return 'not_found';
 }
 
 /** "guides/super-bowl-50.txt" → "guides super bowl 50". */

@@ -1,23 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { standaloneQuestion } from '../../src/retrieve/follow-up.js';
+import { conversationFocus, resolveFollowUp, type ChatTurn } from '../../src/retrieve/follow-up.js';
+import type { Passage } from '../../src/retrieve/types.js';
 
-const previous = [
-  { role: 'user' as const, content: 'Which joint exercise did China hold with Mongolia?' },
-  { role: 'assistant' as const, content: 'Peacekeeping Mission-2009 [1]' },
+const TEXTS = [
+  'China and Mongolia held the joint exercise Peacekeeping Mission-2009 in Beijing in June 2009.',
+  'The Viking 18 command-post exercise was held in Sweden in April 2018.',
+  'Over 100 PLA officers have attended peacekeeping courses hosted by the UN.',
+  'The exercise was held annually.',
+];
+const passage = (text: string, i: number): Passage => ({ chunkId: `c${i}`, source: 'doc.md', start: 0, end: text.length, text, title: 'Peacekeeping', section: [], score: 1, ranks: { bm25: i + 1, dense: null } });
+/** A tiny lexical retriever: passages by the number of query words they hold. */
+const retrieve = async (query: string) => {
+  const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []);
+  const score = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []).filter((word) => words.has(word)).length;
+  return TEXTS.map(passage).sort((a, b) => score(b.text) - score(a.text));
+};
+const COMMON = new Set(['held', 'exercise', 'china', 'peacekeep', 'pla', 'hold', 'joint']);
+const idf = (term: string) => (COMMON.has(term) ? 0.3 : 2.5);
+
+const history: ChatTurn[] = [
+  { role: 'user', content: 'Which joint exercise did China hold with Mongolia in 2009?' },
+  { role: 'assistant', content: 'Peacekeeping Mission-2009 [1]' },
 ];
 
-describe('standaloneQuestion', () => {
-  it('resolves a follow-up against the previous user question', () => {
-    expect(standaloneQuestion('and when was that?', previous)).toBe('when was that? (following up on: Which joint exercise did China hold with Mongolia?)');
+describe('follow-ups resolved on evidence', () => {
+  it('reads a question that says too little with the conversation focus when that retrieves an answer', async () => {
+    const resolved = await resolveFollowUp('and where was it held?', history, { retrieve, idf });
+    expect(resolved.followUp).toBe(true);
+    expect(resolved.standalone).toBe('where was it held? (following up on: Which joint exercise did China hold with Mongolia in 2009?)');
+    expect(resolved.passages[0]!.text).toContain('Beijing');
   });
 
-  it('leaves a question that stands alone unchanged', () => {
-    expect(standaloneQuestion('Where was the Viking 18 command-post exercise held?', previous)).toBe('Where was the Viking 18 command-post exercise held?');
-    expect(standaloneQuestion('and when was that?', [])).toBe('and when was that?');
+  it('asks a new topic exactly as if it came first, pronouns or not', async () => {
+    for (const question of ['Where was the Viking 18 command-post exercise held?', 'How many PLA officers have attended courses hosted by the UN?', 'Who founded that company that makes the iPhone?']) {
+      const resolved = await resolveFollowUp(question, history, { retrieve, idf });
+      expect(resolved.followUp).toBe(false);
+      expect(resolved.standalone).toBe(question);
+      expect(resolved.passages).toEqual(await retrieve(question));
+    }
   });
 
-  it('resolves chains of follow-ups back to the question they started from', () => {
-    const history = [...previous, { role: 'user' as const, content: 'and where?' }, { role: 'assistant' as const, content: 'Beijing [1]' }];
-    expect(standaloneQuestion('who took part in it?', history)).toContain('Which joint exercise did China hold with Mongolia?');
+  it('never chains rewrites and reads a bounded history', async () => {
+    const long: ChatTurn[] = [...history, { role: 'user', content: 'and where?' }, { role: 'assistant', content: 'Beijing [1]' }];
+    expect(conversationFocus(long, idf)).toBe('Which joint exercise did China hold with Mongolia in 2009?');
+    const huge: ChatTurn[] = Array.from({ length: 40 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `Mongolia ${'x'.repeat(3000)}` }));
+    expect(conversationFocus(huge, idf)!.length).toBeLessThanOrEqual(400);
+    expect((await resolveFollowUp('and where was it held?', [], { retrieve, idf })).standalone).toBe('and where was it held?');
   });
 });

@@ -22,7 +22,7 @@ describe('GET /openapi.json', () => {
     expect(verifyRequest.required).toEqual(['claim']);
     expect(verifyRequest.properties.claim).toMatchObject({ type: 'string', minLength: 1, maxLength: 2000 });
     expect(doc.components.schemas.VerifyResponse.properties.verdict).toBeDefined();
-    expect(doc.components.schemas.Verdict.enum).toEqual(['supported', 'partially_supported', 'not_found']);
+    expect(doc.components.schemas.Verdict.enum).toEqual(['supported', 'partially_supported', 'contradicted', 'not_found']);
     expect(doc.components.schemas.Citation.properties.support).toBeDefined();
     expect(doc.components.schemas.AskResponse.properties.verification).toBeDefined();
     expect(doc.components.schemas.ChatCompletionRequest.required).toContain('messages');

@@ -148,6 +148,17 @@ describe('documents API', () => {
     expect((await readerApp.request('/api/documents/guide.md', { method: 'DELETE', headers: auth() })).status).toBe(403);
   });
 
+  it('lets a cluster worker (a reader of the index, not READ_ONLY) write the corpus folder and tell the indexer', async () => {
+    const { docent, corpusDir } = await setup();
+    const worker = await openDocent(docent.config, { embedder: hashEmbedder(), reindex: 'never' });
+    const told: number[] = [];
+    const workerApp = createApp(worker, { webAssets: await loadWebAssets(), onCorpusChange: () => told.push(1) });
+    const { path: url, init } = upload([['added.md', 'Otters eat sea urchins.']]);
+    expect((await workerApp.request(url, init)).status).toBe(202);
+    expect(await fs.readFile(path.join(corpusDir, 'added.md'), 'utf8')).toBe('Otters eat sea urchins.');
+    expect(told).toEqual([1]);
+  });
+
   it('accepts the admin key when API_KEYS lock the API', async () => {
     const { app } = await setup({ ADMIN_API_KEY: KEY, API_KEYS: 'reader-key' });
     const { path: url, init } = upload([['a.md', 'text']]);

@@ -44,11 +44,16 @@ describe('POST /api/verify', () => {
     'In June and July 2009, China and Mongolia held a joint exercise codenamed Peacekeeping Mission-2009 in Shanghai.',
     'Since 2012, President Xi Jinping has had 15 meetings with UN Secretary-Generals.',
     'The second China-US consultation on the UNPKOs was held in Beijing in May 2010.',
-  ])('never calls a claim with a changed date, number, place or country supported: %s', async (claim) => {
+  ])('calls a claim with a changed date, number, place or country contradicted, naming the values: %s', async (claim) => {
     const body = await (await verify({ claim })).json();
-    expect(body.verdict).toBe('partially_supported');
+    expect(body.verdict).toBe('contradicted');
     expect(body.score).toBeLessThan(0.8);
     expectExactEvidence(body.evidence);
+    expect(body.conflicts.length).toBeGreaterThan(0);
+    for (const conflict of body.conflicts) {
+      expect(claim).toContain(conflict.claim);
+      expect(docent.index.documents.get(conflict.source)!.slice(conflict.start, conflict.end)).toBe(conflict.evidence);
+    }
   });
 
   it('reports not_found, with no evidence, for what the corpus never mentions', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standaloneQuestion } from '../../src/retrieve/follow-up.js';
+import { resolveFollowUp } from '../../src/retrieve/follow-up.js';
 import { makeCorpus, openTestDocent } from '../helpers/fixtures.js';
 
 /** Filler prose with no word of the claim below, so only the needle can support it. */
@@ -17,9 +17,13 @@ describe('work per request is bounded (issue 11)', () => {
     expect(evidence.quote).toContain('lighthouse keeper');
   });
 
-  it('reads a bounded gist of long history turns when resolving a follow-up', () => {
+  it('reads a bounded gist of long history turns when resolving a follow-up', async () => {
     const pasted = 'word '.repeat(3000);
     const history = Array.from({ length: 20 }, () => ({ role: 'user' as const, content: `What about the moka pot ${pasted}` }));
-    expect(standaloneQuestion('and when was it invented?', history).length).toBeLessThan(2000);
+    const queries: string[] = [];
+    const retrieve = async (query: string) => (queries.push(query), []);
+    const resolved = await resolveFollowUp('and when was it invented?', history, { retrieve, idf: () => 2 });
+    expect(resolved.standalone.length).toBeLessThan(2000);
+    expect(queries.every((query) => query.length < 2000)).toBe(true);
   });
 });

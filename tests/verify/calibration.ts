@@ -5,15 +5,18 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../src/config.js';
 import { loadEmbedder } from '../../src/embed/load.js';
 import type { Embedder } from '../../src/embed/types.js';
+import type { WordMeaning } from '../../src/match/term-similarity.js';
 import { openDocent, type Docent } from '../../src/service.js';
-import { decideVerdict } from '../../src/verify/checker.js';
-import { DEFAULT_THRESHOLDS, VERDICTS, type Verdict } from '../../src/verify/types.js';
+import type { Assessment } from '../../src/verify/assess.js';
+import { decideVerdict } from '../../src/verify/verdict.js';
+import { DEFAULT_THRESHOLDS, VERDICTS, type Conflict, type Verdict, type VerifyThresholds } from '../../src/verify/types.js';
 
 /**
- * Runs the labelled claims in claims.jsonl through the citation checker and reports precision and
- * recall per verdict. `npx tsx tests/verify/calibration.ts` prints the table (building the default
- * embedding model offline into MODELS_DIR if needed); `--sweep` also prints how other thresholds would do;
- * `--file tests/verify/claims-heldout.jsonl` scores claims that were not used to choose the thresholds.
+ * Runs labelled claims through the citation checker and prints the 4×4 confusion table with
+ * precision and recall per verdict. `npx tsx tests/verify/calibration.ts` scores claims.jsonl (the
+ * claims the thresholds were chosen on); `--file tests/verify/claims-heldout.jsonl` scores the
+ * held-out claims; `--sweep` prints how other thresholds would do; `--words wordnet|glove|both`
+ * chooses the word meanings; `--misses` lists the misclassified claims.
  */
 
 export interface LabelledClaim {
@@ -21,20 +24,24 @@ export interface LabelledClaim {
   label: Verdict;
   kind: string;
   claim: string;
+  /** For contradictions by value: [as in the claim, as in the evidence]. */
+  conflict?: [string, string];
 }
 
 export interface ScoredClaim extends LabelledClaim {
   verdict: Verdict;
   score: number;
-  coverage: number;
-  /** Numbers, months and names of the claim missing from the best evidence, and how many it has. */
+  assessment: Assessment | undefined;
+  conflicts: Conflict[];
   missing: string[];
-  facts: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CLAIMS_FILE = path.join(here, 'claims.jsonl');
-export const CORPORA = { default: path.resolve(here, '../../corpus'), squad: path.resolve(here, '../../../shared/eval/squad/corpus') } as const;
+export const HELD_OUT_FILE = path.join(here, 'claims-heldout.jsonl');
+/** ../shared beside the checkout (or beside the folder of worktrees). */
+const squadCorpus = ['../../../shared/eval/squad/corpus', '../../../../shared/eval/squad/corpus'].map((dir) => path.resolve(here, dir)).find((dir) => fs.existsSync(dir));
+export const CORPORA = { default: path.resolve(here, '../../corpus'), squad: squadCorpus ?? path.resolve(here, '../../../shared/eval/squad/corpus') } as const;
 
 export function readClaims(file = CLAIMS_FILE): LabelledClaim[] {
   return fs
@@ -44,9 +51,10 @@ export function readClaims(file = CLAIMS_FILE): LabelledClaim[] {
     .map((line) => JSON.parse(line) as LabelledClaim);
 }
 
-export async function openCorpus(corpusDir: string, embedder: Embedder): Promise<Docent> {
+export async function openCorpus(corpusDir: string, embedder: Embedder, wordMeaning?: WordMeaning): Promise<Docent> {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-calibration-'));
-  return openDocent(loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir }, os.tmpdir()), { embedder, reindex: 'always' });
+  const env = { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, MODELS_DIR: loadConfig().modelsDir, ...(wordMeaning ? { WORD_MEANING: wordMeaning } : {}) };
+  return openDocent(loadConfig(env, os.tmpdir()), { embedder, reindex: 'always' });
 }
 
 export async function scoreClaims(claims: LabelledClaim[], docents: Partial<Record<LabelledClaim['corpus'], Docent>>): Promise<ScoredClaim[]> {
@@ -55,7 +63,7 @@ export async function scoreClaims(claims: LabelledClaim[], docents: Partial<Reco
     const docent = docents[claim.corpus];
     if (!docent) continue;
     const result = await docent.checker.check(claim.claim);
-    scored.push({ ...claim, verdict: result.verdict, score: result.score, coverage: result.best?.coverage ?? 0, missing: result.best?.missing ?? [], facts: result.best?.facts ?? 0 });
+    scored.push({ ...claim, verdict: result.verdict, score: result.score, assessment: result.best, conflicts: result.conflicts ?? [], missing: result.missing ?? [] });
   }
   return scored;
 }
@@ -79,50 +87,70 @@ export function stats(scored: ScoredClaim[]): { perVerdict: VerdictStats[]; accu
   return { perVerdict, accuracy: scored.filter((claim) => claim.label === claim.verdict).length / Math.max(1, scored.length) };
 }
 
+/** Contradictions whose named values are the labelled ones. */
+export function conflictsNamed(scored: ScoredClaim[]): { right: number; total: number } {
+  const expected = scored.filter((claim) => claim.conflict && claim.verdict === 'contradicted');
+  const right = expected.filter((claim) => claim.conflicts.some((c) => c.claim.toLowerCase().includes(claim.conflict![0].toLowerCase()) || claim.conflict![0].toLowerCase().includes(c.claim.toLowerCase())));
+  return { right: right.length, total: expected.length };
+}
+
 export function table(scored: ScoredClaim[]): string {
   const { perVerdict, accuracy } = stats(scored);
-  const lines = ['| verdict | labelled | predicted | correct | precision | recall |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
-  for (const row of perVerdict) lines.push(`| ${row.verdict} | ${row.labelled} | ${row.predicted} | ${row.correct} | ${row.precision.toFixed(2)} | ${row.recall.toFixed(2)} |`);
-  lines.push(`\n${scored.length} claims, accuracy ${accuracy.toFixed(2)}`);
+  const short: Record<Verdict, string> = { supported: 'supp', partially_supported: 'partial', contradicted: 'contra', not_found: 'not_found' };
+  const lines = [`| label ↓ / verdict → | ${VERDICTS.map((v) => short[v]).join(' | ')} | recall |`, `| --- | ${VERDICTS.map(() => '---:').join(' | ')} | ---: |`];
+  for (const row of perVerdict) {
+    const cells = VERDICTS.map((verdict) => scored.filter((claim) => claim.label === row.verdict && claim.verdict === verdict).length);
+    lines.push(`| ${row.verdict} | ${cells.join(' | ')} | ${row.recall.toFixed(2)} |`);
+  }
+  lines.push(`| precision | ${perVerdict.map((row) => row.precision.toFixed(2)).join(' | ')} | |`);
+  const named = conflictsNamed(scored);
+  lines.push(`\n${scored.length} claims, accuracy ${accuracy.toFixed(3)}; contradicted claims whose changed value is named: ${named.right}/${named.total}`);
   return lines.join('\n');
 }
 
-async function main() {
-  const config = loadConfig();
-  const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir });
-  // `--file F` scores another labelled file, e.g. claims-heldout.jsonl, which was not used to pick the thresholds.
-  const fileArgument = process.argv.indexOf('--file');
-  const claims = readClaims(fileArgument === -1 ? CLAIMS_FILE : path.resolve(process.argv[fileArgument + 1]!));
-  const docents: Partial<Record<LabelledClaim['corpus'], Docent>> = { default: await openCorpus(CORPORA.default, embedder) };
-  if (fs.existsSync(CORPORA.squad)) docents.squad = await openCorpus(CORPORA.squad, embedder);
-  const scored = await scoreClaims(claims, docents);
-  console.log(`Embedding model: ${embedder.info.version}; thresholds: ${JSON.stringify(docents.default!.checker.thresholds)}\n`);
-  console.log(table(scored));
-  for (const corpus of ['default', 'squad'] as const) {
-    const subset = scored.filter((claim) => claim.corpus === corpus);
-    if (subset.length) console.log(`\n${corpus} corpus:\n${table(subset)}`);
-  }
-  console.log('\nMisclassified:');
-  for (const claim of scored.filter((c) => c.label !== c.verdict)) console.log(`  ${claim.label} → ${claim.verdict} (${claim.score.toFixed(3)}) [${claim.kind}] ${claim.claim}`);
-  if (process.argv.includes('--scores')) {
-    for (const claim of scored) console.log(`${claim.coverage.toFixed(3)}\t${claim.score.toFixed(3)}\t${claim.missing.join(',') || '-'}\t${claim.label}\t${claim.verdict}\t${claim.claim}`);
-  }
-  if (process.argv.includes('--sweep')) {
-    console.log('\nsupported\tpartial\taccuracy\tmin precision');
-    const rows: [number, number, number, number][] = [];
-    for (let supported = 0.5; supported <= 0.9001; supported += 0.025) {
-      for (let partial = 0.2; partial <= supported; partial += 0.025) {
-        const relabelled = scored.map((claim) => ({
-          ...claim,
-          verdict: decideVerdict(claim, { ...DEFAULT_THRESHOLDS, supported, partial }),
-        }));
-        const { perVerdict, accuracy } = stats(relabelled);
-        rows.push([supported, partial, accuracy, Math.min(...perVerdict.map((row) => row.precision))]);
+function sweep(scored: ScoredClaim[]): string {
+  const rows: Array<[VerifyThresholds, number]> = [];
+  for (let supported = 0.55; supported <= 0.9001; supported += 0.05) {
+    for (let partial = 0.3; partial <= supported; partial += 0.05) {
+      for (let contradicted = partial; contradicted <= 0.9001; contradicted += 0.05) {
+        for (const [largestGap, partialGap] of [0.15, 0.2, 0.25, 0.3].flatMap((gap) => [0.3, 0.35, 0.4, 0.5, 1].map((partialGap): [number, number] => [gap, partialGap]))) {
+          const thresholds = { ...DEFAULT_THRESHOLDS, supported, partial, contradicted, largestGap, partialGap };
+          const relabelled = scored.map((claim) => ({ ...claim, verdict: claim.assessment ? decideVerdict(claim.assessment, thresholds) : ('not_found' as Verdict) }));
+          rows.push([thresholds, stats(relabelled).accuracy]);
+        }
       }
     }
-    rows.sort((a, b) => b[2] - a[2] || b[3] - a[3]);
-    for (const [supported, partial, accuracy, precision] of rows.slice(0, 15)) console.log(`${supported.toFixed(3)}\t${partial.toFixed(3)}\t${accuracy.toFixed(3)}\t${precision.toFixed(3)}`);
   }
+  rows.sort((a, b) => b[1] - a[1]);
+  return rows
+    .slice(0, 15)
+    .map(([t, accuracy]) => `supported ${t.supported.toFixed(2)} partial ${t.partial.toFixed(2)} contradicted ${t.contradicted.toFixed(2)} largestGap ${t.largestGap} partialGap ${t.partialGap} → ${accuracy.toFixed(3)}`)
+    .join('\n');
+}
+
+async function main() {
+  const argument = (name: string) => {
+    const at = process.argv.indexOf(name);
+    return at === -1 ? undefined : process.argv[at + 1];
+  };
+  const config = loadConfig();
+  const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir });
+  const claims = readClaims(path.resolve(argument('--file') ?? CLAIMS_FILE));
+  const words = argument('--words') as WordMeaning | undefined;
+  const docents: Partial<Record<LabelledClaim['corpus'], Docent>> = { default: await openCorpus(CORPORA.default, embedder, words) };
+  if (fs.existsSync(CORPORA.squad)) docents.squad = await openCorpus(CORPORA.squad, embedder, words);
+  const scored = await scoreClaims(claims, docents);
+  console.log(`Embedding model: ${embedder.info.version}; word meaning: ${words ?? config.wordMeaning}; thresholds: ${JSON.stringify(docents.default!.checker.thresholds)}\n`);
+  console.log(table(scored));
+  if (process.argv.includes('--misses')) {
+    console.log('\nMisclassified:');
+    for (const c of scored.filter((c) => c.label !== c.verdict)) {
+      const a = c.assessment;
+      const detail = a ? `cov ${a.coverage.toFixed(2)} gap ${a.largestGap.toFixed(2)} facts +${a.facts.supported.length}/x${a.facts.conflicts.length}/-${a.facts.missing.length}${a.negationMismatch ? ' neg' : ''}${a.hedgeMismatch ? ' hedge' : ''}` : '';
+      console.log(`  ${c.label} → ${c.verdict} (${detail}) [${c.kind}] ${c.claim}${c.conflicts.length ? ` conflicts ${c.conflicts.map((x) => `${x.claim}≠${x.evidence}`).join(',')}` : ''}${c.missing.length ? ` missing ${JSON.stringify(c.missing)}` : ''}`);
+    }
+  }
+  if (process.argv.includes('--sweep')) console.log(`\n${sweep(scored)}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

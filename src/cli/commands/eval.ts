@@ -5,6 +5,7 @@ import { firstHitRank, isCorrect, type EvalMetrics } from '../../eval/metrics.js
 import { renderReport } from '../../eval/report/html.js';
 import { reportSet, type ReportSet } from '../../eval/report/rows.js';
 import { evaluate, type EvalReport } from '../../eval/run.js';
+import { conversationSet, isConversationFile } from '../../eval/conversation-cli.js';
 import { RETRIEVER_MODES, type RetrieverMode } from '../../retrieve/types.js';
 import { openFromCli } from '../open.js';
 import { progressBar } from '../progress.js';
@@ -74,6 +75,10 @@ export const evalCommand = new Command('eval')
     let answerer = '';
     for (const file of options.file.map((name) => path.resolve(name))) {
       const docent = await openFromCli({ verbose: !options.json, corpus: corpusFor(file, options.corpus), retriever: options.retriever });
+      if (await isConversationFile(file)) {
+        await conversationSet(docent, file, options);
+        continue;
+      }
       const progress = progressBar(!options.json);
       const report = await evaluate(docent, file, options.retriever, (done, total) => progress({ phase: 'Asking', done, total }));
       progress.stop();

@@ -9,6 +9,8 @@ export interface LoadSheddingOptions {
   timeoutMs: number;
 }
 
+const isStream = (response: Response | undefined) => response?.headers.get('content-type')?.startsWith('text/event-stream') === true;
+
 /**
  * Bounds the work in progress: at most `maxInFlight` requests run at once, up to `maxQueued` more
  * wait their turn in order, and anything beyond is refused at once with 503 and `Retry-After`, so a
@@ -24,9 +26,18 @@ export function loadShedding(options: LoadSheddingOptions): MiddlewareHandler<{ 
     else inFlight--;
   };
   return async (c, next) => {
-    const deadline = AbortSignal.timeout(options.timeoutMs);
+    // A timer cleared when the request is done: AbortSignal.timeout would keep every finished request
+    // (and the signals combined with it) reachable until REQUEST_TIMEOUT_MS passes, so memory grew with
+    // the request rate times the timeout.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('The request took longer than REQUEST_TIMEOUT_MS', 'TimeoutError')), options.timeoutMs);
+    timer.unref();
+    const deadline = controller.signal;
     if (inFlight >= options.maxInFlight) {
-      if (waiting.length >= options.maxQueued) return busy(c, 'The server is busy: try again shortly');
+      if (waiting.length >= options.maxQueued) {
+        clearTimeout(timer);
+        return busy(c, 'The server is busy: try again shortly');
+      }
       const admitted = await new Promise<boolean>((resolve) => {
         const admit = () => {
           deadline.removeEventListener('abort', giveUp);
@@ -50,6 +61,8 @@ export function loadShedding(options: LoadSheddingOptions): MiddlewareHandler<{ 
       await next();
     } finally {
       release();
+      // A stream keeps its deadline while it runs (its handler aborts on it); anything else is done.
+      if (!isStream(c.res)) clearTimeout(timer);
     }
   };
 }

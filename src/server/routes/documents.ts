@@ -63,7 +63,7 @@ export interface DocumentsOptions {
 }
 
 const refuseReadOnly = (docent: Docent): MiddlewareHandler => async (_c, next) => {
-  if (docent.readOnly) throw new ApiError(403, 'read_only', 'This server is read-only (READ_ONLY): add documents where its index is published');
+  if (docent.config.readOnly) throw new ApiError(403, 'read_only', 'This server is read-only (READ_ONLY): add documents where its index is published');
   return next();
 };
 
@@ -96,7 +96,7 @@ export function registerDocuments(app: OpenAPIHono, docent: Docent, options: Doc
   app.openAPIRegistry.registerPath(uploadDocumentsRoute);
   app.openAPIRegistry.registerPath(deleteDocumentRoute);
 
-  app.get('/api/documents', async (c) => c.json({ documents: await listDocuments(docent.index, docent.readOnly ? undefined : corpusDir) }, 200));
+  app.get('/api/documents', async (c) => c.json({ documents: await listDocuments(docent.index, docent.config.readOnly ? undefined : corpusDir) }, 200));
 
   app.post('/api/documents', admin, refuseReadOnly(docent), async (c) => {
     const replace = ['1', 'true'].includes(c.req.query('replace') ?? '');

@@ -11,8 +11,9 @@ export const verifyRoute = createRoute({
   summary: 'Check whether a claim is supported by the documents, and where',
   description:
     'Without `citations` the corpus is searched for evidence; with them the claim is checked against exactly those spans. ' +
-    '`supported` needs enough of the claim\'s content and every number, month and name of it in one piece of evidence; ' +
-    '`partially_supported` means most of it is there but something differs or is missing (e.g. a changed date or country); ' +
+    '`supported` needs enough of the claim\'s content and each of its numbers, dates and names, in their own context, in one piece of evidence; ' +
+    '`contradicted` means the evidence states the same fact with a different number, date, name or place (named in `conflicts`, with where the evidence\'s value sits) or says the opposite ("not", "never"); ' +
+    '`partially_supported` means much of it is there but parts are missing or hedged ("reportedly"), listed in `missing`; ' +
     '`not_found` means the documents do not say it. Every evidence quote is exactly sourceText.slice(start, end).',
   request: { body: { required: true, content: { 'application/json': { schema: VerifyRequestSchema, example: EXAMPLES.verify } } } },
   responses: {

@@ -1,0 +1,49 @@
+import type { WeightedTerm } from '../match/coverage.js';
+import type { Features } from './candidates.js';
+import type { SpecificsCheck } from './specifics.js';
+import type { AnswerWeights } from './weights.js';
+
+/**
+ * Whether the best candidate answers the question at all: a logistic model over its coverage of
+ * the question, which of the question's names, numbers and dates it states differently, lacks, or
+ * leaves to its passage, and how much the question says. Fitted by scripts/fit-answer-weights.ts
+ * on SQuAD questions (answered) and near-miss and off-topic questions (declined).
+ */
+
+/** IDF sums are scaled by this so the weights stay in a readable range. */
+const INFORMATION_SCALE = 10;
+
+/** How much a question says: the sum of its terms' weights, scaled. */
+export function informationOf(terms: readonly WeightedTerm[]): number {
+  return terms.reduce((sum, term) => sum + term.weight, 0) / INFORMATION_SCALE;
+}
+
+export const DECLINE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'conflicting', 'absent', 'nearby', 'anyConflicting', 'anyAbsent', 'information'] as const;
+export type DeclineInput = (typeof DECLINE_INPUTS)[number];
+
+/** The decline model's inputs, in the order of DECLINE_INPUTS. */
+export function declineInputs(features: Features, specifics: SpecificsCheck, information: number): number[] {
+  const share = (facts: readonly unknown[]) => (specifics.total === 0 ? 0 : facts.length / specifics.total);
+  const values: Record<DeclineInput, number> = {
+    coverage: features.coverage,
+    exactCoverage: features.exactCoverage,
+    passageCoverage: features.passageCoverage,
+    offersType: features.offersType,
+    conflicting: share(specifics.conflicting),
+    absent: share(specifics.absent),
+    nearby: share(specifics.nearby),
+    // One name, number or date stated differently or missing is enough to be another fact, however many others match.
+    anyConflicting: specifics.conflicting.length > 0 ? 1 : 0,
+    anyAbsent: specifics.absent.length > 0 ? 1 : 0,
+    information,
+  };
+  return DECLINE_INPUTS.map((input) => values[input]);
+}
+
+export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** Probability (0–1) that the candidate answers the question. */
+export function declineProbability(features: Features, specifics: SpecificsCheck, information: number, weights: AnswerWeights): number {
+  const inputs = declineInputs(features, specifics, information);
+  return sigmoid(weights.decline.bias + inputs.reduce((sum, x, i) => sum + x * weights.decline.weights[DECLINE_INPUTS[i]!], 0));
+}

@@ -1,0 +1,37 @@
+import type { Block } from '../ingest/types.js';
+import type { SpanSentences } from '../match/span-sentences.js';
+import type { Span } from '../match/sentences.js';
+
+/**
+ * What a document is about, from its own words and structure: its title heading, the lead
+ * sentences of its first paragraph and the headings of its main sections, each an exact span of
+ * the citable text.
+ */
+
+export interface Outline {
+  title: Span | undefined;
+  /** The first sentences of its first paragraph of running text. */
+  lead: Span[];
+  headings: Span[];
+}
+
+/** Only the beginning of a long document is read for its outline. */
+const OUTLINE_CHARS = 100_000;
+const LEAD_SENTENCES = 2;
+const MAX_HEADINGS = 4;
+const PROSE: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'quote']);
+
+export function outline(source: string, blocks: readonly Block[], sentences: SpanSentences): Outline {
+  const early = blocks.filter((block) => block.start < OUTLINE_CHARS);
+  const firstProse = early.find((block) => PROSE.has(block.kind));
+  const headings = early.filter((block) => block.kind === 'heading');
+  // A heading above all running text is the document's title.
+  const title = headings[0] && headings[0].start < (firstProse?.start ?? Infinity) ? headings[0] : undefined;
+  const lead = firstProse ? sentences.startingIn(source, firstProse.start, firstProse.end).slice(0, LEAD_SENTENCES) : [];
+  // The main sections: the headings of the highest level below the title.
+  const rest = headings.filter((heading) => heading !== title);
+  const top = Math.min(...rest.map((heading) => heading.level ?? 2));
+  const main = rest.filter((heading) => (heading.level ?? 2) === top).slice(0, MAX_HEADINGS);
+  const span = (block: Block): Span => ({ start: block.start, end: block.end });
+  return { title: title && span(title), lead, headings: main.map(span) };
+}

@@ -1,0 +1,174 @@
+import lexicon from 'wink-lexicon/src/lexicon.js';
+import type { Token } from './analyzer.js';
+import { comparable, MONTHS, type AnalysedText, type Fact } from './facts.js';
+import type { NameMatcher } from './names.js';
+
+/**
+ * Compares the facts of a claim (or a question) with those of a piece of evidence, each in its own
+ * context: a claim's number is supported by the same number about the same thing ("90 countries"),
+ * contradicted by a different number about the same thing ("10 countries" against "90 countries"),
+ * and merely missing when the evidence says nothing about it.
+ */
+
+export interface FactConflict {
+  claim: Fact;
+  evidence: Fact;
+}
+
+export interface FactComparison {
+  supported: Fact[];
+  conflicts: FactConflict[];
+  missing: Fact[];
+}
+
+export interface CompareOptions {
+  names: NameMatcher;
+  /** Word similarity (0–1) for context words that differ ("nations" ~ "countries"). */
+  similarity: (a: string, b: string) => number;
+  /** Where a name may also be found: the document's title and headings. */
+  context?: readonly AnalysedText[];
+}
+
+/** How many content words on each side make a fact's context. */
+const WINDOW = 4;
+/** A different value counts as a conflict only when its context is at least this close to the claim's. */
+export const CONFLICT_CONTEXT = 0.45;
+/** The same value supports when its context is not clearly worse than a different value's. */
+const SAME_MARGIN = 0.15;
+/** Names are contradicted only by a rival whose context is this close and that fills the same slot. */
+const NAME_CONFLICT_CONTEXT = 0.6;
+/** Taken off the context similarity of two numbers that count different things ("10 countries", "10 organizations"). */
+const UNIT_MISMATCH = 0.6;
+/** What two numbers count is the same only for near-synonyms ("nations" ~ "countries"), not for related words ("countries" ~ "organizations"). */
+const UNIT_SOFT_FLOOR = 0.8;
+/** The context similarity of two facts with nothing around them to compare. */
+const NEUTRAL_CONTEXT = 0.5;
+/** Below this a context word does not stand for another. */
+const CONTEXT_SOFT_FLOOR = 0.75;
+
+interface ContextWord {
+  token: Token;
+  weight: number;
+  side: 'left' | 'right';
+}
+
+/** The nearest content words on each side of a fact; other values (numbers, dates) are not context, they are what is compared. */
+function contextOf(text: AnalysedText, fact: Fact): ContextWord[] {
+  const values = new Set(text.facts.filter((other) => other.kind !== 'name').flatMap((other) => range(other.first, other.last)));
+  const words: ContextWord[] = [];
+  for (const [side, step, from] of [['left', -1, fact.first - 1], ['right', 1, fact.last + 1]] as const) {
+    let rank = 0;
+    for (let i = from; i >= 0 && i < text.tokens.length && rank < WINDOW; i += step) {
+      // Context stays inside the phrase: a comma or a bracket ends it ("in India in March 2016, in Brazil in April 2018").
+      const [a, b] = step < 0 ? [text.tokens[i]!, text.tokens[i + 1]!] : [text.tokens[i - 1]!, text.tokens[i]!];
+      if (PHRASE_BREAK.test(text.text.slice(a.end, b.start))) break;
+      if (values.has(i)) continue;
+      rank++;
+      words.push({ token: text.tokens[i]!, weight: 1 / rank, side });
+    }
+  }
+  return words;
+}
+
+const PHRASE_BREAK = /[,;:()[\]]/;
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+const tagOf = (token: Token) => lexicon[token.word]?.[0];
+const isNoun = (token: Token) => {
+  const tag = tagOf(token);
+  return tag ? tag.startsWith('NN') : /^\p{Ll}/u.test(token.text) && !/^\d/.test(token.word);
+};
+
+/**
+ * What a number counts: the head of the noun phrase after it ("90 countries", "10 international and
+ * regional organizations", "ten international peacekeeping events").
+ */
+function unitOf(text: AnalysedText, fact: Fact): Token | undefined {
+  if (fact.kind !== 'number') return undefined;
+  let head: Token | undefined;
+  for (let i = fact.last + 1; i <= fact.last + 4 && i < text.tokens.length; i++) {
+    const token = text.tokens[i]!;
+    if (/^\d/.test(token.word) || /^\p{Lu}/u.test(token.text)) break;
+    if (isNoun(token)) head = token;
+    else if (head || !tagOf(token)?.startsWith('JJ')) break;
+  }
+  return head;
+}
+
+const isPlainWord = (token: Token) => /^\p{Ll}/u.test(token.text) && !MONTHS.includes(token.word);
+
+function wordMatch(a: Token, b: Token, similarity: CompareOptions['similarity'], floor = CONTEXT_SOFT_FLOOR): number {
+  if (a.term === b.term || a.word === b.word) return 1;
+  // Values are never similar to one another: "February" does not stand for "May", nor "China" for "Vietnam".
+  if (!isPlainWord(a) || !isPlainWord(b)) return 0;
+  const soft = similarity(a.word, b.word);
+  return soft >= floor ? soft : 0;
+}
+
+/** How alike the surroundings of a claim fact and an evidence fact are (0–1; below 0 when they count different things). */
+function contextSimilarity(claim: AnalysedText, claimFact: Fact, evidence: AnalysedText, evidenceFact: Fact, similarity: CompareOptions['similarity']): number {
+  const claimUnit = unitOf(claim, claimFact);
+  const evidenceUnit = unitOf(evidence, evidenceFact);
+  const unitPenalty = claimUnit && evidenceUnit && wordMatch(claimUnit, evidenceUnit, similarity, UNIT_SOFT_FLOOR) === 0 ? UNIT_MISMATCH : 0;
+  const theirs = contextOf(evidence, evidenceFact);
+  // Only the sides where the evidence has words can agree or differ (a value that ends the sentence has no
+  // right-hand context), and only words the evidence uses somewhere: a paraphrase's own wording ("took place") says nothing.
+  const sides = new Set(theirs.map((word) => word.side));
+  const anchors = contextOf(claim, claimFact).filter((word) => sides.has(word.side) && evidence.tokens.some((other) => wordMatch(word.token, other, similarity) > 0));
+  const total = anchors.reduce((sum, word) => sum + word.weight, 0);
+  if (total === 0) return NEUTRAL_CONTEXT - unitPenalty;
+  let shared = 0;
+  // A context word counts as much as it is near both facts: "held" right before one "UK" is not context of the other.
+  for (const word of anchors) shared += Math.max(0, ...theirs.map((other) => Math.min(word.weight, other.weight) * wordMatch(word.token, other.token, similarity)));
+  return shared / total - unitPenalty;
+}
+
+/** Whether a word right next to the claim's name matches one right next to the evidence's ("China and Nepal signed" ~ "China and Pakistan signed"). */
+function sameSlot(claim: AnalysedText, claimFact: Fact, evidence: AnalysedText, evidenceFact: Fact, similarity: CompareOptions['similarity']): boolean {
+  const neighbours = (text: AnalysedText, fact: Fact) => [text.tokens[fact.first - 1], text.tokens[fact.last + 1]].filter((token): token is Token => token !== undefined);
+  const theirs = neighbours(evidence, evidenceFact);
+  return neighbours(claim, claimFact).some((token) => theirs.some((other) => wordMatch(token, other, similarity) > 0));
+}
+
+export function compareFacts(claim: AnalysedText, evidence: AnalysedText, options: CompareOptions): FactComparison {
+  const { names, similarity } = options;
+  const same = (a: Fact, b: Fact) => comparable(a, b) && (a.kind === 'name' ? names.same(a, b) : a.value === b.value);
+  const context = (fact: Fact, candidate: Fact) => contextSimilarity(claim, fact, evidence, candidate, similarity);
+  // Each claim fact takes the evidence fact of the same value that sits in the closest context; that one is nobody's rival.
+  const taken = new Map<Fact, Fact>();
+  for (const fact of claim.facts) {
+    const own = evidence.facts.filter((candidate) => same(fact, candidate)).sort((a, b) => context(fact, b) - context(fact, a))[0];
+    if (own) taken.set(fact, own);
+  }
+  const result: FactComparison = { supported: [], conflicts: [], missing: [] };
+  for (const fact of claim.facts) {
+    const takenByOthers = new Set([...taken].filter(([other]) => other !== fact && !same(fact, taken.get(other)!)).map(([, candidate]) => candidate));
+    const candidates = evidence.facts.filter((candidate) => comparable(fact, candidate) && !takenByOthers.has(candidate));
+    const scored = candidates.map((candidate) => ({ candidate, context: context(fact, candidate) }));
+    const sameScores = scored.filter(({ candidate }) => same(fact, candidate)).map(({ context }) => context);
+    const rivals = scored.filter(({ candidate }) => !same(fact, candidate)).sort((a, b) => b.context - a.context);
+    const rival = rivals[0];
+    const sameBest = sameScores.length ? Math.max(...sameScores) : undefined;
+    if (fact.kind === 'name') {
+      // Names rarely repeat with another meaning: found anywhere (or in the title and headings) is enough.
+      if (sameBest !== undefined || names.found(fact, claim.text, evidence) || options.context?.some((text) => names.found(fact, claim.text, text))) {
+        result.supported.push(fact);
+      } else if (rival && rival.context >= NAME_CONFLICT_CONTEXT && sameSlot(claim, fact, evidence, rival.candidate, similarity)) {
+        result.conflicts.push({ claim: fact, evidence: rival.candidate });
+      } else result.missing.push(fact);
+      continue;
+    }
+    const inContext = options.context?.some((text) => text.facts.some((other) => same(fact, other))) ?? false;
+    if ((sameBest !== undefined && (!rival || sameBest >= rival.context - SAME_MARGIN)) || (inContext && (!rival || rival.context < CONFLICT_CONTEXT))) {
+      result.supported.push(fact);
+      continue;
+    }
+    // The only date (or count) of the claim against the only one of the evidence: the statement's own, whatever the wording around it.
+    const onlyOnes = sameBest === undefined && rivals.length === 1 && claim.facts.filter((other) => other.kind === fact.kind).length === 1 && rival!.context >= 0;
+    if (rival && (rival.context >= CONFLICT_CONTEXT || onlyOnes)) result.conflicts.push({ claim: fact, evidence: rival.candidate });
+    else if (sameBest !== undefined && sameBest > 0) result.supported.push(fact);
+    else result.missing.push(fact);
+  }
+  return result;
+}

