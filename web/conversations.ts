@@ -10,6 +10,8 @@ export interface ListHandlers {
   open(id: string): void;
   create(): void;
   clearAll(): void;
+  /** Closes the list where it is a drawer over the chat. */
+  close(): void;
 }
 
 export interface ConversationList {
@@ -24,13 +26,17 @@ export function conversationList(store: ConversationStore, handlers: ListHandler
   const create = button('dc-new', '');
   create.append(icon('plus'), 'New chat');
   create.addEventListener('click', handlers.create);
+  const close = iconButton('dc-icon dc-side-close', 'close', 'Close conversations');
+  close.addEventListener('click', handlers.close);
+  const top = el('div', 'dc-side-top');
+  top.append(create, close);
   const title = el('h2', 'dc-side-title', 'Conversations', { id: `${id}-title` });
   const list = el('ul', 'dc-convs');
   const clear = button('dc-link dc-clear', 'Clear all conversations');
   clear.addEventListener('click', () => {
     if (confirm('Delete every conversation stored in this browser?')) handlers.clearAll();
   });
-  element.append(create, title, list, clear);
+  element.append(top, title, list, clear);
 
   function render(currentId: string | undefined) {
     const items = store.list();

@@ -54,7 +54,7 @@ export function mountChat(container: HTMLElement, options: ChatOptions): Chat {
   const status = el('div', 'dc-sr', '', { role: 'status', 'aria-live': 'polite' });
   const announce = (message: string) => (status.textContent = message);
   const viewer = createViewer({ id: `${id}-viewer`, baseUrl, announce, onToggle: (open) => layout.classList.toggle('dc-viewing', open) });
-  const list = conversationList(store, { open: (cid) => show(store.get(cid) ?? fresh(), true), create: () => show(fresh(), true), clearAll }, `${id}-list`);
+  const list = conversationList(store, { open: (cid) => show(store.get(cid) ?? fresh(), true), create: () => show(fresh(), true), clearAll, close: () => (setList(false), toggle.focus()) }, `${id}-list`);
   const toggle = listToggle(list.element.id, setList);
   const bar = conversationBar({ rename, exportMarkdown: () => download(exportFileName(conversation), conversationMarkdown(conversation)), remove: () => (store.remove(conversation.id), show(fresh(), true)) });
 
@@ -243,6 +243,9 @@ export function mountChat(container: HTMLElement, options: ChatOptions): Chat {
   });
   input.addEventListener('input', autosize);
   const closeOverlays = () => viewer.close() || (root.classList.contains('dc-side-open') && (setList(false), toggle.focus(), true));
+  // A tap on the chat beside the drawer closes the drawer (and does nothing else).
+  const drawerOpen = () => root.classList.contains('dc-side-open') && getComputedStyle(list.element).position === 'absolute';
+  main.addEventListener('click', (event) => void (drawerOpen() && (event.preventDefault(), event.stopPropagation(), setList(false), toggle.focus())), true);
   root.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && closeOverlays()) event.stopPropagation();
   });

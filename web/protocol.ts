@@ -1,6 +1,6 @@
 /** The Docent API as the browser sees it: asking (streamed as Server-Sent Events), sources, feedback, suggestions. */
 
-import { EventSourceParserStream } from 'eventsource-parser/stream';
+import { sseStream } from './sse.js';
 // Type-only imports: the wire types are the server's own, and esbuild erases these imports from the bundle.
 import type { z } from '@hono/zod-openapi';
 import type { CheckedCitation } from '../src/verify/answer.js';
@@ -69,7 +69,7 @@ export async function askStreaming(baseUrl: string, body: { question: string; hi
   const response = await request(`${baseUrl}/api/ask`, postJson({ ...body, stream: true }, { headers: { Accept: 'text/event-stream' }, signal }));
   if (!response.body || !/text\/event-stream/.test(response.headers.get('Content-Type') ?? '')) return (await response.json()) as AskResult;
   let result: AskResult | undefined;
-  const events = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
+  const events = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(sseStream()).getReader();
   // Read to the end (the server closes right after `done`): leaving early would abort the request.
   for (;;) {
     const { done, value } = await events.read();
