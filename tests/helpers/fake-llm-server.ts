@@ -62,7 +62,14 @@ export async function startFakeLlm(): Promise<FakeLlm> {
     }
     const request = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
     requests.push(request);
-    const script = responder(request);
+    let script: Script;
+    try {
+      script = responder(request);
+    } catch (error) {
+      // A script written for one question, asked another (the server's background suggestions): an LLM error, which Docent falls back from.
+      res.writeHead(500, { 'Content-Type': 'application/json' }).end(JSON.stringify({ error: { message: String(error), type: 'server_error', code: null } }));
+      return;
+    }
     if (script.delayMs) await sleep(script.delayMs, closed.signal);
     if (closed.signal.aborted) return;
     if (script.status && script.status >= 400) {
