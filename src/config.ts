@@ -6,6 +6,7 @@ import { SCHEMA_NAME } from './index/pg/schema.js';
 import { VECTOR_STORES, type VectorStoreKind } from './index/vector-store.js';
 import { DEFAULT_HNSW, type HnswParameters } from './index/vector-index.js';
 import { WORD_MEANINGS, type WordMeaning } from './match/term-similarity.js';
+import { resolveAllowedHosts } from './hosts.js';
 
 /** The generated, offline default embedding model (built by `npm run build:model`). */
 export const DEFAULT_EMBEDDING_MODEL = 'docent-wordnet-v1';
@@ -252,20 +253,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
 }
 
 const list = (value: string) => value.split(',').map((item) => item.trim()).filter(Boolean);
-
-const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
-
-export function isLoopbackHost(host: string): boolean {
-  return LOOPBACK_HOSTS.includes(host) || host === '::1' || /^127\./.test(host);
-}
-
-/**
- * The `Host` names to answer. Listed names win; otherwise a server bound to loopback answers only
- * to loopback names (a DNS-rebinding page on another name reads nothing), and a server bound to a
- * public address answers to any name (only the operator knows its public names: list them).
- */
-function resolveAllowedHosts(listed: string[], host: string): string[] {
-  if (listed.length > 0) return listed.map((name) => name.toLowerCase());
-  if (!isLoopbackHost(host)) return [];
-  return [...new Set([...LOOPBACK_HOSTS, host.toLowerCase()])];
-}

@@ -6,7 +6,8 @@ import type { z } from '@hono/zod-openapi';
 import type { CheckedCitation } from '../src/verify/answer.js';
 import type { ChatTurn } from '../src/retrieve/follow-up.js';
 import type { Passage } from '../src/retrieve/types.js';
-import type { FeedbackRequestSchema, SourceResponseSchema, SuggestionsResponseSchema } from '../src/server/schemas.js';
+import type { FeedbackRequestSchema, SuggestionsResponseSchema } from '../src/server/schemas-chat.js';
+import type { SourceResponseSchema } from '../src/server/schemas.js';
 import type { AskResult as ServerAskResult } from '../src/service.js';
 
 export type { ChatTurn, Passage };

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { isLoopbackHost, type Config } from '../config.js';
+import type { Config } from '../config.js';
+import { isLoopbackHost } from '../hosts.js';
 
 /** How the primary of a cluster hands its one-time admin token to its workers (never read from a user's environment). */
 export const WORKER_ADMIN_TOKEN = 'DOCENT_WORKER_ADMIN_TOKEN';

@@ -3,19 +3,18 @@ import path from 'node:path';
 import { withEmbeddingCache } from '../embed/cache.js';
 import type { Embedder } from '../embed/types.js';
 import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
-import { failureReason, listCorpus, loadDocument, sha256, type CorpusFile, type FileFailure, type LoadedDocument } from '../ingest/corpus.js';
+import { failureReason, listCorpus, loadDocument, sha256, type FileFailure, type LoadedDocument } from '../ingest/corpus.js';
 import type { ProgressListener } from '../progress.js';
 import { LexicalIndex, type LexicalEntry } from './lexical-index.js';
 import { folderStorage } from './folder-storage.js';
-import type { CurrentVersion, IndexStorage, ManifestDraft, StoredIndex } from './storage.js';
-import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type DocumentEntry, type FailureEntry, type IndexedDocument, type IndexManifest } from './store.js';
+import type { IndexStorage, ManifestDraft } from './storage.js';
+import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type DocumentEntry, type FailureEntry, type IndexedDocument } from './store.js';
 import type { VectorStore } from './vector-store.js';
 import { explainWriteError } from './write-errors.js';
+import { PARSING_VERSION, plan, previousVersion } from './build-plan.js';
 import { reportIndexBuild } from '../telemetry.js';
 import type { HnswParameters } from './vector-index.js';
 
-/** Bump when a parser or the chunker would turn the same file into different text or chunks. */
-export const PARSING_VERSION = 5;
 
 /**
  * Texts per embedder call at least: the embedder batches for the model itself (EMBEDDING_BATCH_SIZE texts
@@ -68,47 +67,6 @@ export function chunkContext(title: string, section: readonly string[]): string 
 }
 
 const embeddingText = (context: string, text: string) => (context ? `${context}\n\n${text}` : text);
-
-/** The previous version to build upon when it was built the same way; otherwise why the index is rebuilt from scratch. */
-async function previousVersion<V extends VectorStore>(embedder: Embedder, options: BuildOptions, storage: IndexStorage<V>): Promise<{ base?: StoredIndex<V>; rebuildReason?: string }> {
-  if (options.mode === 'always') return { rebuildReason: 're-index requested' };
-  let current: CurrentVersion | undefined;
-  try {
-    current = await storage.current();
-    if (!current) return { rebuildReason: 'no index yet' };
-    const { manifest } = current;
-    if (manifest.embedding.version !== embedder.info.version) return { rebuildReason: `embedding model changed (${manifest.embedding.version} → ${embedder.info.version})` };
-    if (manifest.chunking.chunkSize !== options.chunkSize || manifest.chunking.chunkOverlap !== options.chunkOverlap) return { rebuildReason: 'chunking settings changed' };
-    if (manifest.parsing !== PARSING_VERSION) return { rebuildReason: 'the document parsers changed' };
-    return { base: await storage.read(embedder.info) };
-  } catch (error) {
-    // Damaged, edited, foreign or from an older Docent: never served, rebuilt.
-    return { rebuildReason: `the index cannot be used (${error instanceof Error ? error.message : String(error)})` };
-  }
-}
-
-interface Plan {
-  /** Sources kept as they are in the previous version. */
-  kept: DocumentEntry[];
-  keptFailures: FailureEntry[];
-  /** Files to read; `known` when the previous version held a file of this name. */
-  toRead: CorpusFile[];
-}
-
-/** Unchanged size and modification time: the file is taken as unchanged without reading it (a full hash is `--full`). */
-function plan(files: readonly CorpusFile[], base: IndexManifest | undefined): Plan {
-  const documents = new Map(base?.documents.map((entry) => [entry.source, entry]));
-  const failures = new Map(base?.failures.map((entry) => [entry.source, entry]));
-  const result: Plan = { kept: [], keptFailures: [], toRead: [] };
-  for (const file of files) {
-    const known = documents.get(file.source) ?? failures.get(file.source);
-    const same = known && known.bytes === file.size && known.mtimeMs === file.mtimeMs;
-    if (same && documents.has(file.source)) result.kept.push(documents.get(file.source)!);
-    else if (same) result.keptFailures.push(failures.get(file.source)!);
-    else result.toRead.push(file);
-  }
-  return result;
-}
 
 /**
  * Brings the index up to date with the corpus folder and writes it as a new version: only added or

@@ -2,7 +2,7 @@ import { QUESTION_TYPES } from '../answer/question-type.js';
 import { z } from '@hono/zod-openapi';
 import { BLOCK_KINDS, DOCUMENT_FORMATS } from '../ingest/types.js';
 import { VECTOR_STORES } from '../index/vector-store.js';
-import { MAX_CITATIONS, MAX_FEEDBACK_ANSWER_CHARS, MAX_FEEDBACK_COMMENT_CHARS, MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './limits.js';
+import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './limits.js';
 
 export { MAX_HISTORY_TURNS, MAX_TURN_CHARS };
 
@@ -213,56 +213,3 @@ export const AnswerVerificationSchema = z
     sentences: z.array(SentenceCheckSchema),
   })
   .openapi('AnswerVerification');
-
-/* Documents API (GET, POST /api/documents; DELETE /api/documents/<source>). */
-
-export const DocumentStatusSchema = z
-  .object({
-    source: z.string().openapi({ description: 'Path relative to the corpus folder', example: 'guide.md' }),
-    format: z.string().openapi({ description: `${DOCUMENT_FORMATS.join(', ')}; for a file no parser reads, its extension`, example: 'markdown' }),
-    title: z.string(),
-    bytes: z.number().int(),
-    chunks: z.number().int(),
-    pages: z.number().int().optional().openapi({ description: 'PDF only' }),
-    indexedAt: z.string().optional().openapi({ description: 'When this content was indexed (ISO 8601); absent for a file not indexed yet' }),
-    status: z.enum(['indexed', 'pending', 'failed']).openapi({ description: 'pending: added, changed or removed, waiting for the re-index; failed: could not be read (see error)' }),
-    error: z.string().optional().openapi({ description: 'Why a failed file could not be indexed' }),
-  })
-  .openapi('DocumentStatus');
-
-export const DocumentListResponseSchema = z.object({ documents: z.array(DocumentStatusSchema) }).openapi('DocumentList');
-
-export const DocumentUploadSchema = z
-  .object({
-    file: z.union([z.instanceof(File), z.array(z.instanceof(File))]).openapi({ type: 'string', format: 'binary', description: 'One or more files (repeat the field)' }),
-  })
-  .openapi('DocumentUpload');
-
-export const DocumentDeleteResponseSchema = z.object({ deleted: z.string() }).openapi('DocumentDeleted');
-
-/* Feedback on answers (POST /api/feedback) and suggested first questions (GET /api/suggestions). */
-
-export const FeedbackRequestSchema = z
-  .object({
-    id: z.string().trim().min(1).max(100).openapi({ description: 'The client\'s id for the answer: a later record with the same id (a comment added, a changed rating) supersedes earlier ones' }),
-    rating: z.enum(['up', 'down']),
-    comment: z.string().trim().max(MAX_FEEDBACK_COMMENT_CHARS).optional(),
-    question: z.string().trim().min(1).max(MAX_QUESTION_CHARS).openapi({ description: 'The question as asked' }),
-    answer: z.string().max(MAX_FEEDBACK_ANSWER_CHARS).openapi({ description: 'The answer rated, with its [n] markers' }),
-    citations: z
-      .array(SpanRefSchema.extend({ n: z.number().int().min(1) }))
-      .max(MAX_CITATIONS)
-      .optional()
-      .openapi({ description: 'The answer\'s citations, to see which spans a rating is about' }),
-  })
-  .openapi('FeedbackRequest');
-
-export const FeedbackResponseSchema = z.object({ recorded: z.literal(true), id: z.string() }).openapi('FeedbackResponse');
-
-export const SuggestionsResponseSchema = z
-  .object({
-    version: z.string().openapi({ description: 'The index version the questions were picked for' }),
-    state: z.enum(['pending', 'ready']).openapi({ description: 'pending: still being picked for this index version (ask again shortly)' }),
-    questions: z.array(z.string()).openapi({ description: 'Up to 4 questions the documents answer with a citation', example: ['When was the first China-US consultation on the UNPKOs held?'] }),
-  })
-  .openapi('Suggestions');

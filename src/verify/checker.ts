@@ -1,5 +1,5 @@
 import lexicon from 'wink-lexicon/src/lexicon.js';
-import { isStopWord, tokenize, type Token } from '../match/analyzer.js';
+import { isStopWord, type Token } from '../match/analyzer.js';
 import { weightedTerms } from '../match/coverage.js';
 import { analyse, type AnalysedText } from '../match/facts.js';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
@@ -13,6 +13,7 @@ import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import { clauses } from './clauses.js';
 import { decideVerdict, rank, type Assessed } from './verdict.js';
+import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
 
 /** How many passages a claim without citations is checked against. */
@@ -20,12 +21,6 @@ const SEARCH_DEPTH = 8;
 const MAX_EVIDENCE = 3;
 /** Evidence analyses kept between requests (least recently used first out). */
 const ANALYSIS_CACHE = 4_096;
-
-interface Unit extends SpanRef {
-  tokens: Token[];
-  /** The two sentences of an adjacent pair. */
-  parts?: [Unit, Unit];
-}
 
 export interface ScoredUnit extends Unit, Assessment {
   /** 0–1: coverage discounted for each missing or changed fact. */
@@ -50,8 +45,6 @@ export interface CheckerOptions {
 
 /** A pair of sentences counts only when it covers this much more of the claim than either sentence alone. */
 const PAIR_GAIN = 0.15;
-/** A sentence that opens by pointing back ("That same year, …", "Shortly after he arrived, …") continues the one before it. */
-const BACK_REFERENCE = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|here|such|the same|the two|both|shortly|soon|later|afterwards?|meanwhile|the following|the next|at the time|at that time)\b|^(?:\S+\s+){0,3}(?:he|she|they|it|his|her|their|its)\b/i;
 
 /**
  * Checks whether a claim is supported by the documents: sentence-level evidence (single sentences
@@ -112,7 +105,7 @@ export class CitationChecker {
       const key = `${unit.source}#${unit.start}-${unit.end}`;
       if (!seen.has(key)) units.push(unit), seen.add(key);
     };
-    for (const { span, read } of this.#partsToRead(claim, spans)) {
+    for (const { span, read } of partsToRead(this.#index, claim, spans)) {
       const text = this.#index.documents.get(span.source) ?? '';
       const overlapping = this.#sentences.index.within(read.source, read.start, read.end);
       // A found passage that opens mid-story ("That same year, …") is read with the sentence it continues.
@@ -132,26 +125,6 @@ export class CitationChecker {
       });
     }
     return this.#check(prepared, units);
-  }
-
-  /**
-   * What to read of each span, with the work bounded whatever their length (issue 11): duplicates
-   * once, and a span longer than MAX_SPAN_CHARS only where its chunks best match the claim (found by
-   * BM25, so not even finding them reads the span), so citing a whole 1 MB document costs what
-   * citing a paragraph does.
-   */
-  #partsToRead(claim: string, spans: readonly SpanRef[]): Array<{ span: SpanRef; read: SpanRef }> {
-    const unique = [...new Map(spans.map((span) => [`${span.source}#${span.start}-${span.end}`, span])).values()];
-    return unique.flatMap((span) => {
-      if (span.end - span.start <= MAX_SPAN_CHARS) return [{ span, read: span }];
-      const inside = (id: string) => {
-        const chunk = this.#index.chunkById.get(id);
-        return chunk !== undefined && chunk.source === span.source && chunk.start < span.end && chunk.end > span.start;
-      };
-      const chunks = this.#index.lexical.search(claim, MAX_PARTS, inside).map((hit) => this.#index.chunkById.get(hit.id)!);
-      if (chunks.length === 0) return [{ span, read: { ...span, end: span.start + MAX_SPAN_CHARS } }];
-      return chunks.map((chunk) => ({ span, read: { source: span.source, start: Math.max(span.start, chunk.start), end: Math.min(span.end, chunk.end) } }));
-    });
   }
 
   /** The verdict for an assessed piece of evidence. */
@@ -288,25 +261,6 @@ export class CitationChecker {
 /** "guides/super-bowl-50.txt" → "guides super bowl 50". */
 function sourceTitle(source: string): string {
   return source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
-}
-
-/** A cited span longer than this is not read whole: only its chunks that BM25 ranks best for the claim. */
-const MAX_SPAN_CHARS = 8_000;
-const MAX_PARTS = 6;
-
-function joinUnits(a: Unit, b: Unit): Unit {
-  return { source: a.source, start: a.start, end: b.end, tokens: [...a.tokens, ...b.tokens], parts: [a, b] };
-}
-
-/** The part of `unit` inside `span`, trimmed of white space; undefined when nothing is left. */
-function clip(unit: Unit, span: SpanRef, text: string): Unit | undefined {
-  if (unit.start >= span.start && unit.end <= span.end && unit.tokens.length > 0) return unit;
-  let start = Math.max(unit.start, span.start);
-  let end = Math.min(unit.end, span.end);
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  if (end <= start) return undefined;
-  return { source: unit.source, start, end, tokens: tokenize(text.slice(start, end)) };
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;

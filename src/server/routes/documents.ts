@@ -7,7 +7,8 @@ import { listDocuments, pendingDocument } from '../../index/documents.js';
 import type { Docent } from '../../service.js';
 import { ApiError } from '../errors.js';
 import { requireAdmin } from '../middleware/api-keys.js';
-import { DocumentDeleteResponseSchema, DocumentListResponseSchema, DocumentUploadSchema, ErrorSchema } from '../schemas.js';
+import { DocumentDeleteResponseSchema, DocumentListResponseSchema, DocumentUploadSchema } from '../schemas-documents.js';
+import { ErrorSchema } from '../schemas.js';
 
 const PREFIX = '/api/documents/';
 

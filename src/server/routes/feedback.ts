@@ -3,7 +3,8 @@ import { feedbackLog } from '../../feedback/log.js';
 import type { Docent } from '../../service.js';
 import { ApiError } from '../errors.js';
 import { EXAMPLES } from '../examples.js';
-import { ErrorSchema, FeedbackRequestSchema, FeedbackResponseSchema } from '../schemas.js';
+import { FeedbackRequestSchema, FeedbackResponseSchema } from '../schemas-chat.js';
+import { ErrorSchema } from '../schemas.js';
 
 const json = (schema: typeof ErrorSchema) => ({ 'application/json': { schema } });
 

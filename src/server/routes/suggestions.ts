@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Docent } from '../../service.js';
 import { SuggestedQuestions } from '../../suggest/suggestions.js';
-import { SuggestionsResponseSchema } from '../schemas.js';
+import { SuggestionsResponseSchema } from '../schemas-chat.js';
 
 export const suggestionsRoute = createRoute({
   method: 'get',
