@@ -1,18 +1,11 @@
+import type { z } from '@hono/zod-openapi';
+import type { DocumentStatusSchema } from '../src/server/schemas-documents.js';
 import { request } from './protocol.js';
 
 /** The documents API (contract §6): list, upload and delete the corpus's documents. Writes need the admin key. */
 
-export interface DocumentInfo {
-  source: string;
-  format: string;
-  title: string;
-  bytes: number;
-  chunks: number;
-  pages?: number;
-  indexedAt: string;
-  status: 'indexed' | 'pending' | 'failed';
-  error?: string;
-}
+/** A document as GET /api/documents lists it: the server's schema, not a copy of it. */
+export type DocumentInfo = z.infer<typeof DocumentStatusSchema>;
 
 const bearer = (key: string) => ({ Authorization: `Bearer ${key}` });
 
