@@ -1,6 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import type { Context, MiddlewareHandler } from 'hono';
 import { busy } from '../errors.js';
-import type { DeadlineVariables } from '../deadline.js';
+import { startDeadline, type DeadlineVariables, type RequestDeadline } from '../deadline.js';
 
 export interface LoadSheddingOptions {
   maxInFlight: number;
@@ -12,6 +13,17 @@ export interface LoadSheddingOptions {
 const isStream = (response: Response | undefined) => response?.headers.get('content-type')?.startsWith('text/event-stream') === true;
 
 /**
+ * A stream's handler returns before the stream ends: its deadline goes when the Node response closes.
+ * Without the Node binding (`app.request` in tests) the timer stays until it fires (it is unref'd).
+ */
+function releaseWhenSent(c: Context, deadline: RequestDeadline) {
+  const outgoing = (c.env as Partial<HttpBindings> | undefined)?.outgoing;
+  if (!outgoing) return;
+  if (outgoing.closed) deadline.release();
+  else outgoing.once('close', deadline.release);
+}
+
+/**
  * Bounds the work in progress: at most `maxInFlight` requests run at once, up to `maxQueued` more
  * wait their turn in order, and anything beyond is refused at once with 503 and `Retry-After`, so a
  * burst degrades into fast refusals instead of everyone's latency growing without bound. Each request
@@ -20,27 +32,21 @@ const isStream = (response: Response | undefined) => response?.headers.get('cont
 export function loadShedding(options: LoadSheddingOptions): MiddlewareHandler<{ Variables: DeadlineVariables }> {
   let inFlight = 0;
   const waiting: Array<() => void> = [];
-  const release = () => {
+  const freeSlot = () => {
     const nextInLine = waiting.shift();
     if (nextInLine) nextInLine();
     else inFlight--;
   };
   return async (c, next) => {
-    // A timer cleared when the request is done: AbortSignal.timeout would keep every finished request
-    // (and the signals combined with it) reachable until REQUEST_TIMEOUT_MS passes, so memory grew with
-    // the request rate times the timeout.
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new DOMException('The request took longer than REQUEST_TIMEOUT_MS', 'TimeoutError')), options.timeoutMs);
-    timer.unref();
-    const deadline = controller.signal;
+    const deadline = startDeadline(c.req.raw.signal, options.timeoutMs);
     if (inFlight >= options.maxInFlight) {
       if (waiting.length >= options.maxQueued) {
-        clearTimeout(timer);
+        deadline.release();
         return busy(c, 'The server is busy: try again shortly');
       }
       const admitted = await new Promise<boolean>((resolve) => {
         const admit = () => {
-          deadline.removeEventListener('abort', giveUp);
+          deadline.signal.removeEventListener('abort', giveUp);
           resolve(true);
         };
         const giveUp = () => {
@@ -49,20 +55,24 @@ export function loadShedding(options: LoadSheddingOptions): MiddlewareHandler<{ 
           resolve(false);
         };
         waiting.push(admit);
-        deadline.addEventListener('abort', giveUp, { once: true });
+        deadline.signal.addEventListener('abort', giveUp, { once: true });
       });
-      // Admitted requests inherit the slot of the one that finished (see release).
-      if (!admitted) return busy(c, 'The server is busy: the request waited too long for its turn');
+      // Admitted requests inherit the slot of the one that finished (see freeSlot).
+      if (!admitted) {
+        deadline.release();
+        return busy(c, 'The server is busy: the request waited too long for its turn');
+      }
     } else {
       inFlight++;
     }
-    c.set('deadline', deadline);
+    c.set('deadline', deadline.signal);
     try {
       await next();
     } finally {
-      release();
+      freeSlot();
       // A stream keeps its deadline while it runs (its handler aborts on it); anything else is done.
-      if (!isStream(c.res)) clearTimeout(timer);
+      if (isStream(c.res)) releaseWhenSent(c, deadline);
+      else deadline.release();
     }
   };
 }
