@@ -14,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * Two levels below the root, as src/cli/main.ts is: code that finds the repository's files relative to
  * its own module (web/, via import.meta.url) resolves to the same places from the bundle.
  */
-export const OUT_DIR = path.join(ROOT, '.cache', 'server');
+const OUT_DIR = path.join(ROOT, '.cache', 'server');
 export const ENTRY = path.join(OUT_DIR, 'main.js');
 /** The files the last build read (esbuild's metafile inputs), to tell when it is stale. */
 const INPUTS = path.join(OUT_DIR, 'inputs.json');
