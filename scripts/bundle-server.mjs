@@ -16,7 +16,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  */
 const OUT_DIR = path.join(ROOT, '.cache', 'server');
 export const ENTRY = path.join(OUT_DIR, 'main.js');
-/** The files the last build read (esbuild's metafile inputs), to tell when it is stale. */
+/** When the last build started and the files it read (esbuild's metafile inputs), to tell when it is stale. */
 const INPUTS = path.join(OUT_DIR, 'inputs.json');
 const THIS_SCRIPT = path.relative(ROOT, import.meta.filename);
 
@@ -29,14 +29,14 @@ const mtime = (file) => {
 };
 
 function isCurrent() {
-  let inputs;
+  let built;
   try {
-    inputs = JSON.parse(fs.readFileSync(INPUTS, 'utf8'));
+    built = JSON.parse(fs.readFileSync(INPUTS, 'utf8'));
   } catch {
     return false;
   }
-  const builtAt = mtime(path.relative(ROOT, ENTRY));
-  return [...inputs, THIS_SCRIPT, 'package.json', 'tsconfig.json'].every((file) => mtime(file) <= builtAt);
+  if (!Array.isArray(built?.inputs) || typeof built.startedAt !== 'number' || !fs.existsSync(ENTRY)) return false;
+  return [...built.inputs, THIS_SCRIPT, 'package.json', 'tsconfig.json'].every((file) => mtime(file) < built.startedAt);
 }
 
 /** Builds `.cache/server/main.js` from src/cli/main.ts unless it is current. */
@@ -44,6 +44,8 @@ export async function bundleServer() {
   if (isCurrent()) return;
   // Loaded only to build: importing esbuild costs more than checking that the bundle is current.
   const { build } = await import('esbuild');
+  // Taken before any file is read: one edited during the build leaves the bundle stale.
+  const startedAt = Date.now();
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
@@ -62,7 +64,7 @@ export async function bundleServer() {
     logLevel: 'warning',
   });
   // Written last: a build interrupted before it is redone.
-  fs.writeFileSync(INPUTS, JSON.stringify(Object.keys(result.metafile.inputs)));
+  fs.writeFileSync(INPUTS, JSON.stringify({ startedAt, inputs: Object.keys(result.metafile.inputs) }));
 }
 
 if (process.argv[1] === import.meta.filename) await bundleServer();
