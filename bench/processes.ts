@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleServer, ENTRY as SERVER_ENTRY } from '../scripts/bundle-server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const NODE_ARGS = ['--import', 'tsx', '--require', path.join(ROOT, 'bench', 'max-rss.cjs')];
@@ -73,10 +74,14 @@ export interface RunningServer {
  */
 const LOAD_TEST_ENV = { RATE_LIMIT_PER_MIN: '0', WIDGET_RATE_LIMIT_PER_MIN: '0', LOG_REQUESTS: 'false', WATCH: 'false' };
 
-/** Starts `serve` on a free loopback port (the index must already be built) and waits until it is ready. */
+/**
+ * Starts `serve` as `npm start` runs it (the prebuilt bundle under plain node, brought up to date
+ * first, outside the timing) on a free loopback port; the index must already be built. Resolves once ready.
+ */
 export async function startServer(env: NodeJS.ProcessEnv, timeoutMs = 120_000): Promise<RunningServer> {
+  await bundleServer();
   const startedAt = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY, 'serve'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', ...LOAD_TEST_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { DEFAULT_EXTRACTIVE_OPTIONS, ExtractiveAnswerer } from './answer/extractive.js';
-import { LlmAnswerer, type LlmAnswer } from './answer/llm.js';
+import type { LlmAnswer, LlmAnswererOptions } from './answer/llm.js';
 import { SentenceIndex } from './match/sentences.js';
 import { SpanSentences } from './match/span-sentences.js';
 import { TermSimilarity } from './match/term-similarity.js';
@@ -71,6 +71,21 @@ export function createDocent(config: Config, embedder: Embedder, initial: Corpus
   return docent;
 }
 
+/**
+ * The LLM answerer, its module (LangChain) loaded on the first question: loading it costs start-up
+ * time and memory that a server without LLM_BASE_URL never needs.
+ */
+function lazyLlmAnswerer(options: LlmAnswererOptions): Answerer {
+  let loaded: Promise<Answerer> | undefined;
+  return {
+    name: 'llm',
+    async answer(question, passages, answerOptions) {
+      loaded ??= import('./answer/llm.js').then(({ LlmAnswerer }) => new LlmAnswerer(options));
+      return (await loaded).answer(question, passages, answerOptions);
+    },
+  };
+}
+
 /** The components that answer from one index version. */
 interface Engine {
   index: CorpusIndex;
@@ -102,7 +117,7 @@ function serviceOver(
     const sentences = new SpanSentences(new SentenceIndex(index));
     const checker = new CitationChecker({ index, similarity, sentences, search: (query, k) => retriever.retrieve(query, k) });
     const extractive = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences, checker);
-    const answerer: Answerer = config.llm ? new LlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;
+    const answerer: Answerer = config.llm ? lazyLlmAnswerer({ settings: config.llm, index, checker, fallback: extractive }) : extractive;
     return { index, retriever, checker, extractive, answerer };
   };
   const versions = new ServedVersions(engineFor);

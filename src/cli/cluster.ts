@@ -1,6 +1,5 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
-import { buildIndex } from '../index/build.js';
 import { coalesced } from '../index/serving.js';
 import { openIndexStorage } from '../index/open-storage.js';
 import { buildOptions, type RefreshResult } from '../service.js';
@@ -65,6 +64,8 @@ export async function runPrimary(config: Config, workers: number) {
   });
   for (let i = 0; i < workers; i++) fork();
   if (config.readOnly) return;
+  // Only the primary builds: the workers, which load this module too, never load the parsers and the chunker.
+  const { buildIndex } = await import('../index/build.js');
 
   const progress = progressBar(true);
   const embedder = await loadCliEmbedder(config, progress);

@@ -1,5 +1,5 @@
 import type { Embedder, EmbeddingModelInfo } from '../embed/types.js';
-import { buildIndex, type BuildOptions, type BuildReport } from './build.js';
+import type { BuildOptions, BuildReport } from './build.js';
 import type { IndexStorage } from './storage.js';
 import type { CorpusIndex } from './store.js';
 
@@ -20,6 +20,8 @@ export type IndexUpdater = (served: string) => Promise<UpdateResult>;
 export function indexerUpdater(embedder: Embedder, options: BuildOptions): IndexUpdater {
   let mode = options.mode;
   return async (served) => {
+    // Loaded on the first build: readers (cluster workers) never load the parsers and the chunker.
+    const { buildIndex } = await import('./build.js');
     const build = await buildIndex(embedder, { ...options, mode });
     mode = 'incremental';
     return { build, ...(build.index.version !== served ? { index: build.index } : {}) };

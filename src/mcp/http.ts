@@ -1,9 +1,7 @@
-import { StreamableHTTPTransport } from '@hono/mcp';
 import type { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestSignal } from '../server/deadline.js';
 import type { Docent } from '../service.js';
-import { createMcpServer } from './server.js';
 
 export const MCP_PATH = '/mcp';
 
@@ -16,10 +14,12 @@ const rpcError = (status: 405, message: string) =>
  * response. Nothing lives between requests, so any worker of a cluster can answer any call and a
  * call holds its load-shedding slot only while it runs. Without sessions there is nothing to push,
  * so the optional GET event stream and DELETE are refused with 405, as the protocol allows.
- * Mounted behind the same origin, key, rate-limit and load-shedding middleware as /api.
+ * Mounted behind the same origin, key, rate-limit and load-shedding middleware as /api. The MCP SDK
+ * is loaded on the first call: a server that is never asked over MCP does not pay its start-up time.
  */
 export function registerMcp(app: Hono, docent: Docent) {
   app.post(MCP_PATH, async (c) => {
+    const [{ StreamableHTTPTransport }, { createMcpServer }] = await Promise.all([import('@hono/mcp'), import('./server.js')]);
     const server = createMcpServer(docent, { signal: requestSignal(c) });
     const transport = new StreamableHTTPTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     try {

@@ -1,9 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import type { BuildOptions, Metafile, Plugin } from 'esbuild';
+import { z } from 'zod';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web');
+const ROOT = path.dirname(WEB_DIR);
+/** The last build's assets and the files it read; every process (each cluster worker) reuses it while none of them changed. */
+const CACHE_FILE = path.join(ROOT, '.cache', 'web-assets.json');
 
 export interface WebAsset {
   body: string;
@@ -25,8 +29,26 @@ const STATIC_FILES = ['index.html', 'favicon.svg'];
 /** Loaded by `<script src>` on other sites: public, and usable from pages with COEP or as a module script. */
 const CROSS_ORIGIN_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
 
+const WebAssetSchema = z.object({ body: z.string(), contentType: z.string(), headers: z.record(z.string(), z.string()).optional() });
+const CacheSchema = z.object({ builtAt: z.number(), inputs: z.array(z.string()), assets: z.array(z.tuple([z.string(), WebAssetSchema])) });
+
+const CSS_ENTRY = 'bundle.css';
+
+/** Files (relative to the repository) the build read: the cache is stale once one of them is newer than it. */
+const inputs = new Set<string>();
+
+/** esbuild's build, loaded only when the assets are built (importing it costs start-up time), noting the files it read. */
+async function build(options: BuildOptions & { write: false }) {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({ ...options, absWorkingDir: ROOT, metafile: true });
+  // Files only: not the CSS entries (stdin, named web/bundle.css) nor the plugin's module (`namespace:path`), made of files listed too.
+  const virtual = (input: string) => input === path.relative(ROOT, path.join(WEB_DIR, CSS_ENTRY)) || /^[\w-]+:/.test(input);
+  for (const input of Object.keys((result.metafile as Metafile).inputs)) if (!virtual(input)) inputs.add(input);
+  return result;
+}
+
 async function bundleCss(contents: string): Promise<string> {
-  const result = await build({ stdin: { contents, resolveDir: WEB_DIR, loader: 'css', sourcefile: 'bundle.css' }, bundle: true, minify: true, target: ['chrome110', 'firefox115', 'safari16'], write: false });
+  const result = await build({ stdin: { contents, resolveDir: WEB_DIR, loader: 'css', sourcefile: CSS_ENTRY }, bundle: true, minify: true, target: ['chrome110', 'firefox115', 'safari16'], write: false });
   return result.outputFiles[0]!.text.trim();
 }
 
@@ -47,16 +69,51 @@ async function bundleJs(entry: string, format: 'esm' | 'iife', plugins: Plugin[]
   return new Map(result.outputFiles.map((file) => [`/${path.basename(file.path)}`, file.text]));
 }
 
+/** The cached assets when no file they were built from changed since; undefined otherwise. */
+async function cachedAssets(): Promise<Map<string, WebAsset> | undefined> {
+  try {
+    const cache = CacheSchema.parse(JSON.parse(await fs.readFile(CACHE_FILE, 'utf8')));
+    const times = await Promise.all(cache.inputs.map((input) => fs.stat(path.join(ROOT, input)).then((stat) => stat.mtimeMs)));
+    return times.every((time) => time < cache.builtAt) ? new Map(cache.assets) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the assets for the next process; a folder that cannot be written only costs the next one a build. */
+async function saveAssets(assets: Map<string, WebAsset>, builtAt: number) {
+  const temporary = `${CACHE_FILE}.${process.pid}`;
+  try {
+    await fs.mkdir(path.dirname(CACHE_FILE), { recursive: true });
+    await fs.writeFile(temporary, JSON.stringify({ builtAt, inputs: [...inputs], assets: [...assets] }));
+    await fs.rename(temporary, CACHE_FILE);
+  } catch {
+    await fs.rm(temporary, { force: true });
+  }
+}
+
 /**
- * Builds the page's and the widget's assets once, in memory: no build step before `npm start`,
- * nothing written to disk. `/` is the chat page (chat.js + style.css, and the documents panel's
+ * The page's and the widget's assets: built by esbuild in memory on a first start (no build step
+ * before `npm start`), then cached in .cache/web-assets.json until a file they come from changes,
+ * so later processes and cluster workers skip the build. `/` is the chat page (chat.js + style.css, and the documents panel's
  * chunk and documents.css when it is opened); `/widget.js` is the embeddable widget with its
  * stylesheet inside. Both are shells around web/core.ts.
  */
 export async function loadWebAssets(): Promise<Map<string, WebAsset>> {
+  const cached = await cachedAssets();
+  if (cached) return cached;
+  // Taken before reading any file: one edited during the build makes the cache stale.
+  const builtAt = Date.now();
+  const assets = await buildAssets();
+  await saveAssets(assets, builtAt);
+  return assets;
+}
+
+async function buildAssets(): Promise<Map<string, WebAsset>> {
   const assets = new Map<string, WebAsset>();
   for (const name of STATIC_FILES) {
     assets.set(`/${name}`, { body: await fs.readFile(path.join(WEB_DIR, name), 'utf8'), contentType: TYPES[path.extname(name)]! });
+    inputs.add(path.relative(ROOT, path.join(WEB_DIR, name)));
   }
   const [pageCss, documentsCss, widgetCss] = await Promise.all([bundleCss('@import "./style.css";'), bundleCss('@import "./documents.css";'), bundleCss('@import "./core.css"; @import "./widget.css";')]);
   const [pageJs, widgetJs] = await Promise.all([bundleJs('chat.ts', 'esm'), bundleJs('widget.ts', 'iife', [inlineCss(widgetCss)])]);

@@ -33,6 +33,17 @@ describe('bench building blocks', () => {
     for (const question of questions) expect(question).toMatch(/^What does the documentation say about \S+ \S+ \S+\?$/);
   });
 
+  it('asks distinct questions from several sentences of each file when the corpus has fewer files than questions wanted', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'docent-bench-questions-'));
+    const topics = [['vacuum', 'autovacuum', 'freezing'], ['replication', 'standby', 'failover'], ['checkpoint', 'writeahead', 'durability'], ['planner', 'statistics', 'estimates']];
+    const sentence = (words: string[], i: number) => `Section ${i} describes ${words.join(' and ')} for every administrator reading this manual.`;
+    await fs.writeFile(path.join(dir, 'a.txt'), topics.slice(0, 2).map(sentence).join(' '));
+    await fs.writeFile(path.join(dir, 'b.txt'), topics.slice(2).map(sentence).join(' '));
+    const questions = await questionsFrom(dir, 4);
+    expect(questions).toHaveLength(4);
+    expect(new Set(questions).size).toBe(4);
+  });
+
   it('finds the exact nearest neighbours that recall is measured against', () => {
     const set = syntheticVectors('clustered', 300, 16, 5, keyedRandom('test', 'vectors'));
     const [truth] = exactTopK(set, 3);

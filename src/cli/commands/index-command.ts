@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { buildIndex } from '../../index/build.js';
 import { openIndexStorage } from '../../index/open-storage.js';
 import { buildOptions } from '../../service.js';
 import { describeBuild } from '../index-updates.js';
@@ -17,6 +16,8 @@ export const indexCommand = new Command('index')
     const progress = progressBar(!options.json);
     const embedder = await loadCliEmbedder(config, progress);
     const storage = openIndexStorage(config);
+    // Imported here, not at the top: the CLI's other commands (serve's workers above all) do not build.
+    const { buildIndex } = await import('../../index/build.js');
     const report = await buildIndex(
       embedder,
       buildOptions(config, {

@@ -1,6 +1,4 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { Command } from 'commander';
-import { createMcpServer } from '../../mcp/server.js';
 import { openFromCli } from '../open.js';
 
 export const mcpCommand = new Command('mcp')
@@ -9,6 +7,8 @@ export const mcpCommand = new Command('mcp')
   .action(async (options: { corpus?: string }) => {
     // stdout carries the protocol: anything else printed there would corrupt it, so logs go to stderr.
     console.log = console.error;
+    // Loaded here, not at the top: every other command (serve above all) would pay for the MCP SDK.
+    const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([import('@modelcontextprotocol/sdk/server/stdio.js'), import('../../mcp/server.js')]);
     const docent = await openFromCli({ verbose: true, corpus: options.corpus });
     const server = createMcpServer(docent);
     const transport = new StdioServerTransport();

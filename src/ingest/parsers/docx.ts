@@ -1,6 +1,4 @@
-import mammoth from 'mammoth';
 import { UnreadableDocumentError, type Parser } from '../types.js';
-import { parseHtmlString } from './html.js';
 
 /**
  * Word styles mammoth does not map by default: pandoc's and Word's code styles become `<pre>`
@@ -22,6 +20,8 @@ export const docxParser: Parser = {
   format: 'docx',
   extensions: ['.docx'],
   async parse(bytes, { source }) {
+    // Loaded with the first DOCX: a corpus without any (and every serving process) never pays for mammoth and linkedom.
+    const [{ default: mammoth }, { parseHtmlString }] = await Promise.all([import('mammoth'), import('../html/document.js')]);
     let html: string;
     try {
       html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true })).value;

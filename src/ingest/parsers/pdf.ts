@@ -1,4 +1,4 @@
-import { getDocumentProxy } from 'unpdf';
+import type { getDocumentProxy } from 'unpdf';
 import { DocumentBuilder, titleFromFileName } from '../builder.js';
 import { withoutFurniture } from '../pdf/furniture.js';
 import { bodySizeOf, pdfBlocks } from '../pdf/paragraphs.js';
@@ -10,6 +10,8 @@ type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 async function open(bytes: Uint8Array): Promise<PdfDocument> {
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
+    // Loaded with the first PDF: a corpus without any (and every serving process) never pays for pdf.js.
+    const { getDocumentProxy } = await import('unpdf');
     return await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, verbosity: 0 });
   } catch (error) {
     if (error instanceof Error && error.name === 'PasswordException') throw new UnreadableDocumentError('encrypted PDF: it needs a password to open');
