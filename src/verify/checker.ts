@@ -180,8 +180,9 @@ export class CitationChecker {
   #byClause(claim: PreparedClaim, scored: ScoredUnit[]): ScoredUnit {
     const parts = clauses(claim.analysed.text);
     if (parts.length < 2) return scored[0]!;
-    const best = scored[0]!.verdict === 'contradicted' ? this.#statingAClause(parts, scored) : scored[0]!;
-    if (!best) return scored[0]!;
+    const best = this.#readFor(parts, scored);
+    // A contradiction that no clause's own evidence undoes stands.
+    if (best.verdict === 'contradicted') return best;
     // Each clause is checked against the same evidence: scattered words elsewhere do not make a statement.
     const verdicts = parts.map((part) => this.#score(this.#prepare(part.text), best).verdict);
     const held = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'contradicted').length;
@@ -193,18 +194,20 @@ export class CitationChecker {
   }
 
   /**
-   * When the evidence that best covers a two-part claim contradicts it, the evidence that best
-   * states one clause may state it as claimed ("received his master's degree in 1505" against
-   * "ordained in 1507" for "…master's degree in 1505 and was elected rector"): that one is read
-   * instead, unless the best evidence for some clause contradicts it too. Undefined: the contradiction stands.
+   * Which evidence a two-part claim is read against: the one that best covers the whole claim,
+   * unless that one contradicts it while no clause's own best evidence does and one's states it as
+   * claimed ("received his master's degree in 1505" against "ordained in 1507", for "…master's
+   * degree in 1505 and was elected rector"): then that clause's evidence.
    */
-  #statingAClause(parts: readonly Clause[], scored: ScoredUnit[]): ScoredUnit | undefined {
+  #readFor(parts: readonly Clause[], scored: ScoredUnit[]): ScoredUnit {
+    const best = scored[0]!;
+    if (best.verdict !== 'contradicted') return best;
     const bestForClause = parts.map((part) => {
       const prepared = this.#prepare(part.text);
       return scored.map((unit) => ({ unit, own: this.#score(prepared, unit) })).sort((a, b) => rank(b.own) - rank(a.own))[0]!;
     });
-    if (bestForClause.some(({ own }) => own.verdict === 'contradicted')) return undefined;
-    return bestForClause.find(({ own }) => own.verdict === 'supported')?.unit;
+    if (bestForClause.some(({ own }) => own.verdict === 'contradicted')) return best;
+    return bestForClause.find(({ own }) => own.verdict === 'supported')?.unit ?? best;
   }
 
   #score(claim: PreparedClaim, unit: Unit): ScoredUnit {
