@@ -1,6 +1,6 @@
 import lexicon from 'wink-lexicon/src/lexicon.js';
 import type { Token } from './analyzer.js';
-import { comparable, MONTHS, type AnalysedText, type Fact } from './facts.js';
+import { comparable as sameKind, MONTHS, type AnalysedText, type Fact } from './facts.js';
 import type { NameMatcher } from './names.js';
 
 /**
@@ -52,9 +52,13 @@ interface ContextWord {
   side: 'left' | 'right';
 }
 
-/** The nearest content words on each side of a fact; other values (numbers, dates) are not context, they are what is compared. */
+/**
+ * The nearest content words on each side of a fact. For a number or a date, other values are not
+ * context, they are what is compared; for a name they are its best anchor ("in Erfurt" and "in
+ * Eisleben" after the same "10 November 1483" fill the same slot).
+ */
 function contextOf(text: AnalysedText, fact: Fact): ContextWord[] {
-  const values = new Set(text.facts.filter((other) => other.kind !== 'name').flatMap((other) => range(other.first, other.last)));
+  const values = new Set(fact.kind === 'name' ? [] : text.facts.filter((other) => other.kind !== 'name').flatMap((other) => range(other.first, other.last)));
   const words: ContextWord[] = [];
   for (const [side, step, from] of [['left', -1, fact.first - 1], ['right', 1, fact.last + 1]] as const) {
     let rank = 0;
@@ -133,8 +137,15 @@ function sameSlot(claim: AnalysedText, claimFact: Fact, evidence: AnalysedText, 
   return neighbours(claim, claimFact).some((token) => theirs.some((other) => wordMatch(token, other, similarity) > 0));
 }
 
+/** A number next to a month ("15 June", "June 15") is the day of a date, never a count. */
+function isDayOfMonth(text: AnalysedText, fact: Fact): boolean {
+  return fact.kind === 'number' && text.facts.some((other) => other.kind === 'month' && (other.last === fact.first - 1 || other.first === fact.last + 1));
+}
+
 export function compareFacts(claim: AnalysedText, evidence: AnalysedText, options: CompareOptions): FactComparison {
   const { names, similarity } = options;
+  // Days are compared with days and counts with counts: "sixty days" is not contradicted by "15 June".
+  const comparable = (a: Fact, b: Fact) => sameKind(a, b) && isDayOfMonth(claim, a) === isDayOfMonth(evidence, b);
   const same = (a: Fact, b: Fact) => comparable(a, b) && (a.kind === 'name' ? names.same(a, b) : a.value === b.value);
   const context = (fact: Fact, candidate: Fact) => contextSimilarity(claim, fact, evidence, candidate, similarity);
   const unitMatch = (fact: Fact, candidate: Fact) => {
@@ -162,9 +173,14 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
       // Names rarely repeat with another meaning: found anywhere (or in the title and headings) is enough.
       if (sameBest !== undefined || names.found(fact, claim.text, evidence) || options.context?.some((text) => names.found(fact, claim.text, text))) {
         result.supported.push(fact);
-      } else if (rival && rival.context >= NAME_CONFLICT_CONTEXT && sameSlot(claim, fact, evidence, rival.candidate, similarity)) {
-        result.conflicts.push({ claim: fact, evidence: rival.candidate });
-      } else result.missing.push(fact);
+        continue;
+      }
+      // A name the claim states elsewhere ("Luther" again) is a rival only when no other name fills the slot.
+      const statesAnother = (candidate: Fact) => claim.facts.some((other) => other !== fact && same(other, candidate));
+      const slotRivals = rivals.filter(({ candidate, context }) => context >= NAME_CONFLICT_CONTEXT && sameSlot(claim, fact, evidence, candidate, similarity));
+      const nameRival = slotRivals.find(({ candidate }) => !statesAnother(candidate)) ?? slotRivals[0];
+      if (nameRival) result.conflicts.push({ claim: fact, evidence: nameRival.candidate });
+      else result.missing.push(fact);
       continue;
     }
     // A number counts something: the same value counting another thing ("10 organizations" for

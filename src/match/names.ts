@@ -118,9 +118,10 @@ export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
     same(a, b) {
       if (a.value === b.value || samePhrase(a.value, b.value)) return true;
       if (a.words.every((word) => b.words.some((other) => sameWord(word, other)))) return true;
+      // Two initials name too many things ("NP", "Nobel Prize"): those pairs count only through WordNet ("UN", "United Nations") or `found`.
       const initials = (fact: Fact) => fact.words.map((token) => token.text[0]).join('').toUpperCase();
-      if (a.words.length === 1 && isAcronym(a.text) && b.words.length >= 2 && initials(b) === a.text.replace(/s$/, '')) return true;
-      return b.words.length === 1 && isAcronym(b.text) && a.words.length >= 2 && initials(a) === b.text.replace(/s$/, '');
+      const abbreviates = (acronym: Fact, words: Fact) => acronym.words.length === 1 && isAcronym(acronym.text) && words.words.length >= 3 && initials(words) === acronym.text.replace(/s$/, '');
+      return abbreviates(a, b) || abbreviates(b, a);
     },
     found(name, claimText, evidence) {
       const tokens = evidence.tokens;
@@ -135,7 +136,9 @@ export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
       }
       if (name.words.length >= 2) {
         const initials = name.words.map((token) => token.text[0]).join('').toUpperCase();
-        if (tokens.some((token) => isAcronym(token.text) && token.text.replace(/s$/, '') === initials)) return true;
+        // Two letters opening a hyphenated term ("NP-complete", "AC-powered") are a term of their own, not "Nobel Prize".
+        const standsAlone = (token: Token) => initials.length > 2 || evidence.text[token.end] !== '-';
+        if (tokens.some((token) => isAcronym(token.text) && token.text.replace(/s$/, '') === initials && standsAlone(token))) return true;
       }
       const compound = compoundOf(name, claimText);
       if (compound && vectors?.has(compound)) return tokens.some((token) => (vectors.similarity(compound, token.word) ?? 0) >= COMPOUND_ALIAS);

@@ -54,7 +54,8 @@ const belongsTo = (term: WeightedTerm, facts: readonly Fact[]) => facts.some((fa
 export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: AssessContext): Assessment {
   const facts = compareFacts(claim.analysed, evidence, { names: ctx.names, similarity: (a, b) => ctx.similarity.similarity(a, b), context: ctx.context });
   const { matches } = coverageDetail(claim.terms, [...evidence.tokens, ...ctx.contextTokens], ctx.similarity);
-  const conflicted = facts.conflicts.map((conflict) => conflict.claim);
+  // Only the words that differ are the changed value: "Pope" is shared by "Pope Julius II" and "Pope Leo X".
+  const conflicted = facts.conflicts.map(({ claim: own, evidence: theirs }) => ({ ...own, words: own.words.filter((word) => !theirs.words.some((other) => other.term === word.term)) }));
   const supportedFacts = facts.supported;
   let covered = 0;
   let total = 0;

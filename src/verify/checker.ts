@@ -11,7 +11,7 @@ import type { CorpusIndex } from '../index/store.js';
 import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
-import { clauses } from './clauses.js';
+import { clauses, type Clause } from './clauses.js';
 import { decideVerdict, rank, type Assessed } from './verdict.js';
 import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
@@ -153,7 +153,7 @@ export class CitationChecker {
     const best = this.#byClause(claim, scored);
     const evidence: Evidence[] = [];
     if (best.verdict !== 'not_found') {
-      for (const unit of scored) {
+      for (const unit of [best, ...scored]) {
         if (evidence.length >= MAX_EVIDENCE || unit.verdict === 'not_found') break;
         if (evidence.some((e) => e.source === unit.source && e.start < unit.end && unit.start < e.end)) continue;
         evidence.push(this.#evidence(unit));
@@ -178,9 +178,11 @@ export class CitationChecker {
    * supported only when both are, and partially supported when one is (the other listed as missing).
    */
   #byClause(claim: PreparedClaim, scored: ScoredUnit[]): ScoredUnit {
-    const best = scored[0]!;
     const parts = clauses(claim.analysed.text);
-    if (parts.length < 2 || best.verdict === 'contradicted') return best;
+    if (parts.length < 2) return scored[0]!;
+    const best = this.#readFor(parts, scored);
+    // A contradiction that no clause's own evidence undoes stands.
+    if (best.verdict === 'contradicted') return best;
     // Each clause is checked against the same evidence: scattered words elsewhere do not make a statement.
     const verdicts = parts.map((part) => this.#score(this.#prepare(part.text), best).verdict);
     const held = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'contradicted').length;
@@ -189,6 +191,23 @@ export class CitationChecker {
     if (held === parts.length) return best.verdict === 'supported' ? best : { ...best, verdict: 'supported' };
     const missing = parts.filter((_, i) => verdicts[i] !== 'supported').map((part) => part.text.replace(/[.!?]+$/, ''));
     return { ...best, verdict: 'partially_supported', missing: [...new Set([...missing, ...best.missing.filter((gap) => !missing.some((part) => part.includes(gap)))])] };
+  }
+
+  /**
+   * Which evidence a two-part claim is read against: the one that best covers the whole claim,
+   * unless that one contradicts it while no clause's own best evidence does and one's states it as
+   * claimed ("received his master's degree in 1505" against "ordained in 1507", for "…master's
+   * degree in 1505 and was elected rector"): then that clause's evidence.
+   */
+  #readFor(parts: readonly Clause[], scored: ScoredUnit[]): ScoredUnit {
+    const best = scored[0]!;
+    if (best.verdict !== 'contradicted') return best;
+    const bestForClause = parts.map((part) => {
+      const prepared = this.#prepare(part.text);
+      return scored.map((unit) => ({ unit, own: this.#score(prepared, unit) })).sort((a, b) => rank(b.own) - rank(a.own))[0]!;
+    });
+    if (bestForClause.some(({ own }) => own.verdict === 'contradicted')) return best;
+    return bestForClause.find(({ own }) => own.verdict === 'supported')?.unit ?? best;
   }
 
   #score(claim: PreparedClaim, unit: Unit): ScoredUnit {

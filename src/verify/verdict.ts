@@ -10,7 +10,7 @@ export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Ver
   if (coverage < thresholds.partial) return 'not_found';
   // A changed value or a negation contradicts only the same statement: the rest of it there, every other fact found.
   const fewChanges = facts.conflicts.length <= 1 || facts.supported.length >= 2 * facts.conflicts.length;
-  const sameStatement = coverage >= thresholds.contradicted && facts.missing.length === 0 && fewChanges && unit.conflictShare <= MAX_CONFLICT_SHARE && unit.largestGap <= MAX_CONTRADICTION_GAP;
+  const sameStatement = coverage >= thresholds.contradicted && facts.missing.length === 0 && fewChanges && (unit.conflictShare <= MAX_CONFLICT_SHARE || everythingElseStated(unit)) && unit.largestGap <= MAX_CONTRADICTION_GAP;
   if (sameStatement && (facts.conflicts.length > 0 || unit.negationMismatch)) return 'contradicted';
   if (coverage >= thresholds.supported && facts.missing.length === 0 && facts.conflicts.length === 0 && !unit.negationMismatch && !unit.hedgeMismatch && unit.largestGap <= thresholds.largestGap) return 'supported';
   // Most of the claim's facts absent: the evidence is about something else.
@@ -20,6 +20,9 @@ export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Ver
 
 /** A claim whose changed values make up more than this share of it is another statement, not a contradicted one. */
 const MAX_CONFLICT_SHARE = 0.4;
+/** …unless every other word of it is there and another of its facts pins it down ("In 1967, [Blum →] Levin developed an axiomatic complexity theory"). */
+const everythingElseStated = (unit: Assessed) => unit.largestGap === 0 && unit.coverage >= FULL_COVERAGE && unit.facts.supported.length > 0;
+const FULL_COVERAGE = 0.95;
 /** Nor is one with a larger part of it missing. */
 const MAX_CONTRADICTION_GAP = 0.25;
 

@@ -14,8 +14,8 @@ import { DEFAULT_THRESHOLDS, VERDICTS, type Conflict, type Verdict, type VerifyT
 /**
  * Runs labelled claims through the citation checker and prints the 4×4 confusion table with
  * precision and recall per verdict. `npx tsx tests/verify/calibration.ts` scores claims.jsonl (the
- * claims the thresholds were chosen on); `--file tests/verify/claims-heldout.jsonl` scores the
- * held-out claims; `--sweep` prints how other thresholds would do; `--words wordnet|glove|both`
+ * claims the thresholds were chosen on); `--file tests/verify/claims-more.jsonl` the second tuning
+ * set; `--file tests/verify/claims-heldout.jsonl` (or claims-heldout2.jsonl) scores held-out claims; `--sweep` prints how other thresholds would do; `--words wordnet|glove|both`
  * chooses the word meanings; `--misses` lists the misclassified claims.
  */
 
@@ -38,6 +38,8 @@ export interface ScoredClaim extends LabelledClaim {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CLAIMS_FILE = path.join(here, 'claims.jsonl');
+/** A second tuning set, written later over the same corpora with more kinds of error (number words, months, swapped names, clauses). */
+export const MORE_CLAIMS_FILE = path.join(here, 'claims-more.jsonl');
 export const HELD_OUT_FILE = path.join(here, 'claims-heldout.jsonl');
 /** ../shared beside the checkout (or beside the folder of worktrees). */
 const squadCorpus = ['../../../shared/eval/squad/corpus', '../../../../shared/eval/squad/corpus'].map((dir) => path.resolve(here, dir)).find((dir) => fs.existsSync(dir));
