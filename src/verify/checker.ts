@@ -1,9 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
-import { isStopWord, type Token } from '../match/analyzer.js';
-import { weightedTerms } from '../match/coverage.js';
-import { analyse, type AnalysedText } from '../match/facts.js';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
-import { hedges, negations } from '../match/polarity.js';
 import { SentenceIndex } from '../match/sentences.js';
 import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -12,6 +7,8 @@ import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import { clauses, type Clause } from './clauses.js';
+import { EvidenceTexts } from './evidence-texts.js';
+import { prepareClaim } from './prepare-claim.js';
 import { decideVerdict, rank, type Assessed } from './verdict.js';
 import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
@@ -19,8 +16,6 @@ import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type
 /** How many passages a claim without citations is checked against. */
 const SEARCH_DEPTH = 8;
 const MAX_EVIDENCE = 3;
-/** Evidence analyses kept between requests (least recently used first out). */
-const ANALYSIS_CACHE = 4_096;
 
 export interface ScoredUnit extends Unit, Assessment {
   /** 0–1: coverage discounted for each missing or changed fact. */
@@ -58,7 +53,7 @@ export class CitationChecker {
   readonly #search: CheckerOptions['search'];
   readonly #sentences: SpanSentences;
   readonly #names: NameMatcher;
-  readonly #analyses = new Map<string, AnalysedText>();
+  readonly #texts: EvidenceTexts;
 
   constructor(options: CheckerOptions) {
     this.#index = options.index;
@@ -67,6 +62,7 @@ export class CitationChecker {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.#sentences = options.sentences ?? new SpanSentences(new SentenceIndex(options.index));
     this.#names = nameMatcher(options.similarity.wordVectors);
+    this.#texts = new EvidenceTexts(options.index);
   }
 
   /** Throws InvalidSpanError for a span of a source that is not indexed or that falls outside its text. */
@@ -98,7 +94,7 @@ export class CitationChecker {
 
   /** Scores `claim` against the sentences (and adjacent pairs) inside the given spans, clipped to them. */
   async checkAgainstSpans(claim: string, spans: readonly SpanRef[], { clip: clipToSpan = true } = {}): Promise<ClaimCheck> {
-    const prepared = this.#prepare(claim);
+    const prepared = prepareClaim(claim, this.#index);
     const seen = new Set<string>();
     const units: Unit[] = [];
     const add = (unit: Unit) => {
@@ -110,7 +106,7 @@ export class CitationChecker {
       const overlapping = this.#sentences.index.within(read.source, read.start, read.end);
       // A found passage that opens mid-story ("That same year, …") is read with the sentence it continues.
       const opening = overlapping[0];
-      if (!clipToSpan && opening && BACK_REFERENCE.test(this.#text(opening))) {
+      if (!clipToSpan && opening && BACK_REFERENCE.test(this.#texts.text(opening))) {
         const previous = this.#sentences.previous(opening);
         if (previous) overlapping.unshift(previous);
       }
@@ -146,7 +142,7 @@ export class CitationChecker {
       const [first, second] = pair.parts!.map((part) => singles.get(part) ?? this.#score(claim, part)) as [ScoredUnit, ScoredUnit];
       const joined = this.#score(claim, pair);
       // Two separate statements may add up to the claim's words only when together they clearly cover more.
-      if (BACK_REFERENCE.test(this.#text(second)) || joined.coverage >= Math.max(first.coverage, second.coverage) + PAIR_GAIN) scored.push(joined);
+      if (BACK_REFERENCE.test(this.#texts.text(second)) || joined.coverage >= Math.max(first.coverage, second.coverage) + PAIR_GAIN) scored.push(joined);
     }
     // Best first: the strongest verdict of the best-covering evidence; among equals, the shorter span.
     scored.sort((a, b) => rank(b) - rank(a) || a.end - a.start - (b.end - b.start));
@@ -184,7 +180,7 @@ export class CitationChecker {
     // A contradiction that no clause's own evidence undoes stands.
     if (best.verdict === 'contradicted') return best;
     // Each clause is checked against the same evidence: scattered words elsewhere do not make a statement.
-    const verdicts = parts.map((part) => this.#score(this.#prepare(part.text), best).verdict);
+    const verdicts = parts.map((part) => this.#score(prepareClaim(part.text, this.#index), best).verdict);
     const held = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'contradicted').length;
     if (held === 0) return best;
     if (verdicts.includes('contradicted')) return { ...best, verdict: 'contradicted' };
@@ -203,7 +199,7 @@ export class CitationChecker {
     const best = scored[0]!;
     if (best.verdict !== 'contradicted') return best;
     const bestForClause = parts.map((part) => {
-      const prepared = this.#prepare(part.text);
+      const prepared = prepareClaim(part.text, this.#index);
       return scored.map((unit) => ({ unit, own: this.#score(prepared, unit) })).sort((a, b) => rank(b.own) - rank(a.own))[0]!;
     });
     if (bestForClause.some(({ own }) => own.verdict === 'contradicted')) return best;
@@ -211,11 +207,11 @@ export class CitationChecker {
   }
 
   #score(claim: PreparedClaim, unit: Unit): ScoredUnit {
-    const assessment = assess(claim, this.#analysed(unit), {
+    const assessment = assess(claim, this.#texts.analysed(unit), {
       similarity: this.#similarity,
       names: this.#names,
-      context: [this.#title(unit.source)],
-      contextTokens: this.#title(unit.source).tokens,
+      context: [this.#texts.title(unit.source)],
+      contextTokens: this.#texts.title(unit.source).tokens,
     });
     const changed = assessment.facts.missing.length + assessment.facts.conflicts.length;
     return { ...unit, ...assessment, score: assessment.coverage * this.thresholds.factPenalty ** changed, verdict: this.verdictOf(assessment) };
@@ -223,63 +219,8 @@ export class CitationChecker {
 
   #evidence(unit: ScoredUnit): Evidence {
     const document = this.#index.sources.get(unit.source);
-    return { source: unit.source, start: unit.start, end: unit.end, quote: this.#text(unit), ...(document ? locate(document, unit.start) : { section: [] }), score: round(unit.score) };
+    return { source: unit.source, start: unit.start, end: unit.end, quote: this.#texts.text(unit), ...(document ? locate(document, unit.start) : { section: [] }), score: round(unit.score) };
   }
-
-  #prepare(claim: string): PreparedClaim {
-    // A term the corpus never uses would otherwise outweigh all others together; cap it at the weight of the rarest seen term.
-    const chunks = this.#index.chunks.length;
-    const cap = Math.log(1 + (chunks - 1 + 0.5) / 1.5);
-    const all = weightedTerms(claim, (term) => Math.min(this.#index.lexical.idf(term), cap));
-    const hedgeCues = hedges(claim);
-    const cues = new Set([...hedgeCues, ...negations(claim)].flatMap((cue) => cue.text.toLowerCase().split(/\s+/)));
-    // Numbers are checked as facts, negation and hedging as polarity: neither counts as wording to cover.
-    const words = all.filter((term) => !term.numeric && !cues.has(term.word));
-    return {
-      analysed: analyse(claim, { isNameAtStart: (token) => this.#isNameAtStart(token) }),
-      terms: words.length > 0 ? words : all,
-      negated: negations(claim).length > 0,
-      hedged: hedgeCues.length > 0,
-      hedgeWords: hedgeCues.map((cue) => cue.text),
-    };
-  }
-
-  #analysed(unit: SpanRef): AnalysedText {
-    const key = `${unit.source}#${unit.start}-${unit.end}`;
-    let analysed = this.#analyses.get(key);
-    if (!analysed) {
-      // Every capitalised word of evidence may be a name: evidence names are only ever candidates.
-      analysed = analyse(this.#text(unit), { isNameAtStart: () => true });
-      if (this.#analyses.size >= ANALYSIS_CACHE) this.#analyses.delete(this.#analyses.keys().next().value!);
-      this.#analyses.set(key, analysed);
-    }
-    return analysed;
-  }
-
-  #title(source: string): AnalysedText {
-    const key = `title:${source}`;
-    let analysed = this.#analyses.get(key);
-    if (!analysed) this.#analyses.set(key, (analysed = analyse(sourceTitle(source), { isNameAtStart: () => true })));
-    return analysed;
-  }
-
-  #text(span: SpanRef): string {
-    return (this.#index.documents.get(span.source) ?? '').slice(span.start, span.end);
-  }
-
-  /**
-   * Whether the capitalised first word of a claim is a name ("China held…") rather than grammar
-   * ("Since 2012…"): a word the corpus never uses, or one the English lexicon does not list as a common word.
-   */
-  #isNameAtStart(token: Token): boolean {
-    if (isStopWord(token.word)) return false;
-    return !this.#index.lexical.has(token.term) || lexicon[token.word] === undefined;
-  }
-}
-
-/** "guides/super-bowl-50.txt" → "guides super bowl 50". */
-function sourceTitle(source: string): string {
-  return source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;

@@ -1,0 +1,36 @@
+import lexicon from 'wink-lexicon/src/lexicon.js';
+import { isStopWord, type Token } from '../match/analyzer.js';
+import { weightedTerms } from '../match/coverage.js';
+import { analyse } from '../match/facts.js';
+import { hedges, negations } from '../match/polarity.js';
+import type { CorpusIndex } from '../index/store.js';
+import type { PreparedClaim } from './assess.js';
+
+/** A claim read once per check: its weighted words, facts and names, and whether it is negated or hedged. */
+export function prepareClaim(claim: string, index: CorpusIndex): PreparedClaim {
+  // A term the corpus never uses would otherwise outweigh all others together; cap it at the weight of the rarest seen term.
+  const chunks = index.chunks.length;
+  const cap = Math.log(1 + (chunks - 1 + 0.5) / 1.5);
+  const all = weightedTerms(claim, (term) => Math.min(index.lexical.idf(term), cap));
+  const hedgeCues = hedges(claim);
+  const negationCues = negations(claim);
+  const cues = new Set([...hedgeCues, ...negationCues].flatMap((cue) => cue.text.toLowerCase().split(/\s+/)));
+  // Numbers are checked as facts, negation and hedging as polarity: neither counts as wording to cover.
+  const words = all.filter((term) => !term.numeric && !cues.has(term.word));
+  return {
+    analysed: analyse(claim, { isNameAtStart: (token) => isNameAtStart(token, index) }),
+    terms: words.length > 0 ? words : all,
+    negated: negationCues.length > 0,
+    hedged: hedgeCues.length > 0,
+    hedgeWords: hedgeCues.map((cue) => cue.text),
+  };
+}
+
+/**
+ * Whether the capitalised first word of a claim is a name ("China held…") rather than grammar
+ * ("Since 2012…"): a word the corpus never uses, or one the English lexicon does not list as a common word.
+ */
+function isNameAtStart(token: Token, index: CorpusIndex): boolean {
+  if (isStopWord(token.word)) return false;
+  return !index.lexical.has(token.term) || lexicon[token.word] === undefined;
+}
