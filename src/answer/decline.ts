@@ -40,6 +40,13 @@ export function declineInputs(features: Features, specifics: SpecificsCheck, inf
   return DECLINE_INPUTS.map((input) => values[input]);
 }
 
+/**
+ * A name, number or date of the question that the best evidence states differently makes it another
+ * fact ("When did China and Canada sign …?" against China and Vietnam): declined, whatever the other
+ * signals say. The fitted model decides the rest (scripts/fit-answer-weights.ts fits it with this rule in place).
+ */
+export const statesOtherSpecifics = (specifics: SpecificsCheck) => specifics.conflicting.length > 0;
+
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** Probability (0–1) that the candidate answers the question. */
