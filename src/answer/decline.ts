@@ -5,8 +5,8 @@ import type { AnswerWeights } from './weights.js';
 
 /**
  * Whether the best candidate answers the question at all: a logistic model over its coverage of
- * the question, which of the question's names, numbers and dates it states differently, lacks, or
- * leaves to its passage, and how much the question says. Fitted by scripts/fit-answer-weights.ts
+ * the question, which of the question's names, numbers and dates it lacks or leaves to the sentence
+ * before it or the title, and how much the question says. Fitted by scripts/fit-answer-weights.ts
  * on SQuAD questions (answered) and near-miss and off-topic questions (declined).
  */
 
@@ -18,7 +18,8 @@ export function informationOf(terms: readonly WeightedTerm[]): number {
   return terms.reduce((sum, term) => sum + term.weight, 0) / INFORMATION_SCALE;
 }
 
-export const DECLINE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'conflicting', 'absent', 'nearby', 'anyConflicting', 'anyAbsent', 'information'] as const;
+// No input for conflicting specifics: a best sentence with one is declined by rule (statesOtherSpecifics), never scored.
+export const DECLINE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'absent', 'nearby', 'anyAbsent', 'information'] as const;
 export type DeclineInput = (typeof DECLINE_INPUTS)[number];
 
 /** The decline model's inputs, in the order of DECLINE_INPUTS. */
@@ -29,16 +30,21 @@ export function declineInputs(features: Features, specifics: SpecificsCheck, inf
     exactCoverage: features.exactCoverage,
     passageCoverage: features.passageCoverage,
     offersType: features.offersType,
-    conflicting: share(specifics.conflicting),
     absent: share(specifics.absent),
     nearby: share(specifics.nearby),
-    // One name, number or date stated differently or missing is enough to be another fact, however many others match.
-    anyConflicting: specifics.conflicting.length > 0 ? 1 : 0,
+    // One name, number or date missing is enough to be another fact, however many others match.
     anyAbsent: specifics.absent.length > 0 ? 1 : 0,
     information,
   };
   return DECLINE_INPUTS.map((input) => values[input]);
 }
+
+/**
+ * A name, number or date of the question that the best evidence states differently makes it another
+ * fact ("When did China and Canada sign …?" against China and Vietnam): declined, whatever the other
+ * signals say. The fitted model decides the rest (scripts/fit-answer-weights.ts fits it with this rule in place).
+ */
+export const statesOtherSpecifics = (specifics: SpecificsCheck) => specifics.conflicting.length > 0;
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 

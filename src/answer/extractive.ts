@@ -11,7 +11,7 @@ import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
-import { declineProbability, informationOf } from './decline.js';
+import { declineProbability, informationOf, statesOtherSpecifics } from './decline.js';
 import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
@@ -104,7 +104,9 @@ export class ExtractiveAnswerer implements Answerer {
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term));
     const information = informationOf(terms);
     const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
-      const context = [this.#title(candidate.sentence.source), this.#analysed(candidate.passage)];
+      // A specific may be named just before the sentence or in the title, not anywhere in a long passage of other names.
+      const previous = this.sentences.previous(candidate.sentence);
+      const context = [this.#title(candidate.sentence.source), ...(previous ? [this.#analysed(previous)] : [])];
       const specifics = checkSpecifics(facts, this.#evidenceOf(candidate.sentence), context, { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });
       return { ...candidate, specifics, probability: declineProbability(candidate.features, specifics, information, weights) };
     });
@@ -120,7 +122,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { threshold } = this.options.weights.decline;
     // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
     const best = candidates.find((candidate) => candidate.specifics.conflicting.length + candidate.specifics.absent.length === 0) ?? candidates[0];
-    if (!best || best.probability < threshold) return notFound(type, best?.features.coverage);
+    if (!best || best.probability < threshold || statesOtherSpecifics(best.specifics)) return notFound(type, best?.features.coverage);
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
     const chosen = [best, ...candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold)].slice(0, limit);
     const citations = chosen.map((candidate, i) => this.#citation(candidate.sentence, candidate.passage, i + 1, candidate.score));

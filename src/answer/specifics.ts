@@ -14,9 +14,9 @@ import type { TermSimilarity } from '../match/term-similarity.js';
 export interface SpecificsCheck {
   /** Facts of the question the evidence states differently. */
   conflicting: Fact[];
-  /** Facts of the question neither the evidence nor its passage or title mentions. */
+  /** Facts of the question neither the evidence nor the sentence before it nor its title mentions. */
   absent: Fact[];
-  /** Facts the evidence lacks but its passage or its document's title mentions (the year a paragraph is about). */
+  /** Facts the evidence lacks but the sentence before it or its document's title mentions (the year the text is about). */
   nearby: Fact[];
   /** How many facts the question has. */
   total: number;
@@ -44,14 +44,17 @@ const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enum
 /**
  * Checks the question's facts against the evidence (the quoted sentence with what it continues):
  * a fact stated differently there is a conflict; one it does not mention may still be found in
- * its passage or its document's title (the year a paragraph is about), else it is missing.
+ * the sentence before it or its document's title (the year the text is about), else it is missing.
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions): SpecificsCheck {
   if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
+  // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
+  // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
+  const stated = (fact: Fact) => (fact.kind === 'name' ? options.names.found(fact, question.text, evidence) : evidence.facts.some((other) => other.kind === fact.kind && other.value === fact.value));
   const mentioned = (fact: Fact) => context.some((text) => (fact.kind === 'name' ? options.names.found(fact, question.text, text) : text.facts.some((other) => other.kind === fact.kind && other.value === fact.value)));
   return {
-    conflicting: result.conflicts.map((conflict) => conflict.claim),
+    conflicting: result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)),
     absent: result.missing.filter((fact) => !mentioned(fact)),
     nearby: result.missing.filter(mentioned),
     total: question.facts.length,
