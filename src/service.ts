@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DEFAULT_EXTRACTIVE_OPTIONS, ExtractiveAnswerer } from './answer/extractive.js';
 import type { LlmAnswer, LlmAnswererOptions } from './answer/llm.js';
 import { SentenceIndex } from './match/sentences.js';
@@ -164,7 +165,7 @@ function serviceOver(
         if (batch.length === WARM_UP_BATCH) {
           await similarity.prepare(batch.splice(0));
           // Let waiting requests run between batches.
-          await new Promise((resolve) => setImmediate(resolve));
+          await yieldToEventLoop();
         }
       }
       await similarity.prepare(batch);
@@ -178,11 +179,14 @@ function serviceOver(
         retrieve: (query) => retriever.retrieve(query, topK),
         idf: (term) => index.lexical.idf(term),
       });
+      // Between the CPU-heavy stages, let waiting requests (a health check) run: no single block spans the whole question.
+      await yieldToEventLoop();
       signal?.throwIfAborted();
       onEvent?.({ type: 'passages', passages, standaloneQuestion: standalone });
       const retrievedAt = performance.now();
       const answer: Answer & Partial<LlmAnswer> = await answerer.answer(standalone, passages, { signal, onDelta: (text) => onEvent?.({ type: 'delta', text }) });
       const { answerer: producedBy = answerer.name, fallbackReason, verification, ...plain } = answer;
+      await yieldToEventLoop();
       // Every answer goes through the checker: the LLM answerer verifies its own, the extractive one is checked here.
       const verified = verification ? { ...plain, citations: plain.citations as CheckedCitation[], verification } : await verifyAnswer(checker, plain, passages);
       const answeredAt = performance.now();

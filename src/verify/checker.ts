@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
 import { SentenceIndex } from '../match/sentences.js';
 import { SpanSentences } from '../match/span-sentences.js';
@@ -102,6 +103,8 @@ export class CitationChecker {
       if (!seen.has(key)) units.push(unit), seen.add(key);
     };
     for (const { span, read } of partsToRead(this.#index, claim, spans)) {
+      // One span at a time: a request citing many long spans lets waiting requests run in between.
+      await yieldToEventLoop();
       const text = this.#index.documents.get(span.source) ?? '';
       const overlapping = this.#sentences.index.within(read.source, read.start, read.end);
       // A found passage that opens mid-story ("That same year, …") is read with the sentence it continues.
