@@ -56,10 +56,13 @@ async function filesUnder(root: string): Promise<string[]> {
     .sort();
 }
 
+/** Control characters other than line breaks and tabs: GNU Info files mark nodes and tag tables with them (NUL, US), which makes Docent read a file as binary. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 async function documentText(file: string): Promise<string> {
   const bytes = await fs.readFile(file);
-  if (file.endsWith('.gz')) return gunzipSync(bytes).toString('utf8');
-  return htmlToText(bytes.toString('utf8'));
+  const text = file.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : htmlToText(bytes.toString('utf8'));
+  return text.replace(CONTROL, '');
 }
 
 /** The chunks Docent's indexer will make of a written .txt document. */

@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { terms } from '../match/analyzer.js';
+import { Bm25Top } from './bm25-top.js';
 
 export interface LexicalHit {
   id: string;
@@ -33,15 +34,19 @@ const MAX_QUERY_TERMS = 64;
 const queryTerms = (query: string) => [...new Set(terms(query))].slice(0, MAX_QUERY_TERMS);
 
 const OPTIONS = { fields: ['text', 'context'], tokenize: (text: string) => terms(text), processTerm: (term: string) => term };
+/** Each field searched, with its weight. */
+const FIELD_BOOSTS = [['text', 1], ['context', CONTEXT_BOOST]] as const;
 
 /** BM25 over chunk texts and their context (MiniSearch), sharing the analyzer the answerer uses for term matching. */
 export class LexicalIndex {
   readonly #search: MiniSearch<LexicalEntry>;
+  readonly #top: Bm25Top;
   readonly #documentFrequency: Map<string, number>;
   #documentCount: number;
 
   private constructor(search: MiniSearch<LexicalEntry>, documentFrequency: Map<string, number>, documentCount: number) {
     this.#search = search;
+    this.#top = new Bm25Top(search, FIELD_BOOSTS);
     this.#documentFrequency = documentFrequency;
     this.#documentCount = documentCount;
   }
@@ -62,6 +67,7 @@ export class LexicalIndex {
 
   add(entries: readonly LexicalEntry[]): void {
     this.#search.addAll(entries);
+    this.#top.invalidate();
     for (const entry of entries) this.#count(entry.text, 1);
   }
 
@@ -71,6 +77,7 @@ export class LexicalIndex {
       this.#search.discard(entry.id);
       this.#count(entry.text, -1);
     }
+    this.#top.invalidate();
   }
 
   #count(text: string, delta: 1 | -1) {
@@ -84,10 +91,7 @@ export class LexicalIndex {
 
   /** The best `limit` chunks for `query`; `only` keeps the chunks (by id) it accepts. */
   search(query: string, limit: number, only?: (id: string) => boolean): LexicalHit[] {
-    return this.#search
-      .search(query, { combineWith: 'OR', boost: { context: CONTEXT_BOOST }, tokenize: queryTerms, ...(only ? { filter: (result) => only(String(result.id)) } : {}) })
-      .slice(0, limit)
-      .map((result) => ({ id: String(result.id), score: result.score }));
+    return this.#top.top(queryTerms(query), limit, only);
   }
 
   /** BM25-style inverse document frequency; terms the corpus never uses weigh the most. */
