@@ -33,7 +33,16 @@ const MAX_QUERY_TERMS = 64;
  */
 const queryTerms = (query: string) => [...new Set(terms(query))].slice(0, MAX_QUERY_TERMS);
 
-const OPTIONS = { fields: ['text', 'context'], tokenize: (text: string) => terms(text), processTerm: (term: string) => term };
+/** The terms of the chunk text MiniSearch analysed last, so counting document frequencies does not analyse it a second time. */
+let lastText: { text: string; terms: string[] } | undefined;
+
+function tokenizeField(text: string, field?: string): string[] {
+  const result = terms(text);
+  if (field === 'text') lastText = { text, terms: result };
+  return result;
+}
+
+const OPTIONS = { fields: ['text', 'context'], tokenize: tokenizeField, processTerm: (term: string) => term };
 /** Each field searched, with its weight. */
 const FIELD_BOOSTS = [['text', 1], ['context', CONTEXT_BOOST]] as const;
 
@@ -66,23 +75,26 @@ export class LexicalIndex {
   }
 
   add(entries: readonly LexicalEntry[]): void {
-    this.#search.addAll(entries);
+    for (const entry of entries) {
+      this.#search.add(entry);
+      this.#count(lastText?.text === entry.text ? lastText.terms : terms(entry.text), 1);
+    }
+    lastText = undefined;
     this.#top.invalidate();
-    for (const entry of entries) this.#count(entry.text, 1);
   }
 
   /** Removes chunks (given as they were added, so their terms can be uncounted). */
   remove(entries: readonly LexicalEntry[]): void {
     for (const entry of entries) {
       this.#search.discard(entry.id);
-      this.#count(entry.text, -1);
+      this.#count(terms(entry.text), -1);
     }
     this.#top.invalidate();
   }
 
-  #count(text: string, delta: 1 | -1) {
+  #count(textTerms: readonly string[], delta: 1 | -1) {
     this.#documentCount += delta;
-    for (const term of new Set(terms(text))) {
+    for (const term of new Set(textTerms)) {
       const count = (this.#documentFrequency.get(term) ?? 0) + delta;
       if (count > 0) this.#documentFrequency.set(term, count);
       else this.#documentFrequency.delete(term);
