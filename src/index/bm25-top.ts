@@ -29,7 +29,7 @@ export interface ScoredId {
  * normalisation of every chunk precomputed, and only the best `limit` kept. MiniSearch's own search
  * builds an object per matching chunk and sorts them all, which grew with the corpus (issue 10).
  */
-export class Bm25Top {
+export class Bm25Top<T> {
   readonly #state: MiniSearchState;
   /** Per field, by MiniSearch's short id: k·(1 − b + b·length/average), NaN for removed chunks. */
   #norms: Float64Array[] | undefined;
@@ -40,7 +40,7 @@ export class Bm25Top {
   #seenInTerm = new Uint32Array(0);
   #stamp = 0;
 
-  constructor(search: MiniSearch<unknown>, private readonly boosts: ReadonlyArray<readonly [field: string, boost: number]>) {
+  constructor(search: MiniSearch<T>, private readonly boosts: ReadonlyArray<readonly [field: string, boost: number]>) {
     this.#state = search as unknown as MiniSearchState;
   }
 

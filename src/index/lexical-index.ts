@@ -49,7 +49,7 @@ const FIELD_BOOSTS = [['text', 1], ['context', CONTEXT_BOOST]] as const;
 /** BM25 over chunk texts and their context (MiniSearch), sharing the analyzer the answerer uses for term matching. */
 export class LexicalIndex {
   readonly #search: MiniSearch<LexicalEntry>;
-  readonly #top: Bm25Top;
+  readonly #top: Bm25Top<LexicalEntry>;
   readonly #documentFrequency: Map<string, number>;
   #documentCount: number;
 

@@ -37,7 +37,7 @@ describe('BM25 top-k over MiniSearch postings', () => {
       const search = new MiniSearch<Entry>({ ...OPTIONS, autoVacuum: false });
       const entries = corpus(400, random);
       search.addAll(entries);
-      const top = new Bm25Top(search as MiniSearch<unknown>, [['text', 1], ['context', contextBoost]]);
+      const top = new Bm25Top(search, [['text', 1], ['context', contextBoost]]);
       const queries = Array.from({ length: 40 }, () => Array.from({ length: 1 + Math.floor(random() * 6) }, () => WORDS[Math.floor(random() * WORDS.length)]!));
       const check = () => {
         for (const [i, terms] of queries.entries()) {
@@ -57,6 +57,6 @@ describe('BM25 top-k over MiniSearch postings', () => {
   it('returns nothing for terms no chunk uses', () => {
     const search = new MiniSearch<Entry>(OPTIONS);
     search.addAll(corpus(20, keyedRandom('bm25-top', 'empty')));
-    expect(new Bm25Top(search as MiniSearch<unknown>, [['text', 1]]).top(['nowhere'], 10)).toEqual([]);
+    expect(new Bm25Top(search, [['text', 1]]).top(['nowhere'], 10)).toEqual([]);
   });
 });
