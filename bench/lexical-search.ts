@@ -1,7 +1,9 @@
 /**
  * `npx tsx bench/lexical-search.ts <index version folder> <questions.json>`: BM25 search time on a built
  * index, MiniSearch's own search (what the lexical index ran before issue 10) beside the lexical
- * index's top-k scorer, and whether their top 50 agree (ids and scores). Prints JSON.
+ * index's top-k scorer, and whether their top 50 agree (ids and scores). MiniSearch is vacuumed first:
+ * with removed chunks still in its postings, its document counts depend on the searches run before.
+ * Prints JSON.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +20,8 @@ const questions = z.array(z.string()).parse(JSON.parse(await fs.readFile(questio
 const queryTerms = (query: string) => [...new Set(terms(query))].slice(0, 64);
 const miniSearch = MiniSearch.loadJS<LexicalEntry>(stored.search, { fields: ['text', 'context'], tokenize: (text) => terms(text), processTerm: (term) => term });
 const lexical = LexicalIndex.load(stored);
+const removedChunks = miniSearch.dirtCount;
+await miniSearch.vacuum();
 
 const before = (query: string) =>
   miniSearch
@@ -42,6 +46,7 @@ const disagreements = questions.filter((question) => JSON.stringify(before(quest
 console.log(
   JSON.stringify({
     chunks: stored.documentCount,
+    removedChunks,
     questions: questions.length,
     disagreements,
     miniSearch: latency(time(before, 3)),

@@ -53,9 +53,12 @@ export class Bm25Top<T> {
     const state = this.#state;
     const norms = (this.#norms ??= this.#computeNorms());
     const order = this.#score(terms, norms);
+    // Locals, not private fields, inside the loops over every matching chunk: V8 reads them faster.
+    const total = this.#total;
+    const matched = this.#matched;
     const best: Array<{ id: string; score: number }> = [];
     for (const doc of order) {
-      const score = this.#total[doc]! * this.#matched[doc]!;
+      const score = total[doc]! * matched[doc]!;
       // Ties keep first-seen order, as MiniSearch's stable sort does: a later equal score does not displace.
       if (best.length === limit && score <= best[limit - 1]!.score) continue;
       const id = String(state._documentIds.get(doc));
@@ -74,6 +77,12 @@ export class Bm25Top<T> {
     this.#ensureCapacity(state._nextId);
     const queryStamp = this.#nextStamp();
     const order: number[] = [];
+    const { k, d } = BM25;
+    const total = this.#total;
+    const termScore = this.#termScore;
+    const matched = this.#matched;
+    const seenInQuery = this.#seenInQuery;
+    const seenInTerm = this.#seenInTerm;
     for (const term of terms) {
       const data = state._index.get(term);
       if (!data) continue;
@@ -86,26 +95,27 @@ export class Bm25Top<T> {
         const norm = norms[f]!;
         const live = state._dirtCount === 0 ? freqs.size : countLive(freqs, norm);
         const idf = Math.log(1 + (state._documentCount - live + 0.5) / (live + 0.5));
-        for (const [doc, tf] of freqs) {
+        // forEach, not for…of: no [key, value] array per posting.
+        freqs.forEach((tf, doc) => {
           const length = norm[doc];
-          if (length === undefined || Number.isNaN(length)) continue;
-          const score = boost * (idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + length)));
-          if (this.#seenInTerm[doc] === termStamp) this.#termScore[doc]! += score;
+          if (length === undefined || Number.isNaN(length)) return;
+          const score = boost * (idf * (d + (tf * (k + 1)) / (tf + length)));
+          if (seenInTerm[doc] === termStamp) termScore[doc]! += score;
           else {
-            this.#seenInTerm[doc] = termStamp;
-            this.#termScore[doc] = score;
+            seenInTerm[doc] = termStamp;
+            termScore[doc] = score;
             touched.push(doc);
           }
-        }
+        });
       });
       for (const doc of touched) {
-        if (this.#seenInQuery[doc] === queryStamp) {
-          this.#total[doc]! += this.#termScore[doc]!;
-          this.#matched[doc]!++;
+        if (seenInQuery[doc] === queryStamp) {
+          total[doc]! += termScore[doc]!;
+          matched[doc]!++;
         } else {
-          this.#seenInQuery[doc] = queryStamp;
-          this.#total[doc] = this.#termScore[doc]!;
-          this.#matched[doc] = 1;
+          seenInQuery[doc] = queryStamp;
+          total[doc] = termScore[doc]!;
+          matched[doc] = 1;
           order.push(doc);
         }
       }
