@@ -1,11 +1,15 @@
 /**
  * Scale corpora built from documentation this machine already has: Debian's PostgreSQL and Python
- * manuals (HTML), then the compressed changelogs and READMEs under /usr/share/doc, until a target
- * number of chunks is reached. Each size is a prefix of the next, written once as .txt files.
+ * manuals (HTML), the GNU Info manuals, other HTML pages under /usr/share/doc, then its compressed
+ * changelogs and READMEs, until a target number of chunks is reached. Chunks are counted with
+ * Docent's own parser and chunker, so a size of 100k really makes 100k chunks. Each size is a prefix
+ * of the next, written once as .txt files.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { chunkDocument, type ChunkOptions } from '../src/ingest/chunk.js';
+import { parsePlainText } from '../src/ingest/parsers/text.js';
 
 export interface SourceTree {
   name: string;
@@ -14,17 +18,15 @@ export interface SourceTree {
   accept: (file: string) => boolean;
 }
 
+const MANUALS = /postgresql-doc|python3\.\d+\/html/;
+
 export const SOURCE_TREES: readonly SourceTree[] = [
   { name: 'postgresql-doc-15', root: '/usr/share/doc/postgresql-doc-15/html', accept: (file) => file.endsWith('.html') },
   { name: 'python3-doc', root: '/usr/share/doc/python3.11/html', accept: (file) => file.endsWith('.html') && !file.includes('/_static/') },
-  { name: 'debian-doc', root: '/usr/share/doc', accept: (file) => file.endsWith('.gz') && !/postgresql-doc|python3\.\d+\/html/.test(file) },
+  { name: 'gnu-info', root: '/usr/share/info', accept: (file) => file.endsWith('.gz') },
+  { name: 'debian-html', root: '/usr/share/doc', accept: (file) => /\.html?$/.test(file) && !MANUALS.test(file) },
+  { name: 'debian-doc', root: '/usr/share/doc', accept: (file) => file.endsWith('.gz') && !MANUALS.test(file) },
 ];
-
-/**
- * Characters per chunk on these manuals, measured (2,059 chunks from 735k characters): chunks end at
- * paragraph and section boundaries, so they average well under CHUNK_SIZE.
- */
-export const CHARS_PER_CHUNK = 360;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', copy: '©' };
 
@@ -54,63 +56,71 @@ async function filesUnder(root: string): Promise<string[]> {
     .sort();
 }
 
+/** Control characters other than line breaks and tabs: GNU Info files mark nodes and tag tables with them (NUL, US), which makes Docent read a file as binary. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 async function documentText(file: string): Promise<string> {
   const bytes = await fs.readFile(file);
-  if (file.endsWith('.gz')) return gunzipSync(bytes).toString('utf8');
-  return htmlToText(bytes.toString('utf8'));
+  const text = file.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : htmlToText(bytes.toString('utf8'));
+  return text.replace(CONTROL, '');
+}
+
+/** The chunks Docent's indexer will make of a written .txt document. */
+async function chunksOf(name: string, text: string, chunking: ChunkOptions): Promise<number> {
+  return (await chunkDocument(name, parsePlainText(text, name), chunking)).length;
 }
 
 export interface BuiltCorpus {
   dir: string;
   documents: number;
   characters: number;
-  /** Chunks the corpus is expected to make (characters / CHARS_PER_CHUNK). */
-  estimatedChunks: number;
+  /** Chunks Docent makes of the corpus at the chunking settings it was built with. */
+  chunks: number;
   sources: string[];
 }
 
 /**
- * Writes `<outDir>/<size>/` for each target size (in chunks), reusing folders already complete
- * (`<outDir>/<size>.json` records them).
+ * Writes `<outDir>/<size>/` for each target size (in chunks at `chunking`), reusing folders already
+ * complete (`<outDir>/<size>-<chunkSize>-<chunkOverlap>.json` records them).
  * Documents are taken in a fixed order, so the 1k corpus is the start of the 10k one, and so on.
  */
-export async function buildCorpora(outDir: string, sizes: readonly number[], trees: readonly SourceTree[] = SOURCE_TREES): Promise<Map<number, BuiltCorpus>> {
+export async function buildCorpora(outDir: string, sizes: readonly number[], chunking: ChunkOptions, trees: readonly SourceTree[] = SOURCE_TREES): Promise<Map<number, BuiltCorpus>> {
   const built = new Map<number, BuiltCorpus>();
   const pending = [...sizes].sort((a, b) => a - b);
-  const done = await Promise.all(pending.map((size) => fs.readFile(path.join(outDir, `${size}.json`), 'utf8').then((text) => JSON.parse(text) as BuiltCorpus).catch(() => undefined)));
+  const record = (size: number) => path.join(outDir, `${size}-${chunking.chunkSize}-${chunking.chunkOverlap}.json`);
+  const done = await Promise.all(pending.map((size) => fs.readFile(record(size), 'utf8').then((text) => JSON.parse(text) as BuiltCorpus).catch(() => undefined)));
   pending.forEach((size, i) => done[i] && built.set(size, done[i]!));
   const missing = pending.filter((size) => !built.has(size));
   if (missing.length === 0) return built;
   const largest = missing.at(-1)!;
-  const written: Array<{ name: string; text: string; tree: string }> = [];
-  let characters = 0;
+  const written: Array<{ name: string; text: string; tree: string; chunks: number }> = [];
+  let chunks = 0;
   outer: for (const tree of trees) {
     for (const file of await filesUnder(tree.root)) {
       if (!tree.accept(file)) continue;
       const text = await documentText(file).catch(() => '');
       if (text.length < 200) continue;
       const name = `${tree.name}--${path.relative(tree.root, file).replace(/[^A-Za-z0-9.]+/g, '-').replace(/\.(html|gz)$/, '')}.txt`;
-      written.push({ name, text, tree: tree.name });
-      characters += text.length;
-      if (characters / CHARS_PER_CHUNK >= largest) break outer;
+      const count = await chunksOf(name, text, chunking);
+      written.push({ name, text, tree: tree.name, chunks: count });
+      chunks += count;
+      if (chunks >= largest) break outer;
     }
   }
   for (const size of missing) {
     const dir = path.join(outDir, String(size));
     await fs.rm(dir, { recursive: true, force: true });
     await fs.mkdir(dir, { recursive: true });
-    let total = 0;
-    const sources = new Set<string>();
-    let count = 0;
+    const corpus: BuiltCorpus = { dir, documents: 0, characters: 0, chunks: 0, sources: [] };
     for (const document of written) {
-      if (total / CHARS_PER_CHUNK >= size) break;
+      if (corpus.chunks >= size) break;
       await fs.writeFile(path.join(dir, document.name), document.text);
-      total += document.text.length;
-      sources.add(document.tree);
-      count++;
+      corpus.documents++;
+      corpus.characters += document.text.length;
+      corpus.chunks += document.chunks;
+      if (!corpus.sources.includes(document.tree)) corpus.sources.push(document.tree);
     }
-    const corpus: BuiltCorpus = { dir, documents: count, characters: total, estimatedChunks: Math.round(total / CHARS_PER_CHUNK), sources: [...sources] };
-    await fs.writeFile(path.join(outDir, `${size}.json`), JSON.stringify(corpus));
+    await fs.writeFile(record(size), JSON.stringify(corpus));
     built.set(size, corpus);
   }
   return built;

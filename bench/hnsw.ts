@@ -113,7 +113,7 @@ const program = new Command('bench-hnsw')
     }
     const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'docent-hnsw-'));
     const results: Row[] = [];
-    if (!options.json) console.log('data                      vectors  dims   M  efC  ef   build s  inserts/s  index MiB  recall@10  queries/s');
+    if (!options.json) console.log('data                      vectors  dims   M  efC  ef   build s  inserts/s  index MiB  RSS MiB  recall@10  queries/s');
     for (const makeSet of sets) {
       const set = await makeSet();
       const truth = exactTopK(set, K);
@@ -122,7 +122,7 @@ const program = new Command('bench-hnsw')
           results.push(row);
           if (!options.json) {
             console.log(
-              `${row.data.slice(0, 24).padEnd(24)} ${String(row.count).padStart(9)} ${String(row.dimensions).padStart(5)} ${String(row.m).padStart(3)} ${String(row.efConstruction).padStart(4)} ${String(row.efSearch).padStart(4)} ${row.buildSeconds.toFixed(1).padStart(9)} ${String(row.insertsPerSecond).padStart(10)} ${row.indexMiB.toFixed(1).padStart(10)} ${row.recallAt10.toFixed(4).padStart(10)} ${String(row.queriesPerSecond).padStart(10)}`,
+              `${row.data.slice(0, 24).padEnd(24)} ${String(row.count).padStart(9)} ${String(row.dimensions).padStart(5)} ${String(row.m).padStart(3)} ${String(row.efConstruction).padStart(4)} ${String(row.efSearch).padStart(4)} ${row.buildSeconds.toFixed(1).padStart(9)} ${String(row.insertsPerSecond).padStart(10)} ${row.indexMiB.toFixed(1).padStart(10)} ${String(row.rssMiB).padStart(8)} ${row.recallAt10.toFixed(4).padStart(10)} ${String(row.queriesPerSecond).padStart(10)}`,
             );
           }
         }

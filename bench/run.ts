@@ -45,7 +45,7 @@ const program = new Command('bench')
     const log = (line: string) => !options.json && console.error(line);
     const sizes = options.sizes.split(',').map(Number);
     log(`Building corpora of ${sizes.join(', ')} chunks from the documentation on this machine…`);
-    const corpora = await buildCorpora(path.join(out, 'corpora'), sizes);
+    const corpora = await buildCorpora(path.join(out, 'corpora'), sizes, loadConfig());
 
     const results: BenchResults = {
       machine: { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg() },

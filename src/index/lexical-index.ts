@@ -1,5 +1,6 @@
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { terms } from '../match/analyzer.js';
+import { Bm25Top } from './bm25-top.js';
 
 export interface LexicalHit {
   id: string;
@@ -32,16 +33,29 @@ const MAX_QUERY_TERMS = 64;
  */
 const queryTerms = (query: string) => [...new Set(terms(query))].slice(0, MAX_QUERY_TERMS);
 
-const OPTIONS = { fields: ['text', 'context'], tokenize: (text: string) => terms(text), processTerm: (term: string) => term };
+/** The terms of the chunk text MiniSearch analysed last, so counting document frequencies does not analyse it a second time. */
+let lastText: { text: string; terms: string[] } | undefined;
+
+function tokenizeField(text: string, field?: string): string[] {
+  const result = terms(text);
+  if (field === 'text') lastText = { text, terms: result };
+  return result;
+}
+
+const OPTIONS = { fields: ['text', 'context'], tokenize: tokenizeField, processTerm: (term: string) => term };
+/** Each field searched, with its weight. */
+const FIELD_BOOSTS = [['text', 1], ['context', CONTEXT_BOOST]] as const;
 
 /** BM25 over chunk texts and their context (MiniSearch), sharing the analyzer the answerer uses for term matching. */
 export class LexicalIndex {
   readonly #search: MiniSearch<LexicalEntry>;
+  readonly #top: Bm25Top<LexicalEntry>;
   readonly #documentFrequency: Map<string, number>;
   #documentCount: number;
 
   private constructor(search: MiniSearch<LexicalEntry>, documentFrequency: Map<string, number>, documentCount: number) {
     this.#search = search;
+    this.#top = new Bm25Top(search, FIELD_BOOSTS);
     this.#documentFrequency = documentFrequency;
     this.#documentCount = documentCount;
   }
@@ -61,21 +75,26 @@ export class LexicalIndex {
   }
 
   add(entries: readonly LexicalEntry[]): void {
-    this.#search.addAll(entries);
-    for (const entry of entries) this.#count(entry.text, 1);
+    for (const entry of entries) {
+      this.#search.add(entry);
+      this.#count(lastText?.text === entry.text ? lastText.terms : terms(entry.text), 1);
+    }
+    lastText = undefined;
+    this.#top.invalidate();
   }
 
   /** Removes chunks (given as they were added, so their terms can be uncounted). */
   remove(entries: readonly LexicalEntry[]): void {
     for (const entry of entries) {
       this.#search.discard(entry.id);
-      this.#count(entry.text, -1);
+      this.#count(terms(entry.text), -1);
     }
+    this.#top.invalidate();
   }
 
-  #count(text: string, delta: 1 | -1) {
+  #count(textTerms: readonly string[], delta: 1 | -1) {
     this.#documentCount += delta;
-    for (const term of new Set(terms(text))) {
+    for (const term of new Set(textTerms)) {
       const count = (this.#documentFrequency.get(term) ?? 0) + delta;
       if (count > 0) this.#documentFrequency.set(term, count);
       else this.#documentFrequency.delete(term);
@@ -84,10 +103,7 @@ export class LexicalIndex {
 
   /** The best `limit` chunks for `query`; `only` keeps the chunks (by id) it accepts. */
   search(query: string, limit: number, only?: (id: string) => boolean): LexicalHit[] {
-    return this.#search
-      .search(query, { combineWith: 'OR', boost: { context: CONTEXT_BOOST }, tokenize: queryTerms, ...(only ? { filter: (result) => only(String(result.id)) } : {}) })
-      .slice(0, limit)
-      .map((result) => ({ id: String(result.id), score: result.score }));
+    return this.#top.top(queryTerms(query), limit, only);
   }
 
   /** BM25-style inverse document frequency; terms the corpus never uses weigh the most. */

@@ -58,11 +58,14 @@ const LONG_LINE = 150;
 /** Share of long lines from which a file is read as one paragraph per line (a few long URLs do not count). */
 const LONG_LINE_SHARE = 0.25;
 
+/** The largest of `values`; spreading a long file's line lengths into Math.max overflows the stack. */
+const largest = (values: readonly number[]) => values.reduce((max, value) => (value > max ? value : max), -Infinity);
+
 /** The longest of the lengths that cluster near the 90th percentile. */
 function nearWidth(lengths: readonly number[]): number {
   const sorted = [...lengths].sort((a, b) => a - b);
   const width = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
-  return Math.max(...lengths.filter((length) => length <= width + 10));
+  return largest(lengths.filter((length) => length <= width + 10));
 }
 
 /**
@@ -85,11 +88,11 @@ export function lineLayout(lines: readonly Line[]): LineLayout {
   const width = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
   if (inner.length >= 3 && width >= 30 && width <= 200) {
     const near = inner.filter((length) => length >= 0.7 * width && length <= width + 10);
-    if (near.length >= 0.6 * inner.length) return { kind: 'wrapped', width: Math.max(...near), byteWidth: nearWidth(innerBytes) };
+    if (near.length >= 0.6 * inner.length) return { kind: 'wrapped', width: largest(near), byteWidth: nearWidth(innerBytes) };
   }
   const filled = lines.filter((line) => !isBlank(line));
   if (filled.filter((line) => line.text.length > LONG_LINE).length >= LONG_LINE_SHARE * filled.length) return { kind: 'linePerParagraph' };
-  return { kind: 'wrapped', width: sorted.at(-1)!, byteWidth: Math.max(...innerBytes) };
+  return { kind: 'wrapped', width: sorted.at(-1)!, byteWidth: largest(innerBytes) };
 }
 
 /**

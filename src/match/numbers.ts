@@ -15,15 +15,18 @@ export interface NumberMention {
   end: number;
 }
 
-const UNITS: Record<string, number> = {
+/** A word table without a prototype, so `in` and lookups never find "constructor" or "toString" (real words of real documents). */
+const wordTable = (entries: Record<string, number>): Readonly<Record<string, number>> => Object.setPrototypeOf(entries, null) as Record<string, number>;
+
+const UNITS = wordTable({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const ORDINALS: Record<string, number> = {
+});
+const TENS = wordTable({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const SCALES = wordTable({ hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
+const ORDINALS = wordTable({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
-};
+});
 
 /** "one" alone is as often a pronoun ("one of the…") as a count, and "a" alone is an article: they count only inside a longer number. */
 const WEAK = new Set(['one', 'a', 'an']);

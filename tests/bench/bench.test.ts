@@ -20,13 +20,15 @@ describe('bench building blocks', () => {
     for (let i = 0; i < 30; i++) await fs.writeFile(path.join(root, `page${String(i).padStart(2, '0')}.html`), `<p>${`Sentence number ${i} explains how tables and indexes are stored on disk. `.repeat(30)}</p>`);
     const out = await fs.mkdtemp(path.join(os.tmpdir(), 'docent-bench-out-'));
     const trees = [{ name: 'test', root, accept: (file: string) => file.endsWith('.html') }];
-    const corpora = await buildCorpora(out, [10, 40], trees);
+    const chunking = { chunkSize: 800, chunkOverlap: 120 };
+    const corpora = await buildCorpora(out, [10, 40], chunking, trees);
     const small = await fs.readdir(corpora.get(10)!.dir);
     const large = await fs.readdir(corpora.get(40)!.dir);
     expect(small.length).toBeLessThan(large.length);
     expect(large.slice(0, small.length)).toEqual(small);
-    expect(corpora.get(40)!.estimatedChunks).toBeGreaterThanOrEqual(40);
-    expect((await buildCorpora(out, [10, 40], [])).get(40)).toEqual(corpora.get(40));
+    expect(corpora.get(10)!.chunks).toBeGreaterThanOrEqual(10);
+    expect(corpora.get(40)!.chunks).toBeGreaterThanOrEqual(40);
+    expect((await buildCorpora(out, [10, 40], chunking, [])).get(40)).toEqual(corpora.get(40));
 
     const questions = await questionsFrom(corpora.get(40)!.dir, 5);
     expect(questions.length).toBeGreaterThan(0);
