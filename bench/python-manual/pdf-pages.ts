@@ -4,6 +4,8 @@
  * header or paragraph logic of Docent's), white space ignored.
  *
  *   INDEX_DIR=/tmp/docent-python-manual-pdf npx tsx bench/python-manual/pdf-pages.ts
+ *   QUESTIONS=bench/python-manual/questions.heldout.jsonl CORPUS=bench/python-manual/corpus/heldout \
+ *     INDEX_DIR=/tmp/docent-python-manual-heldout-pdf npx tsx bench/python-manual/pdf-pages.ts
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,8 @@ const DIR = path.resolve('bench/python-manual');
 /** White space and the interactive prompts (">>>", "..."), which Python's pages print apart from the code, removed. */
 const squeeze = (text: string) => text.replace(/(^|\s)(?:>>>|\.\.\.)(?=\s|$)/g, '$1').replace(/\s+/g, '');
 
-const config = loadConfig({ ...process.env, CORPUS_DIR: path.join(DIR, 'corpus/pdf') });
+const QUESTIONS = path.resolve(process.env.QUESTIONS ?? path.join(DIR, 'questions.jsonl'));
+const config = loadConfig({ ...process.env, CORPUS_DIR: path.join(path.resolve(process.env.CORPUS ?? path.join(DIR, 'corpus')), 'pdf') });
 const docent = await openDocent(config, { embedder: await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir }) });
 const pageTexts = new Map<string, string[]>();
 async function pagesOf(source: string): Promise<string[]> {
@@ -29,7 +32,7 @@ async function pagesOf(source: string): Promise<string[]> {
 
 let checked = 0;
 const wrong: string[] = [];
-for (const line of fs.readFileSync(path.join(DIR, 'questions.jsonl'), 'utf8').trim().split('\n')) {
+for (const line of fs.readFileSync(QUESTIONS, 'utf8').trim().split('\n')) {
   const { id, question } = JSON.parse(line) as { id: string; question: string };
   for (const citation of (await docent.ask(question)).citations) {
     checked++;

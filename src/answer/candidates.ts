@@ -1,3 +1,4 @@
+import type { Token } from '../match/analyzer.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import type { TokenizedSentence } from '../match/sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -58,21 +59,42 @@ export interface CandidateInput {
   /** The sentences of each passage, in passage order. */
   sentences: readonly TokenizedSentence[][];
   text: (sentence: TokenizedSentence) => string;
+  /**
+   * The tokens of a sentence's context: its document's title and the headings above it. A term the
+   * context names counts as the sentence's own — under the heading `heapq.heappop(heap)`, "If the
+   * heap is empty, IndexError is raised" is about heappop.
+   */
+  context?: (sentence: TokenizedSentence) => readonly Token[];
   similarity: TermSimilarity;
   weights?: AnswerWeights;
 }
 
 /** Every sentence of the passages once (the first passage that holds it), scored, best first. */
-export function rankCandidates({ terms, expected, passages, sentences, text, similarity, weights }: CandidateInput): Candidate[] {
+export function rankCandidates({ terms, expected, passages, sentences, text, context, similarity, weights }: CandidateInput): Candidate[] {
   const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
   const share = (matches: readonly number[]) => (totalWeight === 0 ? 0 : matches.reduce((sum, match, i) => sum + match * terms[i]!.weight, 0) / totalWeight);
   const questionWords = new Set(terms.map((term) => term.word));
+  // Sentences share contexts: a context's exact term matches are computed once per token list.
+  const contextMatchesOf = new Map<readonly Token[], number[]>();
+  const contextMatches = (tokens: readonly Token[]) => {
+    let matches = contextMatchesOf.get(tokens);
+    if (!matches) {
+      // Exact words only: a heading names what its sentences are about, it does not paraphrase the question.
+      const named = new Set(tokens.map((token) => token.term));
+      contextMatchesOf.set(tokens, (matches = terms.map((term) => (named.has(term.term) || term.aliases.some((alias) => named.has(alias)) ? 1 : 0))));
+    }
+    return matches;
+  };
   // Passages overlap, so a sentence's term matches are computed once and shared.
   const matchesOf = new Map<string, number[]>();
   const sentenceMatches = (sentence: TokenizedSentence) => {
     const key = `${sentence.source}#${sentence.start}`;
     let matches = matchesOf.get(key);
-    if (!matches) matchesOf.set(key, (matches = coverageDetail(terms, sentence.tokens, similarity).matches.map((m) => m.match)));
+    if (!matches) {
+      const own = coverageDetail(terms, sentence.tokens, similarity).matches.map((m) => m.match);
+      const named = context ? contextMatches(context(sentence)) : undefined;
+      matchesOf.set(key, (matches = named ? own.map((match, i) => Math.max(match, named[i]!)) : own));
+    }
     return matches;
   };
   const seen = new Set<string>();

@@ -100,7 +100,8 @@ export class ExtractiveAnswerer implements Answerer {
     const sentences = passages.map((passage) => this.sentences.startingIn(passage.source, passage.start, passage.end).filter(quotable));
     await this.similarity.prepare([...terms.map((term) => term.word), ...sentences.flat().flatMap((sentence) => sentence.tokens.map((token) => token.word))]);
     const { weights } = this.options;
-    const ranked = rankCandidates({ terms, expected: expectedAnswerType(question), passages, sentences, text: (s) => this.#text(s), similarity: this.similarity, weights });
+    const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
+    const ranked = rankCandidates({ terms, expected: expectedAnswerType(question), passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term));
     const information = informationOf(terms);
     const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {

@@ -55,6 +55,14 @@ describe('Markdown', () => {
     expect(blockTexts(document, 'table-row')).toEqual(['Method | Grind', 'Espresso | fine']);
     expect(blockStarting(document, 'The moka pot').section).toEqual(['Coffee Handbook', 'Brewing']);
   });
+
+  it("reads back a definition term a converter split into one paragraph per piece as its entry's heading", async () => {
+    const converted = '# heapq\n\nheapq.\n\nheappush\n\n(\n\nheap,\n\nitem\n\n)\n\nPush *item* onto the heap.\n\nIt keeps the heap invariant.\n';
+    const document = await parse('heapq.md', converted);
+    expect(blockTexts(document, 'heading')).toEqual(['heapq', 'heapq.heappush(heap, item)']);
+    expect(blockTexts(document, 'paragraph')).toEqual(['Push item onto the heap.', 'It keeps the heap invariant.']);
+    expect(blockStarting(document, 'It keeps').section).toEqual(['heapq', 'heapq.heappush(heap, item)']);
+  });
 });
 
 describe('HTML', () => {

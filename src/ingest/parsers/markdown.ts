@@ -8,6 +8,7 @@ import { DocumentBuilder, titleFromFileName, type InlinePiece } from '../builder
 import { decodeText } from '../decode.js';
 import { lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
 import type { BlockKind, ParsedDocument, Parser } from '../types.js';
+import { continuationsOf, joinedTerm, splitTermAt } from './markdown-splits.js';
 
 /** The plain text of inline content, with the formatting a reader may want back as marks. */
 function inlinePieces(nodes: readonly PhrasingContent[]): InlinePiece[] {
@@ -59,6 +60,8 @@ interface Walk {
   linePerParagraph: boolean;
   /** Where in the source the last block added ended: the white space after it is kept between blocks. */
   sourceEnd: number;
+  /** The level of the last Markdown heading: a split term (markdown-splits.ts) heads its entry one level below it. */
+  headingLevel: number;
 }
 
 /** Adds the block of `node` with the source's own white space before it. */
@@ -85,11 +88,38 @@ function addParagraph(walk: Walk, node: Paragraph, kind: BlockKind, prefix?: { t
   });
 }
 
-function walkBlocks(walk: Walk, nodes: readonly (RootContent | Nodes)[], context: { kind: BlockKind; prefix?: { text: string; start: number } } = { kind: 'paragraph' }) {
-  for (const node of nodes) {
+/**
+ * A term split into fragment paragraphs, added as one heading, or a paragraph with the paragraphs
+ * that carry on its sentence, added as one (see markdown-splits.ts); returns how many paragraphs it
+ * took (none when `nodes[from]` is neither).
+ */
+function addSplitParagraphs(walk: Walk, nodes: readonly RootContent[], from: number): number {
+  const text = (node: Paragraph) => plain(node.children);
+  const term = splitTermAt(nodes, from, text);
+  const first = nodes[from]!;
+  const continued = term || walk.linePerParagraph || first.type !== 'paragraph' ? [] : continuationsOf(nodes, from, text);
+  const run = term ?? (continued.length > 0 ? [first as Paragraph, ...continued] : undefined);
+  if (!run) return 0;
+  if (term) addNode(walk, run[0]!, 'heading', joinedTerm(run.map((node) => inlinePieces(node.children))), { level: Math.min(6, walk.headingLevel + 1) });
+  else addNode(walk, run[0]!, 'paragraph', run.flatMap((node, i) => [...(i > 0 ? [{ text: ' ' }] : []), ...inlinePieces(node.children)]));
+  walk.sourceEnd = run.at(-1)!.position?.end.offset ?? walk.sourceEnd;
+  return run.length;
+}
+
+function walkBlocks(walk: Walk, nodes: readonly RootContent[], context: { kind: BlockKind; prefix?: { text: string; start: number } } = { kind: 'paragraph' }) {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (context.kind === 'paragraph' && !context.prefix) {
+      const taken = addSplitParagraphs(walk, nodes, i);
+      if (taken > 0) {
+        i += taken - 1;
+        continue;
+      }
+    }
     switch (node.type) {
       case 'heading':
         addNode(walk, node, 'heading', inlinePieces(node.children), { level: node.depth });
+        walk.headingLevel = node.depth;
         break;
       case 'paragraph':
         addParagraph(walk, node, context.kind, context.prefix);
@@ -154,7 +184,7 @@ function frontMatterTitle(root: Root): string | undefined {
 export function parseMarkdown(source: string, text: string): ParsedDocument {
   const root = fromMarkdown(text, { extensions: [gfm(), frontmatter()], mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown()] });
   const builder = new DocumentBuilder('markdown');
-  walkBlocks({ builder, source: text, linePerParagraph: paragraphLayout(root, text), sourceEnd: 0 }, root.children);
+  walkBlocks({ builder, source: text, linePerParagraph: paragraphLayout(root, text), sourceEnd: 0, headingLevel: 1 }, root.children);
   const parsed = builder.finish('');
   const leading = parsed.blocks[0]?.kind === 'heading' ? parsed.text.slice(parsed.blocks[0].start, parsed.blocks[0].end) : undefined;
   return { ...parsed, title: frontMatterTitle(root) ?? leading ?? builder.firstHeading() ?? titleFromFileName(source) };
