@@ -63,6 +63,14 @@ describe('Markdown', () => {
     expect(blockTexts(document, 'paragraph')).toEqual(['Push item onto the heap.', 'It keeps the heap invariant.']);
     expect(blockStarting(document, 'It keeps').section).toEqual(['heapq', 'heapq.heappush(heap, item)']);
   });
+
+  it('joins a sentence a converter broke across paragraphs, and keeps a finished one apart', async () => {
+    // Hard-wrapped, as converters write: only then are paragraphs (not lines) the converter's own breaks.
+    const wrapped = 'This module implements a number of iterator building blocks inspired by\nconstructs from APL, Haskell and SML, each recast in a form suitable for\nPython, and together they form an iterator algebra for short programs.\n';
+    const converted = `# itertools\n\n${wrapped}\nReturn an\n\n*iterator* which yields the items.\n\nThe order is kept.\n\nlower case after a full stop stays apart.\n`;
+    const document = await parse('itertools.md', converted);
+    expect(blockTexts(document, 'paragraph').slice(1)).toEqual(['Return an iterator which yields the items.', 'The order is kept.', 'lower case after a full stop stays apart.']);
+  });
 });
 
 describe('HTML', () => {
