@@ -82,15 +82,12 @@ export function questionFromHeading(heading: string): string | undefined {
 }
 
 /** The lead sentences of every paragraph (its first three). */
-function leadSentences(document: IndexedDocument): string[] {
-  return document.blocks
-    .filter((block) => block.kind === 'paragraph')
-    .flatMap((block) => {
-      const text = document.text.slice(block.start, block.end);
-      return sentenceSpans(text)
-        .slice(0, LEAD_SENTENCES)
-        .map((span) => text.slice(span.start, span.end).replace(/\s+/g, ' '));
-    });
+function* leadSentences(document: IndexedDocument): Generator<string> {
+  for (const block of document.blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const text = document.text.slice(block.start, block.end);
+    for (const span of sentenceSpans(text).slice(0, LEAD_SENTENCES)) yield text.slice(span.start, span.end).replace(/\s+/g, ' ');
+  }
 }
 
 /** A sentence-initial word in lower case when the document also writes it so ("World peace" → "world peace"; "Python" stays). */
@@ -101,24 +98,31 @@ function caseFor(document: IndexedDocument): (question: string) => string {
     );
 }
 
-function documentCandidates(document: IndexedDocument): string[] {
-  const headings = document.blocks.filter((block) => block.kind === 'heading').map((block) => document.text.slice(block.start, block.end));
-  const questions = [...leadSentences(document).map(questionFromSentence), ...headings.map(questionFromHeading)];
-  return questions.filter((question): question is string => question !== undefined && words(question).length <= MAX_WORDS).map(caseFor(document));
+/** A document's candidates, read lazily: the picker stops after a few, whatever the document's length. */
+function* documentCandidates(document: IndexedDocument): Generator<string> {
+  const inDocumentCase = caseFor(document);
+  for (const question of questionsFrom(document)) if (question !== undefined && words(question).length <= MAX_WORDS) yield inDocumentCase(question);
 }
 
-/** Candidates from every document, interleaved (one from each document in turn), without repeats. */
-export function candidateQuestions(documents: Iterable<IndexedDocument>): Candidate[] {
-  const perDocument = [...documents].map((document) => documentCandidates(document).map((question) => ({ question, source: document.source })));
+function* questionsFrom(document: IndexedDocument): Generator<string | undefined> {
+  for (const sentence of leadSentences(document)) yield questionFromSentence(sentence);
+  for (const block of document.blocks) if (block.kind === 'heading') yield questionFromHeading(document.text.slice(block.start, block.end));
+}
+
+/** Candidates from every document, interleaved (one from each document in turn), without repeats; read lazily. */
+export function* candidateQuestions(documents: Iterable<IndexedDocument>): Generator<Candidate> {
+  const lists = [...documents].map((document) => ({ source: document.source, questions: documentCandidates(document) }));
   const seen = new Set<string>();
-  const interleaved: Candidate[] = [];
-  for (let round = 0; perDocument.some((list) => round < list.length); round++) {
-    for (const list of perDocument) {
-      const candidate = list[round];
-      if (!candidate || seen.has(candidate.question.toLowerCase())) continue;
-      seen.add(candidate.question.toLowerCase());
-      interleaved.push(candidate);
+  while (lists.length > 0) {
+    for (const list of [...lists]) {
+      const next = list.questions.next();
+      if (next.done) {
+        lists.splice(lists.indexOf(list), 1);
+        continue;
+      }
+      if (seen.has(next.value.toLowerCase())) continue;
+      seen.add(next.value.toLowerCase());
+      yield { question: next.value, source: list.source };
     }
   }
-  return interleaved;
 }

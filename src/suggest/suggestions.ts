@@ -54,8 +54,9 @@ export class SuggestedQuestions {
     const { count = 4, attempts = 16 } = this.options;
     const kept: string[] = [];
     try {
-      for (const candidate of candidateQuestions(this.docent.index.sources.values()).slice(0, attempts)) {
-        if (kept.length === count || this.docent.status.version !== version) break;
+      let tried = 0;
+      for (const candidate of candidateQuestions(this.docent.index.sources.values())) {
+        if (tried++ === attempts || kept.length === count || this.docent.status.version !== version) break;
         const result = await this.docent.ask(candidate.question);
         const cited = result.answerable && result.citations.length > 0 && result.citations.every((citation) => citation.source === candidate.source);
         if (cited && result.verification.supported) kept.push(candidate.question);
