@@ -69,6 +69,9 @@ export interface CandidateInput {
   weights?: AnswerWeights;
 }
 
+/** How closely a sentence must match one of the question's terms itself before its headings count as its context. */
+const OWN_MATCH = 0.5;
+
 /** Every sentence of the passages once (the first passage that holds it), scored, best first. */
 export function rankCandidates({ terms, expected, passages, sentences, text, context, similarity, weights }: CandidateInput): Candidate[] {
   const totalWeight = terms.reduce((sum, term) => sum + term.weight, 0);
@@ -92,7 +95,8 @@ export function rankCandidates({ terms, expected, passages, sentences, text, con
     let matches = matchesOf.get(key);
     if (!matches) {
       const own = coverageDetail(terms, sentence.tokens, similarity).matches.map((m) => m.match);
-      const named = context ? contextMatches(context(sentence)) : undefined;
+      // A heading is context, never an answer on its own: it counts only for a sentence that itself says part of what is asked.
+      const named = context && own.some((match) => match >= OWN_MATCH) ? contextMatches(context(sentence)) : undefined;
       matchesOf.set(key, (matches = named ? own.map((match, i) => Math.max(match, named[i]!)) : own));
     }
     return matches;
