@@ -25,6 +25,8 @@ import type { AskResult, Docent, OpenOptions, RefreshResult, ServiceStatus } fro
 export type { AskEvent, AskOptions, AskResult, Docent, OpenOptions, RefreshResult, ServiceStatus } from './service-types.js';
 
 const WARM_UP_BATCH = 256;
+/** Chunks tokenized between two yields of the warm-up. */
+const WARM_UP_CHUNKS = 64;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
@@ -158,15 +160,16 @@ function serviceOver(
     pin: (work) => versions.pin(work),
     refresh,
     async warmUp() {
-      const words = new Set(versions.current.index.chunks.flatMap((chunk) => tokenize(chunk.text).map((token) => token.word)));
-      const batch: string[] = [];
-      for (const word of words) {
-        batch.push(word);
-        if (batch.length === WARM_UP_BATCH) {
-          await similarity.prepare(batch.splice(0));
-          // Let waiting requests run between batches.
-          await yieldToEventLoop();
+      // Chunk by chunk, yielding between batches: on a large corpus this runs for seconds while requests are served.
+      const seen = new Set<string>();
+      let batch: string[] = [];
+      for (const [i, chunk] of versions.current.index.chunks.entries()) {
+        for (const { word } of tokenize(chunk.text)) if (!seen.has(word)) seen.add(word), batch.push(word);
+        if (batch.length >= WARM_UP_BATCH) {
+          await similarity.prepare(batch);
+          batch = [];
         }
+        if (i % WARM_UP_CHUNKS === WARM_UP_CHUNKS - 1) await yieldToEventLoop();
       }
       await similarity.prepare(batch);
     },

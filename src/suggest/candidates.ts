@@ -25,6 +25,8 @@ const DETERMINER = /(?:['’]s|^(?:the|a|an|its|their|his|her|our|this|that|thes
 const AUXILIARY = /^(was|were|had|has|have|is|are)$/;
 const MAX_WORDS = 16;
 const LEAD_SENTENCES = 3;
+/** Paragraphs read per document: candidates come from its beginning, so picking costs the same on a 20 MB file. */
+const LEAD_PARAGRAPHS = 200;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);
 
@@ -81,10 +83,9 @@ export function questionFromHeading(heading: string): string | undefined {
   return term ? `What is ${term[1]}?` : undefined;
 }
 
-/** The lead sentences of every paragraph (its first three). */
+/** The lead sentences (the first three) of the document's first paragraphs. */
 function* leadSentences(document: IndexedDocument): Generator<string> {
-  for (const block of document.blocks) {
-    if (block.kind !== 'paragraph') continue;
+  for (const block of document.blocks.filter((block) => block.kind === 'paragraph').slice(0, LEAD_PARAGRAPHS)) {
     const text = document.text.slice(block.start, block.end);
     for (const span of sentenceSpans(text).slice(0, LEAD_SENTENCES)) yield text.slice(span.start, span.end).replace(/\s+/g, ' ');
   }
