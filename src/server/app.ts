@@ -93,7 +93,8 @@ export function createApp(service: Docent, { webAssets, log, ...options }: AppOp
   });
   registerVerify(app, docent);
   registerFeedback(app, docent);
-  registerSuggestions(app, docent);
+  // Picking suggestions asks in the background: those are not answers to users, so they bypass the metrics.
+  registerSuggestions(app, service);
   registerOpenAI(app, docent);
   registerMcp(app, docent);
   registerDocs(app);
