@@ -1,9 +1,10 @@
-/** The real server as a child process for the soak: `node --import tsx src/cli/main.ts serve` on loopback, one process. */
+/** The real server as a child process for the soak, as `npm start` runs it (the prebuilt bundle under plain node), on loopback, one process. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { processTreeRss } from '../processes.js';
+import { bundleServer, ENTRY as SERVER_ENTRY } from '../../scripts/bundle-server.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -26,7 +27,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function startServer(env: Record<string, string> = {}): Promise<SoakServer> {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-soak-index-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'serve'], {
+  // The server as `npm start` runs it: the prebuilt bundle under plain node (tsx's loader would be measured too).
+  await bundleServer();
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY, 'serve'], {
     cwd: ROOT,
     env: {
       ...process.env,
