@@ -7,6 +7,7 @@ import { citeGeneratedAnswer, type VerifiedAnswer } from '../verify/answer.js';
 import { removeInvalidMarkers, STARTS_MARKER, TRAILING_PARTIAL_MARKER } from './markers.js';
 import { answerMessages } from './llm-prompt.js';
 import type { Answer, Answerer, AnswerOptions } from './types.js';
+import { abortedByTimeout, linkedAbort } from '../abort.js';
 
 export interface LlmSettings {
   baseUrl: string;
@@ -123,8 +124,8 @@ export class LlmAnswerer implements Answerer {
         onDelta?.(held);
       }
     };
-    const timeout = AbortSignal.timeout(this.#options.settings.timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const deadline = linkedAbort([signal], { ms: this.#options.settings.timeoutMs, message: 'The LLM took longer than LLM_TIMEOUT_MS' });
+    const combined = deadline.signal;
     try {
       const messages = await answerMessages(question, passages);
       const stream = await this.#model.stream(messages, { signal: combined });
@@ -135,9 +136,11 @@ export class LlmAnswerer implements Answerer {
       pass(filter.end());
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;
-      const reason: FallbackReason = timeout.aborted ? 'llm_timeout' : 'llm_error';
+      const reason: FallbackReason = abortedByTimeout(combined) ? 'llm_timeout' : 'llm_error';
       if (reason === 'llm_error') console.error(`[docent] LLM answer failed, falling back to the extractive answerer: ${(error as Error).message}`);
       return this.#fallback(question, passages, reason, { signal, onDelta: streaming ? undefined : onDelta });
+    } finally {
+      deadline.release();
     }
     const verified = await citeGeneratedAnswer(this.#options.checker, filter.text, passages, this.#options.index.sources);
     if (!verified) return this.#fallback(question, passages, 'no_valid_citation', { signal, onDelta: streaming ? undefined : onDelta });

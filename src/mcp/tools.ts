@@ -6,6 +6,7 @@ import type { Docent } from '../service.js';
 import { InvalidSpanError } from '../verify/types.js';
 import { renderAnswer, renderSearch, renderSource, renderVerdict } from './render.js';
 import { askInput, MAX_SOURCE_CHARS, searchInput, SourceSliceSchema, sourceInput, verifyInput, type SourceSlice } from './schemas.js';
+import { linkedAbort } from '../abort.js';
 
 /** A failure whose message is meant for the caller (a wrong source or span), as opposed to a server fault. */
 export class ToolInputError extends Error {
@@ -56,7 +57,15 @@ export function readSource(docent: Docent, source: string, from = 0, to?: number
 
 /** Registers Docent's four tools; `signal` (the HTTP request's) cancels work along with the client's own cancellation. */
 export function registerTools(server: McpServer, docent: Docent, signal?: AbortSignal) {
-  const abortedBy = (extra: { signal: AbortSignal }) => (signal ? AbortSignal.any([signal, extra.signal]) : extra.signal);
+  /** Runs `work` with a signal aborted by the HTTP request or the client's own cancellation, released after. */
+  const cancellable = async <T>(extra: { signal: AbortSignal }, work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const linked = linkedAbort([signal, extra.signal]);
+    try {
+      return await work(linked.signal);
+    } finally {
+      linked.release();
+    }
+  };
   const readOnly = { readOnlyHint: true, openWorldHint: false } as const;
 
   server.registerTool(
@@ -83,7 +92,7 @@ export function registerTools(server: McpServer, docent: Docent, signal?: AbortS
       annotations: readOnly,
     },
     ({ question, topK, history }, extra) =>
-      result('ask', async () => AskResponseSchema.parse(await docent.ask(question, { topK, history, signal: abortedBy(extra) })), renderAnswer),
+      result('ask', () => cancellable(extra, async (signal) => AskResponseSchema.parse(await docent.ask(question, { topK, history, signal }))), renderAnswer),
   );
 
   server.registerTool(

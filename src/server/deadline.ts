@@ -1,37 +1,16 @@
 import type { Context } from 'hono';
+import { abortedByTimeout, linkedAbort, type LinkedAbort } from '../abort.js';
 
 /** Set by the load-shedding middleware: aborted when the client goes away or the request's REQUEST_TIMEOUT_MS passes. */
 export type DeadlineVariables = { deadline: AbortSignal };
 
 const deadlineOf = (c: Context) => (c.var as Partial<DeadlineVariables>).deadline;
 
-export interface RequestDeadline {
-  readonly signal: AbortSignal;
-  /** The request is done: the timer and the listener on the client's signal go, so nothing keeps the request reachable. */
-  release(): void;
-}
+export type RequestDeadline = LinkedAbort;
 
-/**
- * One plain AbortController per request, aborted by the client going away or by a timer cleared on
- * `release`. Not `AbortSignal.any` nor `AbortSignal.timeout`: in Node 20 a combined or timeout signal
- * that has an abort listener sits in a process-wide strong set until it aborts, so every finished
- * request whose handler listened on it (every stream) stayed in memory until its timer fired, or for
- * good once the timer was cleared. Measured with `npm run soak`.
- */
+/** One plain AbortController per request (see src/abort.ts for why), aborted by the client going away or by a timer cleared on `release`. */
 export function startDeadline(client: AbortSignal, timeoutMs: number): RequestDeadline {
-  const controller = new AbortController();
-  const onClientGone = () => controller.abort(client.reason);
-  const timer = setTimeout(() => controller.abort(new DOMException('The request took longer than REQUEST_TIMEOUT_MS', 'TimeoutError')), timeoutMs);
-  timer.unref();
-  if (client.aborted) onClientGone();
-  else client.addEventListener('abort', onClientGone, { once: true });
-  return {
-    signal: controller.signal,
-    release() {
-      clearTimeout(timer);
-      client.removeEventListener('abort', onClientGone);
-    },
-  };
+  return linkedAbort([client], { ms: timeoutMs, message: 'The request took longer than REQUEST_TIMEOUT_MS' });
 }
 
 /** Aborted when the client goes away or the request's deadline passes: what handlers hand to the pipeline. */
@@ -42,5 +21,5 @@ export function requestSignal(c: Context): AbortSignal {
 /** True when the request's deadline passed (rather than the client going away). */
 export function timedOut(c: Context): boolean {
   const deadline = deadlineOf(c);
-  return deadline?.aborted === true && (deadline.reason as { name?: unknown } | undefined)?.name === 'TimeoutError' && !c.req.raw.signal.aborted;
+  return deadline !== undefined && abortedByTimeout(deadline) && !c.req.raw.signal.aborted;
 }
