@@ -1,4 +1,5 @@
 import { renderAnswerText, renderReply, writesMarkdown } from './answer-view.js';
+import { composer } from './composer.js';
 import { conversationBar, conversationList, listToggle } from './conversations.js';
 import { copyText, download, el, newId } from './dom.js';
 import { askStreaming, ChatError, sendFeedback, type ChatTurn } from './protocol.js';
@@ -67,11 +68,9 @@ export function mountChat(container: HTMLElement, options: ChatOptions): Chat {
     el('p', 'dc-muted', 'Answers quote the documents word for word. Select a citation number to see the quoted passage in its source.'),
     suggestionsBox(baseUrl, (question) => void ask(question)),
   );
-  const form = el('form', 'dc-form', undefined, { 'aria-label': 'Ask a question' });
-  const input = el('textarea', 'dc-input', undefined, { id: `${id}-q`, rows: '1', maxlength: '2000', placeholder: options.placeholder ?? 'Ask about the documents…', 'aria-describedby': `${id}-hint`, autocomplete: 'off' });
-  const send = el('button', 'dc-send', 'Send', { type: 'submit' });
-  form.append(el('label', 'dc-sr', 'Your question', { for: input.id }), input, el('span', 'dc-sr', 'Enter sends; Shift+Enter starts a new line.', { id: `${id}-hint` }), send);
-  main.append(header, bar.element, log, form, status);
+  const box = composer(id, options.placeholder ?? 'Ask about the documents…', { ask: (question) => void ask(question), running: () => Boolean(running), stop: () => running?.abort() });
+  const { input } = box;
+  main.append(header, bar.element, log, box.form, status);
   layout.append(list.element, main, viewer.element);
   root.append(layout);
   container.append(root);
@@ -83,15 +82,10 @@ export function mountChat(container: HTMLElement, options: ChatOptions): Chat {
   }
 
   function setBusy(busy: boolean) {
-    send.textContent = busy ? 'Stop' : 'Send';
-    send.setAttribute('aria-label', busy ? 'Stop answering' : 'Send question');
+    box.setBusy(busy);
     root.classList.toggle('dc-busy', busy);
   }
 
-  const autosize = () => {
-    input.style.height = 'auto';
-    input.style.height = `${Math.min(input.scrollHeight + 2, 160)}px`;
-  };
   const scrollLog = () => (log.scrollTop = log.scrollHeight);
 
   function save(owner: Conversation) {
@@ -211,10 +205,7 @@ export function mountChat(container: HTMLElement, options: ChatOptions): Chat {
       if (controller.signal.aborted) turn.stopped = true;
       else turn.error = `Could not answer. ${error instanceof ChatError ? error.message : 'Something went wrong while answering.'}`;
       announce(turn.stopped ? 'Stopped.' : turn.error!);
-      if (turn.error && !input.value && owner === conversation) {
-        input.value = turn.question;
-        autosize();
-      }
+      if (turn.error && owner === conversation) box.refill(turn.question);
     } finally {
       cancelAnimationFrame(frame);
       if (running === controller) running = undefined;
@@ -226,22 +217,6 @@ export function mountChat(container: HTMLElement, options: ChatOptions): Chat {
     }
   }
 
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    if (running) return running.abort();
-    const question = input.value.trim();
-    if (!question) return input.focus();
-    input.value = '';
-    autosize();
-    void ask(question);
-  });
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      if (!running) form.requestSubmit();
-    }
-  });
-  input.addEventListener('input', autosize);
   const closeOverlays = () => viewer.close() || (root.classList.contains('dc-side-open') && (setList(false), toggle.focus(), true));
   // A tap on the chat beside the drawer closes the drawer (and does nothing else).
   const drawerOpen = () => root.classList.contains('dc-side-open') && getComputedStyle(list.element).position === 'absolute';
