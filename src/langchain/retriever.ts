@@ -1,6 +1,7 @@
 import type { CallbackManagerForRetrieverRun } from '@langchain/core/callbacks/manager';
 import { Document } from '@langchain/core/documents';
 import { BaseRetriever, type BaseRetrieverInput } from '@langchain/core/retrievers';
+import type { Passage } from '../retrieve/types.js';
 
 /**
  * A LangChain retriever over a running Docent server (HTTP only: it needs nothing else of Docent).
@@ -46,19 +47,6 @@ export type DocentMetadata = {
   /** The server's page for the source's citable text. */
   url: string;
 };
-
-interface WirePassage {
-  chunkId: string;
-  source: string;
-  start: number;
-  end: number;
-  text: string;
-  title: string;
-  section: string[];
-  page?: number;
-  score: number;
-  ranks: { bm25: number | null; dense: number | null };
-}
 
 interface WireAnswer {
   answer: string;
@@ -109,7 +97,7 @@ export class DocentRetriever extends BaseRetriever<DocentMetadata> {
       return result.citations.map(({ quote, n, support, ...citation }) => this.document(quote, { ...citation, n, answer: result.answer, ...(support !== undefined ? { support } : {}) }));
     }
     const params = new URLSearchParams({ q: query, ...(this.k ? { k: String(this.k) } : {}) });
-    const { results } = await this.request<{ results: WirePassage[] }>(`/api/search?${params}`);
+    const { results } = await this.request<{ results: Passage[] }>(`/api/search?${params}`);
     return results.map(({ text, ...passage }) => this.document(text, passage));
   }
 

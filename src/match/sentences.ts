@@ -1,3 +1,4 @@
+import { firstBlockEndingAfter } from '../ingest/location.js';
 import type { Block, BlockKind } from '../ingest/types.js';
 import { tokenize, type Token } from './analyzer.js';
 
@@ -52,18 +53,6 @@ export interface StructuredCorpus {
 }
 
 const WHOLE_BLOCKS: Partial<Record<BlockKind, UnitKind>> = { heading: 'heading', code: 'code', 'table-row': 'table-row' };
-
-/** Binary search: the first block whose end is after `offset`. */
-function firstBlockEndingAfter(blocks: readonly Block[], offset: number): number {
-  let low = 0;
-  let high = blocks.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (blocks[middle]!.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 /**
  * The units of text that answers quote and claims are checked against, cut from each document's

@@ -35,17 +35,22 @@ export const PassageSchema = z
   })
   .openapi('Passage');
 
+/** A quoted span of a source: what citations and the checker's evidence have in common. */
+const QuotedSpanFields = {
+  source: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string().openapi({ description: 'Exactly sourceText.slice(start, end)' }),
+  section: SectionSchema,
+  page: PageSchema,
+  score: z.number(),
+};
+
 export const CitationSchema = z
   .object({
     n: z.number().int().openapi({ description: 'The number of the [n] marker in the answer' }),
     chunkId: z.string(),
-    source: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
-    quote: z.string().openapi({ description: 'Exactly sourceText.slice(start, end)' }),
-    section: SectionSchema,
-    page: PageSchema,
-    score: z.number(),
+    ...QuotedSpanFields,
     support: z.number().optional().openapi({ description: 'How well this span supports the answer sentences that cite it (0–1), from the citation checker' }),
   })
   .openapi('Citation');
@@ -162,17 +167,7 @@ export const VerifyRequestSchema = z
   })
   .openapi('VerifyRequest');
 
-export const EvidenceSchema = z
-  .object({
-    source: z.string(),
-    start: z.number().int(),
-    end: z.number().int(),
-    quote: z.string().openapi({ description: 'Exactly sourceText.slice(start, end)' }),
-    section: SectionSchema,
-    page: PageSchema,
-    score: z.number(),
-  })
-  .openapi('Evidence');
+export const EvidenceSchema = z.object(QuotedSpanFields).openapi('Evidence');
 
 export const ConflictSchema = z
   .object({

@@ -25,14 +25,8 @@ export interface TextItem {
   fontName: string;
 }
 
-interface Run {
-  text: string;
-  x: number;
-  endX: number;
-  y: number;
-  size: number;
-  mono: boolean;
-}
+/** A stretch of text in one font on one line: a line before its runs are joined. */
+type Run = Pick<PdfLine, 'text' | 'x' | 'endX' | 'y' | 'size' | 'mono'>;
 
 /** A gap wider than this many font sizes between two runs on one line separates table cells. */
 const CELL_GAP = 1.5;
