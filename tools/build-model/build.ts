@@ -4,7 +4,8 @@ import type { ProgressListener } from '../../src/progress.js';
 import { generatedModelVersion, type GeneratedModelSpec } from '../../src/embed/generated-models.js';
 import { modelFolderFiles } from './model-files.js';
 import { buildVocabulary, type VocabularyEntry } from './tokenizer-vocab.js';
-import { lexicalVectors, tokenWeights, wordnetVectors } from './vectors.js';
+import { tokenWeights } from './token-weights.js';
+import { lexicalVectors, wordnetVectors } from './vectors.js';
 import { readWordNet, type WordNet } from './wordnet-reader.js';
 
 /** Written last into every generated model folder; its `version` tells whether the folder is current. */

@@ -1,5 +1,4 @@
 import { ProjectedGloVe, type DistributionalParameters } from './distributional.js';
-import { referenceCounts } from './frequency.js';
 import { addSparse, randomIndexVector, type SparseVector } from './random.js';
 import { STOP_WORDS } from './stop-words.js';
 import type { VocabularyEntry } from './tokenizer-vocab.js';
@@ -39,7 +38,6 @@ export interface SemanticParameters {
 const RELATED_POINTERS = new Set(['&', '^', '+', '\\', '<', '=', '$']);
 /** Pointers to broader concepts: hypernyms and holonyms (Beijing → China). */
 const BROADER_POINTERS = new Set(['@', '@i', '#m', '#p', '#s']);
-const ALPHANUMERIC = /^[a-z0-9]/;
 
 export type ProgressCallback = (done: number, total: number) => void;
 
@@ -51,46 +49,6 @@ function norm(row: Float32Array, offset: number, dimensions: number): number {
 
 function scaleRow(row: Float32Array, offset: number, dimensions: number, factor: number): void {
   for (let i = 0; i < dimensions; i++) row[offset + i]! *= factor;
-}
-
-function totalTagCount(wordnet: WordNet, lemmas: readonly string[]): number {
-  return Math.max(0, ...lemmas.map((lemma) => (wordnet.senses.get(lemma) ?? []).reduce((sum, s) => sum + s.tagCount, 0)));
-}
-
-/**
- * How much a token counts in mean pooling. Baked into the vector's norm because the pooled sentence
- * vector is a plain average: without it "the" and "of" would dominate every sentence.
- */
-export function tokenWeights(vocabulary: readonly VocabularyEntry[], wordnet: WordNet, params: VectorParameters): Float32Array {
-  if (params.reference) return referenceWeights(vocabulary, wordnet, params, params.reference);
-  let allTags = 0;
-  for (const senses of wordnet.senses.values()) for (const sense of senses) allTags += sense.tagCount;
-  return Float32Array.from(vocabulary, ({ token, kind, lemmas }) => {
-    const bare = token.replace(/^##/, '');
-    if (kind === 'special') return 0;
-    if (STOP_WORDS.has(token) || !ALPHANUMERIC.test(bare)) return params.stopWordWeight;
-    if (kind !== 'word') return 1;
-    return params.sifA / (params.sifA + totalTagCount(wordnet, lemmas) / allTags);
-  });
-}
-
-function referenceWeights(
-  vocabulary: readonly VocabularyEntry[],
-  wordnet: WordNet,
-  params: VectorParameters,
-  reference: NonNullable<VectorParameters['reference']>,
-): Float32Array {
-  const counts = referenceCounts(vocabulary, wordnet);
-  let total = 0;
-  for (const count of counts) total += count;
-  return Float32Array.from(vocabulary, ({ token, kind }, id) => {
-    const bare = token.replace(/^##/, '');
-    if (kind === 'special') return 0;
-    if (STOP_WORDS.has(token) || !ALPHANUMERIC.test(bare)) return params.stopWordWeight;
-    const p = (counts[id]! + 1) / total;
-    if (reference.sifA !== undefined) return reference.sifA / (reference.sifA + p);
-    return (Math.log(1 / p) / Math.log(total)) ** (reference.idfPower ?? 1);
-  });
 }
 
 /** The lemma whose random vector a token shares: inflections take the shortest lemma, as a stemmer would. */
