@@ -44,20 +44,20 @@ export interface Vocabulary {
   plainWords: readonly string[];
 }
 
-/** A value computed from an analysed text alone, kept as long as the analysis is (see perFact). */
-export function perText<T>(compute: (text: AnalysedText) => T): (text: AnalysedText) => T {
-  const byText = new WeakMap<AnalysedText, T>();
-  return (text) => {
-    if (byText.has(text)) return byText.get(text)!;
-    const value = compute(text);
-    byText.set(text, value);
+/** A value computed from one object alone (an analysed text, a sentence's tokens), kept as long as that object is (see perFact). */
+export function perObject<K extends object, T>(compute: (key: K) => T): (key: K) => T {
+  const memo = new WeakMap<K, T>();
+  return (key) => {
+    if (memo.has(key)) return memo.get(key)!;
+    const value = compute(key);
+    memo.set(key, value);
     return value;
   };
 }
 
 /** Each text's vocabulary, built once per analysis. */
 export const vocabularies = (isPlainWord: (token: Token) => boolean) =>
-  perText((text): Vocabulary => ({
+  perObject((text: AnalysedText): Vocabulary => ({
     terms: new Set(text.tokens.map((token) => token.term)),
     words: new Set(text.tokens.map((token) => token.word)),
     plainWords: [...new Set(text.tokens.filter(isPlainWord).map((token) => token.word))],

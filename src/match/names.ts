@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { Token } from './analyzer.js';
 import { isAcronym, type AnalysedText, type Fact } from './facts.js';
 import type { WordVectorTable } from './word-vectors.js';
-import { perText } from './fact-memo.js';
+import { perObject } from './fact-memo.js';
 
 /**
  * When two names are the same name: the same words, a country and its adjective ("China" ~
@@ -90,7 +90,7 @@ function phrases(tokens: readonly Token[]): string[] {
 }
 
 /** Evidence analyses are kept across requests: their phrases are listed once. */
-const phrasesOf = perText((text) => phrases(text.tokens));
+const phrasesOf = perObject((text: AnalysedText) => phrases(text.tokens));
 
 /** Initials of every run of capitalised words in the raw text (stop words such as "of" skipped): "United Nations" → "UN". */
 function initialsOf(text: string): Set<string> {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { perFact, perPair, perText } from '../../src/match/fact-memo.js';
+import { perFact, perObject, perPair } from '../../src/match/fact-memo.js';
 import { compareFacts, type FactComparison } from '../../src/match/fact-compare.js';
+import { coverageDetail, weightedTerms } from '../../src/match/coverage.js';
+import { tokenize } from '../../src/match/analyzer.js';
+import type { TermSimilarity } from '../../src/match/term-similarity.js';
 import { analyse, type AnalysedText } from '../../src/match/facts.js';
 import { nameMatcher } from '../../src/match/names.js';
 
@@ -21,9 +24,9 @@ describe('fact comparison memos', () => {
     expect(calls).toBe(2 * text.facts.length);
   });
 
-  it('computes a per-text value once per analysis, and a pair score once per comparison', () => {
+  it('computes a per-object value once per analysis, and a pair score once per comparison', () => {
     let textCalls = 0;
-    const tokenCount = perText((text) => (++textCalls, text.tokens.length));
+    const tokenCount = perObject((text: AnalysedText) => (++textCalls, text.tokens.length));
     const text = read('Peacekeepers from 30 countries met in Beijing.');
     expect([tokenCount(text), tokenCount(text)]).toEqual([text.tokens.length, text.tokens.length]);
     expect(textCalls).toBe(1);
@@ -55,5 +58,15 @@ describe('fact comparison memos', () => {
       expect(summary(compareFacts(claim, evidence, { names, similarity }))).toEqual(first);
       expect(summary(compareFacts(fresh(claim), fresh(evidence), { names, similarity }))).toEqual(first);
     }
+  });
+
+  it('gives coverageDetail the same result for a remembered token list as for a fresh copy', () => {
+    const similarity = { similarity: (a: string, b: string) => (a === b ? 1 : a.slice(0, 3) === b.slice(0, 3) ? 0.6 : 0) } as TermSimilarity;
+    const terms = weightedTerms('Which troops did the United Nations send to Lebanon?', () => 1);
+    const tokens = tokenize('The UN sent troopers and engineers to southern Lebanon.');
+    const first = coverageDetail(terms, tokens, similarity);
+    expect(coverageDetail(terms, tokens, similarity)).toEqual(first);
+    expect(coverageDetail(terms, [...tokens], similarity)).toEqual(first);
+    expect(first.coverage).toBeGreaterThan(0);
   });
 });
