@@ -105,8 +105,9 @@ export function rankCandidates({ terms, expected, passages, sentences, text, con
   const candidates: Candidate[] = [];
   passages.forEach((passage, passageRank) => {
     const inPassage = sentences[passageRank]!;
-    // A term is covered by the passage when any of its sentences covers it.
-    const passageCoverage = share(terms.map((_, i) => Math.max(0, ...inPassage.map((sentence) => sentenceMatches(sentence)[i]!))));
+    // A term is covered by the passage when any of its sentences covers it (each sentence's matches looked up once, not once per term).
+    const rows = inPassage.map(sentenceMatches);
+    const passageCoverage = share(terms.map((_, i) => Math.max(0, ...rows.map((row) => row[i]!))));
     for (const sentence of inPassage) {
       const key = `${sentence.source}#${sentence.start}`;
       if (seen.has(key)) continue;

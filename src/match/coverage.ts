@@ -1,6 +1,7 @@
 import lexicon from 'wink-lexicon/src/lexicon.js';
 import { tokenize, type Token } from './analyzer.js';
 import type { TermSimilarity } from './term-similarity.js';
+import { perObject } from './fact-memo.js';
 
 /**
  * IDF-weighted term coverage with soft word matching: how much of a question's (or a claim's)
@@ -82,6 +83,9 @@ export function weightedTerms(text: string, idf: (term: string) => number): Weig
   return [...unique.values()];
 }
 
+/** The terms and name initials a token list holds; a sentence's tokens are cached, so this is built once per sentence. */
+const presentTermsOf = perObject((tokens: readonly Token[]): ReadonlySet<string> => new Set([...tokens.map((token) => token.term), ...initialisms(tokens).values()]));
+
 export interface TermMatch {
   term: WeightedTerm;
   /** 1 for the same term, the cosine of the best soft match (≥ SOFT_MATCH_FLOOR), else 0. */
@@ -95,7 +99,7 @@ export interface TermMatch {
  * "peacekeeping" that "peacekeeping" already matched.
  */
 export function coverageDetail(terms: readonly WeightedTerm[], tokens: readonly Token[], similarity: TermSimilarity, floor = SOFT_MATCH_FLOOR): { coverage: number; matches: TermMatch[] } {
-  const present = new Set([...tokens.map((token) => token.term), ...initialisms(tokens).values()]);
+  const present = presentTermsOf(tokens);
   const matched: number[] = terms.map((term) => (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? 1 : 0));
   const used = new Set(terms.filter((_, i) => matched[i] === 1).map((term) => term.term));
   const candidates: Array<{ i: number; term: string; score: number }> = [];

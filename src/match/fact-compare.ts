@@ -2,6 +2,7 @@ import lexicon from 'wink-lexicon/src/lexicon.js';
 import type { Token } from './analyzer.js';
 import { comparable as sameKind, MONTHS, type AnalysedText, type Fact } from './facts.js';
 import type { NameMatcher } from './names.js';
+import { perFact, perPair, vocabularies } from './fact-memo.js';
 
 /**
  * Compares the facts of a claim (or a question) with those of a piece of evidence, each in its own
@@ -57,7 +58,7 @@ interface ContextWord {
  * context, they are what is compared; for a name they are its best anchor ("in Erfurt" and "in
  * Eisleben" after the same "10 November 1483" fill the same slot).
  */
-function contextOf(text: AnalysedText, fact: Fact): ContextWord[] {
+const contextOf = perFact(function contextWords(text: AnalysedText, fact: Fact): ContextWord[] {
   const values = new Set(fact.kind === 'name' ? [] : text.facts.filter((other) => other.kind !== 'name').flatMap((other) => range(other.first, other.last)));
   const words: ContextWord[] = [];
   for (const [side, step, from] of [['left', -1, fact.first - 1], ['right', 1, fact.last + 1]] as const) {
@@ -72,7 +73,7 @@ function contextOf(text: AnalysedText, fact: Fact): ContextWord[] {
     }
   }
   return words;
-}
+});
 
 const PHRASE_BREAK = /[,;:()[\]]/;
 
@@ -88,7 +89,7 @@ const isNoun = (token: Token) => {
  * What a number counts: the head of the noun phrase after it ("90 countries", "10 international and
  * regional organizations", "ten international peacekeeping events").
  */
-function unitOf(text: AnalysedText, fact: Fact): Token | undefined {
+const unitOf = perFact(function countedNoun(text: AnalysedText, fact: Fact): Token | undefined {
   if (fact.kind !== 'number') return undefined;
   let head: Token | undefined;
   for (let i = fact.last + 1; i <= fact.last + 4 && i < text.tokens.length; i++) {
@@ -100,9 +101,16 @@ function unitOf(text: AnalysedText, fact: Fact): Token | undefined {
     else if (head || !tagOf(token)?.startsWith('JJ')) break;
   }
   return head;
-}
+});
 
-const isPlainWord = (token: Token) => /^\p{Ll}/u.test(token.text) && !MONTHS.includes(token.word);
+const MONTH_NAMES: ReadonlySet<string> = new Set(MONTHS);
+/** A lower-case word that is not a month (ASCII answered without the Unicode regular expression: it runs for every word compared). */
+const isPlainWord = (token: Token) => {
+  const code = token.text.charCodeAt(0);
+  const lowerCase = code >= 97 && code <= 122 ? true : code < 128 ? false : /^\p{Ll}/u.test(token.text);
+  return lowerCase && !MONTH_NAMES.has(token.word);
+};
+const vocabularyOf = vocabularies(isPlainWord);
 
 function wordMatch(a: Token, b: Token, similarity: CompareOptions['similarity'], floor = CONTEXT_SOFT_FLOOR): number {
   if (a.term === b.term || a.word === b.word) return 1;
@@ -110,6 +118,13 @@ function wordMatch(a: Token, b: Token, similarity: CompareOptions['similarity'],
   if (!isPlainWord(a) || !isPlainWord(b)) return 0;
   const soft = similarity(a.word, b.word);
   return soft >= floor ? soft : 0;
+}
+
+/** Whether `evidence.tokens.some((other) => wordMatch(token, other, similarity) > 0)`, from the evidence's vocabulary. */
+function matchesSomeWord(token: Token, evidence: AnalysedText, similarity: CompareOptions['similarity']): boolean {
+  const { terms, words, plainWords } = vocabularyOf(evidence);
+  if (terms.has(token.term) || words.has(token.word)) return true;
+  return isPlainWord(token) && plainWords.some((word) => similarity(token.word, word) >= CONTEXT_SOFT_FLOOR);
 }
 
 /** How alike the surroundings of a claim fact and an evidence fact are (0–1; below 0 when they count different things). */
@@ -121,7 +136,7 @@ function contextSimilarity(claim: AnalysedText, claimFact: Fact, evidence: Analy
   // Only the sides where the evidence has words can agree or differ (a value that ends the sentence has no
   // right-hand context), and only words the evidence uses somewhere: a paraphrase's own wording ("took place") says nothing.
   const sides = new Set(theirs.map((word) => word.side));
-  const anchors = contextOf(claim, claimFact).filter((word) => sides.has(word.side) && evidence.tokens.some((other) => wordMatch(word.token, other, similarity) > 0));
+  const anchors = contextOf(claim, claimFact).filter((word) => sides.has(word.side) && matchesSomeWord(word.token, evidence, similarity));
   const total = anchors.reduce((sum, word) => sum + word.weight, 0);
   if (total === 0) return NEUTRAL_CONTEXT - unitPenalty;
   let shared = 0;
@@ -146,8 +161,8 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
   const { names, similarity } = options;
   // Days are compared with days and counts with counts: "sixty days" is not contradicted by "15 June".
   const comparable = (a: Fact, b: Fact) => sameKind(a, b) && isDayOfMonth(claim, a) === isDayOfMonth(evidence, b);
-  const same = (a: Fact, b: Fact) => comparable(a, b) && (a.kind === 'name' ? names.same(a, b) : a.value === b.value);
-  const context = (fact: Fact, candidate: Fact) => contextSimilarity(claim, fact, evidence, candidate, similarity);
+  const same = perPair((a: Fact, b: Fact) => comparable(a, b) && (a.kind === 'name' ? names.same(a, b) : a.value === b.value));
+  const context = perPair((fact: Fact, candidate: Fact) => contextSimilarity(claim, fact, evidence, candidate, similarity));
   const unitMatch = (fact: Fact, candidate: Fact) => {
     const [a, b] = [unitOf(claim, fact), unitOf(evidence, candidate)];
     return a && b ? wordMatch(a, b, similarity, UNIT_SOFT_FLOOR) > 0 : undefined;

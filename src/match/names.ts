@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Token } from './analyzer.js';
 import { isAcronym, type AnalysedText, type Fact } from './facts.js';
 import type { WordVectorTable } from './word-vectors.js';
+import { perObject } from './fact-memo.js';
 
 /**
  * When two names are the same name: the same words, a country and its adjective ("China" ~
@@ -88,6 +89,9 @@ function phrases(tokens: readonly Token[]): string[] {
   return result;
 }
 
+/** Evidence analyses are kept across requests: their phrases are listed once. */
+const phrasesOf = perObject((text: AnalysedText) => phrases(text.tokens));
+
 /** Initials of every run of capitalised words in the raw text (stop words such as "of" skipped): "United Nations" → "UN". */
 function initialsOf(text: string): Set<string> {
   const initials = new Set<string>();
@@ -126,7 +130,7 @@ export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
     found(name, claimText, evidence) {
       const tokens = evidence.tokens;
       if (name.words.every((word) => tokens.some((token) => sameWord(word, token)))) return true;
-      const evidencePhrases = phrases(tokens);
+      const evidencePhrases = phrasesOf(evidence);
       if (evidencePhrases.some((phrase) => samePhrase(name.value, phrase))) return true;
       if (name.words.length === 1 && isAcronym(name.text)) {
         // "US" for "United States"; "UN" inside the text's own compounds ("UNPKOs", "UNHQ").

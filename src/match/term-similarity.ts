@@ -38,8 +38,11 @@ export class TermSimilarity {
   /** Embeds, in one batch, the words not seen before (GloVe needs no preparation). */
   async prepare(words: Iterable<string>): Promise<void> {
     if (!this.#useModel) return;
-    const missing = [...new Set(words)].filter((word) => !this.#vectors.has(word));
-    if (missing.length === 0) return;
+    // Most words are known by now: skip them before collecting, instead of collecting every word of every passage first.
+    const unknown = new Set<string>();
+    for (const word of words) if (!this.#vectors.has(word)) unknown.add(word);
+    if (unknown.size === 0) return;
+    const missing = [...unknown];
     const vectors = await this.embedder.embedDocuments(missing);
     missing.forEach((word, i) => this.#vectors.set(word, Float32Array.from(vectors[i] ?? [])));
   }

@@ -1,11 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Docent } from '../service.js';
 import { errorResponse, handleError, validationHook } from './errors.js';
 import { allowedHosts } from './middleware/allowed-hosts.js';
 import { apiKeys } from './middleware/api-keys.js';
+import { declaredBodyLimit } from './middleware/body-limit.js';
 import { crossOrigin } from './middleware/cross-origin.js';
 import { loadShedding } from './middleware/load-shedding.js';
 import { appMetrics } from './middleware/metrics.js';
@@ -73,13 +73,13 @@ export function createApp(service: Docent, { webAssets, log, ...options }: AppOp
   api(loadShedding({ maxInFlight: limits.maxInFlight, maxQueued: limits.maxQueued, timeoutMs: limits.requestTimeoutMs }) as MiddlewareHandler);
   // Pinned once admitted, so a request that queued gets the version current when it runs.
   api(servedVersion(docent));
-  const jsonLimit = bodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${config.maxBodyBytes} bytes`) });
-  const uploadLimit = bodyLimit({ maxSize: config.maxUploadBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Upload is larger than MAX_UPLOAD_BYTES (${config.maxUploadBytes} bytes)`) });
+  const jsonLimit = declaredBodyLimit({ maxSize: config.maxBodyBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Request body is larger than ${config.maxBodyBytes} bytes`) });
+  const uploadLimit = declaredBodyLimit({ maxSize: config.maxUploadBytes, onError: (c) => errorResponse(c, 413, 'payload_too_large', `Upload is larger than MAX_UPLOAD_BYTES (${config.maxUploadBytes} bytes)`) });
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/documents' ? uploadLimit : jsonLimit)(c, next));
   app.use(MCP_PATH, jsonLimit);
   app.use(
     '/v1/*',
-    bodyLimit({
+    declaredBodyLimit({
       maxSize: config.maxBodyBytes,
       onError: (c) => c.json({ error: { message: `Request body is larger than ${config.maxBodyBytes} bytes`, type: 'invalid_request_error', param: null, code: 'payload_too_large' } }, 413),
     }),

@@ -7,9 +7,9 @@ import type { CorpusIndex } from '../index/store.js';
 import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
-import { clauses, type Clause } from './clauses.js';
+import type { Clause } from './clauses.js';
 import { EvidenceTexts } from './evidence-texts.js';
-import { prepareClaim } from './prepare-claim.js';
+import { PreparedClaims } from './prepared-claims.js';
 import { decideVerdict, rank, type Assessed } from './verdict.js';
 import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
@@ -55,6 +55,7 @@ export class CitationChecker {
   readonly #sentences: SpanSentences;
   readonly #names: NameMatcher;
   readonly #texts: EvidenceTexts;
+  readonly #claims: PreparedClaims;
 
   constructor(options: CheckerOptions) {
     this.#index = options.index;
@@ -64,6 +65,7 @@ export class CitationChecker {
     this.#sentences = options.sentences ?? new SpanSentences(new SentenceIndex(options.index));
     this.#names = nameMatcher(options.similarity.wordVectors);
     this.#texts = new EvidenceTexts(options.index);
+    this.#claims = new PreparedClaims(options.index);
   }
 
   /** Throws InvalidSpanError for a span of a source that is not indexed or that falls outside its text. */
@@ -95,7 +97,7 @@ export class CitationChecker {
 
   /** Scores `claim` against the sentences (and adjacent pairs) inside the given spans, clipped to them. */
   async checkAgainstSpans(claim: string, spans: readonly SpanRef[], { clip: clipToSpan = true } = {}): Promise<ClaimCheck> {
-    const prepared = prepareClaim(claim, this.#index);
+    const prepared = this.#claims.prepare(claim);
     const seen = new Set<string>();
     const units: Unit[] = [];
     const add = (unit: Unit) => {
@@ -177,13 +179,13 @@ export class CitationChecker {
    * supported only when both are, and partially supported when one is (the other listed as missing).
    */
   #byClause(claim: PreparedClaim, scored: ScoredUnit[]): ScoredUnit {
-    const parts = clauses(claim.analysed.text);
+    const parts = this.#claims.clauses(claim.analysed.text);
     if (parts.length < 2) return scored[0]!;
     const best = this.#readFor(parts, scored);
     // A contradiction that no clause's own evidence undoes stands.
     if (best.verdict === 'contradicted') return best;
     // Each clause is checked against the same evidence: scattered words elsewhere do not make a statement.
-    const verdicts = parts.map((part) => this.#score(prepareClaim(part.text, this.#index), best).verdict);
+    const verdicts = parts.map((part) => this.#score(this.#claims.prepare(part.text), best).verdict);
     const held = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'contradicted').length;
     if (held === 0) return best;
     if (verdicts.includes('contradicted')) return { ...best, verdict: 'contradicted' };
@@ -202,7 +204,7 @@ export class CitationChecker {
     const best = scored[0]!;
     if (best.verdict !== 'contradicted') return best;
     const bestForClause = parts.map((part) => {
-      const prepared = prepareClaim(part.text, this.#index);
+      const prepared = this.#claims.prepare(part.text);
       return scored.map((unit) => ({ unit, own: this.#score(prepared, unit) })).sort((a, b) => rank(b.own) - rank(a.own))[0]!;
     });
     if (bestForClause.some(({ own }) => own.verdict === 'contradicted')) return best;
