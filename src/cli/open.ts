@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
-import { loadEmbedder } from '../embed/load.js';
-import type { Embedder } from '../embed/types.js';
+import { deferEmbedder, loadEmbedder } from '../embed/load.js';
+import type { DeferredEmbedder, Embedder } from '../embed/types.js';
 import type { ProgressListener } from '../progress.js';
 import type { RetrieverMode } from '../retrieve/types.js';
 import { openDocent, type Docent } from '../service.js';
@@ -32,6 +32,11 @@ export function cliConfig(corpus?: string, indexDir?: string): Config {
 
 export function loadCliEmbedder(config: Config, onProgress: ProgressListener): Promise<Embedder> {
   return loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir, onProgress });
+}
+
+/** The configured model, loaded only when an index build has something to embed. */
+export function deferCliEmbedder(config: Config, onProgress: ProgressListener): DeferredEmbedder {
+  return deferEmbedder({ ...config.embedding, modelsDir: config.modelsDir, onProgress });
 }
 
 /** Loads the model and the index (re-indexing when stale) the way every command does, showing progress. */

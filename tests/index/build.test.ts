@@ -21,14 +21,14 @@ describe('buildIndex', () => {
 
     const unchanged = await buildIndex(hashEmbedder(), options);
     expect(unchanged).toMatchObject({ changed: false, chunks: 2, embedded: 0 });
-    expect(unchanged.index.version).toBe(first.index.version);
+    expect(unchanged.version).toBe(first.version);
 
     await fs.writeFile(path.join(corpusDir, 'c.md'), 'A third, new document.');
     await fs.writeFile(path.join(corpusDir, 'b.md'), 'Second document, rewritten about lighthouses.');
     await fs.rm(path.join(corpusDir, 'a.md'));
     const next = await buildIndex(hashEmbedder(), options);
     expect(next).toMatchObject({ changed: true, documents: 2, chunks: 2, embedded: 2, added: ['c.md'], updated: ['b.md'], removed: ['a.md'] });
-    expect(next.index.version).not.toBe(first.index.version);
+    expect(next.version).not.toBe(first.version);
     const reloaded = await readIndex(config.indexDir, hashEmbedder().info);
     expect(reloaded.chunks.map((chunk) => chunk.text)).toEqual(['Second document, rewritten about lighthouses.', 'A third, new document.']);
     expect(reloaded.vectors.size).toBe(2);
@@ -68,8 +68,8 @@ describe('buildIndex', () => {
     await buildIndex(hashEmbedder(), options);
     for (let i = 0; i < 4; i++) await fs.rm(path.join(corpusDir, `d${i}.md`));
     const report = await buildIndex(hashEmbedder(), options);
-    expect(report.index.manifest.deletedLabels).toBe(0);
-    expect(report.index.vectors.size).toBe(4);
+    expect(report.index!.manifest.deletedLabels).toBe(0);
+    expect(report.index!.vectors.size).toBe(4);
     expect((await readIndex(config.indexDir, hashEmbedder().info)).vectors.size).toBe(4);
   });
 });

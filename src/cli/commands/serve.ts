@@ -6,6 +6,7 @@ import { createApp } from '../../server/app.js';
 import { listen, type RunningServer } from '../../server/lifecycle.js';
 import { stdoutRequestLog } from '../../server/middleware/request-log.js';
 import { loadWebAssets } from '../../server/web-assets.js';
+import { IndexCorruptError } from '../../index/versions.js';
 import { startDocent, type Docent } from '../../service.js';
 import { adminKeys, adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from '../admin-token.js';
 import { runPrimary, tellPrimary, type ClusterMessage } from '../cluster.js';
@@ -81,7 +82,16 @@ async function runWorker(config: Config) {
   const embedder = await loadCliEmbedder(config, () => undefined);
   const docent = startDocent(config, { embedder, reindex: 'never' });
   await listenDocent(docent, { adminToken: process.env[WORKER_ADMIN_TOKEN], onCorpusChange: () => tellPrimary({ docent: 'refresh' }) });
-  const logged = loggedRefresh(docent.refresh, () => docent.status.version, { quiet: true });
+  const refreshOrReportDamage = async () => {
+    try {
+      return await docent.refresh();
+    } catch (error) {
+      // The primary took the version as up to date from its manifest: it reads it in full and rebuilds it.
+      if (error instanceof IndexCorruptError) tellPrimary({ docent: 'damaged' });
+      throw error;
+    }
+  };
+  const logged = loggedRefresh(refreshOrReportDamage, () => docent.status.version, { quiet: true });
   let ready = false;
   const refresh = async () => {
     await logged();
