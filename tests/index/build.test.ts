@@ -1,8 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { DeferredEmbedder } from '../../src/embed/types.js';
 import { buildIndex } from '../../src/index/build.js';
+import { folderStorage } from '../../src/index/folder-storage.js';
 import { readIndex } from '../../src/index/store.js';
+import { versionDir } from '../../src/index/versions.js';
 import type { Progress } from '../../src/progress.js';
 import { buildOptions } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
@@ -38,6 +41,33 @@ describe('buildIndex', () => {
 
     // Another model never reuses these vectors.
     expect(await buildIndex(hashEmbedder(64), options)).toMatchObject({ chunks: 2, embedded: 2 });
+  });
+
+  it('takes an unchanged corpus as up to date from the manifest alone: no model loaded, no file of the version read', async () => {
+    const corpusDir = await makeCorpus({ 'a.md': 'Some text about tides.', 'b.md': 'Some text about harbours.' });
+    const config = await testConfig(corpusDir);
+    const first = await buildIndex(hashEmbedder(), buildOptions(config));
+    let loads = 0;
+    const model: DeferredEmbedder = { version: hashEmbedder().info.version, load: async () => (loads++, hashEmbedder()) };
+    const storage = folderStorage(config.indexDir);
+    const read = vi.spyOn(storage, 'read');
+    // Damaged behind the manifest's back: only a build that reads the version's files notices.
+    await fs.appendFile(path.join(versionDir(config.indexDir, first.version), 'vectors.hnsw'), 'x');
+
+    const unchanged = await buildIndex(model, buildOptions(config, { storage }));
+    expect(unchanged).toMatchObject({ changed: false, version: first.version, documents: 2, chunks: 2, embedding: hashEmbedder().info });
+    expect(unchanged.index).toBeUndefined();
+    expect(read).not.toHaveBeenCalled();
+    expect(loads).toBe(0);
+
+    // A caller that needs the index in memory reads it, checks it and rebuilds it, loading the model for that.
+    const reasons: string[] = [];
+    const checked = await buildIndex(model, buildOptions(config, { storage, readUnchanged: true, onRebuild: (reason) => reasons.push(reason) }));
+    expect(reasons).toEqual([expect.stringMatching(/vectors\.hnsw is damaged/)]);
+    expect(checked).toMatchObject({ changed: true, documents: 2, embedded: 0 });
+    expect(checked.version).not.toBe(first.version);
+    expect(loads).toBe(1);
+    expect((await readIndex(config.indexDir, hashEmbedder().info)).documents.size).toBe(2);
   });
 
   it('takes a touched but unchanged file as unchanged, without re-embedding it', async () => {
