@@ -4,7 +4,7 @@ import { deferEmbedder, loadEmbedder } from '../embed/load.js';
 import type { DeferredEmbedder, Embedder } from '../embed/types.js';
 import type { ProgressListener } from '../progress.js';
 import type { RetrieverMode } from '../retrieve/types.js';
-import { openDocent, type Docent } from '../service.js';
+import type { Docent } from '../service.js';
 import { progressBar } from './progress.js';
 
 export interface OpenFromCliOptions {
@@ -44,7 +44,8 @@ export async function openFromCli(options: OpenFromCliOptions): Promise<Docent> 
   const config = cliConfig(options.corpus);
   const progress = progressBar(options.verbose);
   try {
-    const embedder = await loadCliEmbedder(config, progress);
+    // Imported here: every command defined in main.ts imports this module, and only some answer questions.
+    const [embedder, { openDocent }] = await Promise.all([loadCliEmbedder(config, progress), import('../service.js')]);
     const docent = await openDocent(config, {
       embedder,
       reindex: options.reindex ?? 'if-stale',
