@@ -59,7 +59,8 @@ export async function bundleServer() {
     target: 'es2022',
     packages: 'external',
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    // Beside main.js, not in a sub-folder: a module in any chunk finds the repository's files (web/) two levels up, as from src/<dir>/.
+    chunkNames: '[name]-[hash]',
     metafile: true,
     logLevel: 'warning',
   });

@@ -9,7 +9,7 @@ import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
 import { tokenize } from './match/analyzer.js';
-import type { BuildOptions } from './index/build.js';
+import { buildOptions } from './index/build-options.js';
 import { coalesced, ServedVersions } from './index/serving.js';
 import { IndexMissingError, type CorpusIndex } from './index/store.js';
 import { openIndexStorage } from './index/open-storage.js';
@@ -30,18 +30,7 @@ const WARM_UP_CHUNKS = 64;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-export function buildOptions(config: Config, extra: Partial<BuildOptions> = {}): BuildOptions {
-  return {
-    corpusDir: config.corpusDir,
-    indexDir: config.indexDir,
-    chunkSize: config.chunkSize,
-    chunkOverlap: config.chunkOverlap,
-    batchSize: config.embedding.batchSize,
-    keepVersions: config.index.keepVersions,
-    hnsw: config.hnsw,
-    ...extra,
-  };
-}
+export { buildOptions };
 
 /** Opens the service with its index loaded (built or brought up to date first, unless it is a reader). */
 export async function openDocent(config: Config, options: OpenOptions): Promise<Docent> {

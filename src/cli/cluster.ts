@@ -2,18 +2,21 @@ import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
 import { coalesced } from '../index/serving.js';
 import { openIndexStorage } from '../index/open-storage.js';
-import { buildOptions, type RefreshResult } from '../service.js';
+import { buildOptions } from '../index/build-options.js';
+import type { RefreshResult } from '../service.js';
 import { adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
 import { keepIndexCurrent, loggedRefresh } from './index-updates.js';
-import { loadCliEmbedder } from './open.js';
+import { deferCliEmbedder } from './open.js';
 import { progressBar } from './progress.js';
 import { onShutdownSignal } from './shutdown.js';
 
 /**
- * Messages between the primary and its workers: a worker asks for a re-index (after an upload) and
- * says when it serves its first version; the primary announces each new version it wrote.
+ * Messages between the primary and its workers: a worker asks for a re-index (after an upload), says
+ * when it serves its first version, and reports a current version it refused as damaged (the primary
+ * decides "up to date" from the manifest alone, so the workers are the ones that check every file);
+ * the primary announces each new version it wrote.
  */
-export type ClusterMessage = { docent: 'refresh' } | { docent: 'ready'; version: string } | { docent: 'index-version'; version: string };
+export type ClusterMessage = { docent: 'refresh' } | { docent: 'damaged' } | { docent: 'ready'; version: string } | { docent: 'index-version'; version: string };
 
 export const tellPrimary = (message: ClusterMessage) => process.send?.(message);
 
@@ -21,8 +24,11 @@ const broadcast = (message: ClusterMessage) => Object.values(cluster.workers ?? 
 
 /**
  * The primary of a cluster: the one indexer. It forks the workers first (they answer health checks
- * with `starting` meanwhile), builds the index, re-indexes when the corpus changes (WATCH) or a worker
- * asks, and tells the workers to load each new version. The workers share the port (the kernel
+ * with `starting` meanwhile), brings the index up to date, re-indexes when the corpus changes (WATCH)
+ * or a worker asks, and tells the workers to load each new version. It never holds the index in
+ * memory, and loads the embedding model only when there is something to embed: with an up-to-date
+ * index its start costs a listing of the corpus folder and the manifest, and the cores go to the
+ * workers. A version a worker finds damaged is read in full by the next build, which rebuilds it. The workers share the port (the kernel
  * spreads connections) and only read the index. A worker that dies is replaced; on SIGTERM/SIGINT
  * every worker drains, then the primary exits 0. With READ_ONLY the workers follow the published
  * index and the primary only supervises them.
@@ -41,8 +47,17 @@ export async function runPrimary(config: Config, workers: number) {
   let refresh: (() => Promise<unknown>) | undefined;
   const ready = new Set<Worker>();
   let announced = false;
+  let served = '';
+  /** Versions read in full after a worker refused them: each is checked once, however many workers report it. */
+  const checked = new Set<string>();
+  let checkNext = false;
   cluster.on('message', (worker, message: ClusterMessage) => {
     if (message.docent === 'refresh' && refresh) void refresh();
+    if (message.docent === 'damaged' && refresh && served && !checked.has(served)) {
+      checked.add(served);
+      checkNext = true;
+      void refresh();
+    }
     if (message.docent !== 'ready') return;
     ready.add(worker);
     if (announced || ready.size < workers) return;
@@ -68,18 +83,19 @@ export async function runPrimary(config: Config, workers: number) {
   const { buildIndex } = await import('../index/build.js');
 
   const progress = progressBar(true);
-  const embedder = await loadCliEmbedder(config, progress);
+  const embedder = deferCliEmbedder(config, progress);
   let firstBuild = true;
   const options = buildOptions(config, {
     storage: openIndexStorage(config),
     onProgress: (update) => firstBuild && progress(update),
     onRebuild: (reason) => firstBuild && console.error(`Indexing ${config.corpusDir} (${reason})…`),
   });
-  let served = '';
   const build = coalesced(async (): Promise<RefreshResult> => {
-    const report = await buildIndex(embedder, options);
-    const changed = report.index.version !== served;
-    served = report.index.version;
+    const readUnchanged = checkNext;
+    checkNext = false;
+    const report = await buildIndex(embedder, { ...options, readUnchanged });
+    const changed = report.version !== served;
+    served = report.version;
     if (changed) broadcast({ docent: 'index-version', version: served });
     return { build: report, changed, version: served };
   });

@@ -6,11 +6,12 @@ import type { RefreshResult } from '../service.js';
 
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** One line about a build that changed the index, e.g. `2 added, 1 changed → version 3f…`. */
+/** One line about a build, e.g. `2 added, 1 changed: 40 documents, 310 chunks in 1.20 s` (or `up to date: …`). */
 export function describeBuild(report: BuildReport): string {
   const count = (list: string[], verb: string) => (list.length ? `${list.length} ${verb}` : undefined);
   const changes = [count(report.added, 'added'), count(report.updated, 'changed'), count(report.removed, 'removed')].filter(Boolean).join(', ');
-  return `${changes || 'rebuilt'}: ${report.documents} documents, ${report.chunks} chunks in ${(report.totalMs / 1000).toFixed(2)} s`;
+  const outcome = report.changed ? changes || 'rebuilt' : 'up to date';
+  return `${outcome}: ${report.documents} documents, ${report.chunks} chunks in ${(report.totalMs / 1000).toFixed(2)} s`;
 }
 
 /**

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
-import { loadEmbedder } from '../embed/load.js';
-import type { Embedder } from '../embed/types.js';
+import { deferEmbedder, loadEmbedder } from '../embed/load.js';
+import type { DeferredEmbedder, Embedder } from '../embed/types.js';
 import type { ProgressListener } from '../progress.js';
 import type { RetrieverMode } from '../retrieve/types.js';
-import { openDocent, type Docent } from '../service.js';
+import type { Docent } from '../service.js';
 import { progressBar } from './progress.js';
 
 export interface OpenFromCliOptions {
@@ -34,12 +34,18 @@ export function loadCliEmbedder(config: Config, onProgress: ProgressListener): P
   return loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir, onProgress });
 }
 
+/** The configured model, loaded only when an index build has something to embed. */
+export function deferCliEmbedder(config: Config, onProgress: ProgressListener): DeferredEmbedder {
+  return deferEmbedder({ ...config.embedding, modelsDir: config.modelsDir, onProgress });
+}
+
 /** Loads the model and the index (re-indexing when stale) the way every command does, showing progress. */
 export async function openFromCli(options: OpenFromCliOptions): Promise<Docent> {
   const config = cliConfig(options.corpus);
   const progress = progressBar(options.verbose);
   try {
-    const embedder = await loadCliEmbedder(config, progress);
+    // Imported here: every command defined in main.ts imports this module, and only some answer questions.
+    const [embedder, { openDocent }] = await Promise.all([loadCliEmbedder(config, progress), import('../service.js')]);
     const docent = await openDocent(config, {
       embedder,
       reindex: options.reindex ?? 'if-stale',

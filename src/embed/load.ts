@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { ProgressListener } from '../progress.js';
-import { buildGeneratedModels } from '../../tools/build-model/build.js';
-import { generatedModelSpec, generatedModelVersion } from './generated-models.js';
-import { StaticModelRunner } from './static-model.js';
-import type { Embedder, EmbeddingModelInfo } from './types.js';
+import { generatedModelSpec, generatedModelVersion, type GeneratedModelSpec } from './generated-models.js';
+import type { DeferredEmbedder, Embedder, EmbeddingModelInfo } from './types.js';
 
 export interface LoadEmbedderOptions {
   /** A generated model name, a Hugging Face id (looked up under modelsDir), or a local folder path. */
@@ -61,18 +59,39 @@ function withPrefixes(version: string, queryPrefix: string, documentPrefix: stri
   return `${version}+prefixes@${hash.slice(0, 8)}`;
 }
 
-/** Resolves the folder (or, with remote models allowed, the Hugging Face id) to hand to transformers.js. */
-function resolveModel(options: LoadEmbedderOptions): { source: string; info: Omit<EmbeddingModelInfo, 'dimensions'> } {
+/** The model to hand to transformers.js: a folder (or, with remote models allowed, a Hugging Face id) and its identity. */
+interface ModelIdentity {
+  source: string;
+  /** Docent's generated model, built into `source` when missing or stale. */
+  spec?: GeneratedModelSpec;
+  info: Omit<EmbeddingModelInfo, 'dimensions'>;
+}
+
+/** Identifies the model without loading it (a pretrained folder is hashed; a generated one is named by its parameters). */
+function identify(options: LoadEmbedderOptions): ModelIdentity {
   const spec = generatedModelSpec(options.model);
-  if (spec) {
-    const [built] = buildGeneratedModels([spec], { modelsDir: options.modelsDir, onProgress: options.onProgress });
-    return { source: built!.dir, info: { model: options.model, version: generatedModelVersion(spec), pretrained: false } };
-  }
+  if (spec) return { source: path.join(options.modelsDir, spec.name), spec, info: { model: options.model, version: generatedModelVersion(spec), pretrained: false } };
   const tried = candidateFolders(options.model, options.modelsDir);
   const folder = tried.find(hasModelFiles);
   if (!folder && !options.allowRemoteModels) throw notFound(options.model, tried);
   const version = folder ? folderVersion(options.model, folder) : options.model;
   return { source: folder ?? options.model, info: { model: options.model, version, pretrained: true } };
+}
+
+/** The version `loadEmbedder(options)` gives its model, without loading it. */
+const versionOf = (modelVersion: string, options: LoadEmbedderOptions) => withPrefixes(modelVersion, options.queryPrefix ?? '', options.documentPrefix ?? '');
+
+/**
+ * The model by its version, loaded on the first `load()`: an indexer that finds the index up to date
+ * never loads transformers.js, the ONNX runtime or the model (a cluster's primary at start-up).
+ */
+export function deferEmbedder(options: LoadEmbedderOptions): DeferredEmbedder {
+  const identity = identify(options);
+  let loaded: Promise<Embedder> | undefined;
+  return {
+    version: versionOf(identity.info.version, options),
+    load: () => (loaded ??= loadIdentified(identity, options)),
+  };
 }
 
 /** Vectors of a pretrained encoder: transformers.js pools its per-token output (mean, L2-normalised). */
@@ -91,8 +110,17 @@ async function embedPretrained(extractor: FeatureExtractionPipeline, texts: read
  * Loads an embedding model through transformers.js (mean pooling, L2-normalised), building Docent's
  * generated models first when their folder is missing or stale. Never falls back to another model.
  */
-export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
-  const { source, info } = resolveModel(options);
+export function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
+  return loadIdentified(identify(options), options);
+}
+
+async function loadIdentified({ source, spec, info }: ModelIdentity, options: LoadEmbedderOptions): Promise<Embedder> {
+  if (spec) {
+    // Imported here: the builder (WordNet's reader…) is needed only when the model folder is missing or stale.
+    const { buildGeneratedModels } = await import('../../tools/build-model/build.js');
+    buildGeneratedModels([spec], { modelsDir: options.modelsDir, onProgress: options.onProgress });
+  }
+  const { env, pipeline } = await import('@huggingface/transformers');
   env.allowRemoteModels = options.allowRemoteModels ?? false;
   env.allowLocalModels = true;
   env.localModelPath = options.modelsDir;
@@ -109,10 +137,10 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   const queryPrefix = options.queryPrefix ?? '';
   const documentPrefix = options.documentPrefix ?? '';
   // Docent's generated models pool inside their graph; a pretrained encoder is pooled by transformers.js.
-  const runner = info.pretrained ? undefined : new StaticModelRunner(extractor.tokenizer, extractor.model);
+  const runner = info.pretrained ? undefined : new (await import('./static-model.js')).StaticModelRunner(extractor.tokenizer, extractor.model);
   const vectorsOf = (texts: readonly string[]) => (runner ? runner.embed(texts) : embedPretrained(extractor, texts, batchSize));
   const [probe] = await vectorsOf(['dimension probe']);
-  const version = withPrefixes(info.version, queryPrefix, documentPrefix);
+  const version = versionOf(info.version, options);
   const modelInfo: EmbeddingModelInfo = Object.freeze({ ...info, version, dimensions: probe!.length });
   const embedDocumentVectors = (texts: readonly string[]) => vectorsOf(texts.map((text) => documentPrefix + text));
   return {

@@ -29,3 +29,16 @@ export async function documentVectors(embedder: Embedder, texts: readonly string
   if (embedder.embedDocumentVectors) return embedder.embedDocumentVectors(texts);
   return (await embedder.embedDocuments([...texts])).map((vector) => Float32Array.from(vector));
 }
+
+/**
+ * A model known by its version before it is loaded: a build that finds the index up to date never
+ * loads it (the cluster's primary at start-up), one that has chunks to embed calls `load` once.
+ */
+export interface DeferredEmbedder {
+  readonly version: string;
+  load(): Promise<Embedder>;
+}
+
+/** The embedder itself, or its deferred form, as a version and a loader. */
+export const deferred = (embedder: Embedder | DeferredEmbedder): DeferredEmbedder =>
+  'info' in embedder ? { version: embedder.info.version, load: async () => embedder } : embedder;

@@ -1,20 +1,18 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { withEmbeddingCache } from '../embed/cache.js';
-import type { Embedder } from '../embed/types.js';
+import { deferred, type DeferredEmbedder, type Embedder, type EmbeddingModelInfo } from '../embed/types.js';
 import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
-import { failureReason, listCorpus, loadDocument, sha256, type FileFailure, type LoadedDocument } from '../ingest/corpus.js';
+import { listCorpus, type FileFailure } from '../ingest/corpus.js';
 import type { ProgressListener } from '../progress.js';
 import { LexicalIndex, type LexicalEntry } from './lexical-index.js';
 import { folderStorage } from './folder-storage.js';
-import type { IndexStorage, ManifestDraft } from './storage.js';
-import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type DocumentEntry, type FailureEntry, type IndexedDocument } from './store.js';
+import type { IndexStorage, ManifestDraft, StoredIndex } from './storage.js';
+import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type DocumentEntry, type IndexedDocument, type IndexManifest } from './store.js';
 import type { VectorStore } from './vector-store.js';
 import { explainWriteError } from './write-errors.js';
-import { PARSING_VERSION, plan, previousVersion } from './build-plan.js';
+import { PARSING_VERSION, readChanges, startingPoint, unusableReason } from './build-plan.js';
 import { reportIndexBuild } from '../telemetry.js';
 import type { HnswParameters } from './vector-index.js';
-
 
 /**
  * Texts per embedder call at least: the embedder batches for the model itself (EMBEDDING_BATCH_SIZE texts
@@ -40,10 +38,21 @@ export interface BuildOptions extends ChunkOptions {
   onProgress?: ProgressListener;
   /** Told why the index is rebuilt from scratch (no index yet, another model, damaged…). */
   onRebuild?: (reason: string) => void;
+  /**
+   * Read the current version (checking every file's checksum) even when nothing changed, to return
+   * it as `index`: a damaged one is then rebuilt. Without it an up-to-date index costs the listing of
+   * the corpus folder and the manifest; its readers check the files.
+   */
+  readUnchanged?: boolean;
 }
 
 export interface BuildReport {
-  index: CorpusIndex;
+  /** The current version after the build. */
+  version: string;
+  /** That version in memory: always after a change, when nothing changed only with `readUnchanged`. */
+  index?: CorpusIndex;
+  /** The model that version was built with. */
+  embedding: EmbeddingModelInfo;
   /** False when nothing changed and the current version was kept. */
   changed: boolean;
   documents: number;
@@ -68,18 +77,22 @@ export function chunkContext(title: string, section: readonly string[]): string 
 
 const embeddingText = (context: string, text: string) => (context ? `${context}\n\n${text}` : text);
 
+/** Where a build with `options` reads and writes versions. */
+export const storageOf = (options: BuildOptions): IndexStorage => options.storage ?? folderStorage(options.indexDir, options.hnsw);
+
 /**
  * Brings the index up to date with the corpus folder and writes it as a new version: only added or
  * changed files are read, chunked and embedded; chunks of removed or changed files leave the vector
  * index (`markDelete`, compacted when deletions pile up) and BM25; unchanged files cost nothing.
  * Holds the index lock, so two indexers never write one folder. Returns the current version untouched
- * when nothing changed.
+ * when nothing changed, decided from its manifest alone; a deferred embedder is loaded only when
+ * something changed.
  */
-export async function buildIndex(embedder: Embedder, options: BuildOptions): Promise<BuildReport> {
-  const storage = options.storage ?? folderStorage(options.indexDir, options.hnsw);
+export async function buildIndex(embedder: Embedder | DeferredEmbedder, options: BuildOptions): Promise<BuildReport> {
+  const storage = storageOf(options);
   let report: BuildReport;
   try {
-    report = await storage.exclusive(() => build(embedder, options, storage));
+    report = await storage.exclusive(() => build(deferred(embedder), options, storage));
   } catch (error) {
     throw explainWriteError(error, storage.location);
   }
@@ -87,62 +100,49 @@ export async function buildIndex(embedder: Embedder, options: BuildOptions): Pro
   return report;
 }
 
-async function build<V extends VectorStore>(embedder: Embedder, options: BuildOptions, storage: IndexStorage<V>): Promise<BuildReport> {
+async function build<V extends VectorStore>(model: DeferredEmbedder, options: BuildOptions, storage: IndexStorage<V>): Promise<BuildReport> {
   const startedAt = performance.now();
   const { onProgress } = options;
   const listing = await listCorpus(options.corpusDir);
-  const { base, rebuildReason } = await previousVersion(embedder, options, storage);
+  const { current, rebuildReason } = await startingPoint(model.version, options, storage);
   if (rebuildReason) options.onRebuild?.(rebuildReason);
-  const work = plan(listing.files, base?.manifest);
-
-  const loaded: LoadedDocument[] = [];
-  const failures: FailureEntry[] = [...work.keptFailures, ...listing.skipped.map((skip) => ({ ...skip, bytes: 0, mtimeMs: 0 }))];
-  const baseEntries = new Map(base?.manifest.documents.map((entry) => [entry.source, entry]));
-  const added: string[] = [];
-  const updated: string[] = [];
-  for (const [i, file] of work.toRead.entries()) {
-    onProgress?.({ phase: 'Reading files', done: i, total: work.toRead.length });
-    try {
-      const previous = baseEntries.get(file.source);
-      // Touched but not changed (a copy, a checkout): keep the indexed version, with the new time.
-      if (previous && previous.bytes === file.size && sha256(await fs.readFile(file.path)) === previous.sha256) {
-        work.kept.push({ ...previous, mtimeMs: file.mtimeMs });
-        continue;
-      }
-      loaded.push(await loadDocument(file));
-      (baseEntries.has(file.source) ? updated : added).push(file.source);
-    } catch (error) {
-      failures.push({ source: file.source, reason: failureReason(error), bytes: file.size, mtimeMs: file.mtimeMs });
-    }
-  }
-  onProgress?.({ phase: 'Reading files', done: work.toRead.length, total: work.toRead.length });
-  // Gone from the folder, or no longer readable.
-  const stillIndexed = new Set([...work.kept, ...loaded].map((entry) => entry.source));
-  const removed = [...baseEntries.keys()].filter((source) => !stillIndexed.has(source));
-  const reportOf = (index: CorpusIndex, changed: boolean, embedded = 0, embedMs = 0): BuildReport => ({
-    index,
+  let changes = await readChanges(listing, current?.manifest, onProgress);
+  const reportOf = (version: string, manifest: IndexManifest, index: CorpusIndex | undefined, changed = false, embedded = 0, embedMs = 0): BuildReport => ({
+    version,
+    ...(index ? { index } : {}),
+    embedding: manifest.embedding,
+    documents: manifest.documents.length,
+    chunks: manifest.chunkCount,
     changed,
-    documents: index.sources.size,
-    chunks: index.chunks.length,
-    added,
-    updated,
-    removed,
-    failures: failures.map(({ source, reason }) => ({ source, reason })),
+    added: changes.added,
+    updated: changes.updated,
+    removed: changes.removed,
+    failures: changes.failures.map(({ source, reason }) => ({ source, reason })),
     embedded,
     embedMs,
     totalMs: performance.now() - startedAt,
   });
-  const failuresChanged = JSON.stringify(failures.map((f) => [f.source, f.reason])) !== JSON.stringify(base?.manifest.failures.map((f) => [f.source, f.reason]) ?? []);
-  if (base && loaded.length === 0 && removed.length === 0 && !failuresChanged && work.kept.every((entry) => entry.mtimeMs === baseEntries.get(entry.source)?.mtimeMs)) {
-    return reportOf(base, false);
+  if (current && changes.unchanged && !options.readUnchanged) return reportOf(current.version, current.manifest, undefined);
+  let base: StoredIndex<V> | undefined;
+  if (current) {
+    try {
+      // The manifest's model is this model (same version): the version is read as it was built.
+      base = await storage.read(current.manifest.embedding);
+    } catch (error) {
+      options.onRebuild?.(unusableReason(error));
+      changes = await readChanges(listing, undefined, onProgress);
+    }
   }
+  if (base && changes.unchanged) return reportOf(base.version, base.manifest, base);
+  const { kept, loaded, removed, updated } = changes;
+  const embedder = await model.load();
 
   // Start from the previous version's indexes (read from disk: the served copy is never mutated).
   const dropped = new Set([...removed, ...updated]);
   const vectors = base?.vectors ?? storage.createVectors(embedder.info.dimensions);
   const lexical = base?.lexical ?? LexicalIndex.build([]);
   const sources = new Map<string, IndexedDocument>();
-  for (const entry of work.kept) sources.set(entry.source, base!.sources.get(entry.source)!);
+  for (const entry of kept) sources.set(entry.source, base!.sources.get(entry.source)!);
   const chunks: Array<Omit<ChunkRecord, 'text' | 'id'>> = (base?.chunks ?? []).filter((chunk) => !dropped.has(chunk.source));
   let deletedLabels = base?.manifest.deletedLabels ?? 0;
   const oldEntries: LexicalEntry[] = [];
@@ -157,7 +157,7 @@ async function build<V extends VectorStore>(embedder: Embedder, options: BuildOp
   // Chunk and embed the new and changed documents.
   let nextLabel = base?.manifest.nextLabel ?? 0;
   const fresh: Array<{ record: Omit<ChunkRecord, 'text' | 'id'>; entry: LexicalEntry }> = [];
-  const entries = new Map<string, DocumentEntry>(work.kept.map((entry) => [entry.source, entry]));
+  const entries = new Map<string, DocumentEntry>(kept.map((entry) => [entry.source, entry]));
   const indexedAt = new Date().toISOString();
   for (const document of loaded) {
     const { source, sha256: hash, bytes, mtimeMs, ...parsed } = document;
@@ -199,7 +199,7 @@ async function build<V extends VectorStore>(embedder: Embedder, options: BuildOp
     chunking: { chunkSize: options.chunkSize, chunkOverlap: options.chunkOverlap },
     parsing: PARSING_VERSION,
     documents: order.map((source) => entries.get(source)!),
-    failures: failures.sort((a, b) => (a.source < b.source ? -1 : 1)),
+    failures: changes.failures.sort((a, b) => (a.source < b.source ? -1 : 1)),
     chunkCount: live,
     nextLabel,
     deletedLabels,
@@ -209,5 +209,6 @@ async function build<V extends VectorStore>(embedder: Embedder, options: BuildOp
   onProgress?.({ phase: 'Writing index', done: 0, total: 1 });
   const { version, manifest: written } = await storage.write(draft, manifest, options.keepVersions ?? 2);
   onProgress?.({ phase: 'Writing index', done: 1, total: 1 });
-  return reportOf({ ...draft, version, manifest: written }, true, cached.misses, embedMs);
+  const index = { ...draft, version, manifest: written };
+  return reportOf(version, written, index, true, cached.misses, embedMs);
 }

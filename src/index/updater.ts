@@ -21,10 +21,13 @@ export function indexerUpdater(embedder: Embedder, options: BuildOptions): Index
   let mode = options.mode;
   return async (served) => {
     // Loaded on the first build: readers (cluster workers) never load the parsers and the chunker.
-    const { buildIndex } = await import('./build.js');
-    const build = await buildIndex(embedder, { ...options, mode });
+    const { buildIndex, storageOf } = await import('./build.js');
+    // Nothing served yet: the current version is read (and checked) even when nothing changed, so a damaged one is rebuilt.
+    const build = await buildIndex(embedder, { ...options, mode, readUnchanged: served === '' });
     mode = 'incremental';
-    return { build, ...(build.index.version !== served ? { index: build.index } : {}) };
+    if (build.version === served) return { build };
+    // Another indexer published this version meanwhile (a folder shared by two indexers).
+    return { build, index: build.index ?? (await storageOf(options).read(embedder.info)) };
   };
 }
 

@@ -1,6 +1,6 @@
 import { eng as englishStopWords } from 'stopword';
 import { stemmer } from 'stemmer';
-import lemmatize from 'wink-lemmatizer';
+import { lemmatizer } from './lemmatizer.js';
 import { numberMentions } from './numbers.js';
 
 /**
@@ -57,6 +57,7 @@ const TERMS = new Map<string, string>();
 const MAX_REMEMBERED_TERMS = 200_000;
 
 function computeTerm(normalized: string): string {
+  const lemmatize = lemmatizer();
   const lemma = [lemmatize.noun, lemmatize.verb, lemmatize.adjective].map((f) => f(normalized)).find((form) => form !== normalized) ?? normalized;
   return stemmer(americanSpelling(lemma));
 }

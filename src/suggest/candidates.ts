@@ -1,4 +1,4 @@
-import lemmatizer from 'wink-lemmatizer';
+import { lemmatizer } from '../match/lemmatizer.js';
 import type { IndexedDocument } from '../index/store.js';
 import { sentenceSpans } from '../match/sentences.js';
 
@@ -39,7 +39,7 @@ function shorten(rest: string, max: number): string {
 /** Past-tense finite verb at `i`: lemmatizes to something else, and is not a plural noun or 3rd-person present. */
 function pastVerb(word: string): string | undefined {
   if (!/^[a-z]+$/.test(word) || word.endsWith('s')) return undefined;
-  const lemma = lemmatizer.verb(word);
+  const lemma = lemmatizer().verb(word);
   return lemma !== word && (word.endsWith('ed') || !word.endsWith(lemma)) ? lemma : undefined;
 }
 

@@ -20,4 +20,4 @@ const report = await buildIndex(embedder, {
     if (progress.phase !== phase) console.error((phase = progress.phase));
   },
 });
-console.log(report.index.version);
+console.log(report.version);

@@ -1,8 +1,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { DeferredEmbedder } from '../../src/embed/types.js';
 import { buildIndex } from '../../src/index/build.js';
+import { folderStorage } from '../../src/index/folder-storage.js';
 import { readIndex } from '../../src/index/store.js';
+import { versionDir } from '../../src/index/versions.js';
 import type { Progress } from '../../src/progress.js';
 import { buildOptions } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
@@ -21,14 +24,14 @@ describe('buildIndex', () => {
 
     const unchanged = await buildIndex(hashEmbedder(), options);
     expect(unchanged).toMatchObject({ changed: false, chunks: 2, embedded: 0 });
-    expect(unchanged.index.version).toBe(first.index.version);
+    expect(unchanged.version).toBe(first.version);
 
     await fs.writeFile(path.join(corpusDir, 'c.md'), 'A third, new document.');
     await fs.writeFile(path.join(corpusDir, 'b.md'), 'Second document, rewritten about lighthouses.');
     await fs.rm(path.join(corpusDir, 'a.md'));
     const next = await buildIndex(hashEmbedder(), options);
     expect(next).toMatchObject({ changed: true, documents: 2, chunks: 2, embedded: 2, added: ['c.md'], updated: ['b.md'], removed: ['a.md'] });
-    expect(next.index.version).not.toBe(first.index.version);
+    expect(next.version).not.toBe(first.version);
     const reloaded = await readIndex(config.indexDir, hashEmbedder().info);
     expect(reloaded.chunks.map((chunk) => chunk.text)).toEqual(['Second document, rewritten about lighthouses.', 'A third, new document.']);
     expect(reloaded.vectors.size).toBe(2);
@@ -38,6 +41,33 @@ describe('buildIndex', () => {
 
     // Another model never reuses these vectors.
     expect(await buildIndex(hashEmbedder(64), options)).toMatchObject({ chunks: 2, embedded: 2 });
+  });
+
+  it('takes an unchanged corpus as up to date from the manifest alone: no model loaded, no file of the version read', async () => {
+    const corpusDir = await makeCorpus({ 'a.md': 'Some text about tides.', 'b.md': 'Some text about harbours.' });
+    const config = await testConfig(corpusDir);
+    const first = await buildIndex(hashEmbedder(), buildOptions(config));
+    let loads = 0;
+    const model: DeferredEmbedder = { version: hashEmbedder().info.version, load: async () => (loads++, hashEmbedder()) };
+    const storage = folderStorage(config.indexDir);
+    const read = vi.spyOn(storage, 'read');
+    // Damaged behind the manifest's back: only a build that reads the version's files notices.
+    await fs.appendFile(path.join(versionDir(config.indexDir, first.version), 'vectors.hnsw'), 'x');
+
+    const unchanged = await buildIndex(model, buildOptions(config, { storage }));
+    expect(unchanged).toMatchObject({ changed: false, version: first.version, documents: 2, chunks: 2, embedding: hashEmbedder().info });
+    expect(unchanged.index).toBeUndefined();
+    expect(read).not.toHaveBeenCalled();
+    expect(loads).toBe(0);
+
+    // A caller that needs the index in memory reads it, checks it and rebuilds it, loading the model for that.
+    const reasons: string[] = [];
+    const checked = await buildIndex(model, buildOptions(config, { storage, readUnchanged: true, onRebuild: (reason) => reasons.push(reason) }));
+    expect(reasons).toEqual([expect.stringMatching(/vectors\.hnsw is damaged/)]);
+    expect(checked).toMatchObject({ changed: true, documents: 2, embedded: 0 });
+    expect(checked.version).not.toBe(first.version);
+    expect(loads).toBe(1);
+    expect((await readIndex(config.indexDir, hashEmbedder().info)).documents.size).toBe(2);
   });
 
   it('takes a touched but unchanged file as unchanged, without re-embedding it', async () => {
@@ -68,8 +98,8 @@ describe('buildIndex', () => {
     await buildIndex(hashEmbedder(), options);
     for (let i = 0; i < 4; i++) await fs.rm(path.join(corpusDir, `d${i}.md`));
     const report = await buildIndex(hashEmbedder(), options);
-    expect(report.index.manifest.deletedLabels).toBe(0);
-    expect(report.index.vectors.size).toBe(4);
+    expect(report.index!.manifest.deletedLabels).toBe(0);
+    expect(report.index!.vectors.size).toBe(4);
     expect((await readIndex(config.indexDir, hashEmbedder().info)).vectors.size).toBe(4);
   });
 });

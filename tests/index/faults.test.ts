@@ -79,7 +79,7 @@ describe('index faults', () => {
     const reader = await openDocent(config, { embedder: hashEmbedder(), reindex: 'never' });
     await fs.writeFile(path.join(config.corpusDir, 'c.md'), 'Comets are icy bodies.');
     const next = await buildIndex(hashEmbedder(), { corpusDir: config.corpusDir, indexDir: config.indexDir, chunkSize: 800, chunkOverlap: 120, batchSize: 8 });
-    const damaged = path.join(versionDir(config.indexDir, next.index.version), 'vectors.hnsw');
+    const damaged = path.join(versionDir(config.indexDir, next.version), 'vectors.hnsw');
     await fs.appendFile(damaged, 'x');
     await expect(reader.refresh()).rejects.toThrow(damaged);
     expect(reader.status).toEqual({ state: 'ready', version });

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { openIndexStorage } from '../../index/open-storage.js';
 import { buildOptions } from '../../service.js';
 import { describeBuild } from '../index-updates.js';
-import { cliConfig, loadCliEmbedder } from '../open.js';
+import { cliConfig, deferCliEmbedder } from '../open.js';
 import { progressBar } from '../progress.js';
 
 export const indexCommand = new Command('index')
@@ -14,7 +14,8 @@ export const indexCommand = new Command('index')
   .action(async (options: { corpus?: string; full?: boolean; publish?: string; json?: boolean }) => {
     const config = cliConfig(options.corpus, options.publish);
     const progress = progressBar(!options.json);
-    const embedder = await loadCliEmbedder(config, progress);
+    // Loaded only when there is something to embed: checking an up-to-date index costs no model.
+    const embedder = deferCliEmbedder(config, progress);
     const storage = openIndexStorage(config);
     // Imported here, not at the top: the CLI's other commands (serve's workers above all) do not build.
     const { buildIndex } = await import('../../index/build.js');
@@ -34,7 +35,7 @@ export const indexCommand = new Command('index')
       corpusDir: config.corpusDir,
       indexDir: config.indexDir,
       store: storage.location,
-      version: report.index.version,
+      version: report.version,
       changed: report.changed,
       documents: report.documents,
       chunks: report.chunks,
@@ -46,7 +47,7 @@ export const indexCommand = new Command('index')
       embedSeconds: Number((report.embedMs / 1000).toFixed(3)),
       chunksPerSecond: report.embedded === 0 ? null : Math.round(report.embedded / (report.embedMs / 1000)),
       totalSeconds: Number((report.totalMs / 1000).toFixed(3)),
-      embedding: embedder.info,
+      embedding: report.embedding,
     };
     if (options.json) {
       console.log(JSON.stringify(summary, null, 2));
@@ -57,6 +58,6 @@ export const indexCommand = new Command('index')
         ? `Indexed ${describeBuild(report)} → version ${summary.version}${options.publish ? `, published in ${config.indexDir}` : ''}`
         : `Index is up to date: ${summary.documents} documents, ${summary.chunks} chunks (version ${summary.version}, checked in ${summary.totalSeconds} s)`,
     );
-    if (report.embedded > 0) console.log(`Embedding model ${embedder.info.model} (${embedder.info.dimensions} dimensions): ${summary.embedded} chunks embedded at ${summary.chunksPerSecond} chunks/s`);
+    if (report.embedded > 0) console.log(`Embedding model ${report.embedding.model} (${report.embedding.dimensions} dimensions): ${summary.embedded} chunks embedded at ${summary.chunksPerSecond} chunks/s`);
     for (const failure of report.failures) console.log(`  skipped ${failure.source}: ${failure.reason}`);
   });

@@ -1,0 +1,109 @@
+import type { Config } from '../config.js';
+import { createApp } from '../server/app.js';
+import { listen, type RunningServer } from '../server/lifecycle.js';
+import { stdoutRequestLog } from '../server/middleware/request-log.js';
+import { loadWebAssets } from '../server/web-assets.js';
+import { IndexCorruptError } from '../index/versions.js';
+import { startDocent, type Docent } from '../service.js';
+import { adminKeys, adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
+import { tellPrimary, type ClusterMessage } from './cluster.js';
+import { keepIndexCurrent, loggedRefresh } from './index-updates.js';
+import { loadCliEmbedder } from './open.js';
+import { progressBar } from './progress.js';
+import { onShutdownSignal } from './shutdown.js';
+
+interface ServeOptions {
+  adminToken: string | undefined;
+  /** Told when the documents API changed the corpus folder (default: re-index here). */
+  onCorpusChange?: () => void;
+}
+
+/**
+ * The serving processes of `docent serve`: one process that indexes and serves, or a cluster worker.
+ * Loaded only by them: a cluster's primary never loads the server, the answerers or the model.
+ */
+
+/** One serving process: the API and chat page over `docent`, listening at once (503 until the index is loaded), draining in-flight requests on shutdown. */
+async function listenDocent(docent: Docent, { adminToken, onCorpusChange }: ServeOptions): Promise<RunningServer> {
+  const { logRequests, logFormat } = docent.config.observability;
+  const log = logRequests ? stdoutRequestLog(logFormat) : undefined;
+  const app = createApp(docent, { webAssets: await loadWebAssets(), adminKeys: adminKeys(docent.config, adminToken), onCorpusChange, log });
+  const running = await listen(app.fetch, docent.config);
+  onShutdownSignal(async () => {
+    const finished = await running.shutdown();
+    if (!finished) console.error(`docent: closed requests still running after SHUTDOWN_TIMEOUT_MS (${docent.config.limits.shutdownTimeoutMs} ms)`);
+  });
+  return running;
+}
+
+const warmUp = (docent: Docent) => void docent.warmUp().catch((error: unknown) => console.error('docent: warm-up failed (answers are unaffected):', error));
+
+/** One process that indexes (or, READ_ONLY, follows a published index) and serves. */
+export async function runSingle(config: Config) {
+  const progress = progressBar(true);
+  const embedder = await loadCliEmbedder(config, progress);
+  progress.stop();
+  let firstBuild = true;
+  const docent = startDocent(config, {
+    embedder,
+    onProgress: (update) => firstBuild && progress(update),
+    onReindex: (reason) => firstBuild && console.error(`Indexing ${config.corpusDir} (${reason})…`),
+  });
+  const adminToken = oneTimeAdminToken(config);
+  const running = await listenDocent(docent, { adminToken });
+  const url = `http://${config.host}:${running.port}/`;
+  console.log(`Docent is starting at ${url} (${docent.readOnly ? `loading the index published in ${config.indexDir}` : 'indexing'}…)`);
+  const refresh = loggedRefresh(docent.refresh, () => docent.status.version);
+  if (docent.readOnly) await refresh();
+  else {
+    try {
+      const { build } = await docent.refresh();
+      for (const failure of build?.failures ?? []) console.error(`docent: skipped ${failure.source}: ${failure.reason}`);
+    } catch (error) {
+      console.error(`docent: ${error instanceof Error ? error.message : String(error)}`);
+      await running.shutdown();
+      process.exit(1);
+    } finally {
+      firstBuild = false;
+      progress.stop();
+    }
+  }
+  keepIndexCurrent(config, docent.readOnly ? docent.storage : undefined, refresh);
+  if (docent.status.version) announce(docent, url);
+  else console.log(`Docent is waiting for an index version to be published in ${config.indexDir}`);
+  if (adminToken) console.log(`Admin link (upload and delete documents; valid until the server stops): ${adminLink(config.host, running.port, adminToken)}`);
+  warmUp(docent);
+}
+
+function announce(docent: Docent, url: string) {
+  console.log(`Docent is serving ${docent.index.documents.size} documents (${docent.index.chunks.length} chunks) at ${url}`);
+}
+
+/** A cluster worker: a reader of the index the primary writes, loading each new version it announces (or CURRENT names). */
+export async function runWorker(config: Config) {
+  const embedder = await loadCliEmbedder(config, () => undefined);
+  const docent = startDocent(config, { embedder, reindex: 'never' });
+  await listenDocent(docent, { adminToken: process.env[WORKER_ADMIN_TOKEN], onCorpusChange: () => tellPrimary({ docent: 'refresh' }) });
+  const refreshOrReportDamage = async () => {
+    try {
+      return await docent.refresh();
+    } catch (error) {
+      // The primary took the version as up to date from its manifest: it reads it in full and rebuilds it.
+      if (error instanceof IndexCorruptError) tellPrimary({ docent: 'damaged' });
+      throw error;
+    }
+  };
+  const logged = loggedRefresh(refreshOrReportDamage, () => docent.status.version, { quiet: true });
+  let ready = false;
+  const refresh = async () => {
+    await logged();
+    if (ready || !docent.status.version) return;
+    ready = true;
+    tellPrimary({ docent: 'ready', version: docent.status.version });
+    warmUp(docent);
+  };
+  process.on('message', (message: ClusterMessage) => message.docent === 'index-version' && void refresh());
+  keepIndexCurrent(config, docent.storage, refresh);
+  await refresh();
+}
+
