@@ -28,17 +28,31 @@ export function embeddingCacheFile(cacheDir: string, version: string): string {
   return path.join(cacheDir, `${version.replace(/[^\w.@-]+/g, '_')}-${sha256(version).slice(0, 8)}.vectors`);
 }
 
+/** Records per write: a few MiB at a time, never a second copy of every vector (300 MiB at 100k × 768). */
+const RECORDS_PER_WRITE = 1024;
+
+async function writeRecords(handle: fs.promises.FileHandle, records: Iterable<[string, Float32Array]>): Promise<number> {
+  let bytes = 0;
+  let pending: Buffer[] = [];
+  const flush = async () => {
+    const chunk = Buffer.concat(pending.splice(0));
+    await handle.write(chunk);
+    bytes += chunk.length;
+  };
+  for (const [key, vector] of records) {
+    pending.push(encodeRecord(Buffer.from(key, 'hex'), vector));
+    if (pending.length === RECORDS_PER_WRITE) await flush();
+  }
+  if (pending.length > 0) await flush();
+  return bytes;
+}
+
 async function writeWhole(file: string, header: Buffer, records: Iterable<[string, Float32Array]>): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await fs.promises.open(temporary, 'w');
   try {
     await handle.write(header);
-    let pending: Buffer[] = [];
-    for (const [key, vector] of records) {
-      pending.push(encodeRecord(Buffer.from(key, 'hex'), vector));
-      if (pending.length === 4096) await handle.write(Buffer.concat(pending.splice(0)));
-    }
-    if (pending.length > 0) await handle.write(Buffer.concat(pending));
+    await writeRecords(handle, records);
     await handle.sync();
   } finally {
     await handle.close();
@@ -105,11 +119,14 @@ export function withEmbeddingCache(embedder: Embedder, cacheDir: string, options
         await writeWhole(file, header, compact ? [...vectors].filter(([key]) => used.has(key)) : vectors);
         stored.validBytes = (await fs.promises.stat(file)).size;
       } else {
-        // Cut a torn tail first so appended records stay aligned, then append in one write.
+        // Cut a torn tail first so appended records stay aligned, then append.
         await fs.promises.truncate(file, stored.validBytes);
-        const records = Buffer.concat([...added].map(([key, vector]) => encodeRecord(Buffer.from(key, 'hex'), vector)));
-        await fs.promises.appendFile(file, records);
-        stored.validBytes += records.length;
+        const handle = await fs.promises.open(file, 'a');
+        try {
+          stored.validBytes += await writeRecords(handle, added);
+        } finally {
+          await handle.close();
+        }
       }
       added.clear();
       rewrite = false;
