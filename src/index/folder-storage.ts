@@ -21,7 +21,7 @@ export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_H
     async read(embedding) {
       const index = await readIndex(indexDir, embedding);
       // A serving setting: the graph was built with the M and efConstruction of its time.
-      index.vectors.efSearch = hnsw.efSearch;
+      index.vectors.setSearchBreadth(hnsw);
       return index;
     },
     createVectors: (dimensions) => VectorIndex.create(dimensions, INITIAL_CAPACITY, hnsw),

@@ -80,7 +80,7 @@ export class VectorIndexBuilder implements VectorBuild<VectorIndex> {
       });
       await this.close();
       const index = await VectorIndex.read(scratchFile, this.#dimensions, 0);
-      index.efSearch = this.parameters.efSearch;
+      index.setSearchBreadth(this.parameters);
       return index;
     } finally {
       await fs.promises.rm(scratchFile, { force: true });
