@@ -53,9 +53,11 @@ export async function embedChunks<V extends VectorStore>(fresh: readonly FreshCh
       const vectors = await cached.embedDocumentVectors(batch.map(({ entry }) => embeddingText(entry.context, entry.text)));
       await vectorBuild.add(batch.map(({ label }) => label), vectors);
       lexical.add(batch.map(({ entry }) => entry));
+      // Appended now, so the cache never holds every new vector (300 MiB at 100k × 768) and an
+      // interrupted build keeps what it embedded.
+      await cached.save({ release: true });
       onProgress?.({ phase: 'Embedding chunks', done: from + batch.length, total: fresh.length });
     }
-    await cached.save();
     return { vectors: await vectorBuild.finish(), embedded: cached.misses };
   } finally {
     await vectorBuild.close();
