@@ -68,7 +68,7 @@ export class VectorIndexBuilder implements VectorBuild<VectorIndex> {
 
   /**
    * Waits for every queued point, writes the graph to the scratch file and loads it here (the
-   * worker's copy is freed first), then deletes the file.
+   * worker is stopped first, so its copy is released before this one is made), then deletes the file.
    */
   async finish(): Promise<VectorIndex> {
     const { scratchFile } = this;
