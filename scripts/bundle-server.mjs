@@ -49,7 +49,8 @@ export async function bundleServer() {
   fs.rmSync(OUT_DIR, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: 'src/cli/main.ts' },
+    // The HNSW insertion worker is a module of its own: a worker thread starts from a file.
+    entryPoints: { main: 'src/cli/main.ts', 'hnsw-insert-worker': 'src/index/hnsw-insert-worker.ts' },
     outdir: OUT_DIR,
     bundle: true,
     platform: 'node',

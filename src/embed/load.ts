@@ -110,7 +110,7 @@ async function embedPretrained(extractor: FeatureExtractionPipeline, texts: read
  * Loads an embedding model through transformers.js (mean pooling, L2-normalised), building Docent's
  * generated models first when their folder is missing or stale. Never falls back to another model.
  */
-export function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
+export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedder> {
   return loadIdentified(identify(options), options);
 }
 

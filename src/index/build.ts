@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { withEmbeddingCache } from '../embed/cache.js';
 import { deferred, type DeferredEmbedder, type Embedder, type EmbeddingModelInfo } from '../embed/types.js';
 import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
 import { listCorpus, type FileFailure } from '../ingest/corpus.js';
@@ -9,16 +8,12 @@ import { folderStorage } from './folder-storage.js';
 import type { IndexStorage, ManifestDraft, StoredIndex } from './storage.js';
 import { assembleIndex, INDEX_FORMAT, type ChunkRecord, type CorpusIndex, type DocumentEntry, type IndexedDocument, type IndexManifest } from './store.js';
 import type { VectorStore } from './vector-store.js';
+import { embedChunks } from './embed-chunks.js';
 import { explainWriteError } from './write-errors.js';
 import { PARSING_VERSION, readChanges, startingPoint, unusableReason } from './build-plan.js';
 import { reportIndexBuild } from '../telemetry.js';
 import type { HnswParameters } from './vector-index.js';
 
-/**
- * Texts per embedder call at least: the embedder batches for the model itself (EMBEDDING_BATCH_SIZE texts
- * per encoder run, or by tokens for the generated static models, which pack texts of similar length).
- */
-const MIN_EMBED_STEP = 1024;
 
 /** Rebuild the vector index from its live points when this share of its labels is deleted. */
 const COMPACTION_SHARE = 0.25;
@@ -74,8 +69,6 @@ export const embeddingCacheDir = (indexDir: string) => path.join(indexDir, 'embe
 export function chunkContext(title: string, section: readonly string[]): string {
   return [...new Set([title, ...section].filter((part) => part.trim() !== ''))].join(' — ');
 }
-
-const embeddingText = (context: string, text: string) => (context ? `${context}\n\n${text}` : text);
 
 /** Where a build with `options` reads and writes versions. */
 export const storageOf = (options: BuildOptions): IndexStorage => options.storage ?? folderStorage(options.indexDir, options.hnsw);
@@ -139,7 +132,6 @@ async function build<V extends VectorStore>(model: DeferredEmbedder, options: Bu
 
   // Start from the previous version's indexes (read from disk: the served copy is never mutated).
   const dropped = new Set([...removed, ...updated]);
-  const vectors = base?.vectors ?? storage.createVectors(embedder.info.dimensions);
   const lexical = base?.lexical ?? LexicalIndex.build([]);
   const sources = new Map<string, IndexedDocument>();
   for (const entry of kept) sources.set(entry.source, base!.sources.get(entry.source)!);
@@ -148,7 +140,7 @@ async function build<V extends VectorStore>(model: DeferredEmbedder, options: Bu
   const oldEntries: LexicalEntry[] = [];
   for (const chunk of base?.chunks ?? []) {
     if (!dropped.has(chunk.source)) continue;
-    vectors.remove(chunk.label);
+    base!.vectors.remove(chunk.label);
     deletedLabels++;
     oldEntries.push({ id: chunk.id, text: chunk.text, context: chunkContext(base!.sources.get(chunk.source)!.title, chunk.section) });
   }
@@ -170,18 +162,11 @@ async function build<V extends VectorStore>(model: DeferredEmbedder, options: Bu
     entries.set(source, { source, format: parsed.format, title: parsed.title, sha256: hash, bytes, mtimeMs, chars: parsed.text.length, chunks: spans.length, ...(parsed.pages ? { pages: parsed.pages.length } : {}), indexedAt });
   }
   const embedStartedAt = performance.now();
-  const cached = withEmbeddingCache(embedder, embeddingCacheDir(options.indexDir));
-  const texts = fresh.map(({ entry }) => embeddingText(entry.context, entry.text));
-  onProgress?.({ phase: 'Embedding chunks', done: 0, total: texts.length });
-  const step = Math.max(options.batchSize, MIN_EMBED_STEP);
-  for (let from = 0; from < texts.length; from += step) {
-    const batch = await cached.embedDocumentVectors(texts.slice(from, from + step));
-    batch.forEach((vector, i) => vectors.add(fresh[from + i]!.record.label, vector));
-    onProgress?.({ phase: 'Embedding chunks', done: Math.min(texts.length, from + step), total: texts.length });
-  }
-  await cached.save();
+  const { vectors, embedded } = await embedChunks(
+    fresh.map(({ record, entry }) => ({ label: record.label, entry })),
+    { embedder, storage, cacheDir: embeddingCacheDir(options.indexDir), batchSize: options.batchSize, baseVectors: base?.vectors, lexical, onProgress },
+  );
   const embedMs = performance.now() - embedStartedAt;
-  lexical.add(fresh.map(({ entry }) => entry));
   chunks.push(...fresh.map(({ record }) => record));
 
   // Document order, so chunk lists and answers do not depend on the order files changed in.
@@ -210,5 +195,5 @@ async function build<V extends VectorStore>(model: DeferredEmbedder, options: Bu
   const { version, manifest: written } = await storage.write(draft, manifest, options.keepVersions ?? 2);
   onProgress?.({ phase: 'Writing index', done: 1, total: 1 });
   const index = { ...draft, version, manifest: written };
-  return reportOf(version, written, index, true, cached.misses, embedMs);
+  return reportOf(version, written, index, true, embedded, embedMs);
 }

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { withIndexLock } from './lock.js';
 import type { IndexStorage } from './storage.js';
 import { readIndex, readManifest, writeIndexFiles } from './store.js';
 import { DEFAULT_HNSW, VectorIndex, type HnswParameters } from './vector-index.js';
+import { VectorIndexBuilder } from './vector-index-builder.js';
 import { collectGarbage, readPointer, startVersion, switchPointer } from './versions.js';
 import { watchPointer } from './watch.js';
 
@@ -19,10 +21,12 @@ export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_H
     async read(embedding) {
       const index = await readIndex(indexDir, embedding);
       // A serving setting: the graph was built with the M and efConstruction of its time.
-      index.vectors.efSearch = hnsw.efSearch;
+      index.vectors.setSearchBreadth(hnsw);
       return index;
     },
     createVectors: (dimensions) => VectorIndex.create(dimensions, INITIAL_CAPACITY, hnsw),
+    // The lock is held, so no other build uses this scratch file.
+    buildVectors: (dimensions, capacity) => new VectorIndexBuilder(dimensions, capacity, hnsw, path.join(indexDir, 'vectors-build.hnsw.tmp')),
     compact(vectors, labels) {
       const fresh = VectorIndex.create(vectors.dimensions, Math.max(1, labels.length), hnsw);
       for (const label of labels) fresh.add(label, vectors.vector(label));

@@ -1,6 +1,6 @@
 import type { EmbeddingModelInfo } from '../embed/types.js';
 import type { CorpusIndex, IndexManifest } from './store.js';
-import type { VectorStore } from './vector-store.js';
+import type { VectorBuild, VectorStore } from './vector-store.js';
 import type { Watcher } from './watch.js';
 
 /** A version of the index whose vectors live in store `V`. */
@@ -31,6 +31,11 @@ export interface IndexStorage<V extends VectorStore = VectorStore> {
   read(embedding: EmbeddingModelInfo): Promise<StoredIndex<V>>;
   /** An empty vector store, for a build from scratch. */
   createVectors(dimensions: number): V;
+  /**
+   * A new vector store filled with `capacity` points off the main thread, when the storage can build
+   * one that way (the embedded HNSW file); `createVectors` filled in place otherwise.
+   */
+  buildVectors?(dimensions: number, capacity: number): VectorBuild<V>;
   /** Vectors of `labels` only, the space of removed points reclaimed (the same store where the engine reclaims it itself). */
   compact(vectors: V, labels: readonly number[]): V;
   /** Publishes `draft` as the current version; `keepVersions` older ones stay for readers still on them. */

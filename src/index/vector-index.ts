@@ -15,15 +15,41 @@ export interface HnswParameters {
   m: number;
   /** Candidates considered while inserting: more means a better graph and a slower build. */
   efConstruction: number;
-  /** Candidates considered per query (at least k): more means better recall and slower queries. */
+  /**
+   * Candidates considered per query, for an index of up to EF_REFERENCE_SIZE points: more means better
+   * recall and slower queries. See `efSearchFor` for larger indexes and larger k.
+   */
   efSearch: number;
+  /** Widen efSearch as the index grows past EF_REFERENCE_SIZE points (`efSearchFor`); false keeps it fixed. */
+  adaptiveEfSearch: boolean;
 }
 
 /**
  * Chosen with bench/hnsw.ts: recall@10 0.9965 on real 768-d document vectors (12k) and 0.9995 on 100k
  * clustered 384-d ones, while building about twice as fast as efConstruction 200.
  */
-export const DEFAULT_HNSW: Readonly<HnswParameters> = Object.freeze({ m: 16, efConstruction: 100, efSearch: 128 });
+export const DEFAULT_HNSW: Readonly<HnswParameters> = Object.freeze({ m: 16, efConstruction: 100, efSearch: 128, adaptiveEfSearch: true });
+
+/** The size up to which the configured efSearch keeps recall@10 ≥ 0.98 (0.9995 on 100k clustered 384-d vectors). */
+export const EF_REFERENCE_SIZE = 100_000;
+/**
+ * How fast efSearch grows past EF_REFERENCE_SIZE: × (size / EF_REFERENCE_SIZE) ^ EF_GROWTH_EXPONENT.
+ * A greedy graph search needs a wider beam in a larger graph (more local optima between the entry point
+ * and the true neighbours). At 1M clustered 384-d vectors (M 16, efConstruction 100) recall@10 was
+ * 0.876 / 0.965 / 0.975 at efSearch 128 / 256 / 384 and stayed 0.975 up to 1024: √ (405 at 1M) reaches
+ * that plateau, and a wider search buys nothing more there (the rest is the graph; BENCHMARKS.md).
+ */
+const EF_GROWTH_EXPONENT = 0.5;
+
+/**
+ * The efSearch a query for `k` neighbours uses in an index of `size` points: the configured breadth up
+ * to EF_REFERENCE_SIZE points, growing with the size beyond (when adaptive), and at least twice k — a
+ * beam of only k leaves the last of the k found often not the true ones.
+ */
+export function efSearchFor(parameters: Pick<HnswParameters, 'efSearch' | 'adaptiveEfSearch'>, size: number, k: number): number {
+  const growth = parameters.adaptiveEfSearch ? Math.max(1, size / EF_REFERENCE_SIZE) ** EF_GROWTH_EXPONENT : 1;
+  return Math.max(Math.ceil(parameters.efSearch * growth), 2 * k);
+}
 
 const RANDOM_SEED = 100;
 /** Capacity grows by this factor when labels run out, so adding one file is not a full reallocation. */
@@ -36,8 +62,9 @@ const GROWTH = 1.5;
  */
 export class VectorIndex {
   #deleted = 0;
-  /** Query-time breadth; a serving setting, so it can change without rebuilding. */
+  /** Query-time breadth (see `efSearchFor`); a serving setting, so it can change without rebuilding. */
   efSearch = DEFAULT_HNSW.efSearch;
+  adaptiveEfSearch = DEFAULT_HNSW.adaptiveEfSearch;
 
   private constructor(
     readonly dimensions: number,
@@ -48,7 +75,7 @@ export class VectorIndex {
     const hnsw = new HierarchicalNSW('cosine', dimensions);
     hnsw.initIndex(Math.max(1, capacity), parameters.m, parameters.efConstruction, RANDOM_SEED);
     const index = new VectorIndex(dimensions, hnsw);
-    index.efSearch = parameters.efSearch;
+    index.setSearchBreadth(parameters);
     return index;
   }
 
@@ -65,6 +92,11 @@ export class VectorIndex {
     const index = new VectorIndex(dimensions, hnsw);
     index.#deleted = deleted;
     return index;
+  }
+
+  setSearchBreadth({ efSearch, adaptiveEfSearch }: Pick<HnswParameters, 'efSearch' | 'adaptiveEfSearch'>): void {
+    this.efSearch = efSearch;
+    this.adaptiveEfSearch = adaptiveEfSearch;
   }
 
   async write(file: string): Promise<void> {
@@ -99,7 +131,7 @@ export class VectorIndex {
   search(vector: ArrayLike<number>, limit: number): VectorHit[] {
     const k = Math.min(limit, this.size);
     if (k === 0) return [];
-    this.hnsw.setEf(Math.max(this.efSearch, k));
+    this.hnsw.setEf(efSearchFor(this, this.size, k));
     const { neighbors, distances } = this.hnsw.searchKnn(Array.from(vector), k);
     return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] ?? 1) }));
   }

@@ -24,3 +24,26 @@ export interface VectorStore {
   remove(label: number): void;
   search(vector: number[], limit: number): VectorHit[] | Promise<VectorHit[]>;
 }
+
+/**
+ * Fills a vector store with the build's new points, batch by batch in label order, and hands it over
+ * at the end: in place on the main thread (`inPlaceBuild`), or off it (`VectorIndexBuilder`).
+ */
+export interface VectorBuild<V extends VectorStore> {
+  add(labels: readonly number[], vectors: ReadonlyArray<ArrayLike<number>>): Promise<void>;
+  /** Waits for every point added and returns the store holding them. */
+  finish(): Promise<V>;
+  /** Releases what the build holds (a worker), finished or not. */
+  close(): Promise<void>;
+}
+
+/** Adds to `store` itself, on the calling thread. */
+export function inPlaceBuild<V extends VectorStore>(store: V): VectorBuild<V> {
+  return {
+    async add(labels, vectors) {
+      labels.forEach((label, i) => store.add(label, vectors[i]!));
+    },
+    finish: async () => store,
+    close: async () => undefined,
+  };
+}

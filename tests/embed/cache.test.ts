@@ -26,6 +26,26 @@ function countingEmbedder(version: string) {
 describe('embedding cache', () => {
   const corpus = ['alpha', 'beta', 'gamma', 'alpha'];
 
+  it('after save({ release: true }) reads released vectors back from the file instead of embedding them again', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-cache-'));
+    const counting = countingEmbedder('fake@1');
+    const cache = withEmbeddingCache(counting.embedder, dir);
+    const first = await cache.embedDocumentVectors(['alpha', 'beta']);
+    await cache.save({ release: true });
+    // The second save appends; 'beta' was released by the first and is read back.
+    const second = await cache.embedDocumentVectors(['gamma', 'beta']);
+    await cache.save({ release: true });
+    const third = await cache.embedDocumentVectors(['gamma', 'alpha', 'beta']);
+    expect(counting.embedded()).toBe(3);
+    expect([cache.misses, cache.hits]).toEqual([3, 4]);
+    expect(second[1]).toEqual(first[1]);
+    expect(third).toEqual([second[0], first[0], first[1]]);
+
+    const reloaded = withEmbeddingCache(countingEmbedder('fake@1').embedder, dir);
+    expect(await reloaded.embedDocumentVectors(['alpha', 'beta', 'gamma'])).toEqual([first[0], first[1], second[0]]);
+    expect(reloaded.misses).toBe(0);
+  });
+
   it('re-embeds nothing on a second pass over the same texts, across processes (save + reload)', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-cache-'));
     const first = countingEmbedder('fake@1');

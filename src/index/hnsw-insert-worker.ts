@@ -1,0 +1,29 @@
+/**
+ * The worker thread of `VectorIndexBuilder`: owns a new HNSW graph and inserts the vectors the build
+ * sends while the main thread tokenizes, embeds and indexes words for the next batch. hnswlib-node's
+ * `addPoint` is synchronous and single-threaded, so on the main thread it would only add to the wait.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { insertWorkerSetupSchema, insertWorkerRequestSchema, type InsertWorkerReply } from './hnsw-insert-protocol.js';
+import { VectorIndex } from './vector-index.js';
+
+const port = parentPort;
+if (!port) throw new Error('hnsw-insert-worker runs in a worker thread only');
+const setup = insertWorkerSetupSchema.parse(workerData);
+const index = VectorIndex.create(setup.dimensions, setup.capacity, setup.parameters);
+const reply = (message: InsertWorkerReply) => port.postMessage(message);
+
+port.on('message', (raw: unknown) => {
+  const request = insertWorkerRequestSchema.parse(raw);
+  if (request.kind === 'add') {
+    const { labels, vectors } = request;
+    for (let i = 0; i < labels.length; i++) index.add(labels[i]!, vectors.subarray(i * setup.dimensions, (i + 1) * setup.dimensions));
+    reply({ kind: 'added', count: labels.length });
+    return;
+  }
+  // Through a promise: hnswlib-node throws some write errors synchronously.
+  Promise.resolve(request.file).then((file) => index.write(file)).then(
+    () => reply({ kind: 'written' }),
+    (error: unknown) => reply({ kind: 'failed', message: String(error) }),
+  );
+});
