@@ -24,7 +24,7 @@ import { makeNearMisses } from './fit/near-misses.js';
  *    fitted on the same SQuAD questions (answered) plus the tuning parts of tests/eval's near-miss,
  *    paraphrase and unanswerable sets and near-misses made from the SQuAD questions (declined); a best
  *    sentence stating the question's specifics differently or not naming them is declined by rule and left out of the fit; the
- *    threshold is the highest that keeps SQuAD accuracy within MAX_DECLINE_COST (0.01) of declining by that rule alone.
+ *    threshold is the highest that keeps SQuAD accuracy within MAX_DECLINE_COST (0.005) of declining by that rule alone.
  * Reports both on questions.jsonl and the held-out sets, which are never fitted on.
  * Run: `npm run fit:weights` (add `--dry-run` to print without writing).
  */
@@ -59,8 +59,11 @@ const sentenceVector = (candidate: Candidate) => SENTENCE_INPUTS.map((input) => 
  * questions.jsonl 0.848 over 620 give (0.791 × 3468 − 0.848 × 620) / 2848 = 0.778.
  */
 const TODAY_SQUAD_TRAIN_ACCURACY = 0.778;
-/** The SQuAD accuracy declining may give up, on the questions fitted on, for the near-misses it catches. */
-const MAX_DECLINE_COST = 0.01;
+/**
+ * The SQuAD accuracy the model's threshold may give up, on the questions fitted on, for the near-misses it catches.
+ * Half of the 0.01 the issue allows: the specifics rule (unmatchedSpecifics) declines some answers too.
+ */
+const MAX_DECLINE_COST = 0.005;
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
