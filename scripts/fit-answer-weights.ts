@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractiveAnswerer, Judged } from '../src/answer/extractive.js';
 import type { Candidate } from '../src/answer/candidates.js';
-import { DECLINE_INPUTS, declineInputs, statesOtherSpecifics } from '../src/answer/decline.js';
+import { DECLINE_INPUTS, declineInputs, unmatchedSpecifics } from '../src/answer/decline.js';
 import type { AnswerWeights } from '../src/answer/weights.js';
 import { DEFAULT_WEIGHTS } from '../src/answer/weights.js';
 import { DEFAULT_EXTRACTIVE_OPTIONS } from '../src/answer/extractive.js';
@@ -23,8 +23,8 @@ import { makeNearMisses } from './fit/near-misses.js';
  * 2. declining — a logistic model of "the best sentence answers" over the best candidate's signals,
  *    fitted on the same SQuAD questions (answered) plus the tuning parts of tests/eval's near-miss,
  *    paraphrase and unanswerable sets and near-misses made from the SQuAD questions (declined); a best
- *    sentence stating the question's specifics differently is declined by rule and left out of the fit; the
- *    threshold is the highest that keeps SQuAD accuracy within MAX_DECLINE_COST (0.01) of declining by that rule alone.
+ *    sentence stating the question's specifics differently or not naming them is declined by rule and left out of the fit; the
+ *    threshold is the highest that keeps SQuAD accuracy within MAX_DECLINE_COST (0.005) of declining by that rule alone.
  * Reports both on questions.jsonl and the held-out sets, which are never fitted on.
  * Run: `npm run fit:weights` (add `--dry-run` to print without writing).
  */
@@ -59,8 +59,11 @@ const sentenceVector = (candidate: Candidate) => SENTENCE_INPUTS.map((input) => 
  * questions.jsonl 0.848 over 620 give (0.791 × 3468 − 0.848 × 620) / 2848 = 0.778.
  */
 const TODAY_SQUAD_TRAIN_ACCURACY = 0.778;
-/** The SQuAD accuracy declining may give up, on the questions fitted on, for the near-misses it catches. */
-const MAX_DECLINE_COST = 0.01;
+/**
+ * The SQuAD accuracy the model's threshold may give up, on the questions fitted on, for the near-misses it catches.
+ * Half of the 0.01 the issue allows: the specifics rule (unmatchedSpecifics) declines some answers too.
+ */
+const MAX_DECLINE_COST = 0.005;
 
 const argument = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -121,8 +124,8 @@ async function main() {
     (await judgeAll(fitted, items)).map(({ item, best, candidates, information }) => ({
       item,
       best,
-      // A best sentence stating the question's specifics differently is declined by rule, not by the model.
-      x: best && !statesOtherSpecifics(best.specifics) ? declineInputs(best.features, best.specifics, information) : undefined,
+      // A best sentence stating the question's specifics differently or not naming them is declined by rule, not by the model.
+      x: best && !unmatchedSpecifics(best.specifics) ? declineInputs(best.features, best.specifics, information) : undefined,
       y: (item.answerable && best && answered(item, best, candidates) ? 1 : 0) as 0 | 1,
     }));
   const train = await declineRows([...squadTrain, ...ownTune, ...generated]);
@@ -131,7 +134,7 @@ async function main() {
   const usable = train.filter((row) => row.x);
   const answerable = usable.filter((row) => row.item.answerable).length;
   const declineModel = fitLogistic(usable.map((row) => ({ x: row.x!, y: row.y, weight: row.item.answerable ? usable.length / (2 * answerable) : usable.length / (2 * (usable.length - answerable)) })));
-  // A row without inputs is declined at every threshold: no sentence, or one stating the question's specifics differently.
+  // A row without inputs is declined at every threshold: no sentence, or one stating the question's specifics differently or not naming them.
   const p = (row: { x?: number[] }) => (row.x ? predict(declineModel, row.x) : -1);
   const accuracy = (rows: typeof train, t: number) => rows.filter((row) => row.item.answerable && row.y === 1 && p(row) >= t).length / Math.max(1, rows.filter((row) => row.item.answerable).length);
   const declineRate = (rows: typeof train, t: number) => rows.filter((row) => !row.item.answerable && p(row) < t).length / Math.max(1, rows.filter((row) => !row.item.answerable).length);

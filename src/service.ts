@@ -170,6 +170,7 @@ function serviceOver(
       const { standalone, passages } = await resolveFollowUp(question, history ?? [], {
         retrieve: (query) => retriever.retrieve(query, topK),
         idf: (term) => index.lexical.idf(term),
+        similarity,
       });
       // Between the CPU-heavy stages, let waiting requests (a health check) run: no single block spans the whole question.
       await yieldToEventLoop();

@@ -4,10 +4,12 @@ import type { SpecificsCheck } from './specifics.js';
 import type { AnswerWeights } from './weights.js';
 
 /**
- * Whether the best candidate answers the question at all: a logistic model over its coverage of
- * the question, which of the question's names, numbers and dates it lacks or leaves to the sentence
- * before it or the title, and how much the question says. Fitted by scripts/fit-answer-weights.ts
- * on SQuAD questions (answered) and near-miss and off-topic questions (declined).
+ * Whether the best candidate answers the question at all. A name, number or date of the question
+ * that the evidence states differently, or that neither it nor its context names, makes it another
+ * fact: declined by rule. The rest is a logistic model over its coverage of the question, the shares
+ * of the question's specifics it leaves to its context or leaves unsaid (describing ones, see
+ * describing-facts.ts), and how much the question says, fitted by
+ * scripts/fit-answer-weights.ts on SQuAD questions (answered) and near-miss and off-topic questions (declined).
  */
 
 /** IDF sums are scaled by this so the weights stay in a readable range. */
@@ -18,8 +20,8 @@ export function informationOf(terms: readonly WeightedTerm[]): number {
   return terms.reduce((sum, term) => sum + term.weight, 0) / INFORMATION_SCALE;
 }
 
-// No input for conflicting specifics: a best sentence with one is declined by rule (statesOtherSpecifics), never scored.
-export const DECLINE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'absent', 'nearby', 'anyAbsent', 'information'] as const;
+// No input for conflicting or absent specifics: a best sentence with one is declined by rule (unmatchedSpecifics), never scored.
+export const DECLINE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'nearby', 'unsaid', 'information'] as const;
 export type DeclineInput = (typeof DECLINE_INPUTS)[number];
 
 /** The decline model's inputs, in the order of DECLINE_INPUTS. */
@@ -30,21 +32,20 @@ export function declineInputs(features: Features, specifics: SpecificsCheck, inf
     exactCoverage: features.exactCoverage,
     passageCoverage: features.passageCoverage,
     offersType: features.offersType,
-    absent: share(specifics.absent),
     nearby: share(specifics.nearby),
-    // One name, number or date missing is enough to be another fact, however many others match.
-    anyAbsent: specifics.absent.length > 0 ? 1 : 0,
+    unsaid: share(specifics.unsaid),
     information,
   };
   return DECLINE_INPUTS.map((input) => values[input]);
 }
 
 /**
- * A name, number or date of the question that the best evidence states differently makes it another
- * fact ("When did China and Canada sign …?" against China and Vietnam): declined, whatever the other
+ * A name, number or date of the question that the evidence states differently ("When did China and
+ * Canada sign …?" against China and Vietnam), or that neither it nor its context names ("… in
+ * Shanghai?" against a sentence about Beijing), makes it another fact: declined, whatever the other
  * signals say. The fitted model decides the rest (scripts/fit-answer-weights.ts fits it with this rule in place).
  */
-export const statesOtherSpecifics = (specifics: SpecificsCheck) => specifics.conflicting.length > 0;
+export const unmatchedSpecifics = (specifics: SpecificsCheck) => specifics.conflicting.length > 0 || specifics.absent.length > 0;
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 

@@ -4,17 +4,17 @@ import { locate } from '../ingest/location.js';
 import { formatMarker } from './markers.js';
 import { expectedAnswerType } from './answer-type.js';
 import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
-import { analyse, type AnalysedText } from '../match/facts.js';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
 import { SentenceIndex, type Span, type TokenizedSentence } from '../match/sentences.js';
 import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
-import { declineProbability, informationOf, statesOtherSpecifics } from './decline.js';
+import { declineProbability, informationOf, unmatchedSpecifics } from './decline.js';
 import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
+import { EvidenceContext } from './evidence-context.js';
 import { outline } from './summary.js';
 import { DEFAULT_WEIGHTS, type AnswerWeights } from './weights.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
@@ -35,8 +35,6 @@ export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { companionRatio: 0
 
 /** How many of the best candidates are checked for the question's specifics before declining. */
 const SPECIFICS_CANDIDATES = 6;
-/** A sentence that opens by pointing back ("That same year, …") is read with the one before it. */
-const POINTS_BACK = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|such|the same|both)\b/i;
 
 export interface Judged extends Candidate {
   specifics: SpecificsCheck;
@@ -64,7 +62,7 @@ export interface Judgement {
 export class ExtractiveAnswerer implements Answerer {
   readonly name = 'extractive';
   readonly #names: NameMatcher;
-  readonly #analyses = new Map<string, AnalysedText>();
+  readonly #evidence: EvidenceContext;
 
   constructor(
     private readonly index: CorpusIndex,
@@ -74,6 +72,7 @@ export class ExtractiveAnswerer implements Answerer {
     private readonly checker?: CitationChecker,
   ) {
     this.#names = nameMatcher(similarity.wordVectors);
+    this.#evidence = new EvidenceContext(index, sentences);
   }
 
   /** The same answerer with other options (the weight-fitting script tries its weights this way). */
@@ -105,10 +104,7 @@ export class ExtractiveAnswerer implements Answerer {
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term));
     const information = informationOf(terms);
     const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
-      // A specific may be named just before the sentence or in the title, not anywhere in a long passage of other names.
-      const previous = this.sentences.previous(candidate.sentence);
-      const context = [this.#title(candidate.sentence.source), ...(previous ? [this.#analysed(previous)] : [])];
-      const specifics = checkSpecifics(facts, this.#evidenceOf(candidate.sentence), context, { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });
+      const specifics = checkSpecifics(facts, this.#evidence.evidenceOf(candidate.sentence), this.#evidence.contextOf(candidate.sentence), { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });
       return { ...candidate, specifics, probability: declineProbability(candidate.features, specifics, information, weights) };
     });
     return { type, ranked, candidates, information };
@@ -123,10 +119,11 @@ export class ExtractiveAnswerer implements Answerer {
     const { threshold } = this.options.weights.decline;
     // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
     const best = candidates.find((candidate) => candidate.specifics.conflicting.length + candidate.specifics.absent.length === 0) ?? candidates[0];
-    if (!best || best.probability < threshold || statesOtherSpecifics(best.specifics)) return notFound(type, best?.features.coverage);
+    if (!best || best.probability < threshold || unmatchedSpecifics(best.specifics)) return notFound(type, best?.features.coverage);
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
     const chosen = [best, ...candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold)].slice(0, limit);
-    const citations = chosen.map((candidate, i) => this.#citation(candidate.sentence, candidate.passage, i + 1, candidate.score));
+    // "That same year, China conducted …" is quoted with the sentence that says which year.
+    const citations = chosen.map((candidate, i) => this.#citation(this.#evidence.spanOf(candidate.sentence), candidate.passage, i + 1, candidate.score));
     const phrase = type === 'factoid' ? shortAnswer(question, citations[0]!.quote) : undefined;
     return {
       answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
@@ -165,31 +162,6 @@ export class ExtractiveAnswerer implements Answerer {
 
   #questionTerms(question: string): WeightedTerm[] {
     return weightedTerms(question, (term) => this.index.lexical.idf(term));
-  }
-
-  /** The sentence, with the one before it (same paragraph) when it points back to it; both cached. */
-  #evidenceOf(sentence: TokenizedSentence): AnalysedText {
-    const previous = POINTS_BACK.test(this.#text(sentence)) ? this.sentences.previous(sentence) : undefined;
-    return this.#analysed({ source: sentence.source, start: previous?.start ?? sentence.start, end: sentence.end });
-  }
-
-  #analysed(span: { source: string; start: number; end: number }): AnalysedText {
-    const key = `${span.source}#${span.start}-${span.end}`;
-    let analysed = this.#analyses.get(key);
-    if (!analysed) {
-      analysed = analyse(this.#text(span), { isNameAtStart: () => true });
-      if (this.#analyses.size >= 4_096) this.#analyses.delete(this.#analyses.keys().next().value!);
-      this.#analyses.set(key, analysed);
-    }
-    return analysed;
-  }
-
-  /** The document's name, context of every sentence in it ("born here" in warsaw.txt). */
-  #title(source: string): AnalysedText {
-    const key = `title:${source}`;
-    let analysed = this.#analyses.get(key);
-    if (!analysed) this.#analyses.set(key, (analysed = analyse(source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' '), { isNameAtStart: () => true })));
-    return analysed;
   }
 
   #text(span: { source: string; start: number; end: number }): string {

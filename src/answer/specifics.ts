@@ -3,6 +3,8 @@ import { compareFacts } from '../match/fact-compare.js';
 import { analyse, type AnalysedText, type Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
+import { describes, isOrdinaryWord } from './describing-facts.js';
+import { spelledIn } from './name-spelling.js';
 
 /**
  * The specifics a question asks about — names, places, numbers, dates — must be in the evidence
@@ -14,10 +16,12 @@ import type { TermSimilarity } from '../match/term-similarity.js';
 export interface SpecificsCheck {
   /** Facts of the question the evidence states differently. */
   conflicting: Fact[];
-  /** Facts of the question neither the evidence nor the sentence before it nor its title mentions. */
+  /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
-  /** Facts the evidence lacks but the sentence before it or its document's title mentions (the year the text is about). */
+  /** Facts the evidence lacks but its context mentions (the year the text is about, the team its paragraph is about). */
   nearby: Fact[];
+  /** Describing facts (see describing-facts.ts) neither the evidence nor its context says: weighed, not declined by rule. */
+  unsaid: Fact[];
   /** How many facts the question has. */
   total: number;
 }
@@ -29,6 +33,37 @@ export interface SpecificsOptions {
   isNameAtStart: (token: Token) => boolean;
 }
 
+/** Month-and-year pairs of a text: "April 2019". */
+function dates(text: AnalysedText): Array<[Fact, Fact]> {
+  return text.facts.flatMap((fact, i) => {
+    const next = text.facts[i + 1];
+    return fact.kind === 'month' && next?.kind === 'year' && text.text.slice(fact.end, next.start).trim() === '' ? [[fact, next] as [Fact, Fact]] : [];
+  });
+}
+
+/**
+ * A date of the question ("April 2019") that the evidence has only in parts, each in another date
+ * ("April 2018 … September 2019"), is stated differently there: the month of the question's date.
+ */
+function otherDates(question: AnalysedText, evidence: AnalysedText): Fact[] {
+  const stated = dates(evidence);
+  if (stated.length === 0) return [];
+  return dates(question)
+    .filter(([month, year]) => !stated.some(([m, y]) => m.value === month.value && y.value === year.value))
+    .filter(([month, year]) => stated.some(([m, y]) => m.value === month.value || y.value === year.value))
+    .map(([month]) => month);
+}
+
+/** "2015" is one value whether read as a year or a number ("Xi's 2015 proposals" against "In 2015, …"). */
+const NUMERIC = new Set<Fact['kind']>(['number', 'year']);
+const sameValue = (a: Fact, b: Fact) => a.value === b.value && (a.kind === b.kind || (NUMERIC.has(a.kind) && NUMERIC.has(b.kind)));
+
+/** The name without the ordinary words a question capitalised into it ("Emma Marry" → "Emma"); the name itself when that leaves nothing. */
+function withoutOrdinaryWords(name: Fact): Fact {
+  const words = name.words.filter((word) => !isOrdinaryWord(word.word));
+  return words.length === 0 || words.length === name.words.length ? name : { ...name, words, value: words.map((word) => word.word).join(' ') };
+}
+
 /**
  * The facts of a question: names, numbers and dates. Ordinals are left out — questions rephrase
  * them freely ("the first drive" for "the opening drive") — and wh-words are grammar, not names.
@@ -38,25 +73,32 @@ export function questionFacts(question: string, isNameAtStart: (token: Token) =>
   return { ...analysed, facts: analysed.facts.filter((fact) => fact.kind !== 'ordinal' && !(fact.kind === 'number' && ANSWER_COUNT.test(question.slice(0, fact.start)))) };
 }
 
-/** "Name two courses …", "What are three …": a number right after the request counts the answers wanted; it is not a fact to find. */
-const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enumerate|state|identify|what\s+(?:are|were)|which\s+(?:are|were))\s+(?:any\s+|at\s+least\s+)?$/i;
+/** "Name two courses …", "What are three …", "Which two artists …": a number right after the request counts the answers wanted; it is not a fact to find. */
+const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enumerate|state|identify|(?:what|which)(?:\s+(?:are|were|other|the))*)\s+(?:any\s+|at\s+least\s+)?$/i;
 
 /**
  * Checks the question's facts against the evidence (the quoted sentence with what it continues):
  * a fact stated differently there is a conflict; one it does not mention may still be found in
- * the sentence before it or its document's title (the year the text is about), else it is missing.
+ * its context (see Judged in extractive.ts), else it is missing. A name spelled with a slip
+ * ("Gospic", "Hatmanis") is the evidence's own.
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions): SpecificsCheck {
-  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], total: 0 };
+  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
   // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
-  const stated = (fact: Fact) => (fact.kind === 'name' ? options.names.found(fact, question.text, evidence) : evidence.facts.some((other) => other.kind === fact.kind && other.value === fact.value));
-  const mentioned = (fact: Fact) => context.some((text) => (fact.kind === 'name' ? options.names.found(fact, question.text, text) : text.facts.some((other) => other.kind === fact.kind && other.value === fact.value)));
+  const namedAs = (name: Fact, text: AnalysedText) => options.names.found(name, question.text, text) || spelledIn(name, text);
+  const named = (fact: Fact, text: AnalysedText) =>
+    fact.kind === 'name' ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) : text.facts.some((other) => sameValue(fact, other));
+  const stated = (fact: Fact) => named(fact, evidence);
+  const mentioned = (fact: Fact) => context.some((text) => named(fact, text));
+  const missing = result.missing.filter((fact) => !stated(fact));
+  const unmentioned = missing.filter((fact) => !mentioned(fact));
   return {
-    conflicting: result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)),
-    absent: result.missing.filter((fact) => !mentioned(fact)),
-    nearby: result.missing.filter(mentioned),
+    conflicting: [...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)), ...otherDates(question, evidence)],
+    absent: unmentioned.filter((fact) => !describes(fact, question)),
+    nearby: missing.filter(mentioned),
+    unsaid: unmentioned.filter((fact) => describes(fact, question)),
     total: question.facts.length,
   };
 }

@@ -1,5 +1,6 @@
-import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
-import { tokenize } from '../match/analyzer.js';
+import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
+import { tokenize, type Token } from '../match/analyzer.js';
+import type { TermSimilarity } from '../match/term-similarity.js';
 import type { Passage } from './types.js';
 
 export interface ChatTurn {
@@ -21,6 +22,11 @@ export interface FollowUpOptions {
   retrieve: (query: string) => Promise<Passage[]>;
   /** Inverse document frequency of a stemmed term in the corpus. */
   idf: (term: string) => number;
+  /**
+   * Word meaning, so a follow-up in other words ("When did he pass away?" against "Tesla died …")
+   * is covered as the answerer would cover it; exact terms only without it.
+   */
+  similarity?: TermSimilarity;
 }
 
 export interface Resolution {
@@ -54,11 +60,14 @@ const ANSWER_FRAME = new Set(['month', 'year', 'date', 'day', 'dai', 'time', 'pl
 const information = (terms: readonly WeightedTerm[], idf: (term: string) => number) =>
   terms.filter((term) => !ANSWER_FRAME.has(term.term)).reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN));
 
-/** The IDF-weighted share of `terms` that the passage (with its title and headings) holds. */
-function coverage(terms: readonly WeightedTerm[], passage: Passage): number {
+const passageTokens = (passage: Passage): Token[] => tokenize(`${passage.title} ${passage.section.join(' ')} ${passage.text}`);
+
+/** The IDF-weighted share of `terms` that the passage (with its title and headings) holds, words of like meaning counting partly. */
+function coverage(terms: readonly WeightedTerm[], tokens: readonly Token[], similarity: TermSimilarity | undefined): number {
   const total = terms.reduce((sum, term) => sum + term.weight, 0);
   if (total === 0) return 0;
-  const present = new Set(tokenize(`${passage.title} ${passage.section.join(' ')} ${passage.text}`).map((token) => token.term));
+  if (similarity) return coverageDetail(terms, tokens, similarity).coverage;
+  const present = new Set(tokens.map((token) => token.term));
   return terms.reduce((sum, term) => sum + (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? term.weight : 0), 0) / total;
 }
 
@@ -74,7 +83,7 @@ export function conversationFocus(history: readonly ChatTurn[], idf: (term: stri
 
 export const followingUp = (question: string, focus: string) => `${question.trim().replace(/^(?:and|but|also|so)\s+/i, '')} (following up on: ${focus})`;
 
-export async function resolveFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf }: FollowUpOptions): Promise<Resolution> {
+export async function resolveFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf, similarity }: FollowUpOptions): Promise<Resolution> {
   const asked = question.trim();
   const focus = history.length > 0 ? conversationFocus(history, idf) : undefined;
   if (!focus) return { standalone: asked, passages: await retrieve(asked), followUp: false };
@@ -83,10 +92,15 @@ export async function resolveFollowUp(question: string, history: readonly ChatTu
   if (terms.length === 0) return { standalone: combined, passages: await retrieve(combined), followUp: true };
   const [alone, together] = await Promise.all([retrieve(asked), retrieve(combined)]);
   const focusTerms = weightedTerms(focus, idf).filter((term) => !terms.some((own) => own.term === term.term));
-  const holdsFocus = (passage: Passage) => focusTerms.length === 0 || coverage(focusTerms, passage) >= MIN_COVERAGE;
-  const aloneCoverage = Math.max(0, ...alone.slice(0, COMPARED).map((passage) => coverage(terms, passage)));
+  const compared = [...alone.slice(0, COMPARED), ...together.slice(0, COMPARED)];
+  const tokensOf = new Map(compared.map((passage) => [passage, passageTokens(passage)]));
+  await similarity?.prepare([...terms, ...focusTerms].map((term) => term.word).concat([...tokensOf.values()].flat().map((token) => token.word)));
+  const covers = (wanted: readonly WeightedTerm[], passage: Passage) => coverage(wanted, tokensOf.get(passage)!, similarity);
+  // The focus is held when its own words are there: a passage about another thing in like words does not continue the conversation.
+  const holdsFocus = (passage: Passage) => focusTerms.length === 0 || coverage(focusTerms, tokensOf.get(passage)!, undefined) >= MIN_COVERAGE;
+  const aloneCoverage = Math.max(0, ...alone.slice(0, COMPARED).map((passage) => covers(terms, passage)));
   // The follow-up reading counts only where a passage holds both the question and the focus.
-  const togetherCoverage = Math.max(0, ...together.slice(0, COMPARED).map((passage) => (holdsFocus(passage) ? coverage(terms, passage) : 0)));
+  const togetherCoverage = Math.max(0, ...together.slice(0, COMPARED).map((passage) => (holdsFocus(passage) ? covers(terms, passage) : 0)));
   // A question that says too little to retrieve on its own ("In which month?") continues the conversation when the focus is found;
   // one that says enough does only when the focus makes it clearly better answered.
   const followUp =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statesOtherSpecifics } from '../../src/answer/decline.js';
+import { unmatchedSpecifics } from '../../src/answer/decline.js';
 import { checkSpecifics, questionFacts } from '../../src/answer/specifics.js';
 import { analyse } from '../../src/match/facts.js';
 import { nameMatcher } from '../../src/match/names.js';
@@ -20,7 +20,7 @@ describe('checkSpecifics', () => {
   it('finds the year a question swaps for another a conflict, and declines it', () => {
     const result = check('How many miners did the 1864 typhoid outbreak at Buckland Valley kill?', 'An outbreak of typhoid at Buckland Valley in 1854 killed over 1,000 miners.');
     expect(result.conflicting.map((fact) => fact.text)).toEqual(['1864']);
-    expect(statesOtherSpecifics(result)).toBe(true);
+    expect(unmatchedSpecifics(result)).toBe(true);
   });
 
   it('matches a value the evidence states, even beside other values in closer wording', () => {
@@ -29,12 +29,41 @@ describe('checkSpecifics', () => {
       "Earlier papers include John Myhill's definition of linear bounded automata (Myhill 1960), Raymond Smullyan's study of rudimentary sets (1961), as well as Hisao Yamada's paper (1962).",
     );
     expect(result.conflicting).toEqual([]);
-    expect(statesOtherSpecifics(result)).toBe(false);
+    expect(unmatchedSpecifics(result)).toBe(false);
   });
 
   it('finds a name in the title when the evidence lacks it, and counts a name found nowhere absent', () => {
     const result = check('When did Tesla move to Chicago?', 'In 1884 he moved house and began to work on motors.', ['Nikola Tesla']);
     expect(result.absent.map((fact) => fact.text)).toEqual(['Chicago']);
     expect(result.conflicting).toEqual([]);
+  });
+
+  it('declines by rule a swapped place named nowhere, and not a sentence naming the question\'s specifics', () => {
+    const swapped = check('When did China establish a peacekeeping training institution in Shanghai?', "China's armed forces established a specialized peacekeeping training institution in June 2009.");
+    expect(swapped.absent.map((fact) => fact.text)).toEqual(['Shanghai']);
+    expect(unmatchedSpecifics(swapped)).toBe(true);
+    expect(unmatchedSpecifics(check('When did China establish a peacekeeping training institution?', "China's armed forces established a specialized peacekeeping training institution in June 2009."))).toBe(false);
+  });
+
+  it('reads a name spelled with a slip or without accents as the evidence\'s name', () => {
+    expect(unmatchedSpecifics(check('Who wrote the 1965 paper with Hatmanis?', 'The seminal paper by Juris Hartmanis and Richard Stearns (1965) laid out the definitions.'))).toBe(false);
+    expect(check('Why was Tesla returned to Gospic?', 'Tesla was returned to Gospić under police guard.').absent).toEqual([]);
+  });
+
+  it('weighs an unsaid people\'s adjective instead of declining, but declines an unsaid place', () => {
+    const described = check('What German ruler invited Huguenot immigration?', 'Frederick William, Elector of Brandenburg, invited Huguenots to settle in his realms.');
+    expect(described.unsaid.map((fact) => fact.text)).toEqual(['German']);
+    expect(unmatchedSpecifics(described)).toBe(false);
+    expect(check('Which training facilities did the PLA visit in Chile?', 'The PLA sent delegations to visit the training facilities of Argentina.').absent.map((fact) => fact.text)).toEqual(['Chile']);
+  });
+
+  it('finds a date the evidence has only in parts of other dates stated differently', () => {
+    const result = check('Which exercise took place in April 2019?', 'The exercise Viking 18 took place in April 2018, and another in September 2019.');
+    expect(result.conflicting.map((fact) => fact.text)).toEqual(['April']);
+    expect(check('Which exercise took place in April 2018?', 'The exercise Viking 18 took place in April 2018, and another in September 2019.').conflicting).toEqual([]);
+  });
+
+  it('matches a year the question writes as a number ("Xi\'s 2015 proposals")', () => {
+    expect(check("Which continent should receive more support, according to Xi's 2015 proposals?", 'In 2015, President Xi presented proposals that greater support should be given to Africa.').absent).toEqual([]);
   });
 });

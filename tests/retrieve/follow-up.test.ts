@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conversationFocus, resolveFollowUp, type ChatTurn } from '../../src/retrieve/follow-up.js';
 import type { Passage } from '../../src/retrieve/types.js';
+import type { TermSimilarity } from '../../src/match/term-similarity.js';
 
 const TEXTS = [
   'China and Mongolia held the joint exercise Peacekeeping Mission-2009 in Beijing in June 2009.',
@@ -17,6 +18,10 @@ const retrieve = async (query: string) => {
 };
 const COMMON = new Set(['held', 'exercise', 'china', 'peacekeep', 'pla', 'hold', 'joint']);
 const idf = (term: string) => (COMMON.has(term) ? 0.3 : 2.5);
+
+/** Word meaning for the follow-up coverage: "officers" stands for "personnel", "courses" for "training". */
+const LIKE = new Map([['officers', 'personnel'], ['courses', 'training']]);
+const similarity = { prepare: async () => {}, similarity: (a: string, b: string) => (a === b || LIKE.get(a) === b || LIKE.get(b) === a ? 0.9 : 0) } as unknown as TermSimilarity;
 
 const history: ChatTurn[] = [
   { role: 'user', content: 'Which joint exercise did China hold with Mongolia in 2009?' },
@@ -46,5 +51,16 @@ describe('follow-ups resolved on evidence', () => {
     const huge: ChatTurn[] = Array.from({ length: 40 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `Mongolia ${'x'.repeat(3000)}` }));
     expect(conversationFocus(huge, idf)!.length).toBeLessThanOrEqual(400);
     expect((await resolveFollowUp('and where was it held?', [], { retrieve, idf })).standalone).toBe('and where was it held?');
+  });
+
+  it('with word meaning in the coverage, still follows up a question that says too little and asks a new topic alone', async () => {
+    const resolved = await resolveFollowUp('and where was it held?', history, { retrieve, idf, similarity });
+    expect(resolved.followUp).toBe(true);
+    expect(resolved.passages[0]!.text).toContain('Beijing');
+    for (const question of ['Where was the Viking 18 command-post exercise held?', 'How many PLA officers have attended courses hosted by the UN?']) {
+      const alone = await resolveFollowUp(question, history, { retrieve, idf, similarity });
+      expect(alone.followUp).toBe(false);
+      expect(alone.passages).toEqual(await retrieve(question));
+    }
   });
 });

@@ -1,0 +1,30 @@
+import lexicon from 'wink-lexicon/src/lexicon.js';
+import type { AnalysedText, Fact } from '../match/facts.js';
+
+/**
+ * Not every specific of a question picks out the fact it asks about. "What German ruler invited
+ * Huguenot immigration?" and "Where is the Asian influence strongest?" describe with a people's
+ * adjective; "four of the five counties" counts in words. When the evidence does not repeat such a
+ * word it has not stated another fact — when it does state another ("the Italian defense minister"
+ * against "the German defense minister") the comparison finds the conflict. So an unsaid describing
+ * fact weighs in the decline model instead of declining by rule.
+ */
+
+const SMALL_NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve']);
+/** Part-of-speech tags of a word a people's adjective can describe: a noun, or an adjective before one ("naval officer"). */
+const DESCRIBED = /^(?:NN|NNS|JJ)$/;
+
+/** Whether `fact` of `question` describes rather than names: a one-word name before a common noun, or a small number in words. */
+export function describes(fact: Fact, question: AnalysedText): boolean {
+  if (fact.kind === 'number') return SMALL_NUMBER_WORDS.has(fact.text.toLowerCase());
+  if (fact.kind !== 'name' || fact.words.length !== 1) return false;
+  const next = question.tokens[fact.last + 1];
+  // The next content word must follow right after the name ("Nazi policy"), not across a preposition ("Chile in 2019").
+  if (!next || question.text.slice(fact.end, next.start).trim() !== '' || /^\p{Lu}/u.test(next.text)) return false;
+  // A word the lexicon lacks is most often a noun of a trade or a field ("ruler", "linebacker").
+  const tag = lexicon[next.word]?.[0];
+  return tag === undefined ? /^\p{Ll}+$/u.test(next.text) : DESCRIBED.test(tag);
+}
+
+/** An English word a question capitalised into a name ("Marry" of "Who did Emma Marry?") need not be in the evidence when the rest of the name is. */
+export const isOrdinaryWord = (word: string) => lexicon[word] !== undefined;

@@ -1,0 +1,71 @@
+import type { CorpusIndex } from '../index/store.js';
+import { analyse, type AnalysedText } from '../match/facts.js';
+import type { TokenizedSentence } from '../match/sentences.js';
+import type { SpanSentences } from '../match/span-sentences.js';
+
+/**
+ * What a candidate sentence says, analysed for its names, numbers and dates: the sentence itself
+ * (with the one before it when it points back) and the context where a specific it leaves unsaid may
+ * be named. Analyses are cached: passages overlap and the same sentences come back question after question.
+ */
+
+/** A sentence that opens by pointing back ("That same year, …") is read with the one before it. */
+const POINTS_BACK = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|such|the same|both)\b/i;
+const CACHED_ANALYSES = 4_096;
+
+type SourceSpan = { source: string; start: number; end: number };
+
+export class EvidenceContext {
+  readonly #analyses = new Map<string, AnalysedText>();
+
+  constructor(
+    private readonly index: CorpusIndex,
+    private readonly sentences: SpanSentences,
+  ) {}
+
+  /** The span a sentence is read (and quoted) as: with the one before it (same paragraph) when it points back to it. */
+  spanOf(sentence: TokenizedSentence): SourceSpan {
+    const previous = POINTS_BACK.test(this.#text(sentence)) ? this.sentences.previous(sentence) : undefined;
+    return { source: sentence.source, start: previous?.start ?? sentence.start, end: sentence.end };
+  }
+
+  evidenceOf(sentence: TokenizedSentence): AnalysedText {
+    return this.#analysed(this.spanOf(sentence));
+  }
+
+  /**
+   * Where a specific the sentence leaves unsaid may be named: the document's name ("born here" in
+   * warsaw.txt) and title, the headings above it, the document's lead paragraph (what the whole text
+   * is about: "the 2015 season" of super-bowl-50.txt) and the sentence before it — not the rest of its
+   * paragraph: "China and India signed …" is not answered by "China and Pakistan signed …" because
+   * India is named two sentences earlier.
+   */
+  contextOf(sentence: TokenizedSentence): AnalysedText[] {
+    const block = this.sentences.index.blockOf(sentence);
+    const document = this.index.sources.get(sentence.source);
+    const lead = document?.blocks.find((other) => other.kind === 'paragraph');
+    const previous = this.sentences.previous(sentence);
+    const spans = [...(previous ? [previous] : []), ...(lead && lead.start !== block?.start ? [{ source: sentence.source, start: lead.start, end: lead.end }] : [])];
+    const headings = [document?.title ?? '', ...(block?.section ?? [])].filter((text) => text !== '').join('\n');
+    const name = sentence.source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
+    return [this.#remembered(`name:${sentence.source}`, () => name), ...(headings ? [this.#remembered(`text:${headings}`, () => headings)] : []), ...spans.map((span) => this.#analysed(span))];
+  }
+
+  #analysed(span: SourceSpan): AnalysedText {
+    return this.#remembered(`${span.source}#${span.start}-${span.end}`, () => this.#text(span));
+  }
+
+  #remembered(key: string, text: () => string): AnalysedText {
+    let analysed = this.#analyses.get(key);
+    if (!analysed) {
+      analysed = analyse(text(), { isNameAtStart: () => true });
+      if (this.#analyses.size >= CACHED_ANALYSES) this.#analyses.delete(this.#analyses.keys().next().value!);
+      this.#analyses.set(key, analysed);
+    }
+    return analysed;
+  }
+
+  #text(span: SourceSpan): string {
+    return (this.index.documents.get(span.source) ?? '').slice(span.start, span.end);
+  }
+}
