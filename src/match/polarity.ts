@@ -1,3 +1,5 @@
+import type { Token } from './analyzer.js';
+
 /**
  * Negation and hedging: "China has never sent…" says the opposite of "China has sent…", and
  * "reportedly sent" says less. Cues are read from the words of the statement itself.
@@ -24,3 +26,19 @@ export function negations(text: string, from?: number, to?: number): Cue[] {
 export function hedges(text: string, from?: number, to?: number): Cue[] {
   return cues(HEDGE, text, from, to);
 }
+
+/**
+ * The content words the negation cues bear on, as matching forms: the first content token after
+ * each cue in its phrase ("not called" → call, "No tilde expansion is done" → tilde). A claim and
+ * its evidence may each say "not" about different things ("not called … not handled").
+ */
+export function negatedTerms(text: string, tokens: readonly Token[], from?: number, to?: number): Set<string> {
+  const negated = new Set<string>();
+  for (const cue of negations(text, from, to)) {
+    const next = tokens.find((token) => token.start >= cue.end && !NEGATION_WORD.test(token.text));
+    if (next && !/[,;:()]/.test(text.slice(cue.end, next.start))) negated.add(next.term);
+  }
+  return negated;
+}
+
+const NEGATION_WORD = new RegExp(`^(?:${NEGATION.source})$`, 'iu');

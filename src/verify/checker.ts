@@ -8,6 +8,7 @@ import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import { clauses, type Clause } from './clauses.js';
+import { conflictsOf } from './conflicts.js';
 import { EvidenceTexts } from './evidence-texts.js';
 import { prepareClaim } from './prepare-claim.js';
 import { decideVerdict, rank, type Assessed } from './verdict.js';
@@ -159,15 +160,8 @@ export class CitationChecker {
       }
     }
     const result: ClaimCheck = { verdict: best.verdict, score: round(best.score), evidence, best };
-    if (best.verdict === 'contradicted' && best.facts.conflicts.length > 0) {
-      result.conflicts = best.facts.conflicts.map(({ claim: own, evidence: theirs }) => ({
-        claim: own.text,
-        evidence: theirs.text,
-        source: best.source,
-        start: best.start + theirs.start,
-        end: best.start + theirs.end,
-      }));
-    }
+    const conflicts = best.verdict === 'contradicted' ? conflictsOf(best) : [];
+    if (conflicts.length > 0) result.conflicts = conflicts;
     if ((best.verdict === 'partially_supported' || best.verdict === 'contradicted') && best.missing.length > 0) result.missing = best.missing;
     return result;
   }
@@ -187,7 +181,8 @@ export class CitationChecker {
     const held = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'contradicted').length;
     if (held === 0) return best;
     if (verdicts.includes('contradicted')) return { ...best, verdict: 'contradicted' };
-    if (held === parts.length) return best.verdict === 'supported' ? best : { ...best, verdict: 'supported' };
+    // A hedge on one side only ("is said to have attended") is less than the statement, clause by clause too.
+    if (held === parts.length) return best.verdict === 'supported' || best.hedgeMismatch ? best : { ...best, verdict: 'supported' };
     const missing = parts.filter((_, i) => verdicts[i] !== 'supported').map((part) => part.text.replace(/[.!?]+$/, ''));
     return { ...best, verdict: 'partially_supported', missing: [...new Set([...missing, ...best.missing.filter((gap) => !missing.some((part) => part.includes(gap)))])] };
   }
