@@ -6,8 +6,8 @@ import type { NameMatcher } from './names.js';
 /**
  * Who does what to whom: "Virgin Media claimed that BSkyB had increased the price" is not "BSkyB
  * claimed that Virgin Media had increased the price", though every word is the same. Two parties
- * of the claim (names or nouns) on either side of a word they share with the evidence (the verb
- * or relation: "claimed", "alias", "visited") that the evidence puts the other way round have
+ * of the claim (names or nouns) on either side of a verb they share with the evidence ("claimed",
+ * "visited", "received") that the evidence puts the other way round have
  * swapped roles — unless one of the two says it in the passive ("was licensed by"), which turns
  * the order round by itself.
  */
@@ -27,6 +27,12 @@ interface Party {
 }
 
 const isNoun = (token: Token) => (lexicon[token.word]?.[0] ?? '').startsWith('NN');
+/** Only a verb relates two parties: nouns in a row ("the execution time of the setup statement") are one phrase. */
+const isVerb = (token: Token) => {
+  const tags = lexicon[token.word];
+  // A word the lexicon lacks is a verb by its ending ("infringed").
+  return /^\p{Ll}/u.test(token.text) && (tags ? tags.some((tag) => tag.startsWith('VB')) : /ed$/.test(token.word));
+};
 /** A be-form right before the word (an adverb may sit between), or "by" just after it ("a pump, developed in 1698 by Savery"): the passive. */
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu;
 const AGENT_AFTER = /^(?:\s+[\p{L}\p{N}]+){0,3}?\s+by\b/iu;
@@ -38,6 +44,12 @@ function partiesOf(text: AnalysedText): Party[] {
   const inName = (i: number) => names.some((fact) => i >= fact.first && i <= fact.last);
   const nouns = text.tokens.flatMap((token, i): Party[] => (!inName(i) && !/^\d/.test(token.word) && isNoun(token) ? [{ first: i, last: i }] : []));
   return [...names.map((fact) => ({ first: fact.first, last: fact.last, fact })), ...nouns];
+}
+
+/** "Sky's" names Sky: the party, and its span, without the possessive. */
+function withoutPossessive(token: Token): Token {
+  const text = token.text.replace(/['’]s$/u, '');
+  return { ...token, text, end: token.start + text.length };
 }
 
 export interface RoleOptions {
@@ -57,7 +69,7 @@ export function roleSwap(claim: AnalysedText, evidence: AnalysedText, { names, s
       : evidence.tokens.flatMap((token, i) => (token.term === claim.tokens[party.first]!.term ? [i] : []));
   const found = claimParties.map((party) => ({ party, at: occurrences(party) })).filter(({ at }) => at.length > 0);
   for (const [p, pivot] of claim.tokens.entries()) {
-    if (/^\d/.test(pivot.word) || found.some(({ party }) => p >= party.first && p <= party.last)) continue;
+    if (!isVerb(pivot) || found.some(({ party }) => p >= party.first && p <= party.last)) continue;
     const before = found.filter(({ party }) => party.last < p);
     const after = found.filter(({ party }) => party.first > p);
     if (before.length === 0 || after.length === 0) continue;
@@ -67,7 +79,7 @@ export function roleSwap(claim: AnalysedText, evidence: AnalysedText, { names, s
       if (isPassive(claim, pivot) !== isPassive(evidence, shared)) continue;
       const first = before.find(({ at }) => at.every((i) => i > q));
       const second = after.find(({ at, party }) => at.every((i) => i < q) && claim.tokens[party.first]!.term !== claim.tokens[first?.party.first ?? -1]?.term);
-      if (first && second) return { claim: claim.tokens[first.party.first]!, evidence: evidence.tokens[second.at[0]!]! };
+      if (first && second) return { claim: withoutPossessive(claim.tokens[first.party.first]!), evidence: withoutPossessive(evidence.tokens[second.at[0]!]!) };
     }
   }
   return undefined;

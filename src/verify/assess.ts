@@ -1,5 +1,5 @@
 import type { Token } from '../match/analyzer.js';
-import { antonymPairs, type AntonymPair } from '../match/antonyms.js';
+import { antonymPairs, wordsOf, type AntonymPair } from '../match/antonyms.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import { compareFacts, type FactComparison } from '../match/fact-compare.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
@@ -117,10 +117,11 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
  */
 function comparePolarity(claim: PreparedClaim, evidence: AnalysedText, stated: { from: number; to: number } | undefined): { mismatch: boolean; evidenceNegates: boolean } {
   const evidenceNegated = stated !== undefined && negations(evidence.text, stated.from, stated.to).length > 0;
-  const claimNegatedTerms = negatedTerms(claim.analysed.text, claim.analysed.tokens);
-  const evidenceNegatedTerms = stated ? negatedTerms(evidence.text, evidence.tokens, stated.from, stated.to) : new Set<string>();
-  const claimTerms = new Set(claim.analysed.tokens.map((token) => token.term));
-  const evidenceTerms = new Set(evidence.tokens.filter((token) => !stated || (token.start >= stated.from && token.end <= stated.to)).map((token) => token.term));
+  const claimNegatedTerms = negatedTerms(claim.analysed.text);
+  const evidenceNegatedTerms = stated ? negatedTerms(evidence.text, stated.from, stated.to) : new Set<string>();
+  // Every word, "called" and "done" too: a negation bears on them as much as on content words.
+  const claimTerms = new Set(wordsOf(claim.analysed.text).map((word) => word.term));
+  const evidenceTerms = new Set(wordsOf(evidence.text).filter((word) => !stated || (word.start >= stated.from && word.end <= stated.to)).map((word) => word.term));
   const evidenceNegates = [...evidenceNegatedTerms].some((term) => claimTerms.has(term) && !claimNegatedTerms.has(term));
   const mismatch =
     evidenceNegates ||
