@@ -26,6 +26,8 @@ export interface PreparedClaim {
 export interface Assessment {
   /** IDF-weighted share of the claim's words the evidence covers, words of changed facts left out. */
   coverage: number;
+  /** The same, counting only the words the evidence states as they are (no near-synonyms). */
+  exactCoverage: number;
   facts: FactComparison;
   /** The evidence says the opposite: "not" on one side only, or a word against its antonym ("included" / "excluded"), not both. */
   negationMismatch: boolean;
@@ -77,6 +79,7 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const conflicted = facts.conflicts.map(({ claim: own, evidence: theirs }) => ({ ...own, words: own.words.filter((word) => !theirs.words.some((other) => other.term === word.term)) }));
   const supportedFacts = facts.supported;
   let covered = 0;
+  let exact = 0;
   let total = 0;
   let conflictWeight = 0;
   for (const { term, match } of matches) {
@@ -86,6 +89,7 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
     }
     total += term.weight;
     covered += term.weight * (belongsTo(term, supportedFacts) ? 1 : match);
+    if (match >= 1 || belongsTo(term, supportedFacts)) exact += term.weight;
   }
   const coverage = total === 0 ? 0 : covered / total;
   const unmatched = new Set(matches.filter(({ term, match }) => match < WEAK_MATCH && !belongsTo(term, supportedFacts) && !belongsTo(term, conflicted) && !opposed.has(term.term)).map(({ term }) => term.term));
@@ -97,6 +101,7 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const swapped = roleSwap(claim.analysed, evidence, { names: ctx.names, sameWord });
   return {
     coverage,
+    exactCoverage: total === 0 ? 0 : exact / total,
     facts,
     negationMismatch: polarity.mismatch !== (antonyms.length % 2 === 1),
     antonyms,

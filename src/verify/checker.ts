@@ -11,7 +11,7 @@ import { clauses, type Clause } from './clauses.js';
 import { conflictsOf } from './conflicts.js';
 import { EvidenceTexts } from './evidence-texts.js';
 import { prepareClaim } from './prepare-claim.js';
-import { decideVerdict, rank, type Assessed } from './verdict.js';
+import { decideVerdict, rank, strongest, type Assessed } from './verdict.js';
 import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
 
@@ -46,7 +46,8 @@ const PAIR_GAIN = 0.15;
 /**
  * Checks whether a claim is supported by the documents: sentence-level evidence (single sentences
  * and adjacent pairs), IDF-weighted coverage of the claim's words with soft word matching, and each
- * of its numbers, dates and names compared in context; a changed value or a negation contradicts.
+ * of its numbers, dates and names compared in context; a changed value, a negation, an antonym or
+ * swapped roles contradicts.
  */
 export class CitationChecker {
   readonly thresholds: VerifyThresholds;
@@ -150,6 +151,8 @@ export class CitationChecker {
     }
     // Best first: the strongest verdict of the best-covering evidence; among equals, the shorter span.
     scored.sort((a, b) => rank(b) - rank(a) || a.end - a.start - (b.end - b.start));
+    const first = strongest(scored)!;
+    if (first !== scored[0]) scored.unshift(...scored.splice(scored.indexOf(first), 1));
     const best = this.#byClause(claim, scored);
     const evidence: Evidence[] = [];
     if (best.verdict !== 'not_found') {

@@ -40,3 +40,16 @@ export const rank = (unit: Pick<Assessment, 'statesOpposite' | 'facts'> & { scor
 };
 const OPPOSITE_STRENGTH = 4;
 
+
+/**
+ * The evidence to read first from the ranked list: the best, unless another states the opposite in
+ * at least as many of the claim's own words as that support holds — a support that owes the rest to
+ * near-synonyms ("timer" for "timed") is weaker than an explicit opposite ("The execution time of
+ * setup is excluded…" against "…setup code and timer function…").
+ */
+export function strongest<T extends Pick<Assessment, 'statesOpposite' | 'exactCoverage' | 'facts'> & { verdict: Verdict }>(ranked: readonly T[]): T | undefined {
+  const best = ranked[0];
+  if (best?.verdict !== 'supported') return best;
+  const opposite = ranked.find((unit) => unit.verdict === 'contradicted' && unit.statesOpposite && unit.facts.conflicts.length === 0 && unit.exactCoverage >= best.exactCoverage);
+  return opposite ?? best;
+}
