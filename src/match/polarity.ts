@@ -1,3 +1,6 @@
+import { eng as functionWords } from 'stopword';
+import { normalizeWord, termOf } from './analyzer.js';
+
 /**
  * Negation and hedging: "China has never sent…" says the opposite of "China has sent…", and
  * "reportedly sent" says less. Cues are read from the words of the statement itself.
@@ -24,3 +27,27 @@ export function negations(text: string, from?: number, to?: number): Cue[] {
 export function hedges(text: string, from?: number, to?: number): Cue[] {
   return cues(HEDGE, text, from, to);
 }
+
+/**
+ * The words the negation cues bear on, as matching forms: the first word after each cue in its
+ * phrase that is not a function word ("not called" → call, "No tilde expansion is done" → tilde).
+ * A claim and its evidence may each say "not" about different things ("not called … not handled").
+ */
+export function negatedTerms(text: string, from?: number, to?: number): Set<string> {
+  const negated = new Set<string>();
+  for (const cue of negations(text, from, to)) {
+    for (const [word] of text.slice(cue.end).matchAll(WORD_OR_BREAK)) {
+      if (PHRASE_BREAK.test(word)) break;
+      const normalized = normalizeWord(word);
+      if (FUNCTION_WORDS.has(normalized) || NEGATION_WORD.test(word)) continue;
+      negated.add(termOf(normalized));
+      break;
+    }
+  }
+  return negated;
+}
+
+const FUNCTION_WORDS = new Set(functionWords);
+const NEGATION_WORD = new RegExp(`^(?:${NEGATION.source})$`, 'iu');
+const WORD_OR_BREAK = /[\p{L}\p{N}]+(?:['’]\p{L}+)*|[,;:()]/gu;
+const PHRASE_BREAK = /^[,;:()]$/;

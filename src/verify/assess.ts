@@ -1,9 +1,11 @@
 import type { Token } from '../match/analyzer.js';
+import { antonymPairs, wordsOf, type AntonymPair } from '../match/antonyms.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import { compareFacts, type FactComparison } from '../match/fact-compare.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
-import { hedges, negations } from '../match/polarity.js';
+import { hedges, negatedTerms, negations } from '../match/polarity.js';
+import { roleSwap, type RoleSwap } from '../match/roles.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 
 /**
@@ -24,9 +26,17 @@ export interface PreparedClaim {
 export interface Assessment {
   /** IDF-weighted share of the claim's words the evidence covers, words of changed facts left out. */
   coverage: number;
+  /** The same, counting only the words the evidence states as they are (no near-synonyms). */
+  exactCoverage: number;
   facts: FactComparison;
-  /** The claim says "not" where the evidence does not, or the other way round. */
+  /** The evidence says the opposite: "not" on one side only, or a word against its antonym ("included" / "excluded"), not both. */
   negationMismatch: boolean;
+  /** The claim's words the evidence states the opposite of, with the evidence's words. */
+  antonyms: AntonymPair[];
+  /** Two parties of the claim the evidence puts the other way round ("A acquired B" against "B acquired A"). */
+  roleSwap: RoleSwap | undefined;
+  /** The evidence itself states the opposite of the claim's words (negates one, or has its antonym or swapped roles), rather than only lacking the claim's "not". */
+  statesOpposite: boolean;
   /** Only one of the two hedges ("reportedly", "rumoured"). */
   hedgeMismatch: boolean;
   /** Share of the claim's weight in the words of values the evidence states differently. */
@@ -48,44 +58,83 @@ export interface AssessContext {
 
 /** A word matched less closely than this is a part of the claim the evidence does not state. */
 const WEAK_MATCH = 0.65;
+/** How far before the first of the claim's words in the evidence a negation or hedge still bears on them ("No tilde expansion"). */
+const CUE_REACH = 30;
+/** Near-synonyms from here stand for one another as the word two parties share ("beat" ~ "defeated"). */
+const SHARED_WORD = 0.8;
 
 const belongsTo = (term: WeightedTerm, facts: readonly Fact[]) => facts.some((fact) => fact.words.some((word) => word.term === term.term));
 
 export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: AssessContext): Assessment {
   const facts = compareFacts(claim.analysed, evidence, { names: ctx.names, similarity: (a, b) => ctx.similarity.similarity(a, b), context: ctx.context });
   const { matches } = coverageDetail(claim.terms, [...evidence.tokens, ...ctx.contextTokens], ctx.similarity);
+  const matchedTokens = evidence.tokens.filter((token) => matches.some(({ term, match }) => match >= 1 && term.term === token.term));
+  // The part of the evidence that states the claim: polarity cues elsewhere in it are about something else.
+  const from = Math.max(0, Math.min(...matchedTokens.map((token) => token.start)) - CUE_REACH);
+  const to = Math.max(...matchedTokens.map((token) => token.end));
+  const stated = matchedTokens.length > 0 ? { from, to } : undefined;
+  const antonyms = stated ? antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }) : [];
+  const opposed = new Set(antonyms.map((pair) => pair.claim.term));
   // Only the words that differ are the changed value: "Pope" is shared by "Pope Julius II" and "Pope Leo X".
   const conflicted = facts.conflicts.map(({ claim: own, evidence: theirs }) => ({ ...own, words: own.words.filter((word) => !theirs.words.some((other) => other.term === word.term)) }));
   const supportedFacts = facts.supported;
   let covered = 0;
+  let exact = 0;
   let total = 0;
   let conflictWeight = 0;
   for (const { term, match } of matches) {
-    if (belongsTo(term, conflicted)) {
+    if (belongsTo(term, conflicted) || opposed.has(term.term)) {
       conflictWeight += term.weight;
       continue;
     }
     total += term.weight;
     covered += term.weight * (belongsTo(term, supportedFacts) ? 1 : match);
+    if (match >= 1 || belongsTo(term, supportedFacts)) exact += term.weight;
   }
   const coverage = total === 0 ? 0 : covered / total;
-  const unmatched = new Set(matches.filter(({ term, match }) => match < WEAK_MATCH && !belongsTo(term, supportedFacts) && !belongsTo(term, conflicted)).map(({ term }) => term.term));
+  const unmatched = new Set(matches.filter(({ term, match }) => match < WEAK_MATCH && !belongsTo(term, supportedFacts) && !belongsTo(term, conflicted) && !opposed.has(term.term)).map(({ term }) => term.term));
   const { gaps, largest } = unmatchedRuns(claim, unmatched, facts.missing);
-  const matchedTokens = evidence.tokens.filter((token) => matches.some(({ term, match }) => match >= 1 && term.term === token.term));
-  const from = Math.min(...matchedTokens.map((token) => token.start));
-  const to = Math.max(...matchedTokens.map((token) => token.end));
-  const evidenceNegated = matchedTokens.length > 0 && negations(evidence.text, Math.max(0, from - 30), to).length > 0;
-  const evidenceHedged = hedges(evidence.text).length > 0;
+  const evidenceHedged = stated !== undefined && hedges(evidence.text, from, to).length > 0;
   const missing = [...new Set([...gaps, ...(claim.hedged && !evidenceHedged ? claim.hedgeWords : [])])];
+  const sameWord = (a: Token, b: Token) => a.term === b.term || (/^\p{Ll}/u.test(a.text) && /^\p{Ll}/u.test(b.text) && ctx.similarity.similarity(a.word, b.word) >= SHARED_WORD);
+  const polarity = comparePolarity(claim, evidence, stated);
+  const swapped = roleSwap(claim.analysed, evidence, { names: ctx.names, sameWord });
   return {
     coverage,
+    exactCoverage: total === 0 ? 0 : exact / total,
     facts,
-    negationMismatch: claim.negated !== evidenceNegated,
+    negationMismatch: polarity.mismatch !== (antonyms.length % 2 === 1),
+    antonyms,
+    roleSwap: swapped,
+    statesOpposite: (polarity.evidenceNegates && antonyms.length % 2 === 0) || antonyms.length % 2 === 1 || swapped !== undefined,
     hedgeMismatch: claim.hedged !== evidenceHedged,
     conflictShare: conflictWeight / Math.max(1e-9, total + conflictWeight),
     largestGap: total === 0 ? 0 : largest / claim.terms.reduce((sum, term) => sum + term.weight, 0),
     missing,
   };
+}
+
+/**
+ * Whether one side says "not" where the other does not, and whether it is the evidence that
+ * negates a word the claim states. A word both state is compared by itself ("are called" against
+ * "are not called", whatever else either negates); a negated word only one side has (a
+ * paraphrase) falls back on whether the other side negates anything there at all.
+ */
+function comparePolarity(claim: PreparedClaim, evidence: AnalysedText, stated: { from: number; to: number } | undefined): { mismatch: boolean; evidenceNegates: boolean } {
+  const evidenceNegated = stated !== undefined && negations(evidence.text, stated.from, stated.to).length > 0;
+  const claimNegatedTerms = negatedTerms(claim.analysed.text);
+  const evidenceNegatedTerms = stated ? negatedTerms(evidence.text, stated.from, stated.to) : new Set<string>();
+  // Every word, "called" and "done" too: a negation bears on them as much as on content words.
+  const claimTerms = new Set(wordsOf(claim.analysed.text).map((word) => word.term));
+  const evidenceTerms = new Set(wordsOf(evidence.text).filter((word) => !stated || (word.start >= stated.from && word.end <= stated.to)).map((word) => word.term));
+  const evidenceNegates = [...evidenceNegatedTerms].some((term) => claimTerms.has(term) && !claimNegatedTerms.has(term));
+  const mismatch =
+    evidenceNegates ||
+    [...claimNegatedTerms].some((term) => (evidenceTerms.has(term) ? !evidenceNegatedTerms.has(term) : !evidenceNegated)) ||
+    [...evidenceNegatedTerms].some((term) => !claimTerms.has(term) && !claim.negated) ||
+    // Cues that bear on no content word ("nothing" at the end) count on one side only.
+    (claimNegatedTerms.size === 0 && evidenceNegatedTerms.size === 0 && claim.negated !== evidenceNegated);
+  return { mismatch, evidenceNegates };
 }
 
 /** Runs of the claim's unmatched words (stop words between them kept), with missing facts, as written in the claim. */

@@ -8,9 +8,10 @@ import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import type { Clause } from './clauses.js';
+import { conflictsOf } from './conflicts.js';
 import { EvidenceTexts } from './evidence-texts.js';
 import { PreparedClaims } from './prepared-claims.js';
-import { decideVerdict, rank, type Assessed } from './verdict.js';
+import { decideVerdict, rank, strongest, type Assessed } from './verdict.js';
 import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
 
@@ -45,7 +46,8 @@ const PAIR_GAIN = 0.15;
 /**
  * Checks whether a claim is supported by the documents: sentence-level evidence (single sentences
  * and adjacent pairs), IDF-weighted coverage of the claim's words with soft word matching, and each
- * of its numbers, dates and names compared in context; a changed value or a negation contradicts.
+ * of its numbers, dates and names compared in context; a changed value, a negation, an antonym or
+ * swapped roles contradicts.
  */
 export class CitationChecker {
   readonly thresholds: VerifyThresholds;
@@ -151,6 +153,8 @@ export class CitationChecker {
     }
     // Best first: the strongest verdict of the best-covering evidence; among equals, the shorter span.
     scored.sort((a, b) => rank(b) - rank(a) || a.end - a.start - (b.end - b.start));
+    const first = strongest(scored)!;
+    if (first !== scored[0]) scored.unshift(...scored.splice(scored.indexOf(first), 1));
     const best = this.#byClause(claim, scored);
     const evidence: Evidence[] = [];
     if (best.verdict !== 'not_found') {
@@ -161,15 +165,8 @@ export class CitationChecker {
       }
     }
     const result: ClaimCheck = { verdict: best.verdict, score: round(best.score), evidence, best };
-    if (best.verdict === 'contradicted' && best.facts.conflicts.length > 0) {
-      result.conflicts = best.facts.conflicts.map(({ claim: own, evidence: theirs }) => ({
-        claim: own.text,
-        evidence: theirs.text,
-        source: best.source,
-        start: best.start + theirs.start,
-        end: best.start + theirs.end,
-      }));
-    }
+    const conflicts = best.verdict === 'contradicted' ? conflictsOf(best) : [];
+    if (conflicts.length > 0) result.conflicts = conflicts;
     if ((best.verdict === 'partially_supported' || best.verdict === 'contradicted') && best.missing.length > 0) result.missing = best.missing;
     return result;
   }
@@ -189,7 +186,8 @@ export class CitationChecker {
     const held = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'contradicted').length;
     if (held === 0) return best;
     if (verdicts.includes('contradicted')) return { ...best, verdict: 'contradicted' };
-    if (held === parts.length) return best.verdict === 'supported' ? best : { ...best, verdict: 'supported' };
+    // A hedge on one side only ("is said to have attended") is less than the statement, clause by clause too.
+    if (held === parts.length) return best.verdict === 'supported' || best.hedgeMismatch ? best : { ...best, verdict: 'supported' };
     const missing = parts.filter((_, i) => verdicts[i] !== 'supported').map((part) => part.text.replace(/[.!?]+$/, ''));
     return { ...best, verdict: 'partially_supported', missing: [...new Set([...missing, ...best.missing.filter((gap) => !missing.some((part) => part.includes(gap)))])] };
   }

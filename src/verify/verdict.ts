@@ -2,7 +2,7 @@ import type { Assessment } from './assess.js';
 import type { Verdict, VerifyThresholds } from './types.js';
 
 /** What a verdict is decided on: how much of the claim the evidence covers, and how its facts and polarity compare. */
-export type Assessed = Pick<Assessment, 'coverage' | 'facts' | 'negationMismatch' | 'hedgeMismatch' | 'largestGap' | 'conflictShare'>;
+export type Assessed = Pick<Assessment, 'coverage' | 'facts' | 'negationMismatch' | 'roleSwap' | 'hedgeMismatch' | 'largestGap' | 'conflictShare'>;
 
 /** The verdict for an assessed piece of evidence, from the thresholds. */
 export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Verdict {
@@ -11,8 +11,9 @@ export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Ver
   // A changed value or a negation contradicts only the same statement: the rest of it there, every other fact found.
   const fewChanges = facts.conflicts.length <= 1 || facts.supported.length >= 2 * facts.conflicts.length;
   const sameStatement = coverage >= thresholds.contradicted && facts.missing.length === 0 && fewChanges && (unit.conflictShare <= MAX_CONFLICT_SHARE || everythingElseStated(unit)) && unit.largestGap <= MAX_CONTRADICTION_GAP;
-  if (sameStatement && (facts.conflicts.length > 0 || unit.negationMismatch)) return 'contradicted';
-  if (coverage >= thresholds.supported && facts.missing.length === 0 && facts.conflicts.length === 0 && !unit.negationMismatch && !unit.hedgeMismatch && unit.largestGap <= thresholds.largestGap) return 'supported';
+  const opposite = unit.negationMismatch || unit.roleSwap !== undefined;
+  if (sameStatement && (facts.conflicts.length > 0 || opposite)) return 'contradicted';
+  if (coverage >= thresholds.supported && facts.missing.length === 0 && facts.conflicts.length === 0 && !opposite && !unit.hedgeMismatch && unit.largestGap <= thresholds.largestGap) return 'supported';
   // Most of the claim's facts absent: the evidence is about something else.
   const mostFactsMissing = facts.missing.length + facts.conflicts.length >= 2 && facts.missing.length + facts.conflicts.length >= facts.supported.length;
   return mostFactsMissing || unit.largestGap > thresholds.partialGap ? 'not_found' : 'partially_supported';
@@ -28,6 +29,27 @@ const MAX_CONTRADICTION_GAP = 0.25;
 
 const VERDICT_STRENGTH: Record<Verdict, number> = { supported: 3, contradicted: 2, partially_supported: 1, not_found: 0 };
 
-/** Evidence order: coverage first, the strength of what it says (support, then contradiction) breaking near-ties. */
-export const rank = (unit: { score: number; verdict: Verdict }) => unit.score + 0.05 * VERDICT_STRENGTH[unit.verdict];
+/**
+ * Evidence order: coverage first, the strength of what it says (support, then contradiction)
+ * breaking near-ties — except that a statement of the same words that says the opposite ("No tilde
+ * expansion is done", "Virgin Media claimed that BSkyB …") outweighs one that merely mentions them.
+ */
+export const rank = (unit: Pick<Assessment, 'statesOpposite' | 'facts'> & { score: number; verdict: Verdict }) => {
+  const opposite = unit.verdict === 'contradicted' && unit.facts.conflicts.length === 0 && unit.statesOpposite;
+  return unit.score + 0.05 * (opposite ? OPPOSITE_STRENGTH : VERDICT_STRENGTH[unit.verdict]);
+};
+const OPPOSITE_STRENGTH = 4;
 
+
+/**
+ * The evidence to read first from the ranked list: the best, unless another states the opposite in
+ * at least as many of the claim's own words as that support holds — a support that owes the rest to
+ * near-synonyms ("timer" for "timed") is weaker than an explicit opposite ("The execution time of
+ * setup is excluded…" against "…setup code and timer function…").
+ */
+export function strongest<T extends Pick<Assessment, 'statesOpposite' | 'exactCoverage' | 'facts'> & { verdict: Verdict }>(ranked: readonly T[]): T | undefined {
+  const best = ranked[0];
+  if (best?.verdict !== 'supported') return best;
+  const opposite = ranked.find((unit) => unit.verdict === 'contradicted' && unit.statesOpposite && unit.facts.conflicts.length === 0 && unit.exactCoverage >= best.exactCoverage);
+  return opposite ?? best;
+}

@@ -15,12 +15,13 @@ import { DEFAULT_THRESHOLDS, VERDICTS, type Conflict, type Verdict, type VerifyT
  * Runs labelled claims through the citation checker and prints the 4×4 confusion table with
  * precision and recall per verdict. `npx tsx tests/verify/calibration.ts` scores claims.jsonl (the
  * claims the thresholds were chosen on); `--file tests/verify/claims-more.jsonl` the second tuning
- * set; `--file tests/verify/claims-heldout.jsonl` (or claims-heldout2.jsonl) scores held-out claims; `--sweep` prints how other thresholds would do; `--words wordnet|glove|both`
+ * set, `--file tests/verify/claims-polarity.jsonl` the tuning claims for antonyms, negation scope, role swaps and
+ * hedges (over Python's manual too); `--file tests/verify/claims-heldout.jsonl` (or claims-heldout2.jsonl, claims-heldout3.jsonl) scores held-out claims; `--sweep` prints how other thresholds would do; `--words wordnet|glove|both`
  * chooses the word meanings; `--misses` lists the misclassified claims.
  */
 
 export interface LabelledClaim {
-  corpus: 'default' | 'squad';
+  corpus: keyof typeof CORPORA;
   label: Verdict;
   kind: string;
   claim: string;
@@ -43,7 +44,23 @@ export const MORE_CLAIMS_FILE = path.join(here, 'claims-more.jsonl');
 export const HELD_OUT_FILE = path.join(here, 'claims-heldout.jsonl');
 /** ../shared beside the checkout (or beside the folder of worktrees). */
 const squadCorpus = ['../../../shared/eval/squad/corpus', '../../../../shared/eval/squad/corpus'].map((dir) => path.resolve(here, dir)).find((dir) => fs.existsSync(dir));
-export const CORPORA = { default: path.resolve(here, '../../corpus'), squad: squadCorpus ?? path.resolve(here, '../../../shared/eval/squad/corpus') } as const;
+/** Python's manual in Markdown (build it with bench/python-manual/build.ts, or link a built one there): the tuning pages and the held-out ones. */
+const pythonManual = path.resolve(here, '../../bench/python-manual/corpus');
+export const CORPORA = {
+  default: path.resolve(here, '../../corpus'),
+  squad: squadCorpus ?? path.resolve(here, '../../../shared/eval/squad/corpus'),
+  python: path.join(pythonManual, 'md'),
+  'python-heldout': path.join(pythonManual, 'heldout', 'md'),
+} as const;
+
+/** The corpora `claims` are about that are present on this machine, each opened once. */
+export async function openCorpora(claims: readonly LabelledClaim[], embedder: Embedder, wordMeaning?: WordMeaning): Promise<Partial<Record<LabelledClaim['corpus'], Docent>>> {
+  const docents: Partial<Record<LabelledClaim['corpus'], Docent>> = {};
+  for (const corpus of new Set(claims.map((claim) => claim.corpus))) {
+    if (fs.existsSync(CORPORA[corpus])) docents[corpus] = await openCorpus(CORPORA[corpus], embedder, wordMeaning);
+  }
+  return docents;
+}
 
 export function readClaims(file = CLAIMS_FILE): LabelledClaim[] {
   return fs
@@ -139,10 +156,10 @@ async function main() {
   const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir });
   const claims = readClaims(path.resolve(argument('--file') ?? CLAIMS_FILE));
   const words = argument('--words') as WordMeaning | undefined;
-  const docents: Partial<Record<LabelledClaim['corpus'], Docent>> = { default: await openCorpus(CORPORA.default, embedder, words) };
-  if (fs.existsSync(CORPORA.squad)) docents.squad = await openCorpus(CORPORA.squad, embedder, words);
+  const docents = await openCorpora(claims, embedder, words);
   const scored = await scoreClaims(claims, docents);
-  console.log(`Embedding model: ${embedder.info.version}; word meaning: ${words ?? config.wordMeaning}; thresholds: ${JSON.stringify(docents.default!.checker.thresholds)}\n`);
+  const skipped = claims.length - scored.length;
+  console.log(`Embedding model: ${embedder.info.version}; word meaning: ${words ?? config.wordMeaning}; thresholds: ${JSON.stringify(Object.values(docents)[0]?.checker.thresholds)}${skipped ? `; ${skipped} claims skipped (corpus absent)` : ''}\n`);
   console.log(table(scored));
   if (process.argv.includes('--misses')) {
     console.log('\nMisclassified:');

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { antonymPairs, antonymsOf } from '../../src/match/antonyms.js';
+import { termOf } from '../../src/match/analyzer.js';
+
+const pairs = (claim: string, evidence: string) => antonymPairs(claim, evidence).map((pair) => `${pair.claim.text}≠${pair.evidence.text}`);
+
+describe('antonyms', () => {
+  it("reads WordNet's antonym pointers, keyed by matching form so inflections meet", () => {
+    expect(antonymsOf(termOf('included'))).toContain(termOf('exclude'));
+    expect(antonymsOf(termOf('increase'))).toContain(termOf('decreased'));
+    expect(antonymsOf(termOf('forbid'))).toContain(termOf('permit'));
+    expect(antonymsOf(termOf('before'))).toContain(termOf('after'));
+    expect(antonymsOf(termOf('peacekeeping')).size).toBe(0);
+  });
+
+  it('pairs a claim word with its opposite in the same context', () => {
+    expect(pairs('The execution time of setup is included in the timed run.', 'The execution time of setup is excluded from the overall timed run.')).toEqual(['included≠excluded']);
+    expect(pairs('Victoria is the least densely populated state.', 'Victoria is the most densely populated state.')).toEqual(['least≠most']);
+    expect(pairs('They have weakened bilateral relations.', 'They have strengthened bilateral and multilateral relations.')).toEqual(['weakened≠strengthened']);
+  });
+
+  it('finds no pair when the evidence states the claim word too, or the opposite sits in another phrase', () => {
+    expect(pairs('Monday is the first day of the week.', 'Monday is the first day of the week and Sunday the last.')).toEqual([]);
+    expect(pairs('A small garden lies in the north.', 'The city has a large airport; a small garden lies in the north.')).toEqual([]);
+    expect(pairs('The small garden was closed.', 'The large airport was built in 1990.')).toEqual([]);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import type { Token } from '../../src/match/analyzer.js';
+import { analyse } from '../../src/match/facts.js';
+import { nameMatcher } from '../../src/match/names.js';
+import { roleSwap } from '../../src/match/roles.js';
+
+const sameWord = (a: Token, b: Token) => a.term === b.term;
+const swap = (claim: string, evidence: string) => {
+  const found = roleSwap(analyse(claim, { isNameAtStart: () => true }), analyse(evidence, { isNameAtStart: () => true }), { names: nameMatcher(), sameWord });
+  return found && `${found.claim.text}→${found.evidence.text}`;
+};
+
+describe('role swaps', () => {
+  it('finds two parties the evidence puts the other way round around the word they share', () => {
+    expect(swap('BSkyB claimed that Virgin Media had increased the price.', 'Virgin Media claimed that BSkyB had increased the price.')).toBe('BSkyB→Virgin');
+    expect(swap("Sky's use of the term infringed on Microsoft's trademark.", "Microsoft's use of the term infringed on Sky's trademark.")).toBe('Sky→Microsoft');
+    expect(swap('Other countries have received 180 visits from the PLA.', 'The PLA received 180 visits from other countries.')).toBe('countries→PLA');
+  });
+
+  it('reads the passive as the same roles', () => {
+    expect(swap('Westinghouse licensed the motor.', 'The motor was licensed by Westinghouse.')).toBeUndefined();
+    expect(swap('Savery developed a water pump in 1698.', 'The first device was a water pump, developed in 1698 by Savery.')).toBeUndefined();
+  });
+
+  it('finds nothing when the order is the same, a party is on both sides, or no verb relates the parties', () => {
+    expect(swap('The execution time of the setup statement is excluded.', 'Create a timer with the given statement, setup code and number of executions.')).toBeUndefined();
+    expect(swap('China and Vietnam signed a memorandum in Beijing.', 'In April 2015, China and Vietnam signed a memorandum in Beijing.')).toBeUndefined();
+    expect(swap('A delegation from the Chinese MND visited the German Training Centre.', 'The German minister visited the Chinese MND, and a delegation from the Chinese MND visited the German Training Centre.')).toBeUndefined();
+  });
+});
