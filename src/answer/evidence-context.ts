@@ -1,5 +1,6 @@
 import type { CorpusIndex } from '../index/store.js';
-import { analyse, type AnalysedText } from '../match/facts.js';
+import { AnalysisCache } from '../match/analysis-cache.js';
+import type { AnalysedText } from '../match/facts.js';
 import type { TokenizedSentence } from '../match/sentences.js';
 import type { SpanSentences } from '../match/span-sentences.js';
 
@@ -11,12 +12,11 @@ import type { SpanSentences } from '../match/span-sentences.js';
 
 /** A sentence that opens by pointing back ("That same year, …") is read with the one before it. */
 const POINTS_BACK = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|such|the same|both)\b/i;
-const CACHED_ANALYSES = 4_096;
 
 type SourceSpan = { source: string; start: number; end: number };
 
 export class EvidenceContext {
-  readonly #analyses = new Map<string, AnalysedText>();
+  readonly #analyses = new AnalysisCache();
 
   constructor(
     private readonly index: CorpusIndex,
@@ -48,21 +48,11 @@ export class EvidenceContext {
     const spans = [...(previous ? [previous] : []), ...(lead && lead.start !== block?.start ? [{ source: sentence.source, start: lead.start, end: lead.end }] : [])];
     const headings = [document?.title ?? '', ...(block?.section ?? [])].filter((text) => text !== '').join('\n');
     const name = sentence.source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
-    return [this.#remembered(`name:${sentence.source}`, () => name), ...(headings ? [this.#remembered(`text:${headings}`, () => headings)] : []), ...spans.map((span) => this.#analysed(span))];
+    return [this.#analyses.get(`name:${sentence.source}`, () => name), ...(headings ? [this.#analyses.get(`text:${headings}`, () => headings)] : []), ...spans.map((span) => this.#analysed(span))];
   }
 
   #analysed(span: SourceSpan): AnalysedText {
-    return this.#remembered(`${span.source}#${span.start}-${span.end}`, () => this.#text(span));
-  }
-
-  #remembered(key: string, text: () => string): AnalysedText {
-    let analysed = this.#analyses.get(key);
-    if (!analysed) {
-      analysed = analyse(text(), { isNameAtStart: () => true });
-      if (this.#analyses.size >= CACHED_ANALYSES) this.#analyses.delete(this.#analyses.keys().next().value!);
-      this.#analyses.set(key, analysed);
-    }
-    return analysed;
+    return this.#analyses.get(`${span.source}#${span.start}-${span.end}`, () => this.#text(span));
   }
 
   #text(span: SourceSpan): string {
