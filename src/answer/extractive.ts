@@ -15,6 +15,7 @@ import { asksForCode, questionType, yesNoClaim, type QuestionType } from './ques
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
 import { EvidenceContext } from './evidence-context.js';
+import { isOrdinaryWord } from './describing-facts.js';
 import { outline } from './summary.js';
 import { DEFAULT_WEIGHTS, type AnswerWeights } from './weights.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
@@ -101,7 +102,8 @@ export class ExtractiveAnswerer implements Answerer {
     const { weights } = this.options;
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
     const ranked = rankCandidates({ terms, expected: expectedAnswerType(question), passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
-    const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term));
+    // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
+    const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
     const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
       const specifics = checkSpecifics(facts, this.#evidence.evidenceOf(candidate.sentence), this.#evidence.contextOf(candidate.sentence), { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });

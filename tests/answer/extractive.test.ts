@@ -34,6 +34,14 @@ describe('ExtractiveAnswerer', () => {
     expect(result.citations[0]!.quote).toContain('restored by volunteers');
   });
 
+  it('reads a request word that opens the question ("Tell me …", "Explain …") as a word, not as a name the evidence must state', async () => {
+    for (const question of ['Tell me who restored the clipper ship Meridian.', 'Explain who restored the clipper ship Meridian.']) {
+      const result = await docent.ask(question);
+      expect(result.answerable, question).toBe(true);
+      expect(result.citations[0]!.quote, question).toContain('restored by volunteers');
+    }
+  });
+
   it('declines, with no citations, when the corpus does not hold the answer', async () => {
     for (const question of ['How much does a ticket to the Harbour Museum cost on Mondays?', 'Who is the director of the Louvre?']) {
       const result = await docent.ask(question);
