@@ -1,6 +1,24 @@
 import type { Token } from './analyzer.js';
 import type { AnalysedText, Fact } from './facts.js';
 
+/** The outer table of a two-key memo: a WeakMap when its entries must die with their first key. */
+interface Rows<A extends object, B, T> {
+  get(key: A): Map<B, T> | undefined;
+  set(key: A, row: Map<B, T>): unknown;
+}
+
+/** `compute` remembered per pair of keys, in `rows`. */
+function perKeys<A extends object, B, T>(rows: Rows<A, B, T>, compute: (a: A, b: B) => T): (a: A, b: B) => T {
+  return (a, b) => {
+    let row = rows.get(a);
+    if (!row) rows.set(a, (row = new Map()));
+    if (row.has(b)) return row.get(b)!;
+    const value = compute(a, b);
+    row.set(b, value);
+    return value;
+  };
+}
+
 /**
  * What a fact's surroundings are (its context words, the noun it counts) depends only on the analysed
  * text it belongs to and the fact itself. Evidence analyses are cached across requests (per index
@@ -9,15 +27,7 @@ import type { AnalysedText, Fact } from './facts.js';
  * bounded by the analysis caches and dies with the index version that made them.
  */
 export function perFact<T>(compute: (text: AnalysedText, fact: Fact) => T): (text: AnalysedText, fact: Fact) => T {
-  const byText = new WeakMap<AnalysedText, Map<Fact, T>>();
-  return (text, fact) => {
-    let byFact = byText.get(text);
-    if (!byFact) byText.set(text, (byFact = new Map()));
-    if (byFact.has(fact)) return byFact.get(fact)!;
-    const value = compute(text, fact);
-    byFact.set(fact, value);
-    return value;
-  };
+  return perKeys(new WeakMap<AnalysedText, Map<Fact, T>>(), compute);
 }
 
 /**
@@ -25,15 +35,7 @@ export function perFact<T>(compute: (text: AnalysedText, fact: Fact) => T): (tex
  * its own match, then against its rivals, and inside sort comparators); each pair is computed once.
  */
 export function perPair<T>(compute: (fact: Fact, candidate: Fact) => T): (fact: Fact, candidate: Fact) => T {
-  const byFact = new Map<Fact, Map<Fact, T>>();
-  return (fact, candidate) => {
-    let row = byFact.get(fact);
-    if (!row) byFact.set(fact, (row = new Map()));
-    if (row.has(candidate)) return row.get(candidate)!;
-    const value = compute(fact, candidate);
-    row.set(candidate, value);
-    return value;
-  };
+  return perKeys(new Map<Fact, Map<Fact, T>>(), compute);
 }
 
 /** An analysed text's distinct words: to ask whether any of them matches a word without trying each token. */
