@@ -120,7 +120,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { candidates } = await this.judge(question, passages);
     const { threshold } = this.options.weights.decline;
     // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
-    const best = candidates.find((candidate) => candidate.specifics.conflicting.length + candidate.specifics.absent.length === 0) ?? candidates[0];
+    const best = candidates.find((candidate) => !unmatchedSpecifics(candidate.specifics)) ?? candidates[0];
     if (!best || best.probability < threshold || unmatchedSpecifics(best.specifics)) return notFound(type, best?.features.coverage);
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
     const chosen = [best, ...candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold)].slice(0, limit);
