@@ -2,6 +2,7 @@ import lexicon from 'wink-lexicon/src/lexicon.js';
 import { tokenize, type Token } from './analyzer.js';
 import type { TermSimilarity } from './term-similarity.js';
 import { perObject } from './fact-memo.js';
+import { initialOf, ROMAN_NUMERAL } from './initials.js';
 
 /**
  * IDF-weighted term coverage with soft word matching: how much of a question's (or a claim's)
@@ -46,14 +47,15 @@ function initialisms(tokens: readonly Token[]): Map<Token, string> {
   let run: Token[] = [];
   const close = () => {
     if (run.length >= 2) {
-      const initials = run.map((token) => token.text[0]!.toLowerCase()).join('');
+      const initials = run.map((token) => initialOf(token.text).toLowerCase()).join('');
       for (const token of run) result.set(token, initials);
     }
     run = [];
   };
   for (const token of tokens) {
     const last = run.at(-1);
-    if (!CAPITALISED.test(token.text)) {
+    // "World War II": a Roman numeral goes on a name, it does not start one.
+    if (!CAPITALISED.test(token.text) && !(last && ROMAN_NUMERAL.test(token.text))) {
       close();
       continue;
     }
