@@ -3,6 +3,7 @@ import { tokenize, type Token } from './analyzer.js';
 import type { TermSimilarity } from './term-similarity.js';
 import { perObject } from './fact-memo.js';
 import { initialOf, ROMAN_NUMERAL } from './initials.js';
+import { relatedTerms } from './word-relations.js';
 
 /**
  * IDF-weighted term coverage with soft word matching: how much of a question's (or a claim's)
@@ -20,7 +21,10 @@ export interface WeightedTerm {
   weight: number;
   /** Numbers are never matched softly: 2009 does not stand for 2010. */
   numeric: boolean;
-  /** Other terms that count as this one, e.g. the acronym of the name it is part of ("African Union" → "au"). */
+  /**
+   * Other terms that count as this one: the acronym of the name it is part of ("African Union" → "au"),
+   * its WordNet derivations ("founder" → "found") and the synonyms of the two-word verb it is part of ("pass away" → "die").
+   */
   aliases: string[];
 }
 
@@ -70,6 +74,7 @@ function initialisms(tokens: readonly Token[]): Map<Token, string> {
 export function weightedTerms(text: string, idf: (term: string) => number): WeightedTerm[] {
   const tokens = tokenize(text);
   const names = initialisms(tokens);
+  const related = relatedTerms(text, tokens);
   const unique = new Map<string, WeightedTerm>();
   for (const token of tokens) {
     if (unique.has(token.term)) continue;
@@ -79,7 +84,7 @@ export function weightedTerms(text: string, idf: (term: string) => number): Weig
       word: token.word,
       weight: idf(token.term) * importance(token),
       numeric: /\d/.test(token.text),
-      aliases: initials ? [initials] : [],
+      aliases: [...(initials ? [initials] : []), ...(related.get(token) ?? [])],
     });
   }
   return [...unique.values()];
