@@ -169,7 +169,7 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   #questionTerms(question: string): WeightedTerm[] {
-    return weightedTerms(question, (term) => this.index.lexical.idf(term));
+    return weightedTerms(question, (term) => this.index.lexical.idf(term), { wordRelations: true });
   }
 
   #text(span: { source: string; start: number; end: number }): string {

@@ -70,11 +70,15 @@ function initialisms(tokens: readonly Token[]): Map<Token, string> {
   return result;
 }
 
-/** The distinct content terms of `text`, each weighted by `idf` and by how likely it is to be rephrased. */
-export function weightedTerms(text: string, idf: (term: string) => number): WeightedTerm[] {
+/**
+ * The distinct content terms of `text`, each weighted by `idf` and by how likely it is to be rephrased.
+ * With `wordRelations`, WordNet's derivations and two-word verbs are aliases too (see word-relations.ts):
+ * the answerer's questions use them; the checker's claims do not, a claim must be stated, not reworded.
+ */
+export function weightedTerms(text: string, idf: (term: string) => number, { wordRelations = false } = {}): WeightedTerm[] {
   const tokens = tokenize(text);
   const names = initialisms(tokens);
-  const related = relatedTerms(text, tokens);
+  const related = wordRelations ? relatedTerms(text, tokens) : new Map<Token, string[]>();
   const unique = new Map<string, WeightedTerm>();
   for (const token of tokens) {
     if (unique.has(token.term)) continue;
