@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExtractiveAnswerer, Judged } from '../src/answer/extractive.js';
 import type { Candidate } from '../src/answer/candidates.js';
-import { DECLINE_INPUTS, declineInputs, unmatchedSpecifics } from '../src/answer/decline.js';
+import { DECLINE_INPUTS, declinedByRule, declineInputs } from '../src/answer/decline.js';
 import type { AnswerWeights } from '../src/answer/weights.js';
 import { DEFAULT_WEIGHTS } from '../src/answer/weights.js';
 import { DEFAULT_EXTRACTIVE_OPTIONS } from '../src/answer/extractive.js';
@@ -124,8 +124,8 @@ async function main() {
     (await judgeAll(fitted, items)).map(({ item, best, candidates, information }) => ({
       item,
       best,
-      // A best sentence stating the question's specifics differently or not naming them is declined by rule, not by the model.
-      x: best && !unmatchedSpecifics(best.specifics) ? declineInputs(best.features, best.specifics, information) : undefined,
+      // A best sentence stating the question's specifics differently or not naming them, or outmatched by one that does, is declined by rule, not by the model.
+      x: best && !declinedByRule(best) ? declineInputs(best.features, best.specifics, information) : undefined,
       y: (item.answerable && best && answered(item, best, candidates) ? 1 : 0) as 0 | 1,
     }));
   const train = await declineRows([...squadTrain, ...ownTune, ...generated]);

@@ -6,7 +6,8 @@ import type { AnswerWeights } from './weights.js';
 /**
  * Whether the best candidate answers the question at all. A name, number or date of the question
  * that the evidence states differently, or that neither it nor its context names, makes it another
- * fact: declined by rule. The rest is a logistic model over its coverage of the question, the shares
+ * fact: declined by rule, and so is a sentence that a better-matching one stating them differently
+ * outranks (declinedByRule). The rest is a logistic model over its coverage of the question, the shares
  * of the question's specifics it leaves to its context or leaves unsaid (describing ones, see
  * describing-facts.ts), and how much the question says, fitted by
  * scripts/fit-answer-weights.ts on SQuAD questions (answered) and near-miss and off-topic questions (declined).
@@ -46,6 +47,27 @@ export function declineInputs(features: Features, specifics: SpecificsCheck, inf
  * signals say. The fitted model decides the rest (scripts/fit-answer-weights.ts fits it with this rule in place).
  */
 export const unmatchedSpecifics = (specifics: SpecificsCheck) => specifics.conflicting.length > 0 || specifics.absent.length > 0;
+
+/**
+ * Coverage differences up to this are noise (one light word of the question, "took place" for "was held"):
+ * a sentence is outmatched only by one that covers the question clearly better.
+ */
+export const OUTMATCH_MARGIN = 0.05;
+
+/** A candidate as the decline rules see it: its check of the question's specifics, and whether a sentence stating them differently outmatches it. */
+export interface RuledCandidate {
+  specifics: SpecificsCheck;
+  /** A higher-ranked sentence stating the question's specifics differently covers the question better (by more than OUTMATCH_MARGIN). */
+  outmatched: boolean;
+}
+
+/**
+ * Declined whatever the model says: the candidate's specifics are unmatched, or a higher-ranked sentence
+ * that matches the question better states them differently — when the sentence closest to the
+ * question is about another fact ("the University of Warsaw was established …" for "the University of
+ * Kraków"), a sentence that matches less and happens to name nothing wrong is rarely the answer.
+ */
+export const declinedByRule = (candidate: RuledCandidate) => unmatchedSpecifics(candidate.specifics) || candidate.outmatched;
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 

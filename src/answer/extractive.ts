@@ -10,7 +10,7 @@ import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
-import { declineProbability, informationOf, unmatchedSpecifics } from './decline.js';
+import { declinedByRule, declineProbability, informationOf, OUTMATCH_MARGIN, unmatchedSpecifics } from './decline.js';
 import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
@@ -39,6 +39,8 @@ const SPECIFICS_CANDIDATES = 6;
 
 export interface Judged extends Candidate {
   specifics: SpecificsCheck;
+  /** A higher-ranked candidate stating the question's specifics differently covers the question clearly better (see declinedByRule). */
+  outmatched: boolean;
   /** Probability that it answers the question (the decline model). */
   probability: number;
 }
@@ -105,9 +107,13 @@ export class ExtractiveAnswerer implements Answerer {
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
+    // The best coverage among the higher-ranked candidates that state the question's specifics differently.
+    let conflictingCoverage = 0;
     const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
       const specifics = checkSpecifics(facts, this.#evidence.evidenceOf(candidate.sentence), this.#evidence.contextOf(candidate.sentence), { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });
-      return { ...candidate, specifics, probability: declineProbability(candidate.features, specifics, information, weights) };
+      const outmatched = conflictingCoverage > candidate.features.coverage + OUTMATCH_MARGIN;
+      if (specifics.conflicting.length > 0) conflictingCoverage = Math.max(conflictingCoverage, candidate.features.coverage);
+      return { ...candidate, specifics, outmatched, probability: declineProbability(candidate.features, specifics, information, weights) };
     });
     return { type, ranked, candidates, information };
   }
@@ -121,7 +127,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { threshold } = this.options.weights.decline;
     // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
     const best = candidates.find((candidate) => !unmatchedSpecifics(candidate.specifics)) ?? candidates[0];
-    if (!best || best.probability < threshold || unmatchedSpecifics(best.specifics)) return notFound(type, best?.features.coverage);
+    if (!best || best.probability < threshold || declinedByRule(best)) return notFound(type, best?.features.coverage);
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
     const chosen = [best, ...candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold)].slice(0, limit);
     // "That same year, China conducted …" is quoted with the sentence that says which year.
@@ -163,7 +169,7 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   #questionTerms(question: string): WeightedTerm[] {
-    return weightedTerms(question, (term) => this.index.lexical.idf(term));
+    return weightedTerms(question, (term) => this.index.lexical.idf(term), { wordRelations: true });
   }
 
   #text(span: { source: string; start: number; end: number }): string {

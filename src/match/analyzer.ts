@@ -52,6 +52,9 @@ export function termOf(normalized: string): string {
   return term;
 }
 
+/** The term of a word already in its base form (a dictionary lemma: "found", not the past of "find"). */
+export const termOfLemma = (lemma: string) => stemmer(americanSpelling(lemma));
+
 /** Lemmatizing and stemming dominate tokenizing; a language's working vocabulary is small, so each word is done once. */
 const TERMS = new Map<string, string>();
 const MAX_REMEMBERED_TERMS = 200_000;
@@ -59,7 +62,7 @@ const MAX_REMEMBERED_TERMS = 200_000;
 function computeTerm(normalized: string): string {
   const lemmatize = lemmatizer();
   const lemma = [lemmatize.noun, lemmatize.verb, lemmatize.adjective].map((f) => f(normalized)).find((form) => form !== normalized) ?? normalized;
-  return stemmer(americanSpelling(lemma));
+  return termOfLemma(lemma);
 }
 
 /**

@@ -2,6 +2,8 @@ import lexicon from 'wink-lexicon/src/lexicon.js';
 import { tokenize, type Token } from './analyzer.js';
 import type { TermSimilarity } from './term-similarity.js';
 import { perObject } from './fact-memo.js';
+import { initialOf, ROMAN_NUMERAL } from './initials.js';
+import { relatedTerms } from './word-relations.js';
 
 /**
  * IDF-weighted term coverage with soft word matching: how much of a question's (or a claim's)
@@ -19,7 +21,10 @@ export interface WeightedTerm {
   weight: number;
   /** Numbers are never matched softly: 2009 does not stand for 2010. */
   numeric: boolean;
-  /** Other terms that count as this one, e.g. the acronym of the name it is part of ("African Union" → "au"). */
+  /**
+   * Other terms that count as this one: the acronym of the name it is part of ("African Union" → "au"),
+   * its WordNet derivations ("founder" → "found") and the synonyms of the two-word verb it is part of ("pass away" → "die").
+   */
   aliases: string[];
 }
 
@@ -46,14 +51,15 @@ function initialisms(tokens: readonly Token[]): Map<Token, string> {
   let run: Token[] = [];
   const close = () => {
     if (run.length >= 2) {
-      const initials = run.map((token) => token.text[0]!.toLowerCase()).join('');
+      const initials = run.map((token) => initialOf(token.text).toLowerCase()).join('');
       for (const token of run) result.set(token, initials);
     }
     run = [];
   };
   for (const token of tokens) {
     const last = run.at(-1);
-    if (!CAPITALISED.test(token.text)) {
+    // "World War II": a Roman numeral goes on a name, it does not start one.
+    if (!CAPITALISED.test(token.text) && !(last && ROMAN_NUMERAL.test(token.text))) {
       close();
       continue;
     }
@@ -64,10 +70,15 @@ function initialisms(tokens: readonly Token[]): Map<Token, string> {
   return result;
 }
 
-/** The distinct content terms of `text`, each weighted by `idf` and by how likely it is to be rephrased. */
-export function weightedTerms(text: string, idf: (term: string) => number): WeightedTerm[] {
+/**
+ * The distinct content terms of `text`, each weighted by `idf` and by how likely it is to be rephrased.
+ * With `wordRelations`, WordNet's derivations and two-word verbs are aliases too (see word-relations.ts):
+ * the answerer's questions use them; the checker's claims do not, a claim must be stated, not reworded.
+ */
+export function weightedTerms(text: string, idf: (term: string) => number, { wordRelations = false } = {}): WeightedTerm[] {
   const tokens = tokenize(text);
   const names = initialisms(tokens);
+  const related = wordRelations ? relatedTerms(text, tokens) : new Map<Token, string[]>();
   const unique = new Map<string, WeightedTerm>();
   for (const token of tokens) {
     if (unique.has(token.term)) continue;
@@ -77,7 +88,7 @@ export function weightedTerms(text: string, idf: (term: string) => number): Weig
       word: token.word,
       weight: idf(token.term) * importance(token),
       numeric: /\d/.test(token.text),
-      aliases: initials ? [initials] : [],
+      aliases: [...(initials ? [initials] : []), ...(related.get(token) ?? [])],
     });
   }
   return [...unique.values()];

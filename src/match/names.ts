@@ -5,6 +5,7 @@ import type { Token } from './analyzer.js';
 import { isAcronym, type AnalysedText, type Fact } from './facts.js';
 import type { WordVectorTable } from './word-vectors.js';
 import { perObject } from './fact-memo.js';
+import { initialOf } from './initials.js';
 
 /**
  * When two names are the same name: the same words, a country and its adjective ("China" ~
@@ -96,7 +97,7 @@ const phrasesOf = perObject((text: AnalysedText) => phrases(text.tokens));
 function initialsOf(text: string): Set<string> {
   const initials = new Set<string>();
   for (const run of text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:of|and|for|the|de)\s+)*\p{Lu}[\p{L}'’-]*)+/gu)) {
-    const letters = run[0].split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map((word) => word[0]!);
+    const letters = run[0].split(/\s+/).filter((word) => /^\p{Lu}/u.test(word)).map(initialOf);
     for (let i = 0; i < letters.length; i++) for (let j = i + 2; j <= Math.min(letters.length, i + 6); j++) initials.add(letters.slice(i, j).join(''));
   }
   return initials;
@@ -123,7 +124,7 @@ export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
       if (a.value === b.value || samePhrase(a.value, b.value)) return true;
       if (a.words.every((word) => b.words.some((other) => sameWord(word, other)))) return true;
       // Two initials name too many things ("NP", "Nobel Prize"): those pairs count only through WordNet ("UN", "United Nations") or `found`.
-      const initials = (fact: Fact) => fact.words.map((token) => token.text[0]).join('').toUpperCase();
+      const initials = (fact: Fact) => fact.words.map((token) => initialOf(token.text)).join('').toUpperCase();
       const abbreviates = (acronym: Fact, words: Fact) => acronym.words.length === 1 && isAcronym(acronym.text) && words.words.length >= 3 && initials(words) === acronym.text.replace(/s$/, '');
       return abbreviates(a, b) || abbreviates(b, a);
     },
@@ -139,7 +140,7 @@ export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
         if (tokens.some((token) => /\p{Lu}.*\p{Lu}/u.test(token.text) && token.text.startsWith(acronym))) return true;
       }
       if (name.words.length >= 2) {
-        const initials = name.words.map((token) => token.text[0]).join('').toUpperCase();
+        const initials = name.words.map((token) => initialOf(token.text)).join('').toUpperCase();
         // Two letters opening a hyphenated term ("NP-complete", "AC-powered") are a term of their own, not "Nobel Prize".
         const standsAlone = (token: Token) => initials.length > 2 || evidence.text[token.end] !== '-';
         if (tokens.some((token) => isAcronym(token.text) && token.text.replace(/s$/, '') === initials && standsAlone(token))) return true;

@@ -47,6 +47,8 @@ const COMPARED = 3;
  * of the weight of a word the corpus never uses (so the same on a small corpus and a large one).
  */
 export const MIN_INFORMATION = 0.8;
+/** A question with this many topic terms of its own says enough to stand alone, however common they are. */
+const MIN_TOPIC_TERMS = 4;
 /** A term no document holds: its IDF is the corpus's largest. */
 const UNSEEN = '\u0000unseen';
 /** The follow-up reading must cover at least this much of the question (when it says enough), and of the focus. */
@@ -57,8 +59,26 @@ const CLEAR_GAIN = 0.2;
 /** Nouns that only name the kind of answer wanted ("in which month?" is "when?"): grammar of the question, not its topic. */
 const ANSWER_FRAME = new Set(['month', 'year', 'date', 'day', 'dai', 'time', 'place', 'locat', 'period', 'decad', 'centuri', 'amount', 'number', 'name']);
 
-const information = (terms: readonly WeightedTerm[], idf: (term: string) => number) =>
-  terms.filter((term) => !ANSWER_FRAME.has(term.term)).reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN));
+/** "In which city?", "What country?": a noun a wh-word asks for, said alone, names the kind of answer, not a topic. */
+const ASKED_KIND = /^\s*(?:\p{L}+\s+)?(?:which|what|whose)\s+(\p{L}+)\s*\?*\s*$/iu;
+
+/** The terms of what a question is about: the answer frame left out. */
+function topicTerms(question: string, terms: readonly WeightedTerm[]): WeightedTerm[] {
+  const kind = ASKED_KIND.exec(question)?.[1];
+  const kindTerms = new Set(kind ? tokenize(kind).map((token) => token.term) : []);
+  return terms.filter((term) => !ANSWER_FRAME.has(term.term) && !kindTerms.has(term.term));
+}
+
+/**
+ * Whether a question can stand alone: its topic terms weigh enough (see MIN_INFORMATION), or there are
+ * enough of them — in a small corpus every word is common, yet "How many countries have China's armed
+ * forces cooperated with on peacekeeping?" says what it is about. Either way the focus still wins when
+ * it makes the question clearly better answered (CLEAR_GAIN).
+ */
+function saysEnough(question: string, terms: readonly WeightedTerm[], idf: (term: string) => number): boolean {
+  const topic = topicTerms(question, terms);
+  return topic.length >= MIN_TOPIC_TERMS || topic.reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN)) >= MIN_INFORMATION;
+}
 
 const passageTokens = (passage: Passage): Token[] => tokenize(`${passage.title} ${passage.section.join(' ')} ${passage.text}`);
 
@@ -76,7 +96,7 @@ export function conversationFocus(history: readonly ChatTurn[], idf: (term: stri
   const questions = history.filter((turn) => turn.role === 'user' && turn.content.trim() !== '').slice(-FOCUS_TURNS).reverse();
   for (const turn of questions) {
     const text = turn.content.trim().slice(0, TURN_CHARS);
-    if (information(weightedTerms(text, idf), idf) >= MIN_INFORMATION) return text;
+    if (saysEnough(text, weightedTerms(text, idf), idf)) return text;
   }
   return undefined;
 }
@@ -104,7 +124,7 @@ export async function resolveFollowUp(question: string, history: readonly ChatTu
   // A question that says too little to retrieve on its own ("In which month?") continues the conversation when the focus is found;
   // one that says enough does only when the focus makes it clearly better answered.
   const followUp =
-    (information(terms, idf) < MIN_INFORMATION && together.slice(0, COMPARED).some(holdsFocus)) ||
+    (!saysEnough(asked, terms, idf) && together.slice(0, COMPARED).some(holdsFocus)) ||
     (togetherCoverage >= MIN_COVERAGE && togetherCoverage >= aloneCoverage + CLEAR_GAIN);
   return followUp ? { standalone: combined, passages: together, followUp } : { standalone: asked, passages: alone, followUp };
 }

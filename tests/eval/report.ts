@@ -63,6 +63,8 @@ async function main() {
   const extra = argument('--file');
   const sets = [...evalSets(), ...(extra ? [{ file: path.resolve(extra), corpus: (argument('--corpus') ?? 'squad') as EvalSet['corpus'] }] : [])];
   const wanted = (set: EvalSet) => (!only || path.basename(set.file).includes(only)) && (process.argv.includes('--heldout') || !set.file.includes('.heldout.'));
+  // Declining counted per group of own sets (tuning, held-out round n): precision = declined unanswerable / declined, recall = declined unanswerable / unanswerable.
+  const declines = new Map<string, { declined: number; right: number; unanswerable: number }>();
   for (const set of sets.filter(wanted)) {
     if (!docents.has(set.corpus)) docents.set(set.corpus, await open(set.corpus, words));
     const docent = docents.get(set.corpus)!;
@@ -76,6 +78,15 @@ async function main() {
     }
     const report = await evaluate(docent, set.file, 'hybrid');
     const m = report.metrics;
+    if (set.file.startsWith(here)) {
+      const counts = declines.get(roundOf(set.file)) ?? { declined: 0, right: 0, unanswerable: 0 };
+      for (const result of report.results) {
+        counts.declined += result.response.answerable ? 0 : 1;
+        counts.right += !result.response.answerable && !result.case.answerable ? 1 : 0;
+        counts.unanswerable += result.case.answerable ? 0 : 1;
+      }
+      declines.set(roundOf(set.file), counts);
+    }
     // Declines of answerable questions, for the precision of declining.
     const wrongDeclines = report.results.filter((result) => result.case.answerable && !result.response.answerable).length;
     console.log(`${name} n ${String(m.questions).padStart(3)}: accuracy ${fmt(m.answerAccuracy)}, decline ${fmt(m.declineRate)}, answerable declined ${wrongDeclines}/${m.answerable}, hit@5 ${fmt(m.hitAt5)}, median ${m.medianMs.toFixed(1)} ms`);
@@ -86,6 +97,15 @@ async function main() {
       }
     }
   }
+  for (const [group, { declined, right, unanswerable }] of [...declines].sort()) {
+    console.log(`declining, ${group}: precision ${fmt(declined ? right / declined : null)} (${right}/${declined}), recall ${fmt(unanswerable ? right / unanswerable : null)} (${right}/${unanswerable})`);
+  }
+}
+
+/** The group of an own set: "tuning", or "held-out n" for *n.heldout.jsonl (n = 1 when unnumbered). */
+function roundOf(file: string): string {
+  const match = /(\d*)\.heldout\.jsonl$/.exec(file);
+  return match ? `held-out ${match[1] || '1'}` : 'tuning';
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

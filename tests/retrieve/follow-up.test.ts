@@ -63,4 +63,19 @@ describe('follow-ups resolved on evidence', () => {
       expect(alone.passages).toEqual(await retrieve(question));
     }
   });
+
+  it('reads a question that only names the kind of answer ("In which city?") as a follow-up, even when that noun is rare', async () => {
+    // "city" is in no passage, so it weighs as much as a word can; it still says nothing of the topic.
+    const resolved = await resolveFollowUp('In which city?', history, { retrieve, idf });
+    expect(resolved.followUp).toBe(true);
+    expect(resolved.passages[0]!.text).toContain('Beijing');
+  });
+
+  it('asks a question of several common words alone: in a small corpus every word is common, yet it says what it is about', async () => {
+    const question = 'Did the PLA and China hold joint peacekeeping?';
+    const resolved = await resolveFollowUp(question, history, { retrieve, idf });
+    expect(resolved.followUp).toBe(false);
+    expect(resolved.standalone).toBe(question);
+    expect(resolved.passages).toEqual(await retrieve(question));
+  });
 });
