@@ -56,7 +56,7 @@ function measure(set: VectorSet, truth: Int32Array[], setting: Pick<HnswParamete
   const rows = Array.from({ length: count }, (_, i) => data.subarray(i * dimensions, (i + 1) * dimensions));
   const rssBefore = process.memoryUsage().rss;
   const startedAt = performance.now();
-  const index = VectorIndex.build(dimensions, rows, { ...setting, efSearch: DEFAULT_HNSW.efSearch, adaptiveEfSearch: false });
+  const index = VectorIndex.build(dimensions, rows, { ...setting, efSearch: DEFAULT_HNSW.efSearch, adaptiveEfSearch: false, adaptiveGraph: false });
   const buildSeconds = (performance.now() - startedAt) / 1000;
   const rssMiB = Math.max(0, process.memoryUsage().rss - rssBefore) / 2 ** 20;
   const file = path.join(scratch, `hnsw-${process.pid}.bin`);

@@ -49,6 +49,8 @@ export const configSchema = z.object({
   HNSW_EF_SEARCH: integer(DEFAULT_HNSW.efSearch, 10, 2000),
   // Widen the query breadth past 100k vectors (× √(n / 100k)), so recall does not fall with size (1M: 0.876 → 0.975); false keeps HNSW_EF_SEARCH fixed.
   HNSW_EF_SEARCH_ADAPTIVE: flag(DEFAULT_HNSW.adaptiveEfSearch),
+  // Build a denser graph (M ≥ 24, efConstruction ≥ 200) past 300k vectors, where M 16 / efConstruction 100 cap recall (1M: 0.975 → 1.000); false keeps HNSW_M and HNSW_EF_CONSTRUCTION.
+  HNSW_GRAPH_ADAPTIVE: flag(DEFAULT_HNSW.adaptiveGraph),
   CHUNK_SIZE: integer(800, 100, 8000),
   CHUNK_OVERLAP: integer(120, 0, 4000),
   MAX_BODY_BYTES: integer(64 * 1024, 1024, 16 * 1024 * 1024),

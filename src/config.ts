@@ -132,7 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }),
     topK: c.TOP_K,
     fusion: Object.freeze({ k: c.FUSION_RRF_K, bm25Weight: 1, denseWeight: c.FUSION_DENSE_WEIGHT }),
-    hnsw: Object.freeze({ m: c.HNSW_M, efConstruction: c.HNSW_EF_CONSTRUCTION, efSearch: c.HNSW_EF_SEARCH, adaptiveEfSearch: c.HNSW_EF_SEARCH_ADAPTIVE }),
+    hnsw: Object.freeze({ m: c.HNSW_M, efConstruction: c.HNSW_EF_CONSTRUCTION, efSearch: c.HNSW_EF_SEARCH, adaptiveEfSearch: c.HNSW_EF_SEARCH_ADAPTIVE, adaptiveGraph: c.HNSW_GRAPH_ADAPTIVE }),
     chunkSize: c.CHUNK_SIZE,
     chunkOverlap: c.CHUNK_OVERLAP,
     maxBodyBytes: c.MAX_BODY_BYTES,

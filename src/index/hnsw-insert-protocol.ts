@@ -5,7 +5,7 @@ export const insertWorkerSetupSchema = z.object({
   dimensions: z.number().int().positive(),
   /** Points the graph has room for before its first resize (the build knows how many it will add). */
   capacity: z.number().int().positive(),
-  parameters: z.object({ m: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive(), adaptiveEfSearch: z.boolean() }),
+  parameters: z.object({ m: z.number().int().positive(), efConstruction: z.number().int().positive(), efSearch: z.number().int().positive(), adaptiveEfSearch: z.boolean(), adaptiveGraph: z.boolean() }),
 });
 export type InsertWorkerSetup = z.infer<typeof insertWorkerSetupSchema>;
 

@@ -22,13 +22,15 @@ export interface HnswParameters {
   efSearch: number;
   /** Widen efSearch as the index grows past EF_REFERENCE_SIZE points (`efSearchFor`); false keeps it fixed. */
   adaptiveEfSearch: boolean;
+  /** Build a denser graph for a build of more than GRAPH_REFERENCE_SIZE points (`graphFor`); false keeps M and efConstruction. */
+  adaptiveGraph: boolean;
 }
 
 /**
  * Chosen with bench/hnsw.ts: recall@10 0.9965 on real 768-d document vectors (12k) and 0.9995 on 100k
  * clustered 384-d ones, while building about twice as fast as efConstruction 200.
  */
-export const DEFAULT_HNSW: Readonly<HnswParameters> = Object.freeze({ m: 16, efConstruction: 100, efSearch: 128, adaptiveEfSearch: true });
+export const DEFAULT_HNSW: Readonly<HnswParameters> = Object.freeze({ m: 16, efConstruction: 100, efSearch: 128, adaptiveEfSearch: true, adaptiveGraph: true });
 
 /** The size up to which the configured efSearch keeps recall@10 ≥ 0.98 (0.9995 on 100k clustered 384-d vectors). */
 export const EF_REFERENCE_SIZE = 100_000;
@@ -50,6 +52,22 @@ export function efSearchFor(parameters: Pick<HnswParameters, 'efSearch' | 'adapt
   const growth = parameters.adaptiveEfSearch ? Math.max(1, size / EF_REFERENCE_SIZE) ** EF_GROWTH_EXPONENT : 1;
   return Math.max(Math.ceil(parameters.efSearch * growth), 2 * k);
 }
+
+/** The build size up to which the configured M and efConstruction keep recall@10 ≥ 0.98 (see `graphFor`). */
+export const GRAPH_REFERENCE_SIZE = 300_000;
+/**
+ * The graph a build of `capacity` points gets: the configured one up to GRAPH_REFERENCE_SIZE points and
+ * at least M 24 / efConstruction 200 beyond (when adaptive). At 1M clustered 384-d vectors, M 16 /
+ * efConstruction 100 left recall@10 on a plateau of 0.975 that no efSearch lifted (some points are
+ * poorly linked), while M 24 / efConstruction 200 gave 1.000 at the adaptive efSearch, for about 1.4×
+ * the build time and 4 % more memory (BENCHMARKS.md). A graph keeps the settings it was created with
+ * when it later grows by updates; the next full build or compaction applies them anew.
+ */
+export function graphFor(parameters: HnswParameters, capacity: number): Pick<HnswParameters, 'm' | 'efConstruction'> {
+  if (!parameters.adaptiveGraph || capacity <= GRAPH_REFERENCE_SIZE) return { m: parameters.m, efConstruction: parameters.efConstruction };
+  return { m: Math.max(parameters.m, LARGE_GRAPH.m), efConstruction: Math.max(parameters.efConstruction, LARGE_GRAPH.efConstruction) };
+}
+const LARGE_GRAPH = { m: 24, efConstruction: 200 } as const;
 
 const RANDOM_SEED = 100;
 /** Capacity grows by this factor when labels run out, so adding one file is not a full reallocation. */
@@ -73,7 +91,8 @@ export class VectorIndex {
 
   static create(dimensions: number, capacity: number, parameters: HnswParameters = DEFAULT_HNSW): VectorIndex {
     const hnsw = new HierarchicalNSW('cosine', dimensions);
-    hnsw.initIndex(Math.max(1, capacity), parameters.m, parameters.efConstruction, RANDOM_SEED);
+    const { m, efConstruction } = graphFor(parameters, capacity);
+    hnsw.initIndex(Math.max(1, capacity), m, efConstruction, RANDOM_SEED);
     const index = new VectorIndex(dimensions, hnsw);
     index.setSearchBreadth(parameters);
     return index;

