@@ -1,3 +1,4 @@
+import lexicon from 'wink-lexicon/src/lexicon.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 
 /**
@@ -34,15 +35,32 @@ const labelledIn = (name: Fact, number: Fact, text: AnalysedText) =>
   text.facts.some((fact) => fact.kind === 'number' && fact.value === number.value && labelledBy(name, fact, text));
 
 /**
+ * A score or range goes on with a dash and a number ("49–15"); a number glued to letters is part of
+ * a word ("the 49ers"); a count goes on with the noun it counts ("18 officers", "the 50-yard line").
+ */
+const SCORE_RANGE_OR_WORD = /^(?:\s*[-–—]\s*\d|\p{L})/u;
+const NEXT_WORD = /^\s*-?\s*(\p{L}+)/u;
+
+/** Whether the evidence's number is a score, range, part of a word or a count, not a label ("version 3.7" may well label "Python 3.7"). */
+function countsOrScores(number: Fact, evidence: AnalysedText): boolean {
+  const after = evidence.text.slice(number.end);
+  if (SCORE_RANGE_OR_WORD.test(after)) return true;
+  const word = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
+  const tag = word === undefined ? undefined : lexicon[word]?.[0];
+  return tag === 'NN' || tag === 'NNS';
+}
+
+/**
  * The labelling numbers of the question that the evidence has only in another role: its own number
- * with the same value, but never after the question's name — unless its context (title, the paragraph
- * before) names the labelled thing, which the evidence then goes on about ("Super Bowl 50" in the
- * title, "the 50-yard line" in the evidence). A number the evidence lacks altogether is left to the
- * comparison of facts (missing, or named in the context).
+ * with the same value, never after the question's name, and each time a score, range, part of a word or count —
+ * unless its context (title, the paragraph before) names the labelled thing, which the evidence
+ * then goes on about ("Super Bowl 50" in the title, "the 50-yard line" in the evidence). A number
+ * the evidence lacks altogether is left to the comparison of facts (missing, or named in the context).
  */
 export function numbersInAnotherRole(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[]): Fact[] {
   return labelledNumbers(question).flatMap(([name, number]) => {
-    const inAnotherRole = evidence.facts.some((fact) => fact.kind === 'number' && fact.value === number.value) && !labelledIn(name, number, evidence);
+    const same = evidence.facts.filter((fact) => fact.kind === 'number' && fact.value === number.value);
+    const inAnotherRole = same.length > 0 && same.every((fact) => countsOrScores(fact, evidence)) && !labelledIn(name, number, evidence);
     return inAnotherRole && !context.some((text) => labelledIn(name, number, text)) ? [number] : [];
   });
 }

@@ -9,6 +9,7 @@ const inAnotherRole = (question: string, evidence: string, context: string[] = [
 describe('a number that labels a name counts only with that name', () => {
   it('finds the number in another role: a score, not the game it names', () => {
     expect(inAnotherRole('What network aired Super Bowl 49?', 'They defeated the Arizona Cardinals 49–15 in the NFC Championship Game.')).toEqual(['49']);
+    expect(inAnotherRole('What network aired Super Bowl 49?', 'The game was won by the home team 49ers.')).toEqual(['49']);
     expect(inAnotherRole('Where was Viking 18 held?', 'More than 18 officers attended the Viking exercise.')).toEqual(['18']);
   });
 
@@ -25,6 +26,10 @@ describe('a number that labels a name counts only with that name', () => {
   it('reads a count, not a label, after a possessive or before a name', () => {
     expect(inAnotherRole("When were Luther's 95 Theses translated?", 'The 95 Theses were translated in January 1518.')).toEqual([]);
     expect(inAnotherRole('When were the Luther 95 Theses translated?', 'The Theses, all 95 of them, were translated in 1518.')).toEqual([]);
+  });
+
+  it('accepts the number as another label of the same thing', () => {
+    expect(inAnotherRole('What was the default value of repeat changed to in Python 3.7?', 'Changed in version 3.7: the default value of repeat changed from 3 to 5.')).toEqual([]);
   });
 
   it('leaves a number the evidence lacks to the comparison of facts', () => {
