@@ -4,6 +4,7 @@ import { analyse, type AnalysedText, type Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { describes, isOrdinaryWord } from './describing-facts.js';
+import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
 import { spelledIn } from './name-spelling.js';
 
@@ -15,7 +16,7 @@ import { spelledIn } from './name-spelling.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation (see linked-names.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
@@ -96,7 +97,7 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
   return {
-    conflicting: [...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)), ...otherDates(question, evidence), ...unlinkedNames(question, evidence)],
+    conflicting: [...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)), ...otherDates(question, evidence), ...unlinkedNames(question, evidence), ...numbersInAnotherRole(question, evidence, context)],
     absent: unmentioned.filter((fact) => !describes(fact, question)),
     nearby: missing.filter(mentioned),
     unsaid: unmentioned.filter((fact) => describes(fact, question)),
