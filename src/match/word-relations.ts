@@ -6,7 +6,7 @@ import table from './word-relations.json' with { type: 'json' };
  * How WordNet relates words that a question and its source word differently, for coverage:
  * derivations ("founder" ~ "found", "death" ~ "die") and two-word verbs with the single words of their
  * most frequent sense ("pass away" ~ "die", "take part" ~ "participate"). The table is built from
- * WordNet by `npx tsx tools/word-relations/build.ts` (reading WordNet's data files per process cost ~0.6 s of CPU and
+ * WordNet by `npx tsx tools/wordnet-tables/build.ts` (reading WordNet's data files per process cost ~0.6 s of CPU and
  * ~40 MiB on a worker's first question); tests/match/word-relations.test.ts checks it is current.
  */
 const derivedByLemma: Readonly<Record<string, readonly string[] | undefined>> = table.derived;

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { antonymPairs, antonymsOf } from '../../src/match/antonyms.js';
+import table from '../../src/match/antonyms.json' with { type: 'json' };
 import { termOf } from '../../src/match/analyzer.js';
+import { antonymPairsFromWordNet } from '../../tools/wordnet-tables/antonyms.js';
 
 const pairs = (claim: string, evidence: string) => antonymPairs(claim, evidence).map((pair) => `${pair.claim.text}≠${pair.evidence.text}`);
 
 describe('antonyms', () => {
+  it('reads a table of pairs that is current with the installed WordNet (rebuild: npx tsx tools/wordnet-tables/build.ts)', () => {
+    expect(table).toEqual(antonymPairsFromWordNet());
+  });
+
   it("reads WordNet's antonym pointers, keyed by matching form so inflections meet", () => {
     expect(antonymsOf(termOf('included'))).toContain(termOf('exclude'));
     expect(antonymsOf(termOf('increase'))).toContain(termOf('decreased'));

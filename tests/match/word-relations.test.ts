@@ -4,14 +4,14 @@ import { coverageDetail, weightedTerms } from '../../src/match/coverage.js';
 import type { TermSimilarity } from '../../src/match/term-similarity.js';
 import table from '../../src/match/word-relations.json' with { type: 'json' };
 import { wordRelations } from '../../src/match/word-relations.js';
-import { wordRelationsFromWordNet } from '../../tools/word-relations/from-wordnet.js';
+import { wordRelationsFromWordNet } from '../../tools/wordnet-tables/word-relations.js';
 
 /** No soft word meaning: whatever is covered here is covered by WordNet's relations alone. */
 const exactOnly = { similarity: (a: string, b: string) => (a === b ? 1 : 0) } as unknown as TermSimilarity;
 const covered = (question: string, evidence: string) => coverageDetail(weightedTerms(question, () => 1, { wordRelations: true }), tokenize(evidence), exactOnly).coverage;
 
 describe('WordNet word relations in coverage', () => {
-  it('reads a table that is current with the installed WordNet (rebuild: npx tsx tools/word-relations/build.ts)', () => {
+  it('reads a table that is current with the installed WordNet (rebuild: npx tsx tools/wordnet-tables/build.ts)', () => {
     expect(table).toEqual(wordRelationsFromWordNet());
   });
 

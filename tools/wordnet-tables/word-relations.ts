@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
  * - two-word verbs and the single words of their most frequent sense — "pass away" ~ "die",
  *   "take part" ~ "participate".
  * Parsing WordNet's 18 MB of data files costs ~0.6 s of CPU and ~40 MiB, so it is done once here and
- * the small result (`npx tsx tools/word-relations/build.ts`) is what every process reads.
+ * the small result (`npx tsx tools/wordnet-tables/build.ts`) is what every process reads.
  */
 
 export interface WordRelationTable {

