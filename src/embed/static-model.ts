@@ -1,10 +1,13 @@
 import { Tensor, type FeatureExtractionPipeline } from '@huggingface/transformers';
 
 /**
- * Splits where BERT's normaliser and pre-tokeniser always split too (ASCII white space), so tokenizing
- * each piece alone gives the same ids as tokenizing the whole text: `encode("a b") = encode("a") + encode("b")`.
+ * Pieces cut where BERT's normaliser and pre-tokeniser always cut too, so tokenizing each piece alone
+ * gives the same ids as tokenizing the whole text (`encode("a(b") = encode("a") + encode("(") + encode("b")`):
+ * at ASCII white space, and around every ASCII punctuation mark, which the pre-tokeniser makes a word
+ * of its own. Cutting at punctuation too keeps the distinct pieces of code-heavy manuals
+ * ("pg_stat_activity.pid,") few, so most are tokenized once.
  */
-const ASCII_SPACE = /[ \t\n\r]+/;
+const PIECE = /[^ \t\n\r\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]+|[\x21-\x2f\x3a-\x40\x5b-\x60\x7b-\x7e]/g;
 /** Distinct pieces remembered; past this the memo starts afresh, bounding memory on huge corpora. */
 const MEMO_LIMIT = 200_000;
 /** Padded tokens per session run: big enough to amortise a run, small enough to keep ORT's buffers small. */
@@ -17,7 +20,7 @@ type Model = FeatureExtractionPipeline['model'];
 /**
  * Runs one of Docent's generated static models through transformers.js: its tokenizer and its ONNX
  * session, whose graph pools and normalises (`sentence_embedding`), so only `[batch, dims]` comes back.
- * Each distinct white-space-separated piece is tokenized once; texts are sorted by length and packed
+ * Each distinct piece (a run between white space and punctuation) is tokenized once; texts are sorted by length and packed
  * into runs of similar length, so padding costs little.
  */
 export class StaticModelRunner {
@@ -39,8 +42,7 @@ export class StaticModelRunner {
   /** The ids `tokenizer.encode(text)` returns, with special tokens and truncation. */
   tokenIds(text: string): number[] {
     const ids: number[] = [...this.#prefix];
-    for (const piece of text.split(ASCII_SPACE)) {
-      if (piece === '') continue;
+    for (const [piece] of text.matchAll(PIECE)) {
       let pieceIds = this.#memo.get(piece);
       if (pieceIds === undefined) {
         if (this.#memo.size >= MEMO_LIMIT) this.#memo.clear();

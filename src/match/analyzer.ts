@@ -26,7 +26,17 @@ export interface Token {
 }
 
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/['’]s$/u, '').replace(/['’.]/gu, '');
+  const lower = word.toLowerCase();
+  // Most words have no apostrophe or full stop: skip the two replacements (the hot path of indexing).
+  if (!lower.includes("'") && !lower.includes('’') && !lower.includes('.')) return lower;
+  return lower.replace(/['’]s$/u, '').replace(/['’.]/gu, '');
+}
+
+/** "US", "IT", "WHO", "U.S.": written in capitals. A word starting with an ASCII lower-case letter or a digit is none, without running the patterns. */
+function isAcronym(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if ((first >= 97 && first <= 122) || (first >= 48 && first <= 57)) return false;
+  return /^\p{Lu}{2,}$/u.test(word) || /^(?:\p{Lu}\.){2,}$/u.test(word);
 }
 
 export function isStopWord(normalized: string): boolean {
@@ -84,7 +94,7 @@ export function tokenize(text: string): Token[] {
     }
     const normalized = normalizeWord(match[0]);
     // "US", "IT" and "WHO" are names, not the stop words their lower-case forms are.
-    const acronym = /^\p{Lu}{2,}$/u.test(match[0]) || /^(?:\p{Lu}\.){2,}$/u.test(match[0]);
+    const acronym = isAcronym(match[0]);
     if (normalized.length === 0 || (isStopWord(normalized) && !acronym)) continue;
     tokens.push({ text: acronym ? match[0].replace(/\./g, '') : match[0], word: normalized, term: acronym ? normalized : termOf(normalized), start: match.index, end: match.index + match[0].length });
   }

@@ -26,6 +26,10 @@ const texts = [
   'Hello,   world!\n\ncat\tdog',
   'cat dog cat dog cat dog hello world passage query',
   'Zhōngguó 中国 café\u00a0CAT\u200bdog (hello) [world].',
+  // Punctuation inside a white-space piece, as in code-heavy manuals: each mark is a word of its own.
+  'SELECT pg_stat_activity.pid, now()-query_start FROM x WHERE a<=b&&c!=d; -- "it\'s" `x` ~y|z $1 @2 #3 ^4',
+  'e.g. U.S.A.\'s 3.14159,2,718;x:y/z\\w{1}[2](3)<4>+5=6?7!8*9%',
+  "l\u2019\u00e9t\u00e9 d'\u0301accent \u00ab\u00a0citation\u00a0\u00bb \u2014 en\u2013dash \u2026",
   '',
   '   ',
 ];
