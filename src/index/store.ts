@@ -7,10 +7,11 @@ import { BLOCK_KINDS, DOCUMENT_FORMATS, type ParsedDocument } from '../ingest/ty
 import { LexicalIndex, type StoredLexicalIndex } from './lexical-index.js';
 import { VectorIndex } from './vector-index.js';
 import type { VectorStore } from './vector-store.js';
-import { fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
+import { fileSha256, IndexCorruptError, MANIFEST_FILE, parseJson, readJson, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
+import { chunksFileText, readChunks, readDocuments, writeDocumentsFile } from './compact-files.js';
 
 /** Bumped whenever the files below change shape, so an old index is rebuilt instead of misread. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 export const FILES = { documents: 'documents.json', chunks: 'chunks.json', lexical: 'lexical.json', vectors: 'vectors.hnsw' } as const;
 
@@ -69,15 +70,6 @@ export const storedDocumentSchema = z.object({
   blocks: z.array(blockSchema),
   pages: z.array(z.object({ page: z.number().int(), start: z.number().int(), end: z.number().int() })).optional(),
   marks: z.array(z.object({ kind: z.enum(['code', 'emphasis', 'strong', 'link']), start: z.number().int(), end: z.number().int(), href: z.string().optional() })).optional(),
-});
-
-const storedChunkSchema = z.object({
-  label: z.number().int().nonnegative(),
-  source: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
-  section: z.array(z.string()),
-  page: z.number().int().optional(),
 });
 
 /** A document as the index holds it: its citable text and structure. */
@@ -146,9 +138,8 @@ export function assembleIndex<V extends VectorStore>(
 
 /** Writes the files of a version into `dir` (a fresh folder) and returns the manifest with their checksums. */
 export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'version' | 'manifest'> & { vectors: VectorIndex }, manifest: Omit<IndexManifest, 'checksums'>): Promise<IndexManifest> {
-  const stripChunk = ({ label, source, start, end, section, page }: ChunkRecord) => ({ label, source, start, end, section, ...(page ? { page } : {}) });
-  await fs.writeFile(path.join(dir, FILES.documents), JSON.stringify([...index.sources.values()]));
-  await fs.writeFile(path.join(dir, FILES.chunks), JSON.stringify(index.chunks.map(stripChunk)));
+  await writeDocumentsFile(path.join(dir, FILES.documents), index.sources.values());
+  await fs.writeFile(path.join(dir, FILES.chunks), chunksFileText(index.chunks));
   await fs.writeFile(path.join(dir, FILES.lexical), JSON.stringify(index.lexical.toJSON()));
   await index.vectors.write(path.join(dir, FILES.vectors));
   const checksums: Record<string, string> = {};
@@ -157,19 +148,6 @@ export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'ver
   await fs.writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(full, null, 2) + '\n');
   return full;
 }
-
-const parseJson = async <T>(file: string, schema: z.ZodType<T>): Promise<T> => {
-  const raw = await fs.readFile(file, 'utf8');
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    throw new IndexCorruptError(`${file} is not valid JSON`);
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new IndexCorruptError(`${file} does not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? ''})`);
-  return parsed.data;
-};
 
 /**
  * The manifest of the current version, checked against the version's id (the manifest's own hash);
@@ -208,9 +186,10 @@ export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo)
   assertSameModel(manifest, embedding);
   const dir = versionDir(indexDir, version);
   await verifyChecksums(dir, manifest.checksums);
-  const sources = await parseJson(path.join(dir, FILES.documents), z.array(storedDocumentSchema));
-  const chunks = await parseJson(path.join(dir, FILES.chunks), z.array(storedChunkSchema));
-  const lexical = LexicalIndex.load(JSON.parse(await fs.readFile(path.join(dir, FILES.lexical), 'utf8')) as StoredLexicalIndex);
+  const file = (name: string) => path.join(dir, name);
+  const sources = readDocuments(await readJson(file(FILES.documents)), file(FILES.documents));
+  const chunks = readChunks(await readJson(file(FILES.chunks)), file(FILES.chunks));
+  const lexical = LexicalIndex.load((await readJson(file(FILES.lexical))) as StoredLexicalIndex);
   const vectors = await VectorIndex.read(path.join(dir, FILES.vectors), manifest.embedding.dimensions, manifest.deletedLabels);
   if (vectors.size !== chunks.length) throw new IndexCorruptError(`${path.join(dir, FILES.vectors)} holds ${vectors.size} vectors for ${chunks.length} chunks`);
   return assembleIndex(version, manifest, sources, chunks, vectors, lexical);

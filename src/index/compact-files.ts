@@ -1,0 +1,130 @@
+import fs from 'node:fs/promises';
+import { z } from 'zod';
+import { BLOCK_KINDS, DOCUMENT_FORMATS, type Block } from '../ingest/types.js';
+import type { ChunkRecord, IndexedDocument } from './store.js';
+import { IndexCorruptError } from './versions.js';
+
+/**
+ * The documents and chunks files of a version, in a compact form (index format 3). A manual's blocks
+ * and chunks each repeated their whole heading path, as objects: at 100k chunks that was 900k block
+ * objects and 22 M characters of repeated headings, read, validated by zod and copied by every worker
+ * at start-up. Here a document lists its distinct heading paths once, and blocks and chunks are flat
+ * rows of integers that point into them; decoded objects share one array per path.
+ */
+
+/** -1 stands for an absent optional number (a block's level or page, a chunk's page). */
+const ABSENT = -1;
+const BLOCK_FIELDS = 6; // kind, start, end, level, section, page
+const CHUNK_FIELDS = 6; // source, start, end, label, section, page
+
+/** A flat array of integers, checked without copying it (zod would copy millions of numbers). */
+const integerRows = (fields: number) =>
+  z.custom<number[]>((value) => Array.isArray(value) && value.length % fields === 0 && value.every(Number.isInteger), { message: `rows of ${fields} integers` });
+
+const compactDocumentSchema = z.object({
+  source: z.string(),
+  format: z.enum(DOCUMENT_FORMATS),
+  title: z.string(),
+  text: z.string(),
+  sections: z.array(z.array(z.string())),
+  blocks: integerRows(BLOCK_FIELDS),
+  pages: z.array(z.object({ page: z.number().int(), start: z.number().int(), end: z.number().int() })).optional(),
+  marks: z.array(z.object({ kind: z.enum(['code', 'emphasis', 'strong', 'link']), start: z.number().int(), end: z.number().int(), href: z.string().optional() })).optional(),
+});
+type CompactDocument = z.infer<typeof compactDocumentSchema>;
+
+const compactChunksSchema = z.object({ sources: z.array(z.string()), sections: z.array(z.array(z.string())), rows: integerRows(CHUNK_FIELDS) });
+
+const shapeProblem = (error: z.ZodError) => {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.')}: ${issue.message}` : '';
+};
+
+/** Numbers each distinct heading path in order of first use. */
+class SectionTable {
+  readonly paths: string[][] = [];
+  readonly #ids = new Map<string, number>();
+
+  id(section: readonly string[]): number {
+    const key = JSON.stringify(section);
+    let id = this.#ids.get(key);
+    if (id === undefined) this.#ids.set(key, (id = this.paths.push([...section]) - 1));
+    return id;
+  }
+}
+
+function compactDocument({ source, format, title, text, blocks, pages, marks }: IndexedDocument): CompactDocument {
+  const sections = new SectionTable();
+  const rows = blocks.flatMap((block) => [BLOCK_KINDS.indexOf(block.kind), block.start, block.end, block.level ?? ABSENT, sections.id(block.section), block.page ?? ABSENT]);
+  return { source, format, title, text, sections: sections.paths, blocks: rows, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) };
+}
+
+const at = (paths: readonly string[][], id: number, what: string) => {
+  const path = paths[id];
+  if (!path) throw new IndexCorruptError(`${what} refers to heading path ${id}, which the file does not list`);
+  return path;
+};
+
+function expandDocument({ sections, blocks: rows, ...rest }: CompactDocument): IndexedDocument {
+  const blocks: Block[] = [];
+  for (let i = 0; i < rows.length; i += BLOCK_FIELDS) {
+    const kind = BLOCK_KINDS[rows[i]!];
+    if (!kind) throw new IndexCorruptError(`${rest.source}: block ${i / BLOCK_FIELDS} has an unknown kind`);
+    const [start, end, level, section, page] = rows.slice(i + 1, i + BLOCK_FIELDS) as [number, number, number, number, number];
+    blocks.push({ kind, start, end, ...(level !== ABSENT ? { level } : {}), section: at(sections, section, `${rest.source}: a block`), ...(page !== ABSENT ? { page } : {}) });
+  }
+  const { source, format, title, text, pages, marks } = rest;
+  return { source, format, title, text, blocks, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) };
+}
+
+/** Writes the documents one at a time, so no string of the whole file (hundreds of MB at 100k chunks) is ever built. */
+export async function writeDocumentsFile(file: string, sources: Iterable<IndexedDocument>): Promise<void> {
+  const handle = await fs.open(file, 'wx');
+  try {
+    let separator = '[';
+    for (const source of sources) {
+      await handle.write(separator + JSON.stringify(compactDocument(source)));
+      separator = ',';
+    }
+    await handle.write(separator === '[' ? '[]' : ']');
+  } finally {
+    await handle.close();
+  }
+}
+
+export function readDocuments(value: unknown, file: string): IndexedDocument[] {
+  if (!Array.isArray(value)) throw new IndexCorruptError(`${file} does not list documents`);
+  return value.map((entry, i) => {
+    const parsed = compactDocumentSchema.safeParse(entry);
+    if (!parsed.success) throw new IndexCorruptError(`${file}: document ${i} does not have the expected shape (${shapeProblem(parsed.error)})`);
+    return expandDocument(parsed.data);
+  });
+}
+
+export type StoredChunk = Omit<ChunkRecord, 'text' | 'id'>;
+
+export function chunksFileText(chunks: readonly StoredChunk[]): string {
+  const sources = new Map<string, number>();
+  const sections = new SectionTable();
+  const rows: number[] = [];
+  for (const { source, start, end, label, section, page } of chunks) {
+    let sourceId = sources.get(source);
+    if (sourceId === undefined) sources.set(source, (sourceId = sources.size));
+    rows.push(sourceId, start, end, label, sections.id(section), page ?? ABSENT);
+  }
+  return JSON.stringify({ sources: [...sources.keys()], sections: sections.paths, rows });
+}
+
+export function readChunks(value: unknown, file: string): StoredChunk[] {
+  const parsed = compactChunksSchema.safeParse(value);
+  if (!parsed.success) throw new IndexCorruptError(`${file} does not have the expected shape (${shapeProblem(parsed.error)})`);
+  const { sources, sections, rows } = parsed.data;
+  const chunks: StoredChunk[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_FIELDS) {
+    const [sourceId, start, end, label, section, page] = rows.slice(i, i + CHUNK_FIELDS) as [number, number, number, number, number, number];
+    const source = sources[sourceId];
+    if (source === undefined || label < 0) throw new IndexCorruptError(`${file}: chunk ${i / CHUNK_FIELDS} refers to an unknown document or label`);
+    chunks.push({ label, source, start, end, section: at(sections, section, `${file}: a chunk`), ...(page !== ABSENT ? { page } : {}) });
+  }
+  return chunks;
+}
