@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import type { Token } from './analyzer.js';
 import { isAcronym, type AnalysedText, type Fact } from './facts.js';
 import type { WordVectorTable } from './word-vectors.js';
-import { perObject } from './fact-memo.js';
+import { nameVocabularies, sharesGroup } from './name-vocabulary.js';
 import { initialOf } from './initials.js';
 
 /**
@@ -55,6 +55,11 @@ class NameAliases {
     });
   }
 
+  /** The groups `name` belongs to, if any: two names are aliases when they share one. */
+  groupsOf(name: string): readonly number[] | undefined {
+    return this.#groups.get(name);
+  }
+
   same(a: string, b: string): boolean {
     const groups = this.#groups.get(a);
     if (!groups) return false;
@@ -81,17 +86,8 @@ function sameNameStem(a: string, b: string): boolean {
   return root.length >= 4 && long.startsWith(root) && long.length - root.length <= 3;
 }
 
-/** Contiguous runs of up to four tokens: the phrases an alias may name ("United Kingdom" inside "United Kingdom Border Agency"). */
-function phrases(tokens: readonly Token[]): string[] {
-  const result: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (let j = i; j < Math.min(tokens.length, i + 4); j++) result.push(tokens.slice(i, j + 1).map((token) => token.word).join(' '));
-  }
-  return result;
-}
-
-/** Evidence analyses are kept across requests: their phrases are listed once. */
-const phrasesOf = perObject((text: AnalysedText) => phrases(text.tokens));
+/** Evidence analyses are kept across requests: their words, phrases and alias groups are listed once. */
+const vocabularyOf = nameVocabularies(() => (name) => wordnetAliases().groupsOf(name));
 
 /** Initials of every run of capitalised words in the raw text (stop words such as "of" skipped): "United Nations" → "UN". */
 function initialsOf(text: string): Set<string> {
@@ -130,9 +126,12 @@ export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
     },
     found(name, claimText, evidence) {
       const tokens = evidence.tokens;
-      if (name.words.every((word) => tokens.some((token) => sameWord(word, token)))) return true;
-      const evidencePhrases = phrasesOf(evidence);
-      if (evidencePhrases.some((phrase) => samePhrase(name.value, phrase))) return true;
+      const vocabulary = vocabularyOf(evidence);
+      // `sameWord` against every token, by the text's distinct terms, words and alias groups.
+      const inEvidence = (word: Token) => vocabulary.terms.has(word.term) || vocabulary.words.some((other) => sameNameStem(word.word, other)) || sharesGroup(wordnetAliases().groupsOf(word.word), vocabulary.wordGroups);
+      if (name.words.every(inEvidence)) return true;
+      // `samePhrase` against every phrase.
+      if (vocabulary.phrases.has(name.value) || sharesGroup(wordnetAliases().groupsOf(name.value), vocabulary.phraseGroups)) return true;
       if (name.words.length === 1 && isAcronym(name.text)) {
         // "US" for "United States"; "UN" inside the text's own compounds ("UNPKOs", "UNHQ").
         const acronym = name.text.replace(/s$/, '');
