@@ -100,7 +100,10 @@ export class ExtractiveAnswerer implements Answerer {
     if (terms.length === 0 || passages.length === 0) return { type, ranked: [], candidates: [], information: 0 };
     const quotable = asksForCode(question) ? () => true : (unit: TokenizedSentence) => unit.kind !== 'code';
     const sentences = passages.map((passage) => this.sentences.startingIn(passage.source, passage.start, passage.end).filter(quotable));
-    await this.similarity.prepare(wordsToPrepare(terms, sentences));
+    await this.similarity.prepareTokens(
+      terms.map((term) => term.word),
+      sentences.flatMap((inPassage) => inPassage.map((sentence) => sentence.tokens)),
+    );
     const { weights } = this.options;
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
     const ranked = rankCandidates({ terms, expected: expectedAnswerType(question), passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
@@ -193,12 +196,6 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 const round = (value: number) => Number(value.toFixed(4));
-
-/** The question's words and every word of the candidate sentences, without building an array of them all for every question. */
-function* wordsToPrepare(terms: readonly WeightedTerm[], sentences: readonly TokenizedSentence[][]): Generator<string> {
-  for (const term of terms) yield term.word;
-  for (const inPassage of sentences) for (const sentence of inPassage) for (const token of sentence.tokens) yield token.word;
-}
 
 /** How a quote reads in the answer: white space collapsed (hard-wrapped lines joined); the citation keeps the exact span. */
 const displayText = (quote: string) => quote.replace(/\s+/g, ' ').trim();

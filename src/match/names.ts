@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { Token } from './analyzer.js';
 import { isAcronym, type AnalysedText, type Fact } from './facts.js';
 import type { WordVectorTable } from './word-vectors.js';
+import { perObject } from './fact-memo.js';
 import { nameVocabularies, sharesGroup } from './name-vocabulary.js';
 import { initialOf } from './initials.js';
 
@@ -82,9 +83,12 @@ function wordnetAliases(): NameAliases {
 function sameNameStem(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const root = short.length > 4 ? short.replace(/[aeiouy]$/, '') : short;
-  return root.length >= 4 && long.startsWith(root) && long.length - root.length <= 3;
+  // The root is the shorter word without a final vowel (when it is longer than four letters); lengths are compared before any string is made.
+  const rootLength = short.length > 4 && FINAL_VOWELS.includes(short[short.length - 1]!) ? short.length - 1 : short.length;
+  return rootLength >= 4 && long.length - rootLength <= 3 && long.startsWith(short.slice(0, rootLength));
 }
+
+const FINAL_VOWELS = 'aeiouy';
 
 /** Evidence analyses are kept across requests: their words, phrases and alias groups are listed once. */
 const vocabularyOf = nameVocabularies(() => (name) => wordnetAliases().groupsOf(name));
@@ -98,6 +102,9 @@ function initialsOf(text: string): Set<string> {
   }
   return initials;
 }
+
+/** Evidence analyses are kept across requests: their initials are listed once. */
+const initialsIn = perObject((text: AnalysedText) => initialsOf(text.text));
 
 /** The hyphenated compound a name opens in the raw text ("French-speaking"), if any. */
 function compoundOf(name: Fact, text: string): string | undefined {
@@ -135,7 +142,7 @@ export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
       if (name.words.length === 1 && isAcronym(name.text)) {
         // "US" for "United States"; "UN" inside the text's own compounds ("UNPKOs", "UNHQ").
         const acronym = name.text.replace(/s$/, '');
-        if (initialsOf(evidence.text).has(acronym)) return true;
+        if (initialsIn(evidence).has(acronym)) return true;
         if (tokens.some((token) => /\p{Lu}.*\p{Lu}/u.test(token.text) && token.text.startsWith(acronym))) return true;
       }
       if (name.words.length >= 2) {

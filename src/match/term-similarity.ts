@@ -1,4 +1,5 @@
 import type { Embedder } from '../embed/types.js';
+import type { Token } from './analyzer.js';
 import type { WordVectorTable } from './word-vectors.js';
 
 /** Which word meanings soft matching uses: the embedding model's (WordNet-built by default), GloVe's, or the better of both. */
@@ -21,6 +22,8 @@ export class TermSimilarity {
    */
   readonly #memo = new Map<string, Map<string, number>>();
   readonly #useModel: boolean;
+  /** Token lists every word of which has its vector (see prepareTokens); kept as long as the list is. */
+  readonly #preparedLists = new WeakSet<readonly Token[]>();
 
   constructor(
     private readonly embedder: Embedder,
@@ -45,6 +48,18 @@ export class TermSimilarity {
     const missing = [...unknown];
     const vectors = await this.embedder.embedDocuments(missing);
     missing.forEach((word, i) => this.#vectors.set(word, Float32Array.from(vectors[i] ?? [])));
+  }
+
+  /**
+   * `prepare` for `words` and the words of token lists that come back request after request (the
+   * cached sentences of the corpus): a list whose words were all prepared once is not read again.
+   */
+  async prepareTokens(words: Iterable<string>, lists: Iterable<readonly Token[]>): Promise<void> {
+    if (!this.#useModel) return;
+    const pending = [...lists].filter((tokens) => !this.#preparedLists.has(tokens));
+    await this.prepare([...words, ...pending.flatMap((tokens) => tokens.map((token) => token.word))]);
+    // Vectors are never dropped: once prepared, a list stays prepared.
+    for (const tokens of pending) this.#preparedLists.add(tokens);
   }
 
   /** Cosine similarity of two words (0 when neither source knows them). */
