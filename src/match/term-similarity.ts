@@ -22,6 +22,9 @@ export class TermSimilarity {
    */
   readonly #memo = new Map<string, Map<string, number>>();
   readonly #useModel: boolean;
+  /** The word compared last and its memo row: coverage compares one question word with a sentence's words in a row. */
+  #lastWord: string | undefined;
+  #lastRow: Map<string, number> | undefined;
   /** Token lists every word of which has its vector (see prepareTokens); kept as long as the list is. */
   readonly #preparedLists = new WeakSet<readonly Token[]>();
 
@@ -65,17 +68,20 @@ export class TermSimilarity {
   /** Cosine similarity of two words (0 when neither source knows them). */
   similarity(a: string, b: string): number {
     if (a === b) return 1;
-    let row = this.#memo.get(a);
-    const known = row?.get(b);
-    if (known !== undefined) return known;
-    const model = this.#useModel ? this.#modelSimilarity(a, b) : 0;
-    const glove = this.meaning !== 'wordnet' ? (this.glove?.similarity(a, b) ?? 0) : 0;
-    const value = Math.max(model, glove);
-    if (!row) {
-      if (this.#memo.size >= MEMO_WORDS) this.#memo.clear();
-      this.#memo.set(a, (row = new Map()));
+    let row = a === this.#lastWord ? this.#lastRow : this.#memo.get(a);
+    let value = row?.get(b);
+    if (value === undefined) {
+      const model = this.#useModel ? this.#modelSimilarity(a, b) : 0;
+      const glove = this.meaning !== 'wordnet' ? (this.glove?.similarity(a, b) ?? 0) : 0;
+      value = Math.max(model, glove);
+      if (!row) {
+        if (this.#memo.size >= MEMO_WORDS) this.#memo.clear();
+        this.#memo.set(a, (row = new Map()));
+      }
+      row.set(b, value);
     }
-    row.set(b, value);
+    this.#lastWord = a;
+    this.#lastRow = row;
     return value;
   }
 

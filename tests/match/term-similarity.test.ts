@@ -27,3 +27,20 @@ describe('TermSimilarity.prepareTokens', () => {
     for (const token of sentence) expect(similarity.similarity('soldiers', token.word)).toBe(plain.similarity('soldiers', token.word));
   });
 });
+
+describe('TermSimilarity.similarity', () => {
+  it('gives every pair the value a fresh instance computes, word after word and after its memo starts afresh', async () => {
+    const words = Array.from({ length: 600 }, (_, i) => `w${i}`);
+    const remembering = new TermSimilarity(hashEmbedder());
+    await remembering.prepare([...words, 'troops', 'soldiers']);
+    const pairs: Array<[string, string]> = words.flatMap((word, i) => [[word, 'troops'], [word, 'soldiers'], ['troops', word], [word, words[(i * 7) % words.length]!]] as Array<[string, string]>);
+    const first = pairs.map(([a, b]) => remembering.similarity(a, b));
+    // A second pass reads the memo (and the rows kept after more than 512 words were compared).
+    expect(pairs.map(([a, b]) => remembering.similarity(a, b))).toEqual(first);
+    const fresh = new TermSimilarity(hashEmbedder());
+    await fresh.prepare([...words, 'troops', 'soldiers']);
+    // Asked in the opposite order, its memo is in other states at every step.
+    expect([...pairs].reverse().map(([a, b]) => fresh.similarity(a, b)).reverse()).toEqual(first);
+  });
+});
+
