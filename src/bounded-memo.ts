@@ -25,6 +25,11 @@ export class BoundedMemo<K, V> {
     return value;
   }
 
+  /** Forgets `key` (a value that turned out not to be worth keeping, such as a failed promise). */
+  delete(key: K): void {
+    this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }

@@ -100,7 +100,10 @@ export class ExtractiveAnswerer implements Answerer {
     if (terms.length === 0 || passages.length === 0) return { type, ranked: [], candidates: [], information: 0 };
     const quotable = asksForCode(question) ? () => true : (unit: TokenizedSentence) => unit.kind !== 'code';
     const sentences = passages.map((passage) => this.sentences.startingIn(passage.source, passage.start, passage.end).filter(quotable));
-    await this.similarity.prepare([...terms.map((term) => term.word), ...sentences.flat().flatMap((sentence) => sentence.tokens.map((token) => token.word))]);
+    await this.similarity.prepareTokens(
+      terms.map((term) => term.word),
+      sentences.flatMap((inPassage) => inPassage.map((sentence) => sentence.tokens)),
+    );
     const { weights } = this.options;
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
     const ranked = rankCandidates({ terms, expected: expectedAnswerType(question), passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
@@ -132,7 +135,8 @@ export class ExtractiveAnswerer implements Answerer {
     const chosen = [best, ...candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold)].slice(0, limit);
     // "That same year, China conducted …" is quoted with the sentence that says which year.
     const citations = chosen.map((candidate, i) => this.#citation(this.#evidence.spanOf(candidate.sentence), candidate.passage, i + 1, candidate.score));
-    const phrase = type === 'factoid' ? shortAnswer(question, citations[0]!.quote) : undefined;
+    // The first citation quotes the best sentence as `evidenceOf` reads it: its analysis is cached there.
+    const phrase = type === 'factoid' ? shortAnswer(question, citations[0]!.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
     return {
       answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
       answerable: true,

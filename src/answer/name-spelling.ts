@@ -1,4 +1,5 @@
 import type { Token } from '../match/analyzer.js';
+import { perObject } from '../match/fact-memo.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 
 /**
@@ -14,7 +15,11 @@ const MIN_TYPO_LENGTH = 6;
 /** Letters NFD does not decompose into a base letter and a mark. */
 const UNDECOMPOSED: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' };
 
+/** Plain ASCII has no accents to fold: most words, and the common case is spared the Unicode normalisation. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function foldAccents(word: string): string {
+  if (ASCII.test(word)) return word;
   return word
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -34,12 +39,20 @@ function withinOneEdit(a: string, b: string): boolean {
 
 /** Whether two words are one name's spelling: equal without accents, or one slip apart when long enough. */
 export function sameSpelling(a: string, b: string): boolean {
-  const [x, y] = [foldAccents(a), foldAccents(b)];
-  if (x === y) return true;
-  return Math.min(x.length, y.length) >= MIN_TYPO_LENGTH && x[0] === y[0] && withinOneEdit(x, y);
+  return sameFolded(foldAccents(a), foldAccents(b));
 }
+
+const sameFolded = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= MIN_TYPO_LENGTH && x[0] === y[0] && withinOneEdit(x, y));
+
+/** A text's distinct words without accents, once per analysis (evidence and context analyses are kept across questions). */
+const foldedWordsOf = perObject((text: AnalysedText) => [...new Set(text.tokens.map((token) => foldAccents(token.word)))]);
 
 /** Whether every word of the name is spelled (see sameSpelling) by a word of the text. */
 export function spelledIn(name: Fact, text: AnalysedText): boolean {
-  return name.kind === 'name' && name.words.every((word: Token) => text.tokens.some((token) => sameSpelling(word.word, token.word)));
+  if (name.kind !== 'name') return false;
+  const words = foldedWordsOf(text);
+  return name.words.every((word: Token) => {
+    const folded = foldAccents(word.word);
+    return words.some((other) => sameFolded(folded, other));
+  });
 }

@@ -1,5 +1,5 @@
 import { tokenize, type Token } from '../match/analyzer.js';
-import { analyse, MONTHS, type Fact } from '../match/facts.js';
+import { analyse, MONTHS, type AnalysedText, type Fact } from '../match/facts.js';
 import { expectedAnswerType, type AnswerType } from './answer-type.js';
 
 /**
@@ -70,13 +70,16 @@ function wantedType(question: string): AnswerType | 'name' | undefined {
   return /^(?:(?:in|at|on|with|to|from|for|by|of)\s+)?(?:which|what)\s+\p{L}+/iu.test(question.trim()) ? 'name' : undefined;
 }
 
-/** The answering phrase of `sentence` for `question`, or undefined when no single phrase answers it. */
-export function shortAnswer(question: string, sentence: string): Phrase | undefined {
+/**
+ * The answering phrase of `sentence` for `question`, or undefined when no single phrase answers it.
+ * `analysed`: the sentence's analysis with every capitalised word a name candidate, when the caller has it cached.
+ */
+export function shortAnswer(question: string, sentence: string, analysed?: AnalysedText): Phrase | undefined {
   const type = wantedType(question);
   if (!type) return undefined;
   const questionTokens = tokenize(question);
   const questionTerms = new Set(questionTokens.map((token) => token.term));
-  const { facts, tokens } = analyse(sentence, { isNameAtStart: () => true });
+  const { facts, tokens } = analysed ?? analyse(sentence, { isNameAtStart: () => true });
   const candidates = type === 'date' ? datePhrases(sentence) : type === 'number' ? numberPhrases(sentence, facts, tokens) : namePhrases(facts);
   // Something the question already says is not its answer.
   const fresh = candidates.filter((phrase) => !tokenize(phrase.text).every((token) => questionTerms.has(token.term)));

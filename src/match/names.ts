@@ -5,6 +5,7 @@ import type { Token } from './analyzer.js';
 import { isAcronym, type AnalysedText, type Fact } from './facts.js';
 import type { WordVectorTable } from './word-vectors.js';
 import { perObject } from './fact-memo.js';
+import { nameVocabularies, sharesGroup } from './name-vocabulary.js';
 import { initialOf } from './initials.js';
 
 /**
@@ -55,6 +56,11 @@ class NameAliases {
     });
   }
 
+  /** The groups `name` belongs to, if any: two names are aliases when they share one. */
+  groupsOf(name: string): readonly number[] | undefined {
+    return this.#groups.get(name);
+  }
+
   same(a: string, b: string): boolean {
     const groups = this.#groups.get(a);
     if (!groups) return false;
@@ -77,21 +83,15 @@ function wordnetAliases(): NameAliases {
 function sameNameStem(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const root = short.length > 4 ? short.replace(/[aeiouy]$/, '') : short;
-  return root.length >= 4 && long.startsWith(root) && long.length - root.length <= 3;
+  // The root is the shorter word without a final vowel (when it is longer than four letters); lengths are compared before any string is made.
+  const rootLength = short.length > 4 && FINAL_VOWELS.includes(short[short.length - 1]!) ? short.length - 1 : short.length;
+  return rootLength >= 4 && long.length - rootLength <= 3 && long.startsWith(short.slice(0, rootLength));
 }
 
-/** Contiguous runs of up to four tokens: the phrases an alias may name ("United Kingdom" inside "United Kingdom Border Agency"). */
-function phrases(tokens: readonly Token[]): string[] {
-  const result: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (let j = i; j < Math.min(tokens.length, i + 4); j++) result.push(tokens.slice(i, j + 1).map((token) => token.word).join(' '));
-  }
-  return result;
-}
+const FINAL_VOWELS = 'aeiouy';
 
-/** Evidence analyses are kept across requests: their phrases are listed once. */
-const phrasesOf = perObject((text: AnalysedText) => phrases(text.tokens));
+/** Evidence analyses are kept across requests: their words, phrases and alias groups are listed once. */
+const vocabularyOf = nameVocabularies(() => (name) => wordnetAliases().groupsOf(name));
 
 /** Initials of every run of capitalised words in the raw text (stop words such as "of" skipped): "United Nations" → "UN". */
 function initialsOf(text: string): Set<string> {
@@ -102,6 +102,9 @@ function initialsOf(text: string): Set<string> {
   }
   return initials;
 }
+
+/** Evidence analyses are kept across requests: their initials are listed once. */
+const initialsIn = perObject((text: AnalysedText) => initialsOf(text.text));
 
 /** The hyphenated compound a name opens in the raw text ("French-speaking"), if any. */
 function compoundOf(name: Fact, text: string): string | undefined {
@@ -130,13 +133,16 @@ export function nameMatcher(vectors?: WordVectorTable): NameMatcher {
     },
     found(name, claimText, evidence) {
       const tokens = evidence.tokens;
-      if (name.words.every((word) => tokens.some((token) => sameWord(word, token)))) return true;
-      const evidencePhrases = phrasesOf(evidence);
-      if (evidencePhrases.some((phrase) => samePhrase(name.value, phrase))) return true;
+      const vocabulary = vocabularyOf(evidence);
+      // `sameWord` against every token, by the text's distinct terms, words and alias groups.
+      const inEvidence = (word: Token) => vocabulary.terms.has(word.term) || vocabulary.words.some((other) => sameNameStem(word.word, other)) || sharesGroup(wordnetAliases().groupsOf(word.word), vocabulary.wordGroups);
+      if (name.words.every(inEvidence)) return true;
+      // `samePhrase` against every phrase.
+      if (vocabulary.phrases.has(name.value) || sharesGroup(wordnetAliases().groupsOf(name.value), vocabulary.phraseGroups)) return true;
       if (name.words.length === 1 && isAcronym(name.text)) {
         // "US" for "United States"; "UN" inside the text's own compounds ("UNPKOs", "UNHQ").
         const acronym = name.text.replace(/s$/, '');
-        if (initialsOf(evidence.text).has(acronym)) return true;
+        if (initialsIn(evidence).has(acronym)) return true;
         if (tokens.some((token) => /\p{Lu}.*\p{Lu}/u.test(token.text) && token.text.startsWith(acronym))) return true;
       }
       if (name.words.length >= 2) {

@@ -1,4 +1,5 @@
 import type { Embedder } from '../embed/types.js';
+import type { Token } from './analyzer.js';
 import type { WordVectorTable } from './word-vectors.js';
 
 /** Which word meanings soft matching uses: the embedding model's (WordNet-built by default), GloVe's, or the better of both. */
@@ -21,6 +22,11 @@ export class TermSimilarity {
    */
   readonly #memo = new Map<string, Map<string, number>>();
   readonly #useModel: boolean;
+  /** The word compared last and its memo row: coverage compares one question word with a sentence's words in a row. */
+  #lastWord: string | undefined;
+  #lastRow: Map<string, number> | undefined;
+  /** Token lists every word of which has its vector (see prepareTokens); kept as long as the list is. */
+  readonly #preparedLists = new WeakSet<readonly Token[]>();
 
   constructor(
     private readonly embedder: Embedder,
@@ -47,20 +53,35 @@ export class TermSimilarity {
     missing.forEach((word, i) => this.#vectors.set(word, Float32Array.from(vectors[i] ?? [])));
   }
 
+  /**
+   * `prepare` for `words` and the words of token lists that come back request after request (the
+   * cached sentences of the corpus): a list whose words were all prepared once is not read again.
+   */
+  async prepareTokens(words: Iterable<string>, lists: Iterable<readonly Token[]>): Promise<void> {
+    if (!this.#useModel) return;
+    const pending = [...lists].filter((tokens) => !this.#preparedLists.has(tokens));
+    await this.prepare([...words, ...pending.flatMap((tokens) => tokens.map((token) => token.word))]);
+    // Vectors are never dropped: once prepared, a list stays prepared.
+    for (const tokens of pending) this.#preparedLists.add(tokens);
+  }
+
   /** Cosine similarity of two words (0 when neither source knows them). */
   similarity(a: string, b: string): number {
     if (a === b) return 1;
-    let row = this.#memo.get(a);
-    const known = row?.get(b);
-    if (known !== undefined) return known;
-    const model = this.#useModel ? this.#modelSimilarity(a, b) : 0;
-    const glove = this.meaning !== 'wordnet' ? (this.glove?.similarity(a, b) ?? 0) : 0;
-    const value = Math.max(model, glove);
-    if (!row) {
-      if (this.#memo.size >= MEMO_WORDS) this.#memo.clear();
-      this.#memo.set(a, (row = new Map()));
+    let row = a === this.#lastWord ? this.#lastRow : this.#memo.get(a);
+    let value = row?.get(b);
+    if (value === undefined) {
+      const model = this.#useModel ? this.#modelSimilarity(a, b) : 0;
+      const glove = this.meaning !== 'wordnet' ? (this.glove?.similarity(a, b) ?? 0) : 0;
+      value = Math.max(model, glove);
+      if (!row) {
+        if (this.#memo.size >= MEMO_WORDS) this.#memo.clear();
+        this.#memo.set(a, (row = new Map()));
+      }
+      row.set(b, value);
     }
-    row.set(b, value);
+    this.#lastWord = a;
+    this.#lastRow = row;
     return value;
   }
 

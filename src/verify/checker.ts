@@ -8,6 +8,7 @@ import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import type { Clause } from './clauses.js';
+import { CheckedClaims } from './checked-claims.js';
 import { conflictsOf } from './conflicts.js';
 import { EvidenceTexts } from './evidence-texts.js';
 import { PreparedClaims } from './prepared-claims.js';
@@ -58,6 +59,7 @@ export class CitationChecker {
   readonly #names: NameMatcher;
   readonly #texts: EvidenceTexts;
   readonly #claims: PreparedClaims;
+  readonly #checked = new CheckedClaims(({ claim, spans, clip }) => this.#checkAgainstSpans(claim, spans, clip));
 
   constructor(options: CheckerOptions) {
     this.#index = options.index;
@@ -97,8 +99,12 @@ export class CitationChecker {
     return this.checkAgainstSpans(claim, passages, { clip: false });
   }
 
-  /** Scores `claim` against the sentences (and adjacent pairs) inside the given spans, clipped to them. */
-  async checkAgainstSpans(claim: string, spans: readonly SpanRef[], { clip: clipToSpan = true } = {}): Promise<ClaimCheck> {
+  /** Scores `claim` against the sentences (and adjacent pairs) inside the given spans, clipped to them; the result is shared, not to be changed. */
+  checkAgainstSpans(claim: string, spans: readonly SpanRef[], { clip = true } = {}): Promise<ClaimCheck> {
+    return this.#checked.get({ claim, spans, clip });
+  }
+
+  async #checkAgainstSpans(claim: string, spans: readonly SpanRef[], clipToSpan: boolean): Promise<ClaimCheck> {
     const prepared = this.#claims.prepare(claim);
     const seen = new Set<string>();
     const units: Unit[] = [];

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../src/match/analyzer.js';
+import { TermSimilarity } from '../../src/match/term-similarity.js';
+import { hashEmbedder } from '../helpers/hash-embedder.js';
+
+/** The test embedder, counting the words it is asked to embed. */
+function countingEmbedder() {
+  const inner = hashEmbedder();
+  const embedded: string[] = [];
+  return { embedded, embedder: { ...inner, info: inner.info, embedDocuments: (texts: string[]) => (embedded.push(...texts), inner.embedDocuments(texts)), embedQuery: (text: string) => inner.embedQuery(text) } };
+}
+
+describe('TermSimilarity.prepareTokens', () => {
+  it('embeds each new word once, reads a prepared token list no more, and gives the similarities prepare gives', async () => {
+    const { embedded, embedder } = countingEmbedder();
+    const similarity = new TermSimilarity(embedder);
+    const sentence = tokenize('Peacekeepers trained engineers in Lebanon.');
+    await similarity.prepareTokens(['soldiers'], [sentence]);
+    expect(embedded).toEqual(['soldiers', 'peacekeepers', 'trained', 'engineers', 'lebanon']);
+    embedded.length = 0;
+    // The same list again (a cached sentence): nothing to embed; a new one: only its new words.
+    await similarity.prepareTokens(['soldiers'], [sentence, tokenize('Engineers built roads.')]);
+    expect(embedded).toEqual(['built', 'roads']);
+
+    const plain = new TermSimilarity(hashEmbedder());
+    await plain.prepare(['soldiers', ...sentence.map((token) => token.word)]);
+    for (const token of sentence) expect(similarity.similarity('soldiers', token.word)).toBe(plain.similarity('soldiers', token.word));
+  });
+});
+
+describe('TermSimilarity.similarity', () => {
+  it('gives every pair the value a fresh instance computes, word after word and after its memo starts afresh', async () => {
+    const words = Array.from({ length: 600 }, (_, i) => `w${i}`);
+    const remembering = new TermSimilarity(hashEmbedder());
+    await remembering.prepare([...words, 'troops', 'soldiers']);
+    const pairs: Array<[string, string]> = words.flatMap((word, i) => [[word, 'troops'], [word, 'soldiers'], ['troops', word], [word, words[(i * 7) % words.length]!]] as Array<[string, string]>);
+    const first = pairs.map(([a, b]) => remembering.similarity(a, b));
+    // A second pass reads the memo (and the rows kept after more than 512 words were compared).
+    expect(pairs.map(([a, b]) => remembering.similarity(a, b))).toEqual(first);
+    const fresh = new TermSimilarity(hashEmbedder());
+    await fresh.prepare([...words, 'troops', 'soldiers']);
+    // Asked in the opposite order, its memo is in other states at every step.
+    expect([...pairs].reverse().map(([a, b]) => fresh.similarity(a, b)).reverse()).toEqual(first);
+  });
+});
+
