@@ -6,8 +6,15 @@ import { normalizeWord, termOf } from './analyzer.js';
  * "reportedly sent" says less. Cues are read from the words of the statement itself.
  */
 
-const NEGATION =
-  /\b(?:not|never|no(?!\.\s*\d)|none|neither|nor|nobody|nothing|cannot|without|failed to|refused to)\b|\b\w+n['’]t\b/giu;
+/**
+ * "It is only rumoured that…", "falsely claimed", "it is a myth that…" deny what follows rather than
+ * hedge it: a statement the evidence makes outright is contradicted by them, not merely qualified.
+ */
+const DENIAL = String.raw`(?:only|merely|just) (?:been )?(?:rumou?red|alleged|claimed|a rumou?r)|(?:falsely|wrongly|mistakenly) (?:claimed|believed|thought|reported|said|stated)|it is (?:a myth|untrue|false) that`;
+const NEGATION = new RegExp(
+  String.raw`\b(?:not|never|no(?!\.\s*\d)|none|neither|nor|nobody|nothing|cannot|without|failed to|refused to|${DENIAL})\b|\b\w+n['’]t\b`,
+  'giu',
+);
 const HEDGE =
   /\b(?:reportedly|allegedly|rumou?red(?: to)?|supposedly|purportedly|possibly|perhaps|maybe|apparently|unconfirmed|might|may have|could have|(?:is|are|was|were) (?:said|believed|thought|rumou?red|claimed|alleged) to|it is (?:said|believed|thought|claimed|alleged|rumou?red))\b/giu;
 

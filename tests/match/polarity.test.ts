@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { termOf } from '../../src/match/analyzer.js';
-import { negatedTerms } from '../../src/match/polarity.js';
+import { hedges, negatedTerms, negations } from '../../src/match/polarity.js';
 
 const negated = (text: string) => [...negatedTerms(text)];
 
@@ -15,5 +15,22 @@ describe('negation scope', () => {
   it('stops at the end of the phrase', () => {
     expect(negated('It was not, however, forgotten.')).toEqual([]);
     expect(negated('Tilde expansion is done.')).toEqual([]);
+  });
+});
+
+describe('denials', () => {
+  const cueTexts = (text: string) => negations(text).map((cue) => cue.text.toLowerCase());
+
+  it('reads "only rumoured", "falsely claimed" and "it is a myth that" as negations', () => {
+    expect(cueTexts('It is only rumoured that Karp showed the problems to be complete.')).toEqual(['only rumoured']);
+    expect(cueTexts('He falsely claimed that the treaty was signed in 1990.')).toEqual(['falsely claimed']);
+    expect(cueTexts('It is a myth that the wall is visible from space.')).toEqual(['it is a myth that']);
+    expect(negated('It is merely alleged that Karp showed the problems to be complete.')).toEqual([termOf('Karp')]);
+  });
+
+  it('leaves a plain hedge and an unrelated "only" alone', () => {
+    expect(cueTexts('It is rumoured that Karp showed the problems to be complete.')).toEqual([]);
+    expect(hedges('It is rumoured that Karp showed the problems to be complete.')).toHaveLength(1);
+    expect(cueTexts('Only members claimed the prize.')).toEqual([]);
   });
 });

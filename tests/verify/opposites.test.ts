@@ -37,6 +37,11 @@ describe('CitationChecker: opposite statements', async () => {
     expect(result.conflicts?.map((c) => [c.claim, c.evidence])).toEqual([['BSkyB', 'Virgin']]);
   });
 
+  it('contradicts a claim that calls what the evidence states outright a mere rumour', async () => {
+    expect((await docent.verify('It is only rumoured that Virgin Media claimed BSkyB had substantially increased the asking price for the channels.')).verdict).toBe('contradicted');
+    expect((await docent.verify('It is rumoured that Virgin Media claimed BSkyB had substantially increased the asking price for the channels.')).verdict).toBe('partially_supported');
+  });
+
   it('keeps a hedged claim partial, even when it reads as two clauses', async () => {
     const result = await docent.verify('Virgin Media is said to have claimed that BSkyB had substantially increased the asking price for the channels.');
     expect(result.verdict).toBe('partially_supported');
