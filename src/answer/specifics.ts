@@ -25,6 +25,8 @@ export interface SpecificsCheck {
   nearby: Fact[];
   /** Describing facts (see describing-facts.ts) other than demonyms (demonyms.ts) neither the evidence nor its context says: weighed, not declined by rule. */
   unsaid: Fact[];
+  /** Facts of the question the evidence itself states, as the question does. */
+  stated: Fact[];
   /** How many facts the question has. */
   total: number;
 }
@@ -86,7 +88,7 @@ const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enum
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions): SpecificsCheck {
-  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], total: 0 };
+  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], stated: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
   // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
@@ -99,11 +101,19 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   const unmentioned = missing.filter((fact) => !mentioned(fact));
   // A demonym describes by naming a place ("a Portuguese naval officer"): unsaid, it is absent like the place's name.
   const weighed = (fact: Fact) => describes(fact, question) && !isDemonym(fact);
+  const conflicting = [
+    ...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)),
+    ...otherDates(question, evidence),
+    ...unlinkedNames(question, evidence),
+    ...numbersInAnotherRole(question, evidence, context),
+    ...replacedDemonyms(question, evidence),
+  ];
   return {
-    conflicting: [...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)), ...otherDates(question, evidence), ...unlinkedNames(question, evidence), ...numbersInAnotherRole(question, evidence, context), ...replacedDemonyms(question, evidence)],
+    conflicting,
     absent: unmentioned.filter((fact) => !weighed(fact)),
     nearby: missing.filter(mentioned),
     unsaid: unmentioned.filter(weighed),
+    stated: question.facts.filter((fact) => !missing.includes(fact) && !conflicting.includes(fact)),
     total: question.facts.length,
   };
 }
