@@ -1,4 +1,6 @@
 import type { WeightedTerm } from '../match/coverage.js';
+import type { AnalysedText, Fact } from '../match/facts.js';
+import { labelsName } from './labelled-numbers.js';
 import type { Features } from './candidates.js';
 import type { SpecificsCheck } from './specifics.js';
 import type { AnswerWeights } from './weights.js';
@@ -53,6 +55,26 @@ export const unmatchedSpecifics = (specifics: SpecificsCheck) => specifics.confl
  * a sentence is outmatched only by one that covers the question clearly better.
  */
 export const OUTMATCH_MARGIN = 0.05;
+
+/** A higher-ranked sentence that states some of the question's specifics differently, and how well it covers the question. */
+export interface Outmatcher {
+  coverage: number;
+  conflicting: readonly Fact[];
+}
+
+/**
+ * Whether a higher-ranked sentence stating the question's specifics differently covers the question clearly better
+ * than this one — unless all it states differently are counts that this one states as the question does:
+ * "Sky picked up the remaining four for £1.3bn" is about the four packages asked for, whatever "Sky bid £4.2bn for
+ * a package of 120 games" covers. A name stated differently still outmatches ("the University of Warsaw" for "Kraków"),
+ * and so does a number that labels one ("Super Bowl 50" for "Super Bowl 49"), and a year: a sentence that mentions the
+ * question's year in passing ("Prior to October 2005, three channels …") is rarely about what happened then.
+ */
+export function isOutmatched(coverage: number, specifics: SpecificsCheck, better: readonly Outmatcher[], question: AnalysedText): boolean {
+  // Facts of the same question, told apart by where they stand in it; a number that labels a name ("Super Bowl 49") is part of the name.
+  const ownValue = (fact: Fact) => fact.kind === 'number' && !labelsName(question, fact) && specifics.stated.some((stated) => stated.start === fact.start);
+  return better.some((other) => other.coverage > coverage + OUTMATCH_MARGIN && !other.conflicting.every(ownValue));
+}
 
 /** A candidate as the decline rules see it: its check of the question's specifics, and whether a sentence stating them differently outmatches it. */
 export interface RuledCandidate {

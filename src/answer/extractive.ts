@@ -10,7 +10,7 @@ import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
-import { declinedByRule, declineProbability, informationOf, OUTMATCH_MARGIN, unmatchedSpecifics } from './decline.js';
+import { declinedByRule, declineProbability, informationOf, isOutmatched, unmatchedSpecifics, type Outmatcher } from './decline.js';
 import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
@@ -110,12 +110,12 @@ export class ExtractiveAnswerer implements Answerer {
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
-    // The best coverage among the higher-ranked candidates that state the question's specifics differently.
-    let conflictingCoverage = 0;
+    // The higher-ranked candidates that state the question's specifics differently.
+    const conflicted: Outmatcher[] = [];
     const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
       const specifics = checkSpecifics(facts, this.#evidence.evidenceOf(candidate.sentence), this.#evidence.contextOf(candidate.sentence), { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });
-      const outmatched = conflictingCoverage > candidate.features.coverage + OUTMATCH_MARGIN;
-      if (specifics.conflicting.length > 0) conflictingCoverage = Math.max(conflictingCoverage, candidate.features.coverage);
+      const outmatched = isOutmatched(candidate.features.coverage, specifics, conflicted, facts);
+      if (specifics.conflicting.length > 0) conflicted.push({ coverage: candidate.features.coverage, conflicting: specifics.conflicting });
       return { ...candidate, specifics, outmatched, probability: declineProbability(candidate.features, specifics, information, weights) };
     });
     return { type, ranked, candidates, information };

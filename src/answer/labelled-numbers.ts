@@ -24,6 +24,9 @@ function labelledNumbers(question: AnalysedText): Array<[Fact, Fact]> {
   });
 }
 
+/** Whether a number of the question labels a name ("49" of "Super Bowl 49"): part of that name, not a count. */
+export const labelsName = (question: AnalysedText, number: Fact) => labelledNumbers(question).some(([, label]) => label.start === number.start);
+
 /** Whether `number` of the evidence follows a name with the words of `name` ("Super Bowl 49", "the Super Bowl 49 game"). */
 function labelledBy(name: Fact, number: Fact, evidence: AnalysedText): boolean {
   const before = evidence.facts.find((fact) => fact.kind === 'name' && fact.last + 1 === number.first);

@@ -3,6 +3,7 @@ import { compareFacts } from '../match/fact-compare.js';
 import { analyse, type AnalysedText, type Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
+import { isDemonym, namesPlaceOf, replacedDemonyms } from './demonyms.js';
 import { describes, isOrdinaryWord } from './describing-facts.js';
 import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
@@ -16,14 +17,16 @@ import { spelledIn } from './name-spelling.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
   /** Facts the evidence lacks but its context mentions (the year the text is about, the team its paragraph is about). */
   nearby: Fact[];
-  /** Describing facts (see describing-facts.ts) neither the evidence nor its context says: weighed, not declined by rule. */
+  /** Describing facts (see describing-facts.ts) other than demonyms (demonyms.ts) neither the evidence nor its context says: weighed, not declined by rule. */
   unsaid: Fact[];
+  /** Facts of the question the evidence itself states, as the question does. */
+  stated: Fact[];
   /** How many facts the question has. */
   total: number;
 }
@@ -85,22 +88,32 @@ const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enum
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions): SpecificsCheck {
-  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], total: 0 };
+  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], stated: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
   // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
   const namedAs = (name: Fact, text: AnalysedText) => options.names.found(name, question.text, text) || spelledIn(name, text);
   const named = (fact: Fact, text: AnalysedText) =>
-    fact.kind === 'name' ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) : text.facts.some((other) => sameValue(fact, other));
+    fact.kind === 'name' ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text) : text.facts.some((other) => sameValue(fact, other));
   const stated = (fact: Fact) => named(fact, evidence);
   const mentioned = (fact: Fact) => context.some((text) => named(fact, text));
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
+  // A demonym describes by naming a place ("a Portuguese naval officer"): unsaid, it is absent like the place's name.
+  const weighed = (fact: Fact) => describes(fact, question) && !isDemonym(fact);
+  const conflicting = [
+    ...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)),
+    ...otherDates(question, evidence),
+    ...unlinkedNames(question, evidence),
+    ...numbersInAnotherRole(question, evidence, context),
+    ...replacedDemonyms(question, evidence),
+  ];
   return {
-    conflicting: [...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)), ...otherDates(question, evidence), ...unlinkedNames(question, evidence), ...numbersInAnotherRole(question, evidence, context)],
-    absent: unmentioned.filter((fact) => !describes(fact, question)),
+    conflicting,
+    absent: unmentioned.filter((fact) => !weighed(fact)),
     nearby: missing.filter(mentioned),
-    unsaid: unmentioned.filter((fact) => describes(fact, question)),
+    unsaid: unmentioned.filter(weighed),
+    stated: question.facts.filter((fact) => !missing.includes(fact) && !conflicting.includes(fact)),
     total: question.facts.length,
   };
 }

@@ -5,12 +5,14 @@ import table from './word-relations.json' with { type: 'json' };
 /**
  * How WordNet relates words that a question and its source word differently, for coverage:
  * derivations ("founder" ~ "found", "death" ~ "die") and two-word verbs with the single words of their
- * most frequent sense ("pass away" ~ "die", "take part" ~ "participate"). The table is built from
+ * most frequent sense ("pass away" ~ "die", "take part" ~ "participate"); and, for a question's
+ * specifics, demonyms with the places they are of ("Portuguese" ~ Portugal). The table is built from
  * WordNet by `npx tsx tools/wordnet-tables/build.ts` (reading WordNet's data files per process cost ~0.6 s of CPU and
  * ~40 MiB on a worker's first question); tests/match/word-relations.test.ts checks it is current.
  */
 const derivedByLemma: Readonly<Record<string, readonly string[] | undefined>> = table.derived;
 const phraseSynonyms: Readonly<Record<string, readonly string[] | undefined>> = table.phrases;
+const demonymPlaces: Readonly<Record<string, readonly string[] | undefined>> = table.demonyms;
 
 class WordRelations {
   /** The nouns and verbs derived from the word or it from them (by its lemma). */
@@ -24,6 +26,12 @@ class WordRelations {
   phrase(first: string, second: string): string[] {
     const key = `${lemmatizer().verb(first)}_${second}`;
     return Object.hasOwn(phraseSynonyms, key) ? [...phraseSynonyms[key]!] : [];
+  }
+
+  /** The proper nouns a people's or a place's adjective pertains to ("Portuguese" → portugal), lower case; none for other words. */
+  placesOf(adjective: string): string[] {
+    const key = adjective.toLowerCase();
+    return Object.hasOwn(demonymPlaces, key) ? [...demonymPlaces[key]!] : [];
   }
 }
 

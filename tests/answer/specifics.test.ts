@@ -50,9 +50,9 @@ describe('checkSpecifics', () => {
     expect(check('Why was Tesla returned to Gospic?', 'Tesla was returned to Gospić under police guard.').absent).toEqual([]);
   });
 
-  it('weighs an unsaid people\'s adjective instead of declining, but declines an unsaid place', () => {
-    const described = check('What German ruler invited Huguenot immigration?', 'Frederick William, Elector of Brandenburg, invited Huguenots to settle in his realms.');
-    expect(described.unsaid.map((fact) => fact.text)).toEqual(['German']);
+  it('weighs an unsaid describing name that is no demonym instead of declining, but declines an unsaid place', () => {
+    const described = check('Which Huguenot settlers founded New Paltz?', 'The settlers who founded New Paltz came from the Palatinate.');
+    expect(described.unsaid.map((fact) => fact.text)).toEqual(['Huguenot']);
     expect(unmatchedSpecifics(described)).toBe(false);
     expect(check('Which training facilities did the PLA visit in Chile?', 'The PLA sent delegations to visit the training facilities of Argentina.').absent.map((fact) => fact.text)).toEqual(['Chile']);
   });

@@ -11,7 +11,7 @@ const target = (name: string) => fileURLToPath(new URL(`../../src/match/${name}`
 
 const relations = wordRelationsFromWordNet();
 fs.writeFileSync(target('word-relations.json'), `${JSON.stringify(relations)}\n`);
-console.log(`word-relations.json: ${Object.keys(relations.derived).length} derived lemmas, ${Object.keys(relations.phrases).length} two-word verbs`);
+console.log(`word-relations.json: ${Object.keys(relations.derived).length} derived lemmas, ${Object.keys(relations.phrases).length} two-word verbs, ${Object.keys(relations.demonyms).length} demonyms`);
 const antonyms = antonymPairsFromWordNet();
 fs.writeFileSync(target('antonyms.json'), `${JSON.stringify(antonyms)}\n`);
 console.log(`antonyms.json: ${antonyms.length} pairs`);

@@ -16,6 +16,8 @@ export interface Pointer {
 export interface Synset {
   offset: string;
   lemmas: string[];
+  /** The lemmas as WordNet writes them: "Portuguese", "Portugal" (a capital marks a proper name's word). */
+  written: string[];
   pointers: Pointer[];
 }
 
@@ -23,7 +25,8 @@ export interface Synset {
 export function parseSynset(line: string, symbol: string): Synset {
   const fields = line.slice(0, line.indexOf(' | ')).split(' ');
   const count = parseInt(fields[3]!, 16);
-  const lemmas = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '').toLowerCase());
+  const written = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, ''));
+  const lemmas = written.map((lemma) => lemma.toLowerCase());
   let at = 4 + 2 * count;
   const total = Number(fields[at++]);
   const pointers: Pointer[] = [];
@@ -32,5 +35,5 @@ export function parseSynset(line: string, symbol: string): Synset {
     const link = fields[at + 3]!;
     pointers.push({ sourceLemma: parseInt(link.slice(0, 2), 16), targetOffset: Number(fields[at + 1]), targetPos: fields[at + 2]!, targetLemma: parseInt(link.slice(2), 16) });
   }
-  return { offset: fields[0]!, lemmas, pointers };
+  return { offset: fields[0]!, lemmas, written, pointers };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { demonymsFromWordNet } from './demonyms.js';
 import { dataFile, parseSynset } from './synsets.js';
 
 /**
@@ -6,7 +7,8 @@ import { dataFile, parseSynset } from './synsets.js';
  * - derivations (pointer "+"): the nouns and verbs made from one another — "founder" ~ "found",
  *   "death" ~ "die", "invention" ~ "invent";
  * - two-word verbs and the single words of their most frequent sense — "pass away" ~ "die",
- *   "take part" ~ "participate".
+ *   "take part" ~ "participate";
+ * - demonyms and the proper nouns they pertain to — "Portuguese" ~ Portugal (demonyms.ts).
  * Parsing WordNet's 18 MB of data files costs ~0.6 s of CPU and ~40 MiB, so it is done once here and
  * the small result (`npx tsx tools/wordnet-tables/build.ts`) is what every process reads.
  */
@@ -16,6 +18,8 @@ export interface WordRelationTable {
   derived: Record<string, string[]>;
   /** "pass_away" → the single-word lemmas of that verb's most frequent sense. */
   phrases: Record<string, string[]>;
+  /** "portuguese" → the proper nouns it pertains to ("portugal"); "south korean" → "south korea". */
+  demonyms: Record<string, string[]>;
 }
 
 /** The synset line starting at a byte offset of a data file read as latin1 (WordNet offsets are byte offsets). */
@@ -53,5 +57,5 @@ export function wordRelationsFromWordNet(): WordRelationTable {
     if (words.length > 0) phrases[fields[0]!] = words;
   }
   const sorted = [...derived].sort(([a], [b]) => (a < b ? -1 : 1));
-  return { derived: Object.fromEntries(sorted.map(([lemma, others]) => [lemma, [...others]])), phrases };
+  return { derived: Object.fromEntries(sorted.map(([lemma, others]) => [lemma, [...others]])), phrases, demonyms: demonymsFromWordNet() };
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { unmatchedSpecifics } from '../../src/answer/decline.js';
+import { isDemonym, replacedDemonyms } from '../../src/answer/demonyms.js';
+import { checkSpecifics, questionFacts } from '../../src/answer/specifics.js';
+import { analyse } from '../../src/match/facts.js';
+import { nameMatcher } from '../../src/match/names.js';
+import type { TermSimilarity } from '../../src/match/term-similarity.js';
+
+// Exact words only: these cases turn on demonyms, not on word meaning.
+const exactWords = { similarity: (a: string, b: string) => (a === b ? 1 : 0) } as unknown as TermSimilarity;
+const options = { names: nameMatcher(), similarity: exactWords, isNameAtStart: () => true };
+const analysed = (text: string) => analyse(text, { isNameAtStart: () => true });
+const check = (question: string, evidence: string, context: string[] = []) => checkSpecifics(questionFacts(question, () => true), analysed(evidence), context.map(analysed), options);
+const names = (facts: ReadonlyArray<{ text: string }>) => facts.map((fact) => fact.text);
+
+describe('demonyms as specifics', () => {
+  it('knows a demonym by its WordNet pertainym to a place, and other capitalised words as none', () => {
+    const facts = analysed('A Portuguese officer and a South Korean firm met the Huguenot pastor.').facts;
+    expect(facts.filter(isDemonym).map((fact) => fact.text)).toEqual(['Portuguese', 'South Korean']);
+  });
+
+  it('declines by rule a demonym that neither the evidence nor its context says', () => {
+    const result = check('Which Portuguese naval officer led an expedition that explored Florida in 1562?', 'In 1562, naval officer Jean Ribault led an expedition that explored Florida.');
+    expect(names(result.absent)).toEqual(['Portuguese']);
+    expect(result.unsaid).toEqual([]);
+    expect(unmatchedSpecifics(result)).toBe(true);
+  });
+
+  it('finds a demonym said by the place it is of, in the evidence or in its context', () => {
+    expect(unmatchedSpecifics(check('Which Portuguese navigator reached India?', 'Vasco da Gama of Portugal reached India in 1498.'))).toBe(false);
+    const ruler = ['What German ruler invited Huguenot immigration?', 'Frederick William, Elector of Brandenburg, invited Huguenots to settle in his realms.'] as const;
+    expect(names(check(...ruler).absent)).toEqual(['German']);
+    expect(unmatchedSpecifics(check(...ruler, ['Huguenots in Germany']))).toBe(false);
+  });
+
+  it('finds another demonym before the same word a conflict, even when the context says the question\'s', () => {
+    const question = questionFacts('Which American rock group headlined the halftime show?', () => true);
+    expect(names(replacedDemonyms(question, analysed('The halftime show was headlined by the British rock group Coldplay.')))).toEqual(['American']);
+    const result = check('Which American rock group headlined the halftime show?', 'The halftime show was headlined by the British rock group Coldplay.', ['Super Bowl 50 was an American football game.']);
+    expect(unmatchedSpecifics(result)).toBe(true);
+    // Another demonym describing something else, or the question's own beside it, is no conflict.
+    expect(replacedDemonyms(question, analysed('The American rock group toured with a British band.'))).toEqual([]);
+    expect(replacedDemonyms(questionFacts('Which Polish general was born in Warsaw?', () => true), analysed('Casimir Pulaski, a Polish general and hero of the American Revolutionary War, was born here.'))).toEqual([]);
+  });
+});
