@@ -54,6 +54,9 @@ async function markdownConversation(): Promise<Conversation> {
   return { id: 'md1', title: 'Joint exercises?', updatedAt: Date.now(), turns: [{ id: 't1', question: 'Joint exercises?', result }] } as Conversation;
 }
 
+/** A hang guard, not a speed check: each test runs five or six full axe scans, which take seconds each on a loaded machine. */
+const SCAN_TIMEOUT_MS = 240_000;
+
 describe('accessibility of the chat page', () => {
   for (const scheme of SCHEMES) {
     it(`has no serious axe violations in ${scheme}: empty, answered, source open, Markdown, list open at 360 px`, async () => {
@@ -94,7 +97,7 @@ describe('accessibility of the chat page', () => {
       await expect.poll(() => page.locator('.dc-side').isVisible()).toBe(true);
       await expectClean(page, `${scheme} list open at 360 px`);
       expect(problems).toEqual([]);
-    });
+    }, SCAN_TIMEOUT_MS);
   }
 
   it('reaches every visible control by keyboard and announces the answer in a live region', async () => {
@@ -151,6 +154,6 @@ describe('accessibility of the widget', () => {
         expect((await seriousViolations(page, 'docent-chat')).join()).toMatch(/^color-contrast/);
       }
       expect(problems).toEqual([]);
-    });
+    }, SCAN_TIMEOUT_MS);
   }
 });
