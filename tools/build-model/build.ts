@@ -2,22 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ProgressListener } from '../../src/progress.js';
 import { generatedModelVersion, type GeneratedModelSpec } from '../../src/embed/generated-models.js';
+import { MODEL_MANIFEST, readModelManifest, type ModelManifest } from './manifest.js';
 import { modelFolderFiles } from './model-files.js';
 import { buildVocabulary, type VocabularyEntry } from './tokenizer-vocab.js';
 import { tokenWeights } from './token-weights.js';
 import { lexicalVectors, wordnetVectors } from './vectors.js';
 import { readWordNet, type WordNet } from './wordnet-reader.js';
-
-/** Written last into every generated model folder; its `version` tells whether the folder is current. */
-export const MODEL_MANIFEST = 'docent-model.json';
-
-export interface ModelManifest {
-  name: string;
-  version: string;
-  dimensions: number;
-  vocabSize: number;
-  parameters: GeneratedModelSpec;
-}
 
 export interface BuiltModel {
   manifest: ModelManifest;
@@ -33,14 +23,6 @@ export interface BuildOptions {
   /** Rebuild even when the folder is current. */
   force?: boolean;
   onProgress?: ProgressListener;
-}
-
-export function readModelManifest(dir: string): ModelManifest | undefined {
-  try {
-    return JSON.parse(fs.readFileSync(path.join(dir, MODEL_MANIFEST), 'utf8')) as ModelManifest;
-  } catch {
-    return undefined;
-  }
 }
 
 function folderBytes(dir: string): number {
