@@ -1,11 +1,12 @@
-import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { BLOCK_KINDS, DOCUMENT_FORMATS, type Block } from '../ingest/types.js';
+import { textLayoutSchema } from './document-texts.js';
 import type { ChunkRecord, IndexedDocument } from './store.js';
 import { IndexCorruptError } from './versions.js';
 
 /**
- * The documents and chunks files of a version, in a compact form (index format 3). A manual's blocks
+ * The structure of a version's documents and its chunk table, in a compact form (index format 4; the
+ * texts themselves are in texts.bin, see document-texts.ts). A manual's blocks
  * and chunks each repeated their whole heading path, as objects: at 100k chunks that was 900k block
  * objects and 22 M characters of repeated headings, read, validated by zod and copied by every worker
  * at start-up. Here a document lists its distinct heading paths once, and blocks and chunks are flat
@@ -21,17 +22,19 @@ const CHUNK_FIELDS = 6; // source, start, end, label, section, page
 const integerRows = (fields: number) =>
   z.custom<number[]>((value) => Array.isArray(value) && value.length % fields === 0 && value.every(Number.isInteger), { message: `rows of ${fields} integers` });
 
-const compactDocumentSchema = z.object({
+const compactStructureSchema = z.object({
   source: z.string(),
   format: z.enum(DOCUMENT_FORMATS),
   title: z.string(),
-  text: z.string(),
   sections: z.array(z.array(z.string())),
   blocks: integerRows(BLOCK_FIELDS),
   pages: z.array(z.object({ page: z.number().int(), start: z.number().int(), end: z.number().int() })).optional(),
   marks: z.array(z.object({ kind: z.enum(['code', 'emphasis', 'strong', 'link']), start: z.number().int(), end: z.number().int(), href: z.string().optional() })).optional(),
 });
-type CompactDocument = z.infer<typeof compactDocumentSchema>;
+type CompactStructure = z.infer<typeof compactStructureSchema>;
+/** documents.json: each document's compact structure and where its text lies in texts.bin. */
+const documentLayoutSchema = compactStructureSchema.merge(textLayoutSchema);
+export type DocumentLayout = z.infer<typeof documentLayoutSchema>;
 
 const compactChunksSchema = z.object({ sources: z.array(z.string()), sections: z.array(z.array(z.string())), rows: integerRows(CHUNK_FIELDS) });
 
@@ -53,10 +56,11 @@ class SectionTable {
   }
 }
 
-function compactDocument({ source, format, title, text, blocks, pages, marks }: IndexedDocument): CompactDocument {
+/** A document's structure without its text, as documents.json holds it. */
+export function compactStructure({ source, format, title, blocks, pages, marks }: IndexedDocument): CompactStructure {
   const sections = new SectionTable();
   const rows = blocks.flatMap((block) => [BLOCK_KINDS.indexOf(block.kind), block.start, block.end, block.level ?? ABSENT, sections.id(block.section), block.page ?? ABSENT]);
-  return { source, format, title, text, sections: sections.paths, blocks: rows, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) };
+  return { source, format, title, sections: sections.paths, blocks: rows, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) };
 }
 
 const at = (paths: readonly string[][], id: number, what: string) => {
@@ -65,7 +69,8 @@ const at = (paths: readonly string[][], id: number, what: string) => {
   return path;
 };
 
-function expandDocument({ sections, blocks: rows, ...rest }: CompactDocument): IndexedDocument {
+/** A document with its text (from texts.bin) and its blocks decoded. */
+export function expandDocument({ sections, blocks: rows, ...rest }: CompactStructure & { text: string }): IndexedDocument {
   const blocks: Block[] = [];
   for (let i = 0; i < rows.length; i += BLOCK_FIELDS) {
     const kind = BLOCK_KINDS[rows[i]!];
@@ -77,33 +82,20 @@ function expandDocument({ sections, blocks: rows, ...rest }: CompactDocument): I
   return { source, format, title, text, blocks, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) };
 }
 
-/** Writes the documents one at a time, so no string of the whole file (hundreds of MB at 100k chunks) is ever built. */
-export async function writeDocumentsFile(file: string, sources: Iterable<IndexedDocument>): Promise<void> {
-  const handle = await fs.open(file, 'wx');
-  try {
-    let separator = '[';
-    for (const source of sources) {
-      await handle.write(separator + JSON.stringify(compactDocument(source)));
-      separator = ',';
-    }
-    await handle.write(separator === '[' ? '[]' : ']');
-  } finally {
-    await handle.close();
-  }
-}
-
-export function readDocuments(value: unknown, file: string): IndexedDocument[] {
+/** documents.json's entries, checked (the rows lightly: decoding checks each value). */
+export function readDocumentLayouts(value: unknown, file: string): DocumentLayout[] {
   if (!Array.isArray(value)) throw new IndexCorruptError(`${file} does not list documents`);
   return value.map((entry, i) => {
-    const parsed = compactDocumentSchema.safeParse(entry);
+    const parsed = documentLayoutSchema.safeParse(entry);
     if (!parsed.success) throw new IndexCorruptError(`${file}: document ${i} does not have the expected shape (${shapeProblem(parsed.error)})`);
-    return expandDocument(parsed.data);
+    return parsed.data;
   });
 }
 
 export type StoredChunk = Omit<ChunkRecord, 'text' | 'id'>;
 
-export function chunksFileText(chunks: readonly StoredChunk[]): string {
+/** The chunk table as chunks.json holds it. */
+export function compactChunks(chunks: readonly StoredChunk[]): z.infer<typeof compactChunksSchema> {
   const sources = new Map<string, number>();
   const sections = new SectionTable();
   const rows: number[] = [];
@@ -112,7 +104,7 @@ export function chunksFileText(chunks: readonly StoredChunk[]): string {
     if (sourceId === undefined) sources.set(source, (sourceId = sources.size));
     rows.push(sourceId, start, end, label, sections.id(section), page ?? ABSENT);
   }
-  return JSON.stringify({ sources: [...sources.keys()], sections: sections.paths, rows });
+  return { sources: [...sources.keys()], sections: sections.paths, rows };
 }
 
 export function readChunks(value: unknown, file: string): StoredChunk[] {

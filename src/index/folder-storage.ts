@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { withIndexLock } from './lock.js';
 import type { IndexStorage } from './storage.js';
-import { readIndex, readManifest, writeIndexFiles } from './store.js';
+import { readIndex, readManifest, writeIndexFiles } from './folder-files.js';
 import { DEFAULT_HNSW, VectorIndex, type HnswParameters } from './vector-index.js';
 import { VectorIndexBuilder } from './vector-index-builder.js';
 import { collectGarbage, readPointer, startVersion, switchPointer } from './versions.js';

@@ -1,19 +1,13 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
 import type { EmbeddingModelInfo } from '../embed/types.js';
 import type { ChunkSpan } from '../ingest/chunk.js';
 import { BLOCK_KINDS, DOCUMENT_FORMATS, type ParsedDocument } from '../ingest/types.js';
-import { LexicalIndex, type StoredLexicalIndex } from './lexical-index.js';
-import { VectorIndex } from './vector-index.js';
+import type { LexicalIndex } from './lexical-index.js';
 import type { VectorStore } from './vector-store.js';
-import { fileSha256, IndexCorruptError, MANIFEST_FILE, parseJson, readJson, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
-import { chunksFileText, readChunks, readDocuments, writeDocumentsFile } from './compact-files.js';
+import { IndexCorruptError } from './versions.js';
 
-/** Bumped whenever the files below change shape, so an old index is rebuilt instead of misread. */
-export const INDEX_FORMAT = 3;
-
-export const FILES = { documents: 'documents.json', chunks: 'chunks.json', lexical: 'lexical.json', vectors: 'vectors.hnsw' } as const;
+/** Bumped whenever the files of a version (folder-files.ts) change shape, so an old index is rebuilt instead of misread. */
+export const INDEX_FORMAT = 4;
 
 const documentEntrySchema = z.object({
   source: z.string(),
@@ -136,33 +130,6 @@ export function assembleIndex<V extends VectorStore>(
   };
 }
 
-/** Writes the files of a version into `dir` (a fresh folder) and returns the manifest with their checksums. */
-export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'version' | 'manifest'> & { vectors: VectorIndex }, manifest: Omit<IndexManifest, 'checksums'>): Promise<IndexManifest> {
-  await writeDocumentsFile(path.join(dir, FILES.documents), index.sources.values());
-  await fs.writeFile(path.join(dir, FILES.chunks), chunksFileText(index.chunks));
-  await fs.writeFile(path.join(dir, FILES.lexical), JSON.stringify(index.lexical.toJSON()));
-  await index.vectors.write(path.join(dir, FILES.vectors));
-  const checksums: Record<string, string> = {};
-  for (const name of Object.values(FILES)) checksums[name] = await fileSha256(path.join(dir, name));
-  const full: IndexManifest = { ...manifest, checksums };
-  await fs.writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(full, null, 2) + '\n');
-  return full;
-}
-
-/**
- * The manifest of the current version, checked against the version's id (the manifest's own hash);
- * undefined when there is no index yet. Throws IndexCorruptError naming the file that is wrong.
- */
-export async function readManifest(indexDir: string): Promise<{ version: string; manifest: IndexManifest } | undefined> {
-  const version = await readPointer(indexDir);
-  if (!version) return undefined;
-  const file = path.join(versionDir(indexDir, version), MANIFEST_FILE);
-  const actual = await fileSha256(file).catch(() => undefined);
-  if (actual === undefined) throw new IndexCorruptError(`${file} is missing`);
-  if (versionIdOf(actual) !== version) throw new IndexCorruptError(`${file} is damaged or was edited (it does not match its version id)`);
-  return { version, manifest: await parseJson(file, manifestSchema) };
-}
-
 /** Refuses to pair an index with a model other than the one that built it: vectors of two models never mix. */
 export function assertSameModel(manifest: IndexManifest, embedding: EmbeddingModelInfo): void {
   const built = manifest.embedding;
@@ -175,22 +142,3 @@ export function assertSameModel(manifest: IndexManifest, embedding: EmbeddingMod
   }
 }
 
-/**
- * Loads the current version. Every file is checked against the manifest's checksums before it is
- * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its text.
- */
-export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
-  const current = await readManifest(indexDir);
-  if (!current) throw new IndexMissingError(`No index in ${indexDir}: run \`npm run index\` first.`);
-  const { version, manifest } = current;
-  assertSameModel(manifest, embedding);
-  const dir = versionDir(indexDir, version);
-  await verifyChecksums(dir, manifest.checksums);
-  const file = (name: string) => path.join(dir, name);
-  const sources = readDocuments(await readJson(file(FILES.documents)), file(FILES.documents));
-  const chunks = readChunks(await readJson(file(FILES.chunks)), file(FILES.chunks));
-  const lexical = LexicalIndex.load((await readJson(file(FILES.lexical))) as StoredLexicalIndex);
-  const vectors = await VectorIndex.read(path.join(dir, FILES.vectors), manifest.embedding.dimensions, manifest.deletedLabels);
-  if (vectors.size !== chunks.length) throw new IndexCorruptError(`${path.join(dir, FILES.vectors)} holds ${vectors.size} vectors for ${chunks.length} chunks`);
-  return assembleIndex(version, manifest, sources, chunks, vectors, lexical);
-}

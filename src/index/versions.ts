@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 
 /**
  * The index folder holds immutable versions and a pointer to the one being served:
@@ -141,20 +140,3 @@ export async function collectGarbage(indexDir: string, keep: number): Promise<st
   }
   return removed;
 }
-
-/** A file of a version as JSON; a file that is not JSON is corruption. */
-export const readJson = async (file: string): Promise<unknown> => {
-  const raw = await fs.readFile(file, 'utf8');
-  try {
-    return JSON.parse(raw);
-  } catch {
-    throw new IndexCorruptError(`${file} is not valid JSON`);
-  }
-};
-
-/** A file of a version checked against `schema`; a file of another shape is corruption. */
-export const parseJson = async <T>(file: string, schema: z.ZodType<T>): Promise<T> => {
-  const parsed = schema.safeParse(await readJson(file));
-  if (!parsed.success) throw new IndexCorruptError(`${file} does not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? ''})`);
-  return parsed.data;
-};

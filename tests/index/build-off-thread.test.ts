@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
 import { folderStorage } from '../../src/index/folder-storage.js';
-import { FILES } from '../../src/index/store.js';
+import { FILES } from '../../src/index/folder-files.js';
 import { versionDir } from '../../src/index/versions.js';
 import { buildOptions } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';

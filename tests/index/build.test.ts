@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DeferredEmbedder } from '../../src/embed/types.js';
 import { buildIndex } from '../../src/index/build.js';
 import { folderStorage } from '../../src/index/folder-storage.js';
-import { readIndex } from '../../src/index/store.js';
+import { readIndex } from '../../src/index/folder-files.js';
 import { versionDir } from '../../src/index/versions.js';
 import type { Progress } from '../../src/progress.js';
 import { buildOptions } from '../../src/service.js';

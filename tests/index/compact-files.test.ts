@@ -1,14 +1,7 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunksFileText, readChunks, readDocuments, writeDocumentsFile, type StoredChunk } from '../../src/index/compact-files.js';
-import { INDEX_FORMAT, type IndexedDocument } from '../../src/index/store.js';
-import { IndexCorruptError, MANIFEST_FILE, POINTER_FILE, versionDir, versionIdOf } from '../../src/index/versions.js';
-import { openDocent } from '../../src/service.js';
-import { hashEmbedder } from '../helpers/hash-embedder.js';
-import { makeCorpus, testConfig } from '../helpers/fixtures.js';
+import { compactChunks, compactStructure, expandDocument, readChunks, readDocumentLayouts, type StoredChunk } from '../../src/index/compact-files.js';
+import type { IndexedDocument } from '../../src/index/store.js';
+import { IndexCorruptError } from '../../src/index/versions.js';
 
 const manual: IndexedDocument = {
   source: 'manual.pdf',
@@ -30,21 +23,23 @@ const manual: IndexedDocument = {
 };
 const note: IndexedDocument = { source: 'note.txt', format: 'text', title: 'note', text: 'Plain.', blocks: [{ kind: 'paragraph', start: 0, end: 6, section: [] }] };
 
-const readBack = async (documents: IndexedDocument[]) => {
-  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'docent-compact-')), 'documents.json');
-  await writeDocumentsFile(file, documents);
-  return { file, value: JSON.parse(await fs.readFile(file, 'utf8')) as unknown[] };
-};
+const file = 'documents.json';
+
+/** documents.json's value as written (through JSON), with a made-up place in texts.bin. */
+const written = (documents: IndexedDocument[]) => JSON.parse(JSON.stringify(documents.map((document) => ({ ...compactStructure(document), encoding: 'utf8', bytes: 0 })))) as unknown[];
+
+/** What reading gives back: each layout decoded, with its text attached as texts.bin would. */
+const readBack = (value: unknown, texts: string[]) => readDocumentLayouts(value, file).map(({ encoding: _encoding, bytes: _bytes, ...structure }, i) => expandDocument({ ...structure, text: texts[i]! }));
 
 describe('the compact documents and chunks files', () => {
-  it('round-trips documents with levels, pages and marks, storing each heading path once', async () => {
-    const { file, value } = await readBack([manual, note]);
-    expect(readDocuments(value, file)).toEqual([manual, note]);
+  it('round-trips documents with levels, pages and marks, storing each heading path once', () => {
+    const value = written([manual, note]);
+    expect(readBack(value, [manual.text, note.text])).toEqual([manual, note]);
     expect((value[0] as { sections: string[][] }).sections).toEqual([[], ['Manual'], ['Manual', 'Install'], ['Manual', 'Configure']]);
-    const [decoded] = readDocuments(value, file);
+    const [decoded] = readBack(value, [manual.text, note.text]);
     // Blocks under the same headings share one array.
     expect(decoded!.blocks[1]!.section).toBe(decoded!.blocks[3]!.section);
-    expect(readDocuments((await readBack([])).value, file)).toEqual([]);
+    expect(readBack(written([]), [])).toEqual([]);
   });
 
   it('round-trips chunks', () => {
@@ -53,42 +48,23 @@ describe('the compact documents and chunks files', () => {
       { label: 4, source: 'manual.pdf', start: 32, end: 51, section: ['Manual'], page: 2 },
       { label: 2, source: 'note.txt', start: 0, end: 6, section: [] },
     ];
-    expect(readChunks(JSON.parse(chunksFileText(chunks)), 'chunks.json')).toEqual(chunks);
+    expect(readChunks(JSON.parse(JSON.stringify(compactChunks(chunks))), 'chunks.json')).toEqual(chunks);
   });
 
-  it('refuses rows that do not decode, naming the file', async () => {
-    const { file, value } = await readBack([manual]);
+  it('refuses rows that do not decode, naming the file', () => {
+    const value = written([manual]);
     const damaged = (change: (document: { blocks: number[]; sections: string[][] }) => void) => {
       const copy = structuredClone(value) as Array<{ blocks: number[]; sections: string[][] }>;
       change(copy[0]!);
-      return () => readDocuments(copy, file);
+      return () => readBack(copy, [manual.text]);
     };
     expect(damaged((d) => (d.blocks[0] = 99))).toThrow(IndexCorruptError);
     expect(damaged((d) => (d.blocks[4] = 17))).toThrow(/heading path 17/);
     expect(damaged((d) => d.blocks.pop())).toThrow(/rows of 6 integers/);
     expect(damaged((d) => (d.blocks[1] = 0.5))).toThrow(IndexCorruptError);
-    expect(() => readDocuments({}, file)).toThrow(/does not list documents/);
-    const chunks = JSON.parse(chunksFileText([{ label: 0, source: 'a', start: 0, end: 1, section: [] }])) as { rows: number[] };
+    expect(() => readDocumentLayouts({}, file)).toThrow(/does not list documents/);
+    const chunks = JSON.parse(JSON.stringify(compactChunks([{ label: 0, source: 'a', start: 0, end: 1, section: [] }]))) as { rows: number[] };
     chunks.rows[0] = 3;
     expect(() => readChunks(chunks, 'chunks.json')).toThrow(/unknown document/);
-  });
-
-  it('rebuilds an index written in an older format instead of misreading it', async () => {
-    const config = await testConfig(await makeCorpus({ 'a.md': '# Stars\n\nAlpha centauri is a star system.' }));
-    const built = await openDocent(config, { embedder: hashEmbedder() });
-    // The same version, relabelled as format 2 under the id its edited manifest hashes to.
-    const oldDir = versionDir(config.indexDir, built.index.version);
-    const manifest = JSON.parse(await fs.readFile(path.join(oldDir, MANIFEST_FILE), 'utf8')) as { format: number };
-    const text = JSON.stringify({ ...manifest, format: 2 }, null, 2) + '\n';
-    const id = versionIdOf(createHash('sha256').update(text).digest('hex'));
-    await fs.cp(oldDir, versionDir(config.indexDir, id), { recursive: true });
-    await fs.writeFile(path.join(versionDir(config.indexDir, id), MANIFEST_FILE), text);
-    await fs.writeFile(path.join(config.indexDir, POINTER_FILE), `${id}\n`);
-
-    const reasons: string[] = [];
-    const reopened = await openDocent(config, { embedder: hashEmbedder(), onReindex: (reason) => reasons.push(reason) });
-    expect(reasons).toEqual([expect.stringMatching(/cannot be used.*format/)]);
-    expect(reopened.index.manifest.format).toBe(INDEX_FORMAT);
-    expect(reopened.index.chunks.map((chunk) => chunk.text)).toEqual(built.index.chunks.map((chunk) => chunk.text));
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildIndex } from '../../src/index/build.js';
 import { LOCK_FILE } from '../../src/index/lock.js';
-import { readIndex } from '../../src/index/store.js';
+import { readIndex } from '../../src/index/folder-files.js';
 import { VectorIndex } from '../../src/index/vector-index.js';
 import { readPointer, versionDir, versionsDir } from '../../src/index/versions.js';
 import { openDocent } from '../../src/service.js';
@@ -12,7 +12,7 @@ import { makeCorpus, tempDir, testConfig } from '../helpers/fixtures.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 
 const files = { 'a.md': '# Stars\n\nAlpha Centauri is a star system. It is close to the Sun.', 'b.txt': 'Bread is baked from flour, water and yeast.' };
-const INDEX_FILES = ['documents.json', 'chunks.json', 'lexical.json', 'vectors.hnsw', 'manifest.json'];
+const INDEX_FILES = ['documents.json', 'texts.bin', 'chunks.json', 'lexical.json', 'vectors.hnsw', 'manifest.json'];
 
 async function builtIndex(corpus: Record<string, string> = files) {
   const config = await testConfig(await makeCorpus(corpus));

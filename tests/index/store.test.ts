@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IndexMismatchError, IndexMissingError, readIndex, readManifest } from '../../src/index/store.js';
-import { IndexCorruptError, versionDir } from '../../src/index/versions.js';
+import { readIndex, readManifest } from '../../src/index/folder-files.js';
+import { INDEX_FORMAT, IndexMismatchError, IndexMissingError } from '../../src/index/store.js';
+import { IndexCorruptError, POINTER_FILE, versionDir, versionIdOf } from '../../src/index/versions.js';
 import { openDocent } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 import { makeCorpus, testConfig } from '../helpers/fixtures.js';
@@ -24,6 +26,33 @@ describe('the index on disk', () => {
     const current = await readManifest(config.indexDir);
     expect(current!.manifest).toMatchObject({ embedding: hashEmbedder().info, chunkCount: loaded.chunks.length });
     expect(current!.manifest.documents.map((d) => d.source)).toEqual(['a.md', 'b.txt']);
+  });
+
+  it('keeps texts exact whatever their characters: accents, CJK and emoji (texts.bin; lone surrogates: folder-files.test.ts)', async () => {
+    const odd = { 'c.txt': 'Café and naïve résumé 😀 — and more.', 'd.md': '# 東京\n\nTokyo is 東京 in Japanese.' };
+    const config = await testConfig(await makeCorpus({ ...files, ...odd }));
+    const built = await openDocent(config, { embedder: hashEmbedder() });
+    const loaded = await readIndex(config.indexDir, hashEmbedder().info);
+    expect([...loaded.documents]).toEqual([...built.index.documents]);
+    expect(loaded.documents.get('d.md')).toContain('東京');
+    for (const chunk of loaded.chunks) expect(chunk.text).toBe(loaded.documents.get(chunk.source)!.slice(chunk.start, chunk.end));
+  });
+
+  it('rebuilds a version written in an older index format instead of reading it, and says why', async () => {
+    const config = await testConfig(await makeCorpus(files));
+    const { version } = (await openDocent(config, { embedder: hashEmbedder() })).index;
+    // The version as an older Docent would have published it: same files, manifest of format 2, its own id.
+    const manifestText = (await fs.readFile(path.join(versionDir(config.indexDir, version), 'manifest.json'), 'utf8')).replace(/"format": \d+/, '"format": 2');
+    const oldId = versionIdOf(createHash('sha256').update(manifestText).digest('hex'));
+    await fs.rename(versionDir(config.indexDir, version), versionDir(config.indexDir, oldId));
+    await fs.writeFile(path.join(versionDir(config.indexDir, oldId), 'manifest.json'), manifestText);
+    await fs.writeFile(path.join(config.indexDir, POINTER_FILE), `${oldId}\n`);
+    await expect(readIndex(config.indexDir, hashEmbedder().info)).rejects.toThrow(/index format 2, written by another version of Docent/);
+    const reasons: string[] = [];
+    const rebuilt = await openDocent(config, { embedder: hashEmbedder(), onReindex: (reason) => reasons.push(reason) });
+    expect(reasons).toEqual([expect.stringMatching(/cannot be used .*index format 2/)]);
+    expect(rebuilt.index.version).not.toBe(oldId);
+    expect((await readManifest(config.indexDir))!.manifest.format).toBe(INDEX_FORMAT);
   });
 
   it('refuses, with a clear message, to serve an index built by another model', async () => {
@@ -55,7 +84,7 @@ describe('the index on disk', () => {
   });
 
   it('detects a damaged or edited file, names it, never serves it, and rebuilds', async () => {
-    for (const name of ['documents.json', 'chunks.json', 'lexical.json', 'vectors.hnsw', 'manifest.json']) {
+    for (const name of ['documents.json', 'texts.bin', 'chunks.json', 'lexical.json', 'vectors.hnsw', 'manifest.json']) {
       const config = await testConfig(await makeCorpus(files));
       const { version } = (await openDocent(config, { embedder: hashEmbedder() })).index;
       const file = path.join(versionDir(config.indexDir, version), name);

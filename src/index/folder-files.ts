@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { EmbeddingModelInfo } from '../embed/types.js';
+import { compactChunks, compactStructure, expandDocument, readChunks, readDocumentLayouts } from './compact-files.js';
+import { readTexts, writeText } from './document-texts.js';
+import { LexicalIndex, type StoredLexicalIndex } from './lexical-index.js';
+import { assembleIndex, assertSameModel, INDEX_FORMAT, IndexMissingError, manifestSchema, type CorpusIndex, type IndexManifest } from './store.js';
+import { StreamedFile, writeJsonFile } from './streamed-file.js';
+import { VectorIndex } from './vector-index.js';
+import { fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
+
+/**
+ * The files of a version in a folder (INDEX_FORMAT 4): the documents' texts in one binary file, their
+ * structure and the chunk table as compact JSON (compact-files.ts), BM25 as JSON, the HNSW graph as
+ * hnswlib writes it.
+ */
+export const FILES = { documents: 'documents.json', texts: 'texts.bin', chunks: 'chunks.json', lexical: 'lexical.json', vectors: 'vectors.hnsw' } as const;
+
+/**
+ * Levels of lexical.json written piece by piece: MiniSearch's index is an array of [term, postings]
+ * pairs, each written as one string.
+ */
+const LEXICAL_DEPTH = 3;
+
+/**
+ * Writes the files of a version into `dir` (a fresh folder) and returns the manifest with their
+ * checksums. Each file is streamed and hashed as it is written: no file is ever one whole string.
+ */
+export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'version' | 'manifest'> & { vectors: VectorIndex }, manifest: Omit<IndexManifest, 'checksums'>): Promise<IndexManifest> {
+  const checksums: Record<string, string> = {};
+  const texts = new StreamedFile(path.join(dir, FILES.texts));
+  const layouts = [];
+  try {
+    for (const document of index.sources.values()) layouts.push({ ...compactStructure(document), ...(await writeText(texts, document.text)) });
+    checksums[FILES.texts] = await texts.close();
+  } catch (error) {
+    texts.abort();
+    throw error;
+  }
+  checksums[FILES.documents] = await writeJsonFile(path.join(dir, FILES.documents), layouts, 1);
+  checksums[FILES.chunks] = await writeJsonFile(path.join(dir, FILES.chunks), compactChunks(index.chunks), 1);
+  checksums[FILES.lexical] = await writeJsonFile(path.join(dir, FILES.lexical), index.lexical.toJSON(), LEXICAL_DEPTH);
+  await index.vectors.write(path.join(dir, FILES.vectors));
+  checksums[FILES.vectors] = await fileSha256(path.join(dir, FILES.vectors));
+  const full: IndexManifest = { ...manifest, checksums };
+  await fs.writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(full, null, 2) + '\n');
+  return full;
+}
+
+/** A file of the version, read once and checked against the checksum its manifest recorded. */
+async function readVerified(dir: string, name: string, checksums: Record<string, string>): Promise<Buffer> {
+  const file = path.join(dir, name);
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (bytes === undefined || checksums[name] === undefined) throw new IndexCorruptError(`${file} is missing`);
+  if (createHash('sha256').update(bytes).digest('hex') !== checksums[name]) throw new IndexCorruptError(`${file} is damaged or was edited (its checksum does not match the manifest)`);
+  return bytes;
+}
+
+function jsonOf(bytes: Buffer, file: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new IndexCorruptError(`${file} is not valid JSON`);
+  }
+}
+
+function parseJson<T>(bytes: Buffer, file: string, schema: z.ZodType<T>): T {
+  const parsed = schema.safeParse(jsonOf(bytes, file));
+  if (!parsed.success) throw new IndexCorruptError(`${file} does not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? ''})`);
+  return parsed.data;
+}
+
+/** The format a manifest says it has, read before the manifest's shape is checked: an older one gets its own reason. */
+const formatOnly = z.object({ format: z.unknown() });
+
+/**
+ * The manifest of the current version, checked against the version's id (the manifest's own hash);
+ * undefined when there is no index yet. Throws IndexCorruptError naming the file that is wrong.
+ */
+export async function readManifest(indexDir: string): Promise<{ version: string; manifest: IndexManifest } | undefined> {
+  const version = await readPointer(indexDir);
+  if (!version) return undefined;
+  const file = path.join(versionDir(indexDir, version), MANIFEST_FILE);
+  const bytes = await fs.readFile(file).catch(() => undefined);
+  if (bytes === undefined) throw new IndexCorruptError(`${file} is missing`);
+  if (versionIdOf(createHash('sha256').update(bytes).digest('hex')) !== version) throw new IndexCorruptError(`${file} is damaged or was edited (it does not match its version id)`);
+  const format = parseJson(bytes, file, formatOnly).format;
+  if (format !== INDEX_FORMAT) throw new IndexCorruptError(`${file} is of index format ${String(format)}, written by another version of Docent (this one reads ${INDEX_FORMAT})`);
+  return { version, manifest: parseJson(bytes, file, manifestSchema) };
+}
+
+/**
+ * Loads the current version. Every file is checked against the manifest's checksums before it is
+ * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its text.
+ */
+export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
+  const current = await readManifest(indexDir);
+  if (!current) throw new IndexMissingError(`No index in ${indexDir}: run \`npm run index\` first.`);
+  const { version, manifest } = current;
+  assertSameModel(manifest, embedding);
+  const dir = versionDir(indexDir, version);
+  const verified = (name: string) => readVerified(dir, name, manifest.checksums);
+  const file = (name: string) => path.join(dir, name);
+  const layouts = readDocumentLayouts(jsonOf(await verified(FILES.documents), file(FILES.documents)), file(FILES.documents));
+  const sources = readTexts(await verified(FILES.texts), layouts, file(FILES.texts)).map(expandDocument);
+  const chunks = readChunks(jsonOf(await verified(FILES.chunks), file(FILES.chunks)), file(FILES.chunks));
+  // Its shape is MiniSearch's to check (loadJS): a checksum that matches means the file is as written.
+  const lexical = LexicalIndex.load(jsonOf(await verified(FILES.lexical), file(FILES.lexical)) as StoredLexicalIndex);
+  const vectorsFile = path.join(dir, FILES.vectors);
+  await verifyChecksums(dir, { [FILES.vectors]: manifest.checksums[FILES.vectors] ?? 'none recorded' });
+  const vectors = await VectorIndex.read(vectorsFile, manifest.embedding.dimensions, manifest.deletedLabels);
+  if (vectors.size !== chunks.length) throw new IndexCorruptError(`${vectorsFile} holds ${vectors.size} vectors for ${chunks.length} chunks`);
+  return assembleIndex(version, manifest, sources, chunks, vectors, lexical);
+}

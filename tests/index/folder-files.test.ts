@@ -1,0 +1,51 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { readTexts, writeText } from '../../src/index/document-texts.js';
+import { StreamedFile, writeJsonFile } from '../../src/index/streamed-file.js';
+import { IndexCorruptError } from '../../src/index/versions.js';
+import { tempDir } from '../helpers/fixtures.js';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+describe('the files of a version', () => {
+  it('writes JSON piece by piece exactly as JSON.stringify would, and returns the sha256 of what it wrote', async () => {
+    const dir = await tempDir();
+    const value = {
+      count: 3,
+      skipped: undefined,
+      nested: { list: [1, 'two', null, undefined, { deep: ['x', { deeper: true }] }], text: 'quote " and \\ and \n and é' },
+      dated: new Date(0),
+      empty: { array: [], object: {} },
+      big: Array.from({ length: 20_000 }, (_, i) => ({ i, word: `w${i}` })),
+    };
+    for (const depth of [0, 1, 2, 5]) {
+      const file = path.join(dir, `value-${depth}.json`);
+      const checksum = await writeJsonFile(file, value, depth);
+      const bytes = await fs.readFile(file);
+      expect(bytes.toString('utf8')).toBe(JSON.stringify(value));
+      expect(checksum).toBe(sha256(bytes));
+    }
+  });
+
+  it('stores texts in one binary file and reads each back exactly, a lone surrogate included', async () => {
+    const dir = await tempDir();
+    const texts = ['plain ASCII', '', 'accents é and 東京 and 😀', 'broken \ud83d pair', 'tail \udc00'];
+    const out = new StreamedFile(path.join(dir, 'texts.bin'));
+    const layouts = [];
+    for (const [i, text] of texts.entries()) layouts.push({ source: `doc-${i}`, ...(await writeText(out, text)) });
+    const checksum = await out.close();
+    const blob = await fs.readFile(path.join(dir, 'texts.bin'));
+    expect(checksum).toBe(sha256(blob));
+    expect(layouts.map((layout) => layout.encoding)).toEqual(['utf8', 'utf8', 'utf8', 'utf16le', 'utf16le']);
+    expect(readTexts(blob, layouts, 'texts.bin')).toEqual(texts.map((text, i) => ({ source: `doc-${i}`, text })));
+  });
+
+  it('refuses a texts file that is shorter or longer than its documents say', () => {
+    const layouts = [{ encoding: 'utf8' as const, bytes: 5 }];
+    expect(() => readTexts(Buffer.from('abc'), layouts, 'texts.bin')).toThrow(IndexCorruptError);
+    expect(() => readTexts(Buffer.from('abcdefg'), layouts, 'texts.bin')).toThrow(IndexCorruptError);
+    expect(readTexts(Buffer.from('abcde'), layouts, 'texts.bin')).toEqual([{ text: 'abcde' }]);
+  });
+});
