@@ -75,7 +75,7 @@ export function expandDocument({ sections, blocks: rows, ...rest }: CompactStruc
   for (let i = 0; i < rows.length; i += BLOCK_FIELDS) {
     const kind = BLOCK_KINDS[rows[i]!];
     if (!kind) throw new IndexCorruptError(`${rest.source}: block ${i / BLOCK_FIELDS} has an unknown kind`);
-    const [start, end, level, section, page] = rows.slice(i + 1, i + BLOCK_FIELDS) as [number, number, number, number, number];
+    const start = rows[i + 1]!, end = rows[i + 2]!, level = rows[i + 3]!, section = rows[i + 4]!, page = rows[i + 5]!;
     blocks.push({ kind, start, end, ...(level !== ABSENT ? { level } : {}), section: at(sections, section, `${rest.source}: a block`), ...(page !== ABSENT ? { page } : {}) });
   }
   const { source, format, title, text, pages, marks } = rest;
@@ -113,7 +113,7 @@ export function readChunks(value: unknown, file: string): StoredChunk[] {
   const { sources, sections, rows } = parsed.data;
   const chunks: StoredChunk[] = [];
   for (let i = 0; i < rows.length; i += CHUNK_FIELDS) {
-    const [sourceId, start, end, label, section, page] = rows.slice(i, i + CHUNK_FIELDS) as [number, number, number, number, number, number];
+    const sourceId = rows[i]!, start = rows[i + 1]!, end = rows[i + 2]!, label = rows[i + 3]!, section = rows[i + 4]!, page = rows[i + 5]!;
     const source = sources[sourceId];
     if (source === undefined || label < 0) throw new IndexCorruptError(`${file}: chunk ${i / CHUNK_FIELDS} refers to an unknown document or label`);
     chunks.push({ label, source, start, end, section: at(sections, section, `${file}: a chunk`), ...(page !== ABSENT ? { page } : {}) });

