@@ -3,7 +3,7 @@ import { DEFAULT_EXTRACTIVE_OPTIONS, ExtractiveAnswerer } from './answer/extract
 import type { LlmAnswer, LlmAnswererOptions } from './answer/llm.js';
 import { SentenceIndex } from './match/sentences.js';
 import { SpanSentences } from './match/span-sentences.js';
-import { TermSimilarity } from './match/term-similarity.js';
+import { TermSimilarity, VECTOR_GENERATION_WORDS } from './match/term-similarity.js';
 import { loadWordVectors, type WordVectorTable } from './match/word-vectors.js';
 import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
@@ -153,6 +153,8 @@ function serviceOver(
       const seen = new Set<string>();
       let batch: string[] = [];
       for (const [i, chunk] of versions.current.index.chunks.entries()) {
+        // Past what the vector cache holds, warming would only push out what it warmed (a large corpus's vocabulary).
+        if (seen.size >= VECTOR_GENERATION_WORDS) break;
         for (const { word } of tokenize(chunk.text)) if (!seen.has(word)) seen.add(word), batch.push(word);
         if (batch.length >= WARM_UP_BATCH) {
           await similarity.prepare(batch);

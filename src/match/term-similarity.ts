@@ -1,5 +1,6 @@
 import type { Embedder } from '../embed/types.js';
 import type { Token } from './analyzer.js';
+import { WordVectorCache } from './word-vector-cache.js';
 import type { WordVectorTable } from './word-vectors.js';
 
 /** Which word meanings soft matching uses: the embedding model's (WordNet-built by default), GloVe's, or the better of both. */
@@ -10,12 +11,18 @@ export type WordMeaning = (typeof WORD_MEANINGS)[number];
 const MEMO_WORDS = 512;
 
 /**
+ * Words whose model vectors one generation of the cache holds (≈ 3 KiB each at 768 dimensions; two
+ * generations are kept): far more than the words of a question's passages, far fewer than a large corpus's vocabulary.
+ */
+export const VECTOR_GENERATION_WORDS = 20_000;
+
+/**
  * Word-to-word similarity, so "drill" can stand for "exercise" when checking coverage: from the
  * embedding model (WordNet synonyms and relations with the default model), from distributional
  * GloVe vectors (words used alike: "troops" ~ "soldiers"), or the higher of the two.
  */
 export class TermSimilarity {
-  readonly #vectors = new Map<string, Float32Array>();
+  readonly #vectors = new WordVectorCache(VECTOR_GENERATION_WORDS);
   /**
    * The answerer and the checker compare the same few question words with the same passage words
    * many times per question: each pair's similarity is computed once.
@@ -25,8 +32,8 @@ export class TermSimilarity {
   /** The word compared last and its memo row: coverage compares one question word with a sentence's words in a row. */
   #lastWord: string | undefined;
   #lastRow: Map<string, number> | undefined;
-  /** Token lists every word of which has its vector (see prepareTokens); kept as long as the list is. */
-  readonly #preparedLists = new WeakSet<readonly Token[]>();
+  /** Token lists every word of which had its vector, with the cache generation then (see prepareTokens); kept as long as the list is. */
+  readonly #preparedLists = new WeakMap<readonly Token[], number>();
 
   constructor(
     private readonly embedder: Embedder,
@@ -46,7 +53,7 @@ export class TermSimilarity {
     if (!this.#useModel) return;
     // Most words are known by now: skip them before collecting, instead of collecting every word of every passage first.
     const unknown = new Set<string>();
-    for (const word of words) if (!this.#vectors.has(word)) unknown.add(word);
+    for (const word of words) if (!this.#vectors.keep(word)) unknown.add(word);
     if (unknown.size === 0) return;
     const missing = [...unknown];
     const vectors = await this.embedder.embedDocuments(missing);
@@ -59,10 +66,12 @@ export class TermSimilarity {
    */
   async prepareTokens(words: Iterable<string>, lists: Iterable<readonly Token[]>): Promise<void> {
     if (!this.#useModel) return;
-    const pending = [...lists].filter((tokens) => !this.#preparedLists.has(tokens));
+    const generation = this.#vectors.generation;
+    // A list prepared before the cache last rotated is read again: its words may have gone, and those still held move to the current generation.
+    const pending = [...lists].filter((tokens) => this.#preparedLists.get(tokens) !== generation);
     await this.prepare([...words, ...pending.flatMap((tokens) => tokens.map((token) => token.word))]);
-    // Vectors are never dropped: once prepared, a list stays prepared.
-    for (const tokens of pending) this.#preparedLists.add(tokens);
+    // Marked only when the cache did not rotate meanwhile: otherwise some of the words may already sit in the older generation.
+    if (this.#vectors.generation === generation) for (const tokens of pending) this.#preparedLists.set(tokens, generation);
   }
 
   /** Cosine similarity of two words (0 when neither source knows them). */

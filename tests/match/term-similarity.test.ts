@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/match/analyzer.js';
-import { TermSimilarity } from '../../src/match/term-similarity.js';
+import { TermSimilarity, VECTOR_GENERATION_WORDS } from '../../src/match/term-similarity.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 
 /** The test embedder, counting the words it is asked to embed. */
@@ -44,3 +44,20 @@ describe('TermSimilarity.similarity', () => {
   });
 });
 
+
+describe('TermSimilarity with a bounded vector cache', () => {
+  it('reads a prepared token list again once the cache has rotated, and its similarities stay those of a fresh instance', async () => {
+    const { embedded, embedder } = countingEmbedder();
+    const similarity = new TermSimilarity(embedder);
+    const sentence = tokenize('Peacekeepers trained engineers in Lebanon.');
+    await similarity.prepareTokens(['soldiers'], [sentence]);
+    // More new words than a generation holds, twice: the sentence's vectors are gone.
+    for (let round = 0; round < 2; round++) await similarity.prepare(Array.from({ length: VECTOR_GENERATION_WORDS }, (_, i) => `filler${round}x${i}`));
+    embedded.length = 0;
+    await similarity.prepareTokens(['soldiers'], [sentence]);
+    expect(embedded).toEqual(['soldiers', 'peacekeepers', 'trained', 'engineers', 'lebanon']);
+    const plain = new TermSimilarity(hashEmbedder());
+    await plain.prepare(['soldiers', ...sentence.map((token) => token.word)]);
+    for (const token of sentence) expect(similarity.similarity('soldiers', token.word)).toBe(plain.similarity('soldiers', token.word));
+  });
+});
