@@ -29,6 +29,17 @@ export class EvidenceContext {
     return { source: sentence.source, start: previous?.start ?? sentence.start, end: sentence.end };
   }
 
+  /**
+   * The sentence right after `sentence` in its paragraph when it points back to it: "By far the most famous
+   * work of Norman art is the Bayeux Tapestry" goes on "It was commissioned by Odo, …".
+   */
+  continuation(sentence: TokenizedSentence): TokenizedSentence | undefined {
+    const block = this.sentences.index.blockOf(sentence);
+    if (!block || sentence.kind !== 'sentence') return undefined;
+    const next = this.sentences.index.within(sentence.source, sentence.end, block.end).find((other) => other.block === sentence.block && other.start >= sentence.end);
+    return next?.kind === 'sentence' && POINTS_BACK.test(this.#text(next)) ? next : undefined;
+  }
+
   evidenceOf(sentence: TokenizedSentence): AnalysedText {
     return this.#analysed(this.spanOf(sentence));
   }

@@ -7,7 +7,9 @@ import { isDemonym, namesPlaceOf, replacedDemonyms } from './demonyms.js';
 import { describes, isOrdinaryWord } from './describing-facts.js';
 import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
+import { otherFractions } from './fractions.js';
 import { spelledIn } from './name-spelling.js';
+import { yearInRange } from './year-ranges.js';
 
 /**
  * The specifics a question asks about — names, places, numbers, dates — must be in the evidence
@@ -17,7 +19,7 @@ import { spelledIn } from './name-spelling.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
@@ -94,7 +96,9 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
   const namedAs = (name: Fact, text: AnalysedText) => options.names.found(name, question.text, text) || spelledIn(name, text);
   const named = (fact: Fact, text: AnalysedText) =>
-    fact.kind === 'name' ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text) : text.facts.some((other) => sameValue(fact, other));
+    fact.kind === 'name'
+      ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text)
+      : text.facts.some((other) => sameValue(fact, other)) || yearInRange(fact, question, text);
   const stated = (fact: Fact) => named(fact, evidence);
   const mentioned = (fact: Fact) => context.some((text) => named(fact, text));
   const missing = result.missing.filter((fact) => !stated(fact));
@@ -107,6 +111,7 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
     ...unlinkedNames(question, evidence),
     ...numbersInAnotherRole(question, evidence, context),
     ...replacedDemonyms(question, evidence),
+    ...otherFractions(question, evidence),
   ];
   return {
     conflicting,
