@@ -62,6 +62,12 @@ export class EvidenceContext {
     return [this.#analyses.get(`name:${sentence.source}`, () => name), ...(headings ? [this.#analyses.get(`text:${headings}`, () => headings)] : []), ...spans.map((span) => this.#analysed(span))];
   }
 
+  /** The whole paragraph a sentence is in: where a people's adjective that sets the scene ("American teachers") may be said. */
+  paragraphOf(sentence: TokenizedSentence): AnalysedText | undefined {
+    const block = this.sentences.index.blockOf(sentence);
+    return block ? this.#analysed({ source: sentence.source, start: block.start, end: block.end }) : undefined;
+  }
+
   #analysed(span: SourceSpan): AnalysedText {
     return this.#analyses.get(`${span.source}#${span.start}-${span.end}`, () => this.#text(span));
   }

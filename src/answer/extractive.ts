@@ -120,7 +120,13 @@ export class ExtractiveAnswerer implements Answerer {
     // The higher-ranked candidates that state the question's specifics differently.
     const conflicted: Outmatcher[] = [];
     const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
-      const specifics = checkSpecifics(facts, this.#evidence.evidenceOf(candidate.sentence), this.#evidence.contextOf(candidate.sentence), { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });
+      const specifics = checkSpecifics(
+        facts,
+        this.#evidence.evidenceOf(candidate.sentence),
+        this.#evidence.contextOf(candidate.sentence),
+        { names: this.#names, similarity: this.similarity, isNameAtStart: () => true },
+        this.#evidence.paragraphOf(candidate.sentence),
+      );
       const outmatched = isOutmatched(candidate.features.coverage, specifics, conflicted, facts);
       if (specifics.conflicting.length > 0) conflicted.push({ coverage: candidate.features.coverage, conflicting: specifics.conflicting });
       return { ...candidate, specifics, outmatched, probability: declineProbability(candidate.features, specifics, information, weights) };

@@ -89,7 +89,7 @@ const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enum
  * its context (see Judged in extractive.ts), else it is missing. A name spelled with a slip
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
-export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions): SpecificsCheck {
+export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
   if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], stated: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
@@ -100,7 +100,9 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
       ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text)
       : text.facts.some((other) => sameValue(fact, other)) || yearInRange(fact, question, text);
   const stated = (fact: Fact) => named(fact, evidence);
-  const mentioned = (fact: Fact) => context.some((text) => named(fact, text));
+  // A people's adjective describes the scene ("What was the median pay of American teachers?"): said anywhere in the paragraph
+  // ("US teachers are generally paid …"), it is nearby. A name is not: "China and India" two sentences earlier do not make "China and Pakistan signed" about India.
+  const mentioned = (fact: Fact) => context.some((text) => named(fact, text)) || (paragraph !== undefined && isDemonym(fact) && named(fact, paragraph));
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
   // A demonym describes by naming a place ("a Portuguese naval officer"): unsaid, it is absent like the place's name.
