@@ -25,7 +25,7 @@ export interface SpecificsCheck {
   absent: Fact[];
   /** Facts the evidence lacks but its context mentions (the year the text is about, the team its paragraph is about). */
   nearby: Fact[];
-  /** Describing facts (see describing-facts.ts) other than demonyms (demonyms.ts) neither the evidence nor its context says: weighed, not declined by rule. */
+  /** Counts in words (see describing-facts.ts) neither the evidence nor its context says: weighed, not declined by rule. */
   unsaid: Fact[];
   /** Facts of the question the evidence itself states, as the question does. */
   stated: Fact[];
@@ -100,13 +100,16 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
       ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text)
       : text.facts.some((other) => sameValue(fact, other)) || yearInRange(fact, question, text);
   const stated = (fact: Fact) => named(fact, evidence);
-  // A people's adjective describes the scene ("What was the median pay of American teachers?"): said anywhere in the paragraph
-  // ("US teachers are generally paid …"), it is nearby. A name is not: "China and India" two sentences earlier do not make "China and Pakistan signed" about India.
-  const mentioned = (fact: Fact) => context.some((text) => named(fact, text)) || (paragraph !== undefined && isDemonym(fact) && named(fact, paragraph));
+  // A describing word sets the scene ("the median pay of American teachers", "the FSO car plant"): said anywhere in the paragraph
+  // ("US teachers are generally paid …", "The FSO Car Factory was established …"), it is nearby. A name the question is about is not:
+  // "China and India" two sentences earlier do not make "China and Pakistan signed" about India.
+  const setsScene = (fact: Fact) => isDemonym(fact) || describes(fact, question);
+  const mentioned = (fact: Fact) => context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && named(fact, paragraph));
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
-  // A demonym describes by naming a place ("a Portuguese naval officer"): unsaid, it is absent like the place's name.
-  const weighed = (fact: Fact) => describes(fact, question) && !isDemonym(fact);
+  // A describing name ("a Portuguese naval officer", "Which Google product …?") said nowhere around the evidence is absent like
+  // any name: the evidence is about another people's officer, another firm's product. Only a count in words is weighed.
+  const weighed = (fact: Fact) => describes(fact, question) && fact.kind !== 'name';
   const conflicting = [
     ...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)),
     ...otherDates(question, evidence),
