@@ -14,9 +14,10 @@ const SIGNS: Record<string, number> = { '½': 1 / 2, '⅓': 1 / 3, '⅔': 2 / 3,
 
 /**
  * A denominator word after a numerator ("two-thirds", "a quarter") or before "of" ("third of apples");
- * "half" on its own. Not after "the" or an ordinal: "the third of May" is a date, "the second half" a period.
+ * "half" on its own. Not after "the" or an ordinal: "the third of May" is a date, "the second half" a period;
+ * nor before a hyphen: "a half-minute advert" is a length, "his half-brother" kin.
  */
-const IN_WORDS = /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b(?=(\s+of\b)?)/gi;
+const IN_WORDS = /\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b(?![-‐]\p{L})(?=(\s+of\b)?)/giu;
 
 const PERIOD_BEFORE = /\b(?:the|first|second|last|latter|former|early|later)\s+$/i;
 

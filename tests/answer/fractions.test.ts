@@ -17,6 +17,7 @@ describe('fractions', () => {
 
   it('leaves ordinals, dates and periods alone', () => {
     expect(fractionsIn('the third attack on the third of May in the second half of the season')).toEqual([]);
+    expect(fractionsIn('a half-minute advert and his half-brother')).toEqual([]);
   });
 
   it('declines a fraction the evidence states as another, and answers one it states as asked', () => {
