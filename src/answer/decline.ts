@@ -10,7 +10,7 @@ import type { AnswerWeights } from './weights.js';
  * that the evidence states differently, or that neither it nor its context names, makes it another
  * fact: declined by rule, and so is a sentence that a better-matching one stating them differently
  * outranks (declinedByRule). The rest is a logistic model over its coverage of the question, the shares
- * of the question's specifics it leaves to its context or leaves unsaid (describing ones, see
+ * of the question's specifics it leaves to its context or leaves unsaid (counts in words, see
  * describing-facts.ts), and how much the question says, fitted by
  * scripts/fit-answer-weights.ts on SQuAD questions (answered) and near-miss and off-topic questions (declined).
  */

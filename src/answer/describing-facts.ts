@@ -2,12 +2,12 @@ import lexicon from 'wink-lexicon/src/lexicon.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 
 /**
- * Not every specific of a question picks out the fact it asks about. "What German ruler invited
- * Huguenot immigration?" and "Where is the Asian influence strongest?" describe with a people's
- * adjective; "four of the five counties" counts in words. When the evidence does not repeat such a
- * word it has not stated another fact — when it does state another ("the Italian defense minister"
- * against "the German defense minister") the comparison finds the conflict. So an unsaid describing
- * fact weighs in the decline model instead of declining by rule.
+ * Not every specific of a question names what it asks about. "What German ruler invited Huguenot
+ * immigration?", "the FSO car plant" and "Which Google product …?" describe with a name; "four of the
+ * five counties" counts in words. A sentence often leaves the describing name to its paragraph ("In 1995
+ * the factory was purchased …" after "The FSO Car Factory …"), so there it counts as nearby; said
+ * nowhere around the evidence, it is absent like any name — the evidence is about another firm's product
+ * (specifics.ts). An unsaid count in words weighs in the decline model instead of declining by rule.
  */
 
 const SMALL_NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'twelve']);

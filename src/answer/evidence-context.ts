@@ -29,6 +29,17 @@ export class EvidenceContext {
     return { source: sentence.source, start: previous?.start ?? sentence.start, end: sentence.end };
   }
 
+  /**
+   * The sentence right after `sentence` in its paragraph when it points back to it: "By far the most famous
+   * work of Norman art is the Bayeux Tapestry" goes on "It was commissioned by Odo, …".
+   */
+  continuation(sentence: TokenizedSentence): TokenizedSentence | undefined {
+    const block = this.sentences.index.blockOf(sentence);
+    if (!block || sentence.kind !== 'sentence') return undefined;
+    const next = this.sentences.index.within(sentence.source, sentence.end, block.end).find((other) => other.block === sentence.block && other.start >= sentence.end);
+    return next?.kind === 'sentence' && POINTS_BACK.test(this.#text(next)) ? next : undefined;
+  }
+
   evidenceOf(sentence: TokenizedSentence): AnalysedText {
     return this.#analysed(this.spanOf(sentence));
   }
@@ -49,6 +60,12 @@ export class EvidenceContext {
     const headings = [document?.title ?? '', ...(block?.section ?? [])].filter((text) => text !== '').join('\n');
     const name = sentence.source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
     return [this.#analyses.get(`name:${sentence.source}`, () => name), ...(headings ? [this.#analyses.get(`text:${headings}`, () => headings)] : []), ...spans.map((span) => this.#analysed(span))];
+  }
+
+  /** The whole paragraph a sentence is in: where a people's adjective that sets the scene ("American teachers") may be said. */
+  paragraphOf(sentence: TokenizedSentence): AnalysedText | undefined {
+    const block = this.sentences.index.blockOf(sentence);
+    return block ? this.#analysed({ source: sentence.source, start: block.start, end: block.end }) : undefined;
   }
 
   #analysed(span: SourceSpan): AnalysedText {

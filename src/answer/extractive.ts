@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
 import { locate } from '../ingest/location.js';
 import { formatMarker } from './markers.js';
-import { expectedAnswerType } from './answer-type.js';
+import { expectedAnswerType, offersAnswerType } from './answer-type.js';
 import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
 import { SentenceIndex, type Span, type TokenizedSentence } from '../match/sentences.js';
@@ -43,6 +43,13 @@ export interface Judged extends Candidate {
   outmatched: boolean;
   /** Probability that it answers the question (the decline model). */
   probability: number;
+}
+
+/** A span to quote, the passage it was retrieved in, and its score. */
+interface Quoted {
+  span: { source: string; start: number; end: number };
+  passage: Passage;
+  score: number;
 }
 
 export interface Judgement {
@@ -113,7 +120,13 @@ export class ExtractiveAnswerer implements Answerer {
     // The higher-ranked candidates that state the question's specifics differently.
     const conflicted: Outmatcher[] = [];
     const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
-      const specifics = checkSpecifics(facts, this.#evidence.evidenceOf(candidate.sentence), this.#evidence.contextOf(candidate.sentence), { names: this.#names, similarity: this.similarity, isNameAtStart: () => true });
+      const specifics = checkSpecifics(
+        facts,
+        this.#evidence.evidenceOf(candidate.sentence),
+        this.#evidence.contextOf(candidate.sentence),
+        { names: this.#names, similarity: this.similarity, isNameAtStart: () => true },
+        this.#evidence.paragraphOf(candidate.sentence),
+      );
       const outmatched = isOutmatched(candidate.features.coverage, specifics, conflicted, facts);
       if (specifics.conflicting.length > 0) conflicted.push({ coverage: candidate.features.coverage, conflicting: specifics.conflicting });
       return { ...candidate, specifics, outmatched, probability: declineProbability(candidate.features, specifics, information, weights) };
@@ -132,9 +145,12 @@ export class ExtractiveAnswerer implements Answerer {
     const best = candidates.find((candidate) => !unmatchedSpecifics(candidate.specifics)) ?? candidates[0];
     if (!best || best.probability < threshold || declinedByRule(best)) return notFound(type, best?.features.coverage);
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
-    const chosen = [best, ...candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold)].slice(0, limit);
-    // "That same year, China conducted …" is quoted with the sentence that says which year.
-    const citations = chosen.map((candidate, i) => this.#citation(this.#evidence.spanOf(candidate.sentence), candidate.passage, i + 1, candidate.score));
+    const companions = candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold);
+    // "That same year, China conducted …" is quoted with the sentence that says which year; a continuation after the best sentence as it is.
+    const quote = (candidate: Candidate): Quoted => ({ span: this.#evidence.spanOf(candidate.sentence), passage: candidate.passage, score: candidate.score });
+    const continuation = this.#continuation(question, best, passages);
+    const quoted = [quote(best), ...(continuation ? [continuation] : []), ...companions.filter((c) => c.sentence.start !== continuation?.span.start).map(quote)];
+    const citations = quoted.slice(0, limit).map((item, i) => this.#citation(item.span, item.passage, i + 1, item.score));
     // The first citation quotes the best sentence as `evidenceOf` reads it: its analysis is cached there.
     const phrase = type === 'factoid' ? shortAnswer(question, citations[0]!.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
     return {
@@ -145,6 +161,21 @@ export class ExtractiveAnswerer implements Answerer {
       questionType: type,
       ...(phrase ? { shortAnswer: { text: phrase.text, n: 1, start: citations[0]!.start + phrase.start, end: citations[0]!.start + phrase.end } } : {}),
     };
+  }
+
+  /**
+   * The sentence that continues the best one ("It was commissioned by Odo, …" after "… is the Bayeux Tapestry"),
+   * quoted right after it when it holds the kind of phrase the question asks for ("Who …?": a name): the
+   * answer to a reworded question often sits in the sentence that goes on about what the best one names.
+   */
+  #continuation(question: string, best: Candidate, passages: readonly Passage[]): Quoted | undefined {
+    const expected = expectedAnswerType(question);
+    const next = expected && this.#evidence.continuation(best.sentence);
+    if (!next) return undefined;
+    const questionWords = new Set(this.#questionTerms(question).map((term) => term.word));
+    if (!offersAnswerType(this.#text(next), expected, questionWords)) return undefined;
+    const passage = passages.find((p) => p.source === next.source && p.start <= next.start && next.start < p.end) ?? best.passage;
+    return { span: { source: next.source, start: next.start, end: next.end }, passage, score: best.score };
   }
 
   /** "Yes" when the documents state it, "No" when they state otherwise (the differing evidence cited), else they do not say. */

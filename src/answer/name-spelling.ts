@@ -4,9 +4,10 @@ import type { AnalysedText, Fact } from '../match/facts.js';
 
 /**
  * Questions are typed by people: "Gospic" for "Gospić", "Hatmanis" for "Hartmanis", "Sentanta" for
- * "Setanta". A name of the question whose every word is in the evidence up to accents and one slip of
- * the keyboard is the evidence's name, not another one. Swapped specifics are different words
- * ("Canada" for "Vietnam", "Shanghai" for "Beijing"), never one letter apart.
+ * "Setanta", "Lionheart" for "Lion-Heart". A name of the question whose every word is in the evidence up to
+ * accents, one slip of the keyboard and a hyphen or space between its parts is the evidence's name, not
+ * another one. Swapped specifics are different words ("Canada" for "Vietnam", "Shanghai" for "Beijing"),
+ * never one letter apart.
  */
 
 /** Words shorter than this must match exactly once accents are removed: short names differ by one letter ("Iran", "Iraq"). */
@@ -44,15 +45,23 @@ export function sameSpelling(a: string, b: string): boolean {
 
 const sameFolded = (x: string, y: string) => x === y || (Math.min(x.length, y.length) >= MIN_TYPO_LENGTH && x[0] === y[0] && withinOneEdit(x, y));
 
-/** A text's distinct words without accents, once per analysis (evidence and context analyses are kept across questions). */
-const foldedWordsOf = perObject((text: AnalysedText) => [...new Set(text.tokens.map((token) => foldAccents(token.word)))]);
+/** Two words joined by a hyphen or written apart may be one word written whole ("Lion-Heart", "Lionheart"). */
+const JOINABLE = /^[-\s]$/;
 
-/** Whether every word of the name is spelled (see sameSpelling) by a word of the text. */
+/**
+ * A text's distinct words without accents, and each two neighbouring words joined by a hyphen or a space
+ * written as one, once per analysis (evidence and context analyses are kept across questions).
+ */
+const foldedWordsOf = perObject((text: AnalysedText) => {
+  const words = text.tokens.map((token) => foldAccents(token.word));
+  const joined = text.tokens.slice(1).flatMap((token, i) => (JOINABLE.test(text.text.slice(text.tokens[i]!.end, token.start)) ? [words[i]! + words[i + 1]!] : []));
+  return [...new Set([...words, ...joined])];
+});
+
+/** Whether every word of the name, or the name written as one word, is spelled (see sameSpelling) by a word of the text. */
 export function spelledIn(name: Fact, text: AnalysedText): boolean {
   if (name.kind !== 'name') return false;
   const words = foldedWordsOf(text);
-  return name.words.every((word: Token) => {
-    const folded = foldAccents(word.word);
-    return words.some((other) => sameFolded(folded, other));
-  });
+  const spelled = (word: string) => words.some((other) => sameFolded(word, other));
+  return name.words.every((word: Token) => spelled(foldAccents(word.word))) || (name.words.length > 1 && spelled(name.words.map((word: Token) => foldAccents(word.word)).join('')));
 }

@@ -7,7 +7,9 @@ import { isDemonym, namesPlaceOf, replacedDemonyms } from './demonyms.js';
 import { describes, isOrdinaryWord } from './describing-facts.js';
 import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
+import { otherFractions } from './fractions.js';
 import { spelledIn } from './name-spelling.js';
+import { yearInRange } from './year-ranges.js';
 
 /**
  * The specifics a question asks about — names, places, numbers, dates — must be in the evidence
@@ -17,13 +19,13 @@ import { spelledIn } from './name-spelling.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
   /** Facts the evidence lacks but its context mentions (the year the text is about, the team its paragraph is about). */
   nearby: Fact[];
-  /** Describing facts (see describing-facts.ts) other than demonyms (demonyms.ts) neither the evidence nor its context says: weighed, not declined by rule. */
+  /** Counts in words (see describing-facts.ts) neither the evidence nor its context says: weighed, not declined by rule. */
   unsaid: Fact[];
   /** Facts of the question the evidence itself states, as the question does. */
   stated: Fact[];
@@ -87,26 +89,34 @@ const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enum
  * its context (see Judged in extractive.ts), else it is missing. A name spelled with a slip
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
-export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions): SpecificsCheck {
+export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
   if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], stated: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
   // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
   const namedAs = (name: Fact, text: AnalysedText) => options.names.found(name, question.text, text) || spelledIn(name, text);
   const named = (fact: Fact, text: AnalysedText) =>
-    fact.kind === 'name' ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text) : text.facts.some((other) => sameValue(fact, other));
+    fact.kind === 'name'
+      ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text)
+      : text.facts.some((other) => sameValue(fact, other)) || yearInRange(fact, question, text);
   const stated = (fact: Fact) => named(fact, evidence);
-  const mentioned = (fact: Fact) => context.some((text) => named(fact, text));
+  // A describing word sets the scene ("the median pay of American teachers", "the FSO car plant"): said anywhere in the paragraph
+  // ("US teachers are generally paid …", "The FSO Car Factory was established …"), it is nearby. A name the question is about is not:
+  // "China and India" two sentences earlier do not make "China and Pakistan signed" about India.
+  const setsScene = (fact: Fact) => isDemonym(fact) || describes(fact, question);
+  const mentioned = (fact: Fact) => context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && named(fact, paragraph));
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
-  // A demonym describes by naming a place ("a Portuguese naval officer"): unsaid, it is absent like the place's name.
-  const weighed = (fact: Fact) => describes(fact, question) && !isDemonym(fact);
+  // A describing name ("a Portuguese naval officer", "Which Google product …?") said nowhere around the evidence is absent like
+  // any name: the evidence is about another people's officer, another firm's product. Only a count in words is weighed.
+  const weighed = (fact: Fact) => describes(fact, question) && fact.kind !== 'name';
   const conflicting = [
     ...result.conflicts.map((conflict) => conflict.claim).filter((fact) => !stated(fact)),
     ...otherDates(question, evidence),
     ...unlinkedNames(question, evidence),
     ...numbersInAnotherRole(question, evidence, context),
     ...replacedDemonyms(question, evidence),
+    ...otherFractions(question, evidence),
   ];
   return {
     conflicting,

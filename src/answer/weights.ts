@@ -11,7 +11,7 @@ export interface AnswerWeights {
   sentence: { bias: number; coverage: number; exactCoverage: number; passageCoverage: number; offersType: number; short: number; rank: number };
   decline: {
     bias: number;
-    /** Per input of src/answer/decline.ts (DECLINE_INPUTS): coverage shares, shares of the question's facts only in the context or unsaid describing ones, its information. */
+    /** Per input of src/answer/decline.ts (DECLINE_INPUTS): coverage shares, shares of the question's facts only in the context or unsaid counts in words, its information. */
     weights: Record<DeclineInput, number>;
     threshold: number;
   };

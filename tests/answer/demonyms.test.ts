@@ -42,4 +42,15 @@ describe('demonyms as specifics', () => {
     expect(replacedDemonyms(question, analysed('The American rock group toured with a British band.'))).toEqual([]);
     expect(replacedDemonyms(questionFacts('Which Polish general was born in Warsaw?', () => true), analysed('Casimir Pulaski, a Polish general and hero of the American Revolutionary War, was born here.'))).toEqual([]);
   });
+
+  it('counts a demonym said elsewhere in the paragraph as nearby, and a name said there as absent still', () => {
+    const question = questionFacts('What was the median pay of American teachers in 2004?', () => true);
+    const paragraph = analysed('US teachers are generally paid on graduated scales. The median salary for all teachers was $46,000 in 2004.');
+    const evidence = analysed('The median salary for all teachers was $46,000 in 2004.');
+    const demonym = checkSpecifics(question, evidence, [], options, paragraph);
+    expect(names(demonym.nearby)).toEqual(['American']);
+    expect(unmatchedSpecifics(demonym)).toBe(false);
+    const place = checkSpecifics(questionFacts('When did China and India sign a protocol?', () => true), analysed('China and Pakistan signed a protocol in May.'), [], options, analysed('China and India met in April. China and Pakistan signed a protocol in May.'));
+    expect(unmatchedSpecifics(place)).toBe(true);
+  });
 });

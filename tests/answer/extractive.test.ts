@@ -63,3 +63,30 @@ describe('ExtractiveAnswerer', () => {
     expect(streamed).toBe(result.answer);
   });
 });
+
+describe('ExtractiveAnswerer, a sentence that continues the best one', () => {
+  const art = [
+    'Norman art',
+    'By far the most famous work of Norman art is the Bayeux Tapestry, a long embroidered cloth. It was commissioned by Odo, the Bishop of Bayeux. The cloth is kept in a museum in Normandy.',
+  ].join('\n\n');
+  let artDocent: Docent;
+
+  beforeAll(async () => {
+    artDocent = await openTestDocent(await makeCorpus({ 'art.md': art }), { CHUNK_SIZE: '400', CHUNK_OVERLAP: '0' });
+  });
+
+  it('quotes the next sentence when it points back and holds the kind of phrase asked for, each by its own exact span', async () => {
+    const result = await artDocent.ask('Who ordered the making of the most famous work of Norman art, the Bayeux Tapestry?');
+    expect(result.answerable).toBe(true);
+    expect(result.citations[0]!.quote).toContain('By far the most famous work of Norman art');
+    expect(result.citations[1]!.quote).toBe('It was commissioned by Odo, the Bishop of Bayeux.');
+    for (const citation of result.citations) expect(art.slice(citation.start, citation.end)).toBe(citation.quote);
+  });
+
+  it('does not add it when the question asks for another kind of phrase', async () => {
+    const result = await artDocent.ask('How long is the most famous work of Norman art, the Bayeux Tapestry?');
+    expect(result.answerable).toBe(true);
+    expect(result.citations[0]!.quote).toContain('By far the most famous work of Norman art');
+    expect(result.citations.map((citation) => citation.quote)).not.toContain('It was commissioned by Odo, the Bishop of Bayeux.');
+  });
+});

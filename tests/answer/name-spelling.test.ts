@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldAccents, sameSpelling } from '../../src/answer/name-spelling.js';
+import { foldAccents, sameSpelling, spelledIn } from '../../src/answer/name-spelling.js';
+import { analyse } from '../../src/match/facts.js';
 
 describe('name spelling', () => {
   it('removes accents, including letters NFD keeps whole', () => {
@@ -14,5 +15,12 @@ describe('name spelling', () => {
     expect(sameSpelling('iran', 'iraq')).toBe(false);
     expect(sameSpelling('austria', 'australia')).toBe(false);
     expect(sameSpelling('bhutan', 'sudan')).toBe(false);
+  });
+
+  it('reads a name written as one word as the same name written with a hyphen or a space, and not another name', () => {
+    const evidence = analyse('While in Limassol, Richard the Lion-Heart married Berengaria of Navarre.', { isNameAtStart: () => true });
+    const name = (question: string) => analyse(question, { isNameAtStart: () => true }).facts.find((fact) => fact.kind === 'name' && fact.text.startsWith('L'))!;
+    expect(spelledIn(name('Where did Lionheart marry?'), evidence)).toBe(true);
+    expect(spelledIn(name('Where did Lionhead marry?'), evidence)).toBe(false);
   });
 });

@@ -50,9 +50,16 @@ describe('checkSpecifics', () => {
     expect(check('Why was Tesla returned to Gospic?', 'Tesla was returned to Gospić under police guard.').absent).toEqual([]);
   });
 
-  it('weighs an unsaid describing name that is no demonym instead of declining, but declines an unsaid place', () => {
-    const described = check('Which Huguenot settlers founded New Paltz?', 'The settlers who founded New Paltz came from the Palatinate.');
-    expect(described.unsaid.map((fact) => fact.text)).toEqual(['Huguenot']);
+  it('declines a describing name said nowhere around the evidence, and counts one its paragraph says as nearby', () => {
+    const question = 'Which Google product did the High Court find infringed the Sky trademark?';
+    const evidence = 'The High Court found that Microsoft’s use of the term "SkyDrive" infringed on the Sky trademark.';
+    const elsewhere = check(question, evidence);
+    expect(elsewhere.absent.map((fact) => fact.text)).toEqual(['Google']);
+    expect(unmatchedSpecifics(elsewhere)).toBe(true);
+    const plant = questionFacts('Which company bought the FSO car plant in 1995?', () => true);
+    const paragraph = analyse('The FSO Car Factory was established in 1951. In 1995 the factory was purchased by Daewoo.', { isNameAtStart: () => true });
+    const described = checkSpecifics(plant, analyse('In 1995 the factory was purchased by Daewoo.', { isNameAtStart: () => true }), [], options, paragraph);
+    expect(described.nearby.map((fact) => fact.text)).toEqual(['FSO']);
     expect(unmatchedSpecifics(described)).toBe(false);
     expect(check('Which training facilities did the PLA visit in Chile?', 'The PLA sent delegations to visit the training facilities of Argentina.').absent.map((fact) => fact.text)).toEqual(['Chile']);
   });

@@ -1,0 +1,26 @@
+import type { AnalysedText, Fact } from '../match/facts.js';
+
+/**
+ * "The 1850s" and "the 1500s" name a decade and a century, not the year 1850 or 1500: a question
+ * asking about them is answered by a year inside them ("in 1851–1860", "in 1562, …"). A year the
+ * question names as such must still be in the evidence as written.
+ */
+
+/** A year written as a decade or century: the year, then "s" or "'s" ("1850s", "1500's"). */
+const PLURAL_YEAR = /^['’]?s\b/;
+
+/** The years a decade or century of `text` covers ([1850, 1859], [1500, 1599]), or none for any other fact. */
+export function yearRange(fact: Fact, text: AnalysedText): [number, number] | undefined {
+  if (fact.kind !== 'year' || !PLURAL_YEAR.test(text.text.slice(fact.end))) return undefined;
+  const year = Number(fact.value);
+  if (year % 100 === 0) return [year, year + 99];
+  if (year % 10 === 0) return [year, year + 9];
+  return undefined;
+}
+
+/** Whether `text` has a year inside the decade or century that `fact` of `question` names. */
+export function yearInRange(fact: Fact, question: AnalysedText, text: AnalysedText): boolean {
+  const range = yearRange(fact, question);
+  if (!range) return false;
+  return text.facts.some((other) => (other.kind === 'year' || other.kind === 'number') && Number(other.value) >= range[0] && Number(other.value) <= range[1]);
+}

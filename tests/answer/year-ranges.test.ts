@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { unmatchedSpecifics } from '../../src/answer/decline.js';
+import { checkSpecifics, questionFacts } from '../../src/answer/specifics.js';
+import { yearRange } from '../../src/answer/year-ranges.js';
+import { analyse } from '../../src/match/facts.js';
+import { nameMatcher } from '../../src/match/names.js';
+import type { TermSimilarity } from '../../src/match/term-similarity.js';
+
+const exactWords = { similarity: (a: string, b: string) => (a === b ? 1 : 0) } as unknown as TermSimilarity;
+const check = (question: string, evidence: string) =>
+  checkSpecifics(questionFacts(question, () => true), analyse(evidence, { isNameAtStart: () => true }), [], { names: nameMatcher(), similarity: exactWords, isNameAtStart: () => true });
+
+describe('decades and centuries', () => {
+  it('reads "1850s" as a decade, "1500s" as a century and a plain year as no range', () => {
+    const text = analyse('in the 1850s, the 1500s and 1851');
+    expect(text.facts.map((fact) => yearRange(fact, text))).toEqual([[1850, 1859], [1500, 1599], undefined]);
+  });
+
+  it('takes a year inside the decade or century the question names as stating it', () => {
+    expect(unmatchedSpecifics(check('What share of the world\'s gold came from Victoria in the 1850s?', 'Victoria produced in the decade 1851–1860 20 million ounces of gold, one third of the world\'s output.'))).toBe(false);
+    expect(unmatchedSpecifics(check('A Huguenot colony from the 1500s was close to which Florida city?', 'In 1564, the Huguenot Laudonnière established Fort Caroline in what is now Jacksonville, Florida.'))).toBe(false);
+  });
+
+  it('still declines a year outside it, and a plain year that differs', () => {
+    expect(unmatchedSpecifics(check('How much gold did Victoria produce in the 1870s?', 'Victoria produced in the decade 1851–1860 20 million ounces of gold.'))).toBe(true);
+    expect(unmatchedSpecifics(check('How much gold did Victoria produce in 1855?', 'Victoria produced in 1851 two million ounces of gold.'))).toBe(true);
+  });
+});
