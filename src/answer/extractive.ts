@@ -10,10 +10,11 @@ import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
-import { declinedByRule, declineProbability, informationOf, isOutmatched, unmatchedSpecifics, type Outmatcher } from './decline.js';
+import { informationOf } from './decline.js';
+import { chooseQuoted, JudgedCandidates, type Judged } from './judged.js';
 import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
-import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
+import { checkSpecifics, questionFacts } from './specifics.js';
 import { EvidenceContext } from './evidence-context.js';
 import { isOrdinaryWord } from './describing-facts.js';
 import { outline } from './summary.js';
@@ -33,17 +34,6 @@ export interface ExtractiveOptions {
 }
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { companionRatio: 0.85, maxSentences: 3, listRatio: 0.7, maxListItems: 6, weights: DEFAULT_WEIGHTS };
-
-/** How many of the best candidates are checked for the question's specifics before declining. */
-const SPECIFICS_CANDIDATES = 6;
-
-export interface Judged extends Candidate {
-  specifics: SpecificsCheck;
-  /** A higher-ranked candidate stating the question's specifics differently covers the question clearly better (see declinedByRule). */
-  outmatched: boolean;
-  /** Probability that it answers the question (the decline model). */
-  probability: number;
-}
 
 /** A span to quote, the passage it was retrieved in, and its score. */
 interface Quoted {
@@ -102,9 +92,15 @@ export class ExtractiveAnswerer implements Answerer {
    * signals, its check of the question's specifics and the probability that it answers.
    */
   async judge(question: string, passages: Passage[]): Promise<Judgement> {
+    const { type, ranked, judged, information } = await this.#rank(question, passages);
+    return { type, ranked, candidates: judged?.all() ?? [], information };
+  }
+
+  /** The question's kind, its candidate sentences ranked, and the best of them to judge on demand (none without content words). */
+  async #rank(question: string, passages: Passage[]): Promise<{ type: QuestionType; ranked: Candidate[]; judged?: JudgedCandidates; information: number }> {
     const type = questionType(question);
     const terms = this.#questionTerms(question);
-    if (terms.length === 0 || passages.length === 0) return { type, ranked: [], candidates: [], information: 0 };
+    if (terms.length === 0 || passages.length === 0) return { type, ranked: [], information: 0 };
     const quotable = asksForCode(question) ? () => true : (unit: TokenizedSentence) => unit.kind !== 'code';
     const sentences = passages.map((passage) => this.sentences.startingIn(passage.source, passage.start, passage.end).filter(quotable));
     await this.similarity.prepareTokens(
@@ -117,21 +113,15 @@ export class ExtractiveAnswerer implements Answerer {
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
-    // The higher-ranked candidates that state the question's specifics differently.
-    const conflicted: Outmatcher[] = [];
-    const candidates = ranked.slice(0, SPECIFICS_CANDIDATES).map((candidate): Judged => {
-      const specifics = checkSpecifics(
+    const check = (candidate: Candidate) =>
+      checkSpecifics(
         facts,
         this.#evidence.evidenceOf(candidate.sentence),
         this.#evidence.contextOf(candidate.sentence),
         { names: this.#names, similarity: this.similarity, isNameAtStart: () => true },
         this.#evidence.paragraphOf(candidate.sentence),
       );
-      const outmatched = isOutmatched(candidate.features.coverage, specifics, conflicted, facts);
-      if (specifics.conflicting.length > 0) conflicted.push({ coverage: candidate.features.coverage, conflicting: specifics.conflicting });
-      return { ...candidate, specifics, outmatched, probability: declineProbability(candidate.features, specifics, information, weights) };
-    });
-    return { type, ranked, candidates, information };
+    return { type, ranked, judged: new JudgedCandidates(ranked, facts, information, weights, check), information };
   }
 
   async #answer(question: string, passages: Passage[]): Promise<Answer> {
@@ -139,13 +129,11 @@ export class ExtractiveAnswerer implements Answerer {
     if (passages.length === 0) return notFound(type);
     if (type === 'summary') return this.#summary(passages);
     if (type === 'yes_no' && this.checker) return this.#yesNo(question, passages);
-    const { candidates } = await this.judge(question, passages);
-    const { threshold } = this.options.weights.decline;
-    // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
-    const best = candidates.find((candidate) => !unmatchedSpecifics(candidate.specifics)) ?? candidates[0];
-    if (!best || best.probability < threshold || declinedByRule(best)) return notFound(type, best?.features.coverage);
+    const { judged } = await this.#rank(question, passages);
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
-    const companions = candidates.filter((c) => c !== best && c.score >= ratio * best.score && c.probability >= threshold);
+    // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
+    const { best, declined, companions } = judged ? chooseQuoted(judged, ratio, this.options.weights.decline.threshold) : { best: undefined, declined: true, companions: [] };
+    if (!best || declined) return notFound(type, best?.features.coverage);
     // "That same year, China conducted …" is quoted with the sentence that says which year; a continuation after the best sentence as it is.
     const quote = (candidate: Candidate): Quoted => ({ span: this.#evidence.spanOf(candidate.sentence), passage: candidate.passage, score: candidate.score });
     const continuation = this.#continuation(question, best, passages);

@@ -1,0 +1,80 @@
+import type { AnalysedText } from '../match/facts.js';
+import type { Candidate } from './candidates.js';
+import { declinedByRule, declineProbability, isOutmatched, unmatchedSpecifics, type Outmatcher } from './decline.js';
+import type { SpecificsCheck } from './specifics.js';
+import type { AnswerWeights } from './weights.js';
+
+/** How many of the best candidates are checked for the question's specifics before declining. */
+const SPECIFICS_CANDIDATES = 6;
+
+export interface Judged extends Candidate {
+  specifics: SpecificsCheck;
+  /** A higher-ranked candidate stating the question's specifics differently covers the question clearly better (see declinedByRule). */
+  outmatched: boolean;
+  /** Probability that it answers the question (the decline model). */
+  probability: number;
+}
+
+/**
+ * The best candidates (up to SPECIFICS_CANDIDATES, best first), each judged — its check of the
+ * question's specifics and the probability that it answers — when first asked for, in rank order
+ * (a candidate is outmatched by the higher-ranked ones). The check is much of a question's cost, and
+ * an answer usually needs only the first few.
+ */
+export class JudgedCandidates {
+  readonly #judged: Judged[] = [];
+  /** The candidates judged so far that state the question's specifics differently. */
+  readonly #conflicted: Outmatcher[] = [];
+
+  constructor(
+    readonly ranked: readonly Candidate[],
+    private readonly facts: AnalysedText,
+    private readonly information: number,
+    private readonly weights: AnswerWeights,
+    private readonly check: (candidate: Candidate) => SpecificsCheck,
+  ) {}
+
+  get size(): number {
+    return Math.min(this.ranked.length, SPECIFICS_CANDIDATES);
+  }
+
+  at(index: number): Judged {
+    while (this.#judged.length <= index) {
+      const candidate = this.ranked[this.#judged.length]!;
+      const specifics = this.check(candidate);
+      const outmatched = isOutmatched(candidate.features.coverage, specifics, this.#conflicted, this.facts);
+      if (specifics.conflicting.length > 0) this.#conflicted.push({ coverage: candidate.features.coverage, conflicting: specifics.conflicting });
+      this.#judged.push({ ...candidate, specifics, outmatched, probability: declineProbability(candidate.features, specifics, this.information, this.weights) });
+    }
+    return this.#judged[index]!;
+  }
+
+  all(): Judged[] {
+    return Array.from({ length: this.size }, (_, i) => this.at(i));
+  }
+}
+
+/**
+ * What an answer quotes: the best-scoring candidate that holds the question's specifics (else the
+ * first), unless it may not answer; and the others scoring at least `ratio` of it that may answer too.
+ * Candidates come best first, so those after the best are judged only while they score high enough.
+ */
+export interface QuotedChoice {
+  best: Judged | undefined;
+  /** The best may not answer: the question is declined. */
+  declined: boolean;
+  companions: Judged[];
+}
+
+export function chooseQuoted(judged: JudgedCandidates, ratio: number, threshold: number): QuotedChoice {
+  let best: Judged | undefined;
+  for (let i = 0; i < judged.size && !best; i++) if (!unmatchedSpecifics(judged.at(i).specifics)) best = judged.at(i);
+  best ??= judged.size > 0 ? judged.at(0) : undefined;
+  if (!best || best.probability < threshold || declinedByRule(best)) return { best, declined: true, companions: [] };
+  const companions: Judged[] = [];
+  for (let i = 0; i < judged.size && judged.ranked[i]!.score >= ratio * best.score; i++) {
+    const candidate = judged.at(i);
+    if (candidate !== best && candidate.probability >= threshold) companions.push(candidate);
+  }
+  return { best, declined: false, companions };
+}
