@@ -1,38 +1,48 @@
-import type MiniSearch from 'minisearch';
+import type { PostingRun } from './lexical-postings.js';
 
-/**
- * The protected state MiniSearch 7 keeps for its subclasses, read here to score without its
- * per-result objects. tests/index/bm25-top.test.ts pins the scores and order to MiniSearch's own search.
- */
-interface MiniSearchState {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, unknown>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _dirtCount: number;
-}
-
-/** MiniSearch's default BM25+ parameters, which the lexical index searches with. */
+/** MiniSearch's default BM25+ parameters, which the lexical index has always searched with. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+
+/** A chunk's length normalisation in one field: k·(1 − b + b·length/average). */
+export const bm25Norm = (length: number, average: number) => BM25.k * (1 - BM25.b + (BM25.b * length) / average);
 
 export interface ScoredId {
   id: string;
   score: number;
 }
 
+/** What the scorer reads of a lexical index. */
+export interface PostingSource {
+  /** Chunk numbers in use (removed ones included). */
+  readonly slots: number;
+  /** Live chunks. */
+  readonly documentCount: number;
+  /** True when some chunk numbers are removed chunks whose postings remain. */
+  readonly hasRemoved: boolean;
+  /** Per field (in the boosts' order), the runs holding a term's postings, in ascending chunk number; undefined for an unknown term. */
+  postings(term: string): ReadonlyArray<readonly PostingRun[]> | undefined;
+  /** Per field, each chunk's `bm25Norm`, NaN for removed chunks. */
+  norms(): readonly Float64Array[];
+  idOf(doc: number): string;
+}
+
+/** How many chunks of `runs` are live: all of them when no chunk was removed (no `norm` given), else those whose norm is a number. */
+export function liveCount(runs: readonly PostingRun[], norm: Float64Array | undefined): number {
+  let live = 0;
+  for (const run of runs) {
+    if (!norm) live += (run.to - run.from) / run.step;
+    else for (let i = run.from; i < run.to; i += run.step) if (!Number.isNaN(norm[run.docs[i]!]!)) live++;
+  }
+  return live;
+}
+
 /**
- * MiniSearch's OR search (BM25+ summed over terms and fields, times the number of query terms a
- * chunk matches; ties in first-seen order), computed into typed arrays with the length
- * normalisation of every chunk precomputed, and only the best `limit` kept. MiniSearch's own search
- * builds an object per matching chunk and sorts them all, which grew with the corpus (issue 10).
+ * MiniSearch's OR search, as the lexical index ran it before its own format (BM25+ summed over terms
+ * and fields, times the number of query terms a chunk matches; ties in first-seen order: term by
+ * term, field by field, ascending chunk number), computed into typed arrays and only the best `limit`
+ * kept. tests/index/bm25-top.test.ts pins the scores and order to MiniSearch's own search.
  */
-export class Bm25Top<T> {
-  readonly #state: MiniSearchState;
-  /** Per field, by MiniSearch's short id: k·(1 − b + b·length/average), NaN for removed chunks. */
-  #norms: Float64Array[] | undefined;
+export class Bm25Top {
   #total = new Float64Array(0);
   #termScore = new Float64Array(0);
   #matched = new Uint16Array(0);
@@ -40,28 +50,23 @@ export class Bm25Top<T> {
   #seenInTerm = new Uint32Array(0);
   #stamp = 0;
 
-  constructor(search: MiniSearch<T>, private readonly boosts: ReadonlyArray<readonly [field: string, boost: number]>) {
-    this.#state = search as unknown as MiniSearchState;
-  }
-
-  /** Chunks were added or removed: lengths and their average changed. */
-  invalidate(): void {
-    this.#norms = undefined;
-  }
+  constructor(
+    private readonly source: PostingSource,
+    /** Per field, its weight. */
+    private readonly boosts: readonly number[],
+  ) {}
 
   top(terms: readonly string[], limit: number, accept?: (id: string) => boolean): ScoredId[] {
-    const state = this.#state;
-    const norms = (this.#norms ??= this.#computeNorms());
-    const order = this.#score(terms, norms);
+    const order = this.#score(terms);
     // Locals, not private fields, inside the loops over every matching chunk: V8 reads them faster.
     const total = this.#total;
     const matched = this.#matched;
-    const best: Array<{ id: string; score: number }> = [];
+    const best: ScoredId[] = [];
     for (const doc of order) {
       const score = total[doc]! * matched[doc]!;
       // Ties keep first-seen order, as MiniSearch's stable sort does: a later equal score does not displace.
       if (best.length === limit && score <= best[limit - 1]!.score) continue;
-      const id = String(state._documentIds.get(doc));
+      const id = this.source.idOf(doc);
       if (accept && !accept(id)) continue;
       let at = best.length;
       while (at > 0 && best[at - 1]!.score < score) at--;
@@ -72,9 +77,10 @@ export class Bm25Top<T> {
   }
 
   /** Fills #total and #matched for every chunk a term reaches; returns them in first-seen order. */
-  #score(terms: readonly string[], norms: Float64Array[]): number[] {
-    const state = this.#state;
-    this.#ensureCapacity(state._nextId);
+  #score(terms: readonly string[]): number[] {
+    const source = this.source;
+    this.#ensureCapacity(source.slots);
+    const norms = source.norms();
     const queryStamp = this.#nextStamp();
     const order: number[] = [];
     const { k, d } = BM25;
@@ -84,29 +90,31 @@ export class Bm25Top<T> {
     const seenInQuery = this.#seenInQuery;
     const seenInTerm = this.#seenInTerm;
     for (const term of terms) {
-      const data = state._index.get(term);
-      if (!data) continue;
+      const fields = source.postings(term);
+      if (!fields) continue;
       const termStamp = this.#nextStamp();
       const touched: number[] = [];
-      this.boosts.forEach(([field, boost], f) => {
-        const fieldId = state._fieldIds[field]!;
-        const freqs = data.get(fieldId);
-        if (!freqs) return;
+      this.boosts.forEach((boost, f) => {
+        const runs = fields[f]!;
         const norm = norms[f]!;
-        const live = state._dirtCount === 0 ? freqs.size : countLive(freqs, norm);
-        const idf = Math.log(1 + (state._documentCount - live + 0.5) / (live + 0.5));
-        // forEach, not for…of: no [key, value] array per posting.
-        freqs.forEach((tf, doc) => {
-          const length = norm[doc];
-          if (length === undefined || Number.isNaN(length)) return;
-          const score = boost * (idf * (d + (tf * (k + 1)) / (tf + length)));
-          if (seenInTerm[doc] === termStamp) termScore[doc]! += score;
-          else {
-            seenInTerm[doc] = termStamp;
-            termScore[doc] = score;
-            touched.push(doc);
+        const live = liveCount(runs, source.hasRemoved ? norm : undefined);
+        if (live === 0) return;
+        const idf = Math.log(1 + (source.documentCount - live + 0.5) / (live + 0.5));
+        for (const { docs, tfs, from, to, step, tfOffset } of runs) {
+          for (let i = from; i < to; i += step) {
+            const doc = docs[i]!;
+            const length = norm[doc]!;
+            if (Number.isNaN(length)) continue;
+            const tf = tfs[i + tfOffset]!;
+            const score = boost * (idf * (d + (tf * (k + 1)) / (tf + length)));
+            if (seenInTerm[doc] === termStamp) termScore[doc]! += score;
+            else {
+              seenInTerm[doc] = termStamp;
+              termScore[doc] = score;
+              touched.push(doc);
+            }
           }
-        });
+        }
       });
       for (const doc of touched) {
         if (seenInQuery[doc] === queryStamp) {
@@ -121,17 +129,6 @@ export class Bm25Top<T> {
       }
     }
     return order;
-  }
-
-  #computeNorms(): Float64Array[] {
-    const state = this.#state;
-    return this.boosts.map(([field]) => {
-      const fieldId = state._fieldIds[field]!;
-      const average = state._avgFieldLength[fieldId]!;
-      const norm = new Float64Array(state._nextId).fill(Number.NaN);
-      for (const [doc, lengths] of state._fieldLength) norm[doc] = BM25.k * (1 - BM25.b + (BM25.b * lengths[fieldId]!) / average);
-      return norm;
-    });
   }
 
   #ensureCapacity(size: number): void {
@@ -154,11 +151,4 @@ export class Bm25Top<T> {
     }
     return ++this.#stamp;
   }
-}
-
-/** Postings of chunks still in the index (removed chunks linger in MiniSearch's postings until vacuumed). */
-function countLive(freqs: Map<number, number>, norm: Float64Array): number {
-  let live = 0;
-  for (const doc of freqs.keys()) if (!Number.isNaN(norm[doc] ?? Number.NaN)) live++;
-  return live;
 }

@@ -15,7 +15,7 @@ export const textLayoutSchema = z.object({ encoding: z.enum(TEXT_ENCODINGS), byt
 export type TextLayout = z.infer<typeof textLayoutSchema>;
 
 /** A surrogate without its pair (matched on UTF-16 code units: no `u` flag). */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Appends `text` to the texts file; returns where it lies. */
 export async function writeText(out: StreamedFile, text: string): Promise<TextLayout> {

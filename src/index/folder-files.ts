@@ -5,24 +5,18 @@ import { z } from 'zod';
 import type { EmbeddingModelInfo } from '../embed/types.js';
 import { compactChunks, compactStructure, expandDocument, readChunks, readDocumentLayouts } from './compact-files.js';
 import { readTexts, writeText } from './document-texts.js';
-import { LexicalIndex, type StoredLexicalIndex } from './lexical-index.js';
+import { LexicalIndex } from './lexical-index.js';
 import { assembleIndex, assertSameModel, INDEX_FORMAT, IndexMissingError, manifestSchema, type CorpusIndex, type IndexManifest } from './store.js';
-import { StreamedFile, writeJsonFile } from './streamed-file.js';
+import { StreamedFile, writeJsonFile, writePieces } from './streamed-file.js';
 import { VectorIndex } from './vector-index.js';
 import { fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
 
 /**
- * The files of a version in a folder (INDEX_FORMAT 4): the documents' texts in one binary file, their
- * structure and the chunk table as compact JSON (compact-files.ts), BM25 as JSON, the HNSW graph as
- * hnswlib writes it.
+ * The files of a version in a folder (INDEX_FORMAT 5): the documents' texts in one binary file, their
+ * structure and the chunk table as compact JSON (compact-files.ts), BM25's inverted index in a binary
+ * file (lexical-compact.ts), the HNSW graph as hnswlib writes it.
  */
-export const FILES = { documents: 'documents.json', texts: 'texts.bin', chunks: 'chunks.json', lexical: 'lexical.json', vectors: 'vectors.hnsw' } as const;
-
-/**
- * Levels of lexical.json written piece by piece: MiniSearch's index is an array of [term, postings]
- * pairs, each written as one string.
- */
-const LEXICAL_DEPTH = 3;
+export const FILES = { documents: 'documents.json', texts: 'texts.bin', chunks: 'chunks.json', lexical: 'lexical.bin', vectors: 'vectors.hnsw' } as const;
 
 /**
  * Writes the files of a version into `dir` (a fresh folder) and returns the manifest with their
@@ -41,7 +35,7 @@ export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'ver
   }
   checksums[FILES.documents] = await writeJsonFile(path.join(dir, FILES.documents), layouts, 1);
   checksums[FILES.chunks] = await writeJsonFile(path.join(dir, FILES.chunks), compactChunks(index.chunks), 1);
-  checksums[FILES.lexical] = await writeJsonFile(path.join(dir, FILES.lexical), index.lexical.toJSON(), LEXICAL_DEPTH);
+  checksums[FILES.lexical] = await writePieces(path.join(dir, FILES.lexical), index.lexical.encode());
   await index.vectors.write(path.join(dir, FILES.vectors));
   checksums[FILES.vectors] = await fileSha256(path.join(dir, FILES.vectors));
   const full: IndexManifest = { ...manifest, checksums };
@@ -106,8 +100,7 @@ export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo)
   const layouts = readDocumentLayouts(jsonOf(await verified(FILES.documents), file(FILES.documents)), file(FILES.documents));
   const sources = readTexts(await verified(FILES.texts), layouts, file(FILES.texts)).map(expandDocument);
   const chunks = readChunks(jsonOf(await verified(FILES.chunks), file(FILES.chunks)), file(FILES.chunks));
-  // Its shape is MiniSearch's to check (loadJS): a checksum that matches means the file is as written.
-  const lexical = LexicalIndex.load(jsonOf(await verified(FILES.lexical), file(FILES.lexical)) as StoredLexicalIndex);
+  const lexical = LexicalIndex.decode(await verified(FILES.lexical), file(FILES.lexical));
   const vectorsFile = path.join(dir, FILES.vectors);
   await verifyChecksums(dir, { [FILES.vectors]: manifest.checksums[FILES.vectors] ?? 'none recorded' });
   const vectors = await VectorIndex.read(vectorsFile, manifest.embedding.dimensions, manifest.deletedLabels);

@@ -1,6 +1,8 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { terms } from '../match/analyzer.js';
-import { Bm25Top } from './bm25-top.js';
+import { bm25Norm, Bm25Top, liveCount, type PostingSource } from './bm25-top.js';
+import { CompactLexical } from './lexical-compact.js';
+import { mergeLexical } from './lexical-merge.js';
+import { LEXICAL_FIELDS, LexicalPostings, type PostingRun } from './lexical-postings.js';
 
 export interface LexicalHit {
   id: string;
@@ -16,89 +18,98 @@ export interface LexicalEntry {
 
 /** How much a match in a chunk's title and headings counts against a match in its text (SQuAD accuracy: 0.845 at 0.5 and at 1). */
 export const CONTEXT_BOOST = 1;
-
-export interface StoredLexicalIndex {
-  search: AsPlainObject;
-  /** Chunks whose text uses each term (the answerer's IDF; context not counted). */
-  documentFrequency: Record<string, number>;
-  documentCount: number;
-}
+/** Each field's weight, in LEXICAL_FIELDS' order. */
+const FIELD_BOOSTS = [1, CONTEXT_BOOST];
+const TEXT_FIELD = LEXICAL_FIELDS.indexOf('text');
 
 /** Query terms looked up; a longer question's later terms add little and each one costs a posting-list scan. */
 const MAX_QUERY_TERMS = 64;
 
 /**
- * Each distinct term of a query once: MiniSearch would scan a term's postings again for every
- * repetition, so a long question that repeats its words cost seconds (issue 11).
+ * Each distinct term of a query once: a term's postings were scanned again for every repetition,
+ * so a long question that repeats its words cost seconds (issue 11).
  */
 const queryTerms = (query: string) => [...new Set(terms(query))].slice(0, MAX_QUERY_TERMS);
 
-/** The terms of the chunk text MiniSearch analysed last, so counting document frequencies does not analyse it a second time. */
-let lastText: { text: string; terms: string[] } | undefined;
-
-function tokenizeField(text: string, field?: string): string[] {
-  const result = terms(text);
-  if (field === 'text') lastText = { text, terms: result };
-  return result;
-}
-
-const OPTIONS = { fields: ['text', 'context'], tokenize: tokenizeField, processTerm: (term: string) => term };
-/** Each field searched, with its weight. */
-const FIELD_BOOSTS = [['text', 1], ['context', CONTEXT_BOOST]] as const;
-
-/** BM25 over chunk texts and their context (MiniSearch), sharing the analyzer the answerer uses for term matching. */
-export class LexicalIndex {
-  readonly #search: MiniSearch<LexicalEntry>;
-  readonly #top: Bm25Top<LexicalEntry>;
-  readonly #documentFrequency: Map<string, number>;
+/**
+ * BM25 over chunk texts and their context, sharing the analyzer the answerer uses for term matching,
+ * and the document frequencies the answerer weighs terms by. Scores and their order are MiniSearch's
+ * (the library it used before, pinned by tests/index/bm25-top.test.ts).
+ *
+ * A frozen base (lexical.bin as read, or what the last write merged) plus the chunks added since and
+ * the base's chunks removed since. Serving workers only ever read the base; the indexer changes the
+ * index it read and merges on write — a rebuild of the compact form, a second or two at 100k chunks,
+ * which keeps the file one sorted, gap-free table instead of a chain of overlays to read and score.
+ */
+export class LexicalIndex implements PostingSource {
+  #base: CompactLexical;
+  #added: LexicalPostings;
+  readonly #removed = new Set<number>();
+  /** Each field's average length, updated as MiniSearch does (a running average: scores depend on its rounding). */
+  #averages: number[];
   #documentCount: number;
+  /** Chunk number by id, built on the first change (serving never needs it). */
+  #numbers: Map<string, number> | undefined;
+  #norms: Float64Array[] | undefined;
+  readonly #top = new Bm25Top(this, FIELD_BOOSTS);
 
-  private constructor(search: MiniSearch<LexicalEntry>, documentFrequency: Map<string, number>, documentCount: number) {
-    this.#search = search;
-    this.#top = new Bm25Top(search, FIELD_BOOSTS);
-    this.#documentFrequency = documentFrequency;
-    this.#documentCount = documentCount;
+  private constructor(base: CompactLexical) {
+    this.#base = base;
+    this.#added = new LexicalPostings(base.size);
+    this.#averages = [...base.parts.averages];
+    this.#documentCount = base.size;
   }
 
   static build(entries: readonly LexicalEntry[]): LexicalIndex {
-    const index = new LexicalIndex(new MiniSearch<LexicalEntry>(OPTIONS), new Map(), 0);
+    const index = new LexicalIndex(CompactLexical.empty());
     index.add(entries);
     return index;
   }
 
-  static load(stored: StoredLexicalIndex): LexicalIndex {
-    return new LexicalIndex(MiniSearch.loadJS<LexicalEntry>(stored.search, OPTIONS), new Map(Object.entries(stored.documentFrequency)), stored.documentCount);
+  /** Reads lexical.bin's bytes (`name` is the file, for errors). */
+  static decode(bytes: Buffer, name: string): LexicalIndex {
+    return new LexicalIndex(CompactLexical.decode(bytes, name));
   }
 
-  toJSON(): StoredLexicalIndex {
-    return { search: this.#search.toJSON(), documentFrequency: Object.fromEntries(this.#documentFrequency), documentCount: this.#documentCount };
+  /** lexical.bin's bytes, as pieces to write one after the other; merges the changes into the base first. */
+  encode(): Uint8Array[] {
+    if (this.#added.ids.length > 0 || this.#removed.size > 0) {
+      this.#base = mergeLexical(this.#base, this.#removed, this.#added, this.#averages);
+      this.#added = new LexicalPostings(this.#base.size);
+      this.#removed.clear();
+      this.#numbers = undefined;
+      this.#norms = undefined;
+    }
+    return this.#base.encode();
   }
 
   add(entries: readonly LexicalEntry[]): void {
-    for (const entry of entries) {
-      this.#search.add(entry);
-      this.#count(lastText?.text === entry.text ? lastText.terms : terms(entry.text), 1);
+    const numbers = this.#chunkNumbers();
+    for (const { id, text, context } of entries) {
+      if (numbers.has(id)) throw new Error(`The lexical index already holds chunk ${id}`);
+      const fieldTerms = [terms(text), terms(context)];
+      const doc = this.#added.add(id, fieldTerms);
+      numbers.set(id, doc);
+      // MiniSearch's addFieldLength: the count before this chunk.
+      this.#averages = this.#averages.map((average, f) => (average * this.#documentCount + this.#added.length(f, doc)) / (this.#documentCount + 1));
+      this.#documentCount++;
     }
-    lastText = undefined;
-    this.#top.invalidate();
+    this.#norms = undefined;
   }
 
-  /** Removes chunks (given as they were added, so their terms can be uncounted). */
-  remove(entries: readonly LexicalEntry[]): void {
-    for (const entry of entries) {
-      this.#search.discard(entry.id);
-      this.#count(terms(entry.text), -1);
+  /** Removes chunks by id. */
+  remove(entries: ReadonlyArray<Pick<LexicalEntry, 'id'>>): void {
+    const numbers = this.#chunkNumbers();
+    for (const { id } of entries) {
+      const doc = numbers.get(id);
+      if (doc === undefined) throw new Error(`The lexical index holds no chunk ${id}`);
+      // MiniSearch's removeFieldLength: the count before this chunk leaves.
+      this.#averages = this.#averages.map((average, f) => (this.#documentCount === 1 ? 0 : (average * this.#documentCount - this.#length(f, doc)) / (this.#documentCount - 1)));
+      this.#documentCount--;
+      this.#removed.add(doc);
+      numbers.delete(id);
     }
-    this.#top.invalidate();
-  }
-
-  #count(textTerms: readonly string[], delta: 1 | -1) {
-    this.#documentCount += delta;
-    for (const term of new Set(textTerms)) {
-      const count = (this.#documentFrequency.get(term) ?? 0) + delta;
-      if (count > 0) this.#documentFrequency.set(term, count);
-      else this.#documentFrequency.delete(term);
-    }
+    this.#norms = undefined;
   }
 
   /** The best `limit` chunks for `query`; `only` keeps the chunks (by id) it accepts. */
@@ -106,13 +117,60 @@ export class LexicalIndex {
     return this.#top.top(queryTerms(query), limit, only);
   }
 
-  /** BM25-style inverse document frequency; terms the corpus never uses weigh the most. */
+  /** BM25-style inverse document frequency over chunk texts (contexts not counted); terms the corpus never uses weigh the most. */
   idf(term: string): number {
-    const df = this.#documentFrequency.get(term) ?? 0;
+    const df = this.#textFrequency(term);
     return Math.log(1 + (this.#documentCount - df + 0.5) / (df + 0.5));
   }
 
   has(term: string): boolean {
-    return this.#documentFrequency.has(term);
+    return this.#textFrequency(term) > 0;
+  }
+
+  #textFrequency(term: string): number {
+    const fields = this.postings(term);
+    return fields ? liveCount(fields[TEXT_FIELD]!, this.hasRemoved ? this.norms()[TEXT_FIELD] : undefined) : 0;
+  }
+
+  get slots(): number {
+    return this.#added.first + this.#added.ids.length;
+  }
+
+  get documentCount(): number {
+    return this.#documentCount;
+  }
+
+  get hasRemoved(): boolean {
+    return this.#removed.size > 0;
+  }
+
+  postings(term: string): PostingRun[][] | undefined {
+    const inBase = this.#base.termIndex(term);
+    const fields = LEXICAL_FIELDS.map((_, f) => [inBase >= 0 ? this.#base.run(inBase, f) : undefined, this.#added.run(f, term)].filter((run) => run !== undefined));
+    return fields.some((runs) => runs.length > 0) ? fields : undefined;
+  }
+
+  norms(): Float64Array[] {
+    return (this.#norms ??= LEXICAL_FIELDS.map((_, f) => {
+      const norm = new Float64Array(this.slots);
+      for (let doc = 0; doc < norm.length; doc++) norm[doc] = this.#removed.has(doc) ? Number.NaN : bm25Norm(this.#length(f, doc), this.#averages[f]!);
+      return norm;
+    }));
+  }
+
+  idOf(doc: number): string {
+    return doc < this.#base.size ? this.#base.parts.ids.at(doc) : this.#added.ids[doc - this.#base.size]!;
+  }
+
+  #length(field: number, doc: number): number {
+    return doc < this.#base.size ? this.#base.length(field, doc) : this.#added.length(field, doc);
+  }
+
+  #chunkNumbers(): Map<string, number> {
+    if (!this.#numbers) {
+      this.#numbers = new Map();
+      for (let doc = 0; doc < this.slots; doc++) if (!this.#removed.has(doc)) this.#numbers.set(this.idOf(doc), doc);
+    }
+    return this.#numbers;
   }
 }

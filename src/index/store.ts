@@ -7,7 +7,7 @@ import type { VectorStore } from './vector-store.js';
 import { IndexCorruptError } from './versions.js';
 
 /** Bumped whenever the files of a version (folder-files.ts) change shape, so an old index is rebuilt instead of misread. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 const documentEntrySchema = z.object({
   source: z.string(),

@@ -95,14 +95,23 @@ function toPlain(value: unknown): unknown {
   return value;
 }
 
-/** Writes `value` as JSON into `file` (see `StreamedFile.writeJson`) and returns the file's sha256. */
-export async function writeJsonFile(file: string, value: unknown, depth: number): Promise<string> {
+/** Writes `file` with `write` (closing it on failure) and returns the file's sha256. */
+async function writeFile(file: string, write: (out: StreamedFile) => Promise<void>): Promise<string> {
   const out = new StreamedFile(file);
   try {
-    await out.writeJson(value, depth);
+    await write(out);
     return await out.close();
   } catch (error) {
     out.abort();
     throw error;
   }
 }
+
+/** Writes `value` as JSON into `file` (see `StreamedFile.writeJson`) and returns the file's sha256. */
+export const writeJsonFile = (file: string, value: unknown, depth: number) => writeFile(file, (out) => out.writeJson(value, depth));
+
+/** Writes `pieces` one after the other into `file` and returns the file's sha256. */
+export const writePieces = (file: string, pieces: readonly Uint8Array[]) =>
+  writeFile(file, async (out) => {
+    for (const piece of pieces) await out.write(piece);
+  });

@@ -31,3 +31,21 @@ describe('lexical index', () => {
     }
   });
 });
+
+describe('lexical index file', () => {
+  it('reads back what it wrote, and refuses a file that is not one or is cut short, naming it', () => {
+    const bytes = Buffer.concat(LexicalIndex.build(entries).encode());
+    const read = LexicalIndex.decode(bytes, 'lexical.bin');
+    expect(read.search('table index', 5)).toEqual(LexicalIndex.build(entries).search('table index', 5));
+    expect(read.idf(terms('vacuum')[0]!)).toBe(LexicalIndex.build(entries).idf(terms('vacuum')[0]!));
+    expect(() => LexicalIndex.decode(Buffer.from('{"search":{}}'), 'lexical.bin')).toThrow(/lexical.bin is not a lexical index/);
+    expect(() => LexicalIndex.decode(bytes.subarray(0, bytes.length - 8), 'lexical.bin')).toThrow(/lexical.bin is shorter than its header says/);
+    expect(() => LexicalIndex.decode(Buffer.concat([bytes, Buffer.alloc(8)]), 'lexical.bin')).toThrow(/lexical.bin is longer than its header says/);
+  });
+
+  it('refuses to add a chunk twice or remove one it does not hold', () => {
+    const index = LexicalIndex.build(entries);
+    expect(() => index.add([entries[0]!])).toThrow(/already holds chunk a/);
+    expect(() => index.remove([{ id: 'z' }])).toThrow(/holds no chunk z/);
+  });
+});

@@ -84,7 +84,7 @@ describe('the index on disk', () => {
   });
 
   it('detects a damaged or edited file, names it, never serves it, and rebuilds', async () => {
-    for (const name of ['documents.json', 'texts.bin', 'chunks.json', 'lexical.json', 'vectors.hnsw', 'manifest.json']) {
+    for (const name of ['documents.json', 'texts.bin', 'chunks.json', 'lexical.bin', 'vectors.hnsw', 'manifest.json']) {
       const config = await testConfig(await makeCorpus(files));
       const { version } = (await openDocent(config, { embedder: hashEmbedder() })).index;
       const file = path.join(versionDir(config.indexDir, version), name);

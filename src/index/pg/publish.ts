@@ -26,7 +26,8 @@ export interface Publication {
 export async function publishVersion(client: pg.PoolClient, t: PgTables, hnsw: PgHnswOptions, { version, manifest, index, keepVersions }: Publication): Promise<number> {
   const { fresh, added, removed } = index.vectors.staged();
   const previous = fresh ? undefined : (await client.query<{ manifest: IndexManifest }>(`SELECT manifest FROM ${t.versions} ORDER BY seq DESC LIMIT 1`)).rows[0]?.manifest;
-  const lexical = JSON.stringify(index.lexical.toJSON());
+  // lexical.bin's bytes, as base64 in the text column (the table keeps its shape).
+  const lexical = Buffer.concat(index.lexical.encode()).toString('base64');
   const seq = (await client.query<{ seq: number }>(`INSERT INTO ${t.versions} (id, manifest, lexical) VALUES ($1, $2, $3) RETURNING seq`, [version, manifest, lexical])).rows[0]!.seq;
   // Only the current version's BM25 is ever loaded.
   await client.query(`UPDATE ${t.versions} SET lexical = '' WHERE seq < $1 AND lexical <> ''`, [seq]);

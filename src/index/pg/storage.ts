@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { EmbeddingModelInfo } from '../../embed/types.js';
 import { sha256 } from '../../ingest/corpus.js';
-import { LexicalIndex, type StoredLexicalIndex } from '../lexical-index.js';
+import { LexicalIndex } from '../lexical-index.js';
 import { IndexLockedError } from '../lock.js';
 import type { CurrentVersion, IndexStorage, ManifestDraft, StoredIndex } from '../storage.js';
 import { assembleIndex, assertSameModel, IndexMissingError, manifestSchema, storedDocumentSchema, type IndexedDocument, type IndexManifest } from '../store.js';
@@ -108,7 +108,7 @@ export class PgStorage implements IndexStorage<PgVectorStore> {
           .map((row) => ({ label: row.label, source: row.source, start: row.start_offset, end: row.end_offset, section: row.section, ...(row.page ? { page: row.page } : {}) }))
           .sort((a, b) => (rank.get(a.source) ?? -1) - (rank.get(b.source) ?? -1) || a.start - b.start);
         const vectors = new PgVectorStore(this.#pool, t, this.#hnsw, manifest.embedding.dimensions, head.seq, spans.length);
-        const lexical = LexicalIndex.load(JSON.parse(head.lexical) as StoredLexicalIndex);
+        const lexical = LexicalIndex.decode(Buffer.from(head.lexical, 'base64'), `${this.location} (version ${head.id}, lexical index)`);
         return assembleIndex(head.id, manifest, sources, spans, vectors, lexical);
       });
     } catch (error) {
