@@ -79,6 +79,7 @@ export const configSchema = z.object({
   READ_ONLY: flag(false),
   INDEX_POLL_MS: integer(1000, 50, 600_000),
   INDEX_KEEP_VERSIONS: integer(2, 0, 1000),
+  INDEX_FULL_CHECK: flag(false),
   MAX_UPLOAD_BYTES: integer(50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
   VECTOR_STORE: z.enum(VECTOR_STORES).default('hnsw'),
   DATABASE_URL: optionalString,

@@ -70,6 +70,8 @@ export type Config = Readonly<{
     pollMs: number;
     /** Versions kept besides the current one, for readers still loading them. */
     keepVersions: number;
+    /** Hash every index file at every read, not only those whose size or time changed since they were last checked. */
+    fullCheck: boolean;
   }>;
   /** Largest upload request to POST /api/documents (all its files together), in bytes. */
   maxUploadBytes: number;
@@ -160,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }),
     workers: c.WORKERS,
     readOnly: c.READ_ONLY,
-    index: Object.freeze({ watch: c.WATCH, watchDebounceMs: c.WATCH_DEBOUNCE_MS, pollMs: c.INDEX_POLL_MS, keepVersions: c.INDEX_KEEP_VERSIONS }),
+    index: Object.freeze({ watch: c.WATCH, watchDebounceMs: c.WATCH_DEBOUNCE_MS, pollMs: c.INDEX_POLL_MS, keepVersions: c.INDEX_KEEP_VERSIONS, fullCheck: c.INDEX_FULL_CHECK }),
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     vectorStore: c.VECTOR_STORE,
     database: c.DATABASE_URL

@@ -9,6 +9,7 @@ import { LexicalIndex } from './lexical-index.js';
 import { assembleIndex, assertSameModel, INDEX_FORMAT, IndexMissingError, manifestSchema, type CorpusIndex, type IndexManifest } from './store.js';
 import { StreamedFile, writeJsonFile, writePieces } from './streamed-file.js';
 import { VectorIndex } from './vector-index.js';
+import { checkedEarlier, recordChecked } from './checked-files.js';
 import { fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
 
 /**
@@ -43,12 +44,12 @@ export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'ver
   return full;
 }
 
-/** A file of the version, read once and checked against the checksum its manifest recorded. */
-async function readVerified(dir: string, name: string, checksums: Record<string, string>): Promise<Buffer> {
+/** A file of the version, read once and checked against the checksum its manifest recorded (unless it was, unchanged since). */
+async function readVerified(dir: string, name: string, checksums: Record<string, string>, checked: boolean): Promise<Buffer> {
   const file = path.join(dir, name);
   const bytes = await fs.readFile(file).catch(() => undefined);
   if (bytes === undefined || checksums[name] === undefined) throw new IndexCorruptError(`${file} is missing`);
-  if (createHash('sha256').update(bytes).digest('hex') !== checksums[name]) throw new IndexCorruptError(`${file} is damaged or was edited (its checksum does not match the manifest)`);
+  if (!checked && createHash('sha256').update(bytes).digest('hex') !== checksums[name]) throw new IndexCorruptError(`${file} is damaged or was edited (its checksum does not match the manifest)`);
   return bytes;
 }
 
@@ -88,22 +89,26 @@ export async function readManifest(indexDir: string): Promise<{ version: string;
 /**
  * Loads the current version. Every file is checked against the manifest's checksums before it is
  * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its text.
+ * A file already checked and unchanged since by size and time is not hashed again (see checked-files.ts) unless `fullCheck`.
  */
-export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
+export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo, { fullCheck = false } = {}): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
   const current = await readManifest(indexDir);
   if (!current) throw new IndexMissingError(`No index in ${indexDir}: run \`npm run index\` first.`);
   const { version, manifest } = current;
   assertSameModel(manifest, embedding);
   const dir = versionDir(indexDir, version);
-  const verified = (name: string) => readVerified(dir, name, manifest.checksums);
+  const earlier = fullCheck ? new Map<string, string>() : await checkedEarlier(dir);
+  const checked = (name: string) => manifest.checksums[name] !== undefined && earlier.get(name) === manifest.checksums[name];
+  const verified = (name: string) => readVerified(dir, name, manifest.checksums, checked(name));
   const file = (name: string) => path.join(dir, name);
   const layouts = readDocumentLayouts(jsonOf(await verified(FILES.documents), file(FILES.documents)), file(FILES.documents));
   const sources = readTexts(await verified(FILES.texts), layouts, file(FILES.texts)).map(expandDocument);
   const chunks = readChunks(jsonOf(await verified(FILES.chunks), file(FILES.chunks)), file(FILES.chunks));
   const lexical = LexicalIndex.decode(await verified(FILES.lexical), file(FILES.lexical));
   const vectorsFile = path.join(dir, FILES.vectors);
-  await verifyChecksums(dir, { [FILES.vectors]: manifest.checksums[FILES.vectors] ?? 'none recorded' });
+  if (!checked(FILES.vectors)) await verifyChecksums(dir, { [FILES.vectors]: manifest.checksums[FILES.vectors] ?? 'none recorded' });
   const vectors = await VectorIndex.read(vectorsFile, manifest.embedding.dimensions, manifest.deletedLabels);
   if (vectors.size !== chunks.length) throw new IndexCorruptError(`${vectorsFile} holds ${vectors.size} vectors for ${chunks.length} chunks`);
+  if (!Object.keys(manifest.checksums).every(checked)) await recordChecked(dir, manifest.checksums);
   return assembleIndex(version, manifest, sources, chunks, vectors, lexical);
 }

@@ -10,8 +10,11 @@ import { watchPointer } from './watch.js';
 /** Room for this many vectors before the first resize of a new index. */
 const INITIAL_CAPACITY = 1024;
 
-/** The embedded store: immutable versions in `indexDir/versions/<id>/` (HNSW file, BM25, texts) and a `CURRENT` pointer. */
-export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_HNSW): IndexStorage<VectorIndex> {
+/**
+ * The embedded store: immutable versions in `indexDir/versions/<id>/` (HNSW file, BM25, texts) and a
+ * `CURRENT` pointer. With `fullCheck`, every file is hashed at every read, not only those changed since they were last checked.
+ */
+export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_HNSW, { fullCheck = false } = {}): IndexStorage<VectorIndex> {
   return {
     location: indexDir,
     exclusive: (work) => withIndexLock(indexDir, work),
@@ -19,7 +22,7 @@ export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_H
     pointer: () => readPointer(indexDir),
     watch: (onChange, intervalMs) => watchPointer(indexDir, { intervalMs, onChange }),
     async read(embedding) {
-      const index = await readIndex(indexDir, embedding);
+      const index = await readIndex(indexDir, embedding, { fullCheck });
       // A serving setting: the graph was built with the M and efConstruction of its time.
       index.vectors.setSearchBreadth(hnsw);
       return index;

@@ -5,6 +5,6 @@ import type { IndexStorage } from './storage.js';
 
 /** The storage VECTOR_STORE names (connections to PostgreSQL are opened on first use). */
 export function openIndexStorage(config: Config): IndexStorage {
-  if (config.vectorStore === 'hnsw' || !config.database) return folderStorage(config.indexDir, config.hnsw);
+  if (config.vectorStore === 'hnsw' || !config.database) return folderStorage(config.indexDir, config.hnsw, { fullCheck: config.index.fullCheck });
   return new PgStorage({ ...config.database, hnsw: config.hnsw });
 }
