@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { withIndexLock } from './lock.js';
 import type { IndexStorage } from './storage.js';
-import { readIndex, readManifest, writeIndexFiles } from './folder-files.js';
+import { FILES, readIndex, readManifest, writeIndexFiles } from './folder-files.js';
 import { DEFAULT_HNSW, VectorIndex, type HnswParameters } from './vector-index.js';
 import { VectorIndexBuilder } from './vector-index-builder.js';
-import { collectGarbage, readPointer, startVersion, switchPointer } from './versions.js';
+import { collectGarbage, readPointer, startVersion, switchPointer, versionDir } from './versions.js';
 import { watchPointer } from './watch.js';
 
 /** Room for this many vectors before the first resize of a new index. */
@@ -46,6 +46,8 @@ export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_H
         await writer.discard();
         throw error;
       }
+      // A graph the build left on disk was moved into the version's folder, which the commit renamed.
+      draft.vectors.relocate(path.join(versionDir(indexDir, version), FILES.vectors));
       await switchPointer(indexDir, version);
       await collectGarbage(indexDir, keepVersions);
       return { version, manifest: written };

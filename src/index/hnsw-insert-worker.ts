@@ -3,6 +3,7 @@
  * sends while the main thread tokenizes, embeds and indexes words for the next batch. hnswlib-node's
  * `addPoint` is synchronous and single-threaded, so on the main thread it would only add to the wait.
  */
+import fs from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { insertWorkerSetupSchema, insertWorkerRequestSchema, type InsertWorkerReply } from './hnsw-insert-protocol.js';
 import { VectorIndex } from './vector-index.js';
@@ -21,8 +22,12 @@ port.on('message', (raw: unknown) => {
     reply({ kind: 'added', count: labels.length });
     return;
   }
-  // Through a promise: hnswlib-node throws some write errors synchronously.
-  Promise.resolve(request.file).then((file) => index.write(file)).then(
+  // Through a promise: hnswlib-node throws some write errors synchronously, and misses others (a
+  // file it could not open is left unwritten without an error), hence the check of what it wrote.
+  Promise.resolve(request.file).then(async (file) => {
+    await index.write(file);
+    if (!(await fs.stat(file)).isFile()) throw new Error(`${file} is not a file`);
+  }).then(
     () => reply({ kind: 'written' }),
     (error: unknown) => reply({ kind: 'failed', message: String(error) }),
   );

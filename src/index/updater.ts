@@ -27,7 +27,10 @@ export function indexerUpdater(embedder: Embedder, options: BuildOptions): Index
     mode = 'incremental';
     if (build.version === served) return { build };
     // Another indexer published this version meanwhile (a folder shared by two indexers).
-    return { build, index: build.index ?? (await storageOf(options).read(embedder.info)) };
+    const index = build.index ?? (await storageOf(options).read(embedder.info));
+    // Read now, off the event loop, what the build left on disk: not by the first question.
+    await index.vectors.load?.();
+    return { build, index };
   };
 }
 

@@ -35,11 +35,13 @@ export class VectorIndexBuilder implements VectorBuild<VectorIndex> {
   readonly #worker: Worker;
   readonly #dimensions: number;
   #inFlight = 0;
+  /** Points sent to the worker. */
+  #points = 0;
   #failure: Error | undefined;
   #waiters: Array<() => void> = [];
   #written: { resolve: () => void; reject: (error: Error) => void } | undefined;
 
-  /** `scratchFile`: where the graph passes from the worker to this thread (deleted after). */
+  /** `scratchFile`: where the worker writes the graph (the finished index owns it). */
   constructor(
     dimensions: number,
     capacity: number,
@@ -62,29 +64,30 @@ export class VectorIndexBuilder implements VectorBuild<VectorIndex> {
     vectors.forEach((vector, i) => packed.set(vector, i * this.#dimensions));
     this.#post({ kind: 'add', labels: Int32Array.from(labels), vectors: packed }, [packed.buffer]);
     this.#inFlight++;
+    this.#points += labels.length;
     while (this.#inFlight > MAX_BATCHES_IN_FLIGHT && !this.#failure) await new Promise<void>((resolve) => this.#waiters.push(resolve));
     this.#throwIfFailed();
   }
 
   /**
-   * Waits for every queued point, writes the graph to the scratch file and loads it here (the
-   * worker is stopped first, so its copy is released before this one is made), then deletes the file.
+   * Waits for every queued point and has the worker write the graph to the scratch file, which the
+   * returned index owns: it is read only when the graph is used, and a build that only writes the
+   * version moves the file into it. The worker is stopped first, so its copy is released.
    */
   async finish(): Promise<VectorIndex> {
-    const { scratchFile } = this;
     this.#throwIfFailed();
     try {
       await new Promise<void>((resolve, reject) => {
         this.#written = { resolve, reject };
-        this.#post({ kind: 'write', file: scratchFile });
+        this.#post({ kind: 'write', file: this.scratchFile });
       });
-      await this.close();
-      const index = await VectorIndex.read(scratchFile, this.#dimensions, 0);
-      index.setSearchBreadth(this.parameters);
-      return index;
-    } finally {
-      await fs.promises.rm(scratchFile, { force: true });
+    } catch (error) {
+      // Whatever the worker wrote of it is of no use; the write's error is the one to report.
+      await fs.promises.rm(this.scratchFile, { force: true }).catch(() => undefined);
+      throw error;
     }
+    await this.close();
+    return VectorIndex.onDisk(this.scratchFile, this.#dimensions, this.#points, this.parameters);
   }
 
   /** Stops the worker (after `finish`, or when the build fails). */

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
 
 const { HierarchicalNSW } = hnswlib;
@@ -73,21 +74,34 @@ const RANDOM_SEED = 100;
 /** Capacity grows by this factor when labels run out, so adding one file is not a full reallocation. */
 const GROWTH = 1.5;
 
+/** A graph written to a file and not read back yet: `points` inserted, the file moved with the graph. */
+interface OnDisk {
+  file: string;
+  points: number;
+}
+
 /**
  * Approximate nearest neighbours over normalised vectors (HNSW, cosine space), persisted to one file.
  * Points are added under chunk labels and removed with `markDelete` (they stop appearing in results;
- * the space is reclaimed when the index is rebuilt by compaction).
+ * the space is reclaimed when the index is rebuilt by compaction). A graph built elsewhere (the
+ * insertion worker) can stay in its file until first used (`onDisk`): a build that only writes it
+ * never holds it in memory.
  */
 export class VectorIndex {
   #deleted = 0;
+  #hnsw: InstanceType<typeof HierarchicalNSW> | undefined;
+  #onDisk: OnDisk | undefined;
   /** Query-time breadth (see `efSearchFor`); a serving setting, so it can change without rebuilding. */
   efSearch = DEFAULT_HNSW.efSearch;
   adaptiveEfSearch = DEFAULT_HNSW.adaptiveEfSearch;
 
   private constructor(
     readonly dimensions: number,
-    private readonly hnsw: InstanceType<typeof HierarchicalNSW>,
-  ) {}
+    source: InstanceType<typeof HierarchicalNSW> | OnDisk,
+  ) {
+    if (source instanceof HierarchicalNSW) this.#hnsw = source;
+    else this.#onDisk = source;
+  }
 
   static create(dimensions: number, capacity: number, parameters: HnswParameters = DEFAULT_HNSW): VectorIndex {
     const hnsw = new HierarchicalNSW('cosine', dimensions);
@@ -113,33 +127,73 @@ export class VectorIndex {
     return index;
   }
 
+  /**
+   * The graph of `points` points (none deleted) that `file` holds, read when first used. The index
+   * owns the file from now on: `write` moves it, `relocate` follows it.
+   */
+  static onDisk(file: string, dimensions: number, points: number, parameters: HnswParameters): VectorIndex {
+    const index = new VectorIndex(dimensions, { file, points });
+    index.setSearchBreadth(parameters);
+    return index;
+  }
+
+  /** Reads a graph still on disk now, without blocking the event loop (a server does before it serves it). */
+  async load(): Promise<void> {
+    if (!this.#onDisk) return;
+    const hnsw = new HierarchicalNSW('cosine', this.dimensions);
+    await hnsw.readIndex(this.#onDisk.file);
+    // Another caller may have read it synchronously meanwhile.
+    if (!this.#hnsw) [this.#hnsw, this.#onDisk] = [hnsw, undefined];
+  }
+
+  /** The graph, read from its file on first use when it is still there. */
+  get #graph(): InstanceType<typeof HierarchicalNSW> {
+    if (this.#hnsw) return this.#hnsw;
+    const hnsw = new HierarchicalNSW('cosine', this.dimensions);
+    hnsw.readIndexSync(this.#onDisk!.file);
+    [this.#hnsw, this.#onDisk] = [hnsw, undefined];
+    return hnsw;
+  }
+
+  /** The file of a graph still on disk moved (its version folder was renamed into place). */
+  relocate(file: string): void {
+    if (this.#onDisk) this.#onDisk.file = file;
+  }
+
   setSearchBreadth({ efSearch, adaptiveEfSearch }: Pick<HnswParameters, 'efSearch' | 'adaptiveEfSearch'>): void {
     this.efSearch = efSearch;
     this.adaptiveEfSearch = adaptiveEfSearch;
   }
 
+  /** Saves the graph to `file`; a graph still on disk is moved there instead (never read into memory). */
   async write(file: string): Promise<void> {
-    await this.hnsw.writeIndex(file);
+    if (this.#onDisk) {
+      await fs.rename(this.#onDisk.file, file);
+      this.#onDisk.file = file;
+    } else {
+      await this.#graph.writeIndex(file);
+    }
   }
 
   add(label: number, vector: ArrayLike<number>): void {
-    if (this.hnsw.getCurrentCount() >= this.hnsw.getMaxElements()) this.hnsw.resizeIndex(Math.ceil(this.hnsw.getMaxElements() * GROWTH) + 1);
-    this.hnsw.addPoint(Array.from(vector), label);
+    const hnsw = this.#graph;
+    if (hnsw.getCurrentCount() >= hnsw.getMaxElements()) hnsw.resizeIndex(Math.ceil(hnsw.getMaxElements() * GROWTH) + 1);
+    hnsw.addPoint(Array.from(vector), label);
   }
 
   remove(label: number): void {
-    this.hnsw.markDelete(label);
+    this.#graph.markDelete(label);
     this.#deleted++;
   }
 
   /** The stored vector of a label (for compaction). */
   vector(label: number): number[] {
-    return this.hnsw.getPoint(label);
+    return this.#graph.getPoint(label);
   }
 
   /** Points that answer searches. */
   get size(): number {
-    return this.hnsw.getCurrentCount() - this.#deleted;
+    return (this.#onDisk?.points ?? this.#graph.getCurrentCount()) - this.#deleted;
   }
 
   /** Points removed but still taking space. */
@@ -150,8 +204,9 @@ export class VectorIndex {
   search(vector: ArrayLike<number>, limit: number): VectorHit[] {
     const k = Math.min(limit, this.size);
     if (k === 0) return [];
-    this.hnsw.setEf(efSearchFor(this, this.size, k));
-    const { neighbors, distances } = this.hnsw.searchKnn(Array.from(vector), k);
+    const hnsw = this.#graph;
+    hnsw.setEf(efSearchFor(this, this.size, k));
+    const { neighbors, distances } = hnsw.searchKnn(Array.from(vector), k);
     return neighbors.map((label, i) => ({ label, similarity: 1 - (distances[i] ?? 1) }));
   }
 }

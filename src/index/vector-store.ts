@@ -23,6 +23,8 @@ export interface VectorStore {
   add(label: number, vector: ArrayLike<number>): void;
   remove(label: number): void;
   search(vector: number[], limit: number): VectorHit[] | Promise<VectorHit[]>;
+  /** Reads what the store still keeps only on disk (a graph a build wrote), so that a search need not. */
+  load?(): Promise<void>;
 }
 
 /**

@@ -6,8 +6,8 @@ import { emptyTable, setRow } from '../../tools/build-model/onnx-writer.js';
 export const TINY_WORDS = ['query', 'passage', 'hello', 'world', 'cat', 'dog', ':'];
 
 /** Writes a small BERT-like folder standing in for a downloaded pretrained model: one-hot-ish word vectors. */
-export function writeTinyModel(dir: string, options: { dimensions: number; tokenTypeIds: boolean; output?: 'sentence' | 'tokens' }): void {
-  const vocab = [...SPECIAL_TOKENS, ...TINY_WORDS];
+export function writeTinyModel(dir: string, options: { dimensions: number; tokenTypeIds: boolean; output?: 'sentence' | 'tokens'; words?: readonly string[] }): void {
+  const vocab = [...SPECIAL_TOKENS, ...(options.words ?? TINY_WORDS)];
   const embedding = emptyTable(vocab.length, options.dimensions);
   vocab.forEach((_, row) => {
     if (row < SPECIAL_TOKENS.length) return;

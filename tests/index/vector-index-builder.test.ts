@@ -26,16 +26,36 @@ describe('VectorIndexBuilder', () => {
     const offThread = await builder.finish();
     await builder.close();
     const inPlace = VectorIndex.build(dimensions, rows, PARAMETERS);
+    // The graph stays in the scratch file the worker wrote until it is used.
+    expect(await fs.readdir(dir)).toEqual(['scratch.hnsw']);
+    expect(offThread.size).toBe(count);
 
+    // Writing a graph still on disk moves its file: the scratch file is gone.
     await offThread.write(path.join(dir, 'off-thread.hnsw'));
     await inPlace.write(path.join(dir, 'in-place.hnsw'));
+    expect((await fs.readdir(dir)).sort()).toEqual(['in-place.hnsw', 'off-thread.hnsw']);
     const [a, b] = await Promise.all([fs.readFile(path.join(dir, 'off-thread.hnsw')), fs.readFile(path.join(dir, 'in-place.hnsw'))]);
     expect(a.equals(b)).toBe(true);
-    expect(offThread.size).toBe(count);
     expect(offThread.efSearch).toBe(PARAMETERS.efSearch);
+    // Read from where it was moved on first use.
     expect(offThread.search(rows[7]!, 1)[0]?.label).toBe(7);
-    // The scratch file the graph passed through is gone.
-    expect((await fs.readdir(dir)).sort()).toEqual(['in-place.hnsw', 'off-thread.hnsw']);
+    expect(offThread.size).toBe(count);
+  });
+
+  it('reads a graph left on disk where it was relocated, before its first search when asked to', async () => {
+    const rows = [[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0]];
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'docent-builder-'));
+    const builder = new VectorIndexBuilder(4, rows.length, PARAMETERS, path.join(dir, 'scratch.hnsw'));
+    await builder.add([0, 1, 2], rows);
+    const index = await builder.finish();
+    await fs.rename(path.join(dir, 'scratch.hnsw'), path.join(dir, 'moved.hnsw'));
+    index.relocate(path.join(dir, 'moved.hnsw'));
+    await index.load();
+    // Loaded: the file is no longer needed.
+    await fs.rm(path.join(dir, 'moved.hnsw'));
+    expect(index.search([0, 0.1, 1, 0], 1)[0]?.label).toBe(2);
+    index.remove(2);
+    expect(index.size).toBe(2);
   });
 
   it('reports a failure of the worker instead of hanging', async () => {
