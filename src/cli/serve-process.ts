@@ -7,7 +7,7 @@ import type { LoadingEmbedder } from '../embed/load.js';
 import { IndexCorruptError } from '../index/versions.js';
 import { startDocent, type Docent } from '../service.js';
 import { adminKeys, adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
-import { tellPrimary, type ClusterMessage } from './cluster.js';
+import { tellPrimary, type ClusterMessage } from './cluster-messages.js';
 import { keepIndexCurrent, loggedRefresh } from './index-updates.js';
 import { serverEmbedder } from './open.js';
 import { progressBar } from './progress.js';
