@@ -45,8 +45,11 @@ export async function runPrimary(config: Config, workers: number) {
     }
     if (message.docent !== 'ready') return;
     ready.add(worker);
-    if (announced || ready.size < workers) return;
+    // A worker loads its model once every worker serves: sooner, the first ones' warm-up would take the cores from the others' start.
+    if (announced) return void worker.send({ docent: 'warm-up' } satisfies ClusterMessage);
+    if (ready.size < workers) return;
     announced = true;
+    broadcast({ docent: 'warm-up' });
     console.log(`Docent is serving index version ${message.version} at http://${config.host}:${port}/ with ${workers} workers`);
     if (adminToken) console.log(`Admin link (upload and delete documents; valid until the server stops): ${adminLink(config.host, port, adminToken)}`);
   });

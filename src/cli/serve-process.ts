@@ -106,9 +106,12 @@ export async function runWorker(config: Config) {
     if (ready || !docent.status.version) return;
     ready = true;
     tellPrimary({ docent: 'ready', version: docent.status.version });
-    warmUp(docent, embedder);
   };
-  process.on('message', (message: ClusterMessage) => message.docent === 'index-version' && void refresh());
+  process.on('message', (message: ClusterMessage) => {
+    if (message.docent === 'index-version') void refresh();
+    // A question that comes first loads the model itself (on first use).
+    if (message.docent === 'warm-up') warmUp(docent, embedder);
+  });
   keepIndexCurrent(config, docent.storage, refresh);
   await refresh();
 }
