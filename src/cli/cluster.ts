@@ -1,24 +1,9 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
-import { coalesced } from '../index/serving.js';
-import { openIndexStorage } from '../index/open-storage.js';
-import { buildOptions } from '../index/build-options.js';
 import type { RefreshResult } from '../service.js';
 import { adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
-import { keepIndexCurrent, loggedRefresh } from './index-updates.js';
-import { deferCliEmbedder } from './open.js';
-import { progressBar } from './progress.js';
+import type { ClusterMessage } from './cluster-messages.js';
 import { onShutdownSignal } from './shutdown.js';
-
-/**
- * Messages between the primary and its workers: a worker asks for a re-index (after an upload), says
- * when it serves its first version, and reports a current version it refused as damaged (the primary
- * decides "up to date" from the manifest alone, so the workers are the ones that check every file);
- * the primary announces each new version it wrote.
- */
-export type ClusterMessage = { docent: 'refresh' } | { docent: 'damaged' } | { docent: 'ready'; version: string } | { docent: 'index-version'; version: string };
-
-export const tellPrimary = (message: ClusterMessage) => process.send?.(message);
 
 const broadcast = (message: ClusterMessage) => Object.values(cluster.workers ?? {}).forEach((worker) => worker?.send(message));
 
@@ -60,8 +45,11 @@ export async function runPrimary(config: Config, workers: number) {
     }
     if (message.docent !== 'ready') return;
     ready.add(worker);
-    if (announced || ready.size < workers) return;
+    // A worker loads its model once every worker serves: sooner, the first ones' warm-up would take the cores from the others' start.
+    if (announced) return void worker.send({ docent: 'warm-up' } satisfies ClusterMessage);
+    if (ready.size < workers) return;
     announced = true;
+    broadcast({ docent: 'warm-up' });
     console.log(`Docent is serving index version ${message.version} at http://${config.host}:${port}/ with ${workers} workers`);
     if (adminToken) console.log(`Admin link (upload and delete documents; valid until the server stops): ${adminLink(config.host, port, adminToken)}`);
   });
@@ -79,8 +67,16 @@ export async function runPrimary(config: Config, workers: number) {
   });
   for (let i = 0; i < workers; i++) fork();
   if (config.readOnly) return;
-  // Only the primary builds: the workers, which load this module too, never load the parsers and the chunker.
-  const { buildIndex } = await import('../index/build.js');
+  // Loaded after forking, so that the workers start at once; the workers never load the builder (parsers, chunker).
+  const [{ buildIndex }, { buildOptions }, { openIndexStorage }, { coalesced }, { keepIndexCurrent, loggedRefresh }, { deferCliEmbedder }, { progressBar }] = await Promise.all([
+    import('../index/build.js'),
+    import('../index/build-options.js'),
+    import('../index/open-storage.js'),
+    import('../index/serving.js'),
+    import('./index-updates.js'),
+    import('./open.js'),
+    import('./progress.js'),
+  ]);
 
   const progress = progressBar(true);
   const embedder = deferCliEmbedder(config, progress);

@@ -7,7 +7,7 @@ import type { LoadingEmbedder } from '../embed/load.js';
 import { IndexCorruptError } from '../index/versions.js';
 import { startDocent, type Docent } from '../service.js';
 import { adminKeys, adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
-import { tellPrimary, type ClusterMessage } from './cluster.js';
+import { tellPrimary, type ClusterMessage } from './cluster-messages.js';
 import { keepIndexCurrent, loggedRefresh } from './index-updates.js';
 import { serverEmbedder } from './open.js';
 import { progressBar } from './progress.js';
@@ -106,9 +106,12 @@ export async function runWorker(config: Config) {
     if (ready || !docent.status.version) return;
     ready = true;
     tellPrimary({ docent: 'ready', version: docent.status.version });
-    warmUp(docent, embedder);
   };
-  process.on('message', (message: ClusterMessage) => message.docent === 'index-version' && void refresh());
+  process.on('message', (message: ClusterMessage) => {
+    if (message.docent === 'index-version') void refresh();
+    // A question that comes first loads the model itself (on first use).
+    if (message.docent === 'warm-up') warmUp(docent, embedder);
+  });
   keepIndexCurrent(config, docent.storage, refresh);
   await refresh();
 }

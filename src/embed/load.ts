@@ -113,8 +113,11 @@ export function generatedEmbedderOnFirstUse(options: LoadEmbedderOptions): Loadi
   if (!manifest || manifest.version !== identity.info.version) return undefined;
   const info: EmbeddingModelInfo = Object.freeze({ ...identity.info, version: versionOf(identity.info.version, options), dimensions: manifest.dimensions });
   let loaded: Promise<Embedder> | undefined;
+  // The folder was current a moment ago: unless it changed since, the builder (onnx-proto, the WordNet
+  // readers: ≈ 0.4 s of CPU and their memory) need not load just to find it current again.
+  const stillCurrent = () => readModelManifest(identity.source)?.version === identity.info.version;
   const load = () =>
-    (loaded ??= loadIdentified(identity, options).then((embedder) => {
+    (loaded ??= loadIdentified(identity, options, { buildIfStale: !stillCurrent() }).then((embedder) => {
       // The folder changed between reading its manifest and loading it: vectors would not match the index.
       if (embedder.info.version !== info.version || embedder.info.dimensions !== info.dimensions) {
         throw new Error(`Embedding model ${info.model} changed while starting: expected ${info.version} (${info.dimensions} dimensions), loaded ${embedder.info.version} (${embedder.info.dimensions})`);
@@ -150,8 +153,8 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   return loadIdentified(identify(options), options);
 }
 
-async function loadIdentified({ source, spec, info }: ModelIdentity, options: LoadEmbedderOptions): Promise<Embedder> {
-  if (spec) {
+async function loadIdentified({ source, spec, info }: ModelIdentity, options: LoadEmbedderOptions, { buildIfStale = true } = {}): Promise<Embedder> {
+  if (spec && buildIfStale) {
     // Imported here: the builder (WordNet's reader…) is needed only when the model folder is missing or stale.
     const { buildGeneratedModels } = await import('../../tools/build-model/build.js');
     buildGeneratedModels([spec], { modelsDir: options.modelsDir, onProgress: options.onProgress });

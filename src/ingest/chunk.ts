@@ -1,4 +1,3 @@
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import type { Block, ParsedDocument } from './types.js';
 
 /** A retrievable piece of a document: `text === citableText.slice(start, end)`. */
@@ -24,22 +23,11 @@ const PROSE_SEPARATORS = ['\n\n', '\n', '. ', '? ', '! ', '; ', ', ', ' ', ''];
 const LINE_SEPARATORS = ['\n', ' ', ''];
 
 /**
- * LangChain's recursive splitter keeps a separator at the start of the next piece
- * (". Next sentence"); sentence punctuation belongs to the end of the previous one.
+ * The splitter with LangChain's text splitters, loaded with the first oversized block: a process that
+ * only checks that its index is current (a server's start) never parses LangChain (≈ 0.9 MB bundled).
  */
-class SentenceFriendlySplitter extends RecursiveCharacterTextSplitter {
-  override splitOnSeparator(text: string, separator: string): string[] {
-    if (!separator) return super.splitOnSeparator(text, separator);
-    const pieces: string[] = [];
-    let from = 0;
-    for (let at = text.indexOf(separator); at !== -1; at = text.indexOf(separator, at + separator.length)) {
-      pieces.push(text.slice(from, at + separator.length));
-      from = at + separator.length;
-    }
-    pieces.push(text.slice(from));
-    return pieces.filter((piece) => piece !== '');
-  }
-}
+let splitterModule: Promise<typeof import('./sentence-splitter.js')> | undefined;
+const loadSplitter = () => (splitterModule ??= import('./sentence-splitter.js'));
 
 export function chunkId(source: string, start: number, end: number): string {
   return `${source}#${start}-${end}`;
@@ -48,6 +36,7 @@ export function chunkId(source: string, start: number, end: number): string {
 /** Pieces of one oversized block, at sentence (or, for code and tables, line) boundaries, with their offsets. */
 async function splitBlock(text: string, block: Block, options: ChunkOptions): Promise<Array<{ start: number; end: number }>> {
   const separators = block.kind === 'code' || block.kind === 'table-row' ? LINE_SEPARATORS : PROSE_SEPARATORS;
+  const { SentenceFriendlySplitter } = await loadSplitter();
   const splitter = new SentenceFriendlySplitter({ ...options, separators, keepSeparator: true });
   const prose = separators === PROSE_SEPARATORS;
   // A line break inside a prose block only wraps it: cut at sentences, as if the lines were joined (same length, same offsets).

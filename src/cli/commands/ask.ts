@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { openFromCli } from '../open.js';
 
 export const askCommand = new Command('ask')
   .description('Answer a question with citations')
@@ -7,6 +6,8 @@ export const askCommand = new Command('ask')
   .option('-k, --top-k <n>', 'passages to retrieve', (value) => Number.parseInt(value, 10))
   .option('--json', 'print the API response object')
   .action(async (words: string[], options: { topK?: number; json?: boolean }) => {
+    // Imported here: main.ts defines every command, and a command's code loads only when it runs.
+    const { openFromCli } = await import('../open.js');
     const docent = await openFromCli({ verbose: !options.json });
     const response = await docent.ask(words.join(' '), { topK: options.topK });
     if (options.json) {

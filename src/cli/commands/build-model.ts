@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { loadConfig } from '../../config.js';
-import { buildGeneratedModels } from '../../../tools/build-model/build.js';
 import { GENERATED_MODELS, generatedModelSpec } from '../../embed/generated-models.js';
 import { progressBar } from '../progress.js';
 
@@ -21,12 +20,14 @@ export const buildModelCommand = new Command('build-model')
   .option('--models-dir <dir>', 'where model folders go (default: MODELS_DIR)')
   .option('--json', 'print the result as JSON')
   .option('--force', 'rebuild even when the folder is up to date')
-  .action((options: BuildModelCommandOptions) => {
+  .action(async (options: BuildModelCommandOptions) => {
     const config = loadConfig();
     const specs = options.model === undefined ? GENERATED_MODELS : [generatedModelSpec(options.model)];
     if (specs.some((spec) => spec === undefined)) {
       throw new Error(`Unknown generated model "${options.model}"; choose one of ${GENERATED_MODELS.map((spec) => spec.name).join(', ')}`);
     }
+    // Imported here: the model builder (onnx-proto, WordNet readers) would otherwise load in every command, serve included.
+    const { buildGeneratedModels } = await import('../../../tools/build-model/build.js');
     const bar = progressBar(!options.json);
     const results = buildGeneratedModels(specs.filter((spec) => spec !== undefined), {
       modelsDir: options.modelsDir ? path.resolve(options.modelsDir) : config.modelsDir,

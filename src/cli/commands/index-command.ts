@@ -1,9 +1,5 @@
 import { Command } from 'commander';
-import { openIndexStorage } from '../../index/open-storage.js';
-import { buildOptions } from '../../service.js';
-import { describeBuild } from '../index-updates.js';
-import { cliConfig, deferCliEmbedder } from '../open.js';
-import { progressBar } from '../progress.js';
+import type { IndexCommandOptions } from './run-index.js';
 
 export const indexCommand = new Command('index')
   .description('Bring the index of the corpus folder up to date: only added or changed files are read and embedded')
@@ -11,53 +7,4 @@ export const indexCommand = new Command('index')
   .option('--full', 're-read and re-chunk every file (vectors still come from the embedding cache)')
   .option('--publish <dir>', 'write the index into <dir> (a folder READ_ONLY servers serve, e.g. on shared storage) and switch its CURRENT pointer')
   .option('--json', 'print the result as JSON')
-  .action(async (options: { corpus?: string; full?: boolean; publish?: string; json?: boolean }) => {
-    const config = cliConfig(options.corpus, options.publish);
-    const progress = progressBar(!options.json);
-    // Loaded only when there is something to embed: checking an up-to-date index costs no model.
-    const embedder = deferCliEmbedder(config, progress);
-    const storage = openIndexStorage(config);
-    // Imported here, not at the top: the CLI's other commands (serve's workers above all) do not build.
-    const { buildIndex } = await import('../../index/build.js');
-    const report = await buildIndex(
-      embedder,
-      buildOptions(config, {
-        storage,
-        mode: options.full ? 'always' : 'incremental',
-        onProgress: progress,
-        onRebuild: (reason) => !options.json && console.error(`Indexing ${config.corpusDir} from scratch (${reason})…`),
-      }),
-    ).finally(() => {
-      progress.stop();
-      return storage.close();
-    });
-    const summary = {
-      corpusDir: config.corpusDir,
-      indexDir: config.indexDir,
-      store: storage.location,
-      version: report.version,
-      changed: report.changed,
-      documents: report.documents,
-      chunks: report.chunks,
-      added: report.added,
-      updated: report.updated,
-      removed: report.removed,
-      failures: report.failures,
-      embedded: report.embedded,
-      embedSeconds: Number((report.embedMs / 1000).toFixed(3)),
-      chunksPerSecond: report.embedded === 0 ? null : Math.round(report.embedded / (report.embedMs / 1000)),
-      totalSeconds: Number((report.totalMs / 1000).toFixed(3)),
-      embedding: report.embedding,
-    };
-    if (options.json) {
-      console.log(JSON.stringify(summary, null, 2));
-      return;
-    }
-    console.log(
-      report.changed
-        ? `Indexed ${describeBuild(report)} → version ${summary.version}${options.publish ? `, published in ${config.indexDir}` : ''}`
-        : `Index is up to date: ${summary.documents} documents, ${summary.chunks} chunks (version ${summary.version}, checked in ${summary.totalSeconds} s)`,
-    );
-    if (report.embedded > 0) console.log(`Embedding model ${report.embedding.model} (${report.embedding.dimensions} dimensions): ${summary.embedded} chunks embedded at ${summary.chunksPerSecond} chunks/s`);
-    for (const failure of report.failures) console.log(`  skipped ${failure.source}: ${failure.reason}`);
-  });
+  .action(async (options: IndexCommandOptions) => (await import('./run-index.js')).runIndex(options));

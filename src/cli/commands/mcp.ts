@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { openFromCli } from '../open.js';
 
 export const mcpCommand = new Command('mcp')
   .description('Serve the documents to an MCP client over stdio (tools: search_documents, ask, verify_claim, get_source)')
@@ -8,7 +7,11 @@ export const mcpCommand = new Command('mcp')
     // stdout carries the protocol: anything else printed there would corrupt it, so logs go to stderr.
     console.log = console.error;
     // Loaded here, not at the top: every other command (serve above all) would pay for the MCP SDK.
-    const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([import('@modelcontextprotocol/sdk/server/stdio.js'), import('../../mcp/server.js')]);
+    const [{ StdioServerTransport }, { createMcpServer }, { openFromCli }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/server/stdio.js'),
+      import('../../mcp/server.js'),
+      import('../open.js'),
+    ]);
     const docent = await openFromCli({ verbose: true, corpus: options.corpus });
     const server = createMcpServer(docent);
     const transport = new StdioServerTransport();

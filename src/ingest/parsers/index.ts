@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Parser } from '../types.js';
 import { docxParser } from './docx.js';
 import { htmlParser } from './html.js';
-import { markdownParser } from './markdown.js';
+import { markdownParser } from './markdown-parser.js';
 import { pdfParser } from './pdf.js';
 import { textParser } from './text.js';
 

@@ -5,9 +5,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { DocumentBuilder, titleFromFileName, type InlinePiece } from '../builder.js';
-import { decodeText } from '../decode.js';
 import { lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
-import type { BlockKind, ParsedDocument, Parser } from '../types.js';
+import type { BlockKind, ParsedDocument } from '../types.js';
 import { continuationsOf, joinedTerm, splitTermAt } from './markdown-splits.js';
 
 /** The plain text of inline content, with the formatting a reader may want back as marks. */
@@ -189,11 +188,3 @@ export function parseMarkdown(source: string, text: string): ParsedDocument {
   const leading = parsed.blocks[0]?.kind === 'heading' ? parsed.text.slice(parsed.blocks[0].start, parsed.blocks[0].end) : undefined;
   return { ...parsed, title: frontMatterTitle(root) ?? leading ?? builder.firstHeading() ?? titleFromFileName(source) };
 }
-
-export const markdownParser: Parser = {
-  format: 'markdown',
-  extensions: ['.md', '.markdown'],
-  async parse(bytes, { source }) {
-    return parseMarkdown(source, decodeText(bytes));
-  },
-};
