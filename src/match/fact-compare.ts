@@ -1,5 +1,6 @@
 import lexicon from 'wink-lexicon/src/lexicon.js';
 import type { Token } from './analyzer.js';
+import { opposedBounds } from './bounds.js';
 import { comparable as sameKind, MONTHS, type AnalysedText, type Fact } from './facts.js';
 import type { NameMatcher } from './names.js';
 import { perFact, perPair, vocabularies } from './fact-memo.js';
@@ -205,6 +206,13 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
     const countRival = rivals.find(({ candidate, context }) => context >= 0 && unitsAgree(fact, candidate));
     if (sameScores.length > 0 && sameCount === undefined && countRival) {
       result.conflicts.push({ claim: fact, evidence: countRival.candidate });
+      continue;
+    }
+    // The same number bounded from the other side ("fewer than ten" against "over ten") is another quantity.
+    const sameBestFact = scored.filter(({ candidate }) => same(fact, candidate)).sort((a, b) => b.context - a.context)[0]?.candidate;
+    const opposed = sameBestFact && opposedBounds(claim, fact, evidence, sameBestFact);
+    if (opposed) {
+      result.conflicts.push(opposed);
       continue;
     }
     const inContext = options.context?.some((text) => text.facts.some((other) => same(fact, other))) ?? false;
