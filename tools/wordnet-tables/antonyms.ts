@@ -18,11 +18,12 @@ const WHOLE_SENSES = new Set(['data.adj', 'data.verb']);
 
 const singleWords = (lemmas: readonly string[]) => lemmas.filter((lemma) => !lemma.includes('_'));
 
-/** Antonym pointers between single words, each pair once. */
+/** Antonym pointers between single words, each pair once, in one direction. */
 export function antonymPairsFromWordNet(): Array<[string, string]> {
   const pairs = new Set<string>();
   const add = (a: string, b: string) => {
-    if (a !== b && !a.includes('_') && !b.includes('_')) pairs.add(`${a} ${b}`);
+    // One direction per pair: the reader links both.
+    if (a !== b && !a.includes('_') && !b.includes('_') && !pairs.has(`${b} ${a}`)) pairs.add(`${a} ${b}`);
   };
   for (const file of DATA_FILES) {
     const lines = fs.readFileSync(dataFile(file), 'latin1').split('\n').filter((line) => /^\d{8} /.test(line));
@@ -39,7 +40,7 @@ export function antonymPairsFromWordNet(): Array<[string, string]> {
         for (const word of singleWords(lemmas)) for (const other of singleWords(target.lemmas)) add(word, other);
       }
     }
-    if (file === 'data.adj') for (const [a, b] of satellitePairs(lines, opposite)) add(a, b), add(b, a);
+    if (file === 'data.adj') for (const [a, b] of satellitePairs(lines, opposite)) add(a, b);
   }
   return [...pairs].map((pair) => pair.split(' ') as [string, string]);
 }
