@@ -170,8 +170,6 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
     return a && b ? wordMatch(a, b, similarity, UNIT_SOFT_FLOOR) > 0 : undefined;
   };
   const unitsDiffer = (fact: Fact, candidate: Fact) => unitMatch(fact, candidate) === false;
-  // A word of one fact's context stands for one of the other's: what a place after the same preposition needs to fill the same slot.
-  const sharesContext = (fact: Fact, candidate: Fact) => contextOf(claim, fact).some((word) => contextOf(evidence, candidate).some((other) => wordMatch(word.token, other.token, similarity) > 0));
   const unitsAgree = (fact: Fact, candidate: Fact) => unitMatch(fact, candidate) === true;
   // Each claim fact takes the evidence fact of the same value that sits in the closest context; that one is nobody's rival.
   const taken = new Map<Fact, Fact>();
@@ -196,9 +194,9 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
       }
       // A name the claim states elsewhere ("Luther" again) is a rival only when no other name fills the slot.
       const statesAnother = (candidate: Fact) => claim.facts.some((other) => other !== fact && same(other, candidate));
-      // A place is supported by one inside it and contradicted by another in the same slot and context; one containing it is no rival.
+      // A place is supported by one inside it and contradicted by another in the same slot; one containing it is no rival.
       const place = comparePlace(claim, fact, evidence);
-      const placeRival = place?.kind === 'conflict' && !statesAnother(place.evidence) && sharesContext(fact, place.evidence) ? place.evidence : undefined;
+      const placeRival = place?.kind === 'conflict' && !statesAnother(place.evidence) ? place.evidence : undefined;
       if (place?.kind === 'supported' || placeRival) {
         if (placeRival) result.conflicts.push({ claim: fact, evidence: placeRival });
         else result.supported.push(fact);
