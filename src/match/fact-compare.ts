@@ -1,5 +1,7 @@
 import lexicon from 'wink-lexicon/src/lexicon.js';
 import type { Token } from './analyzer.js';
+import { opposedBounds } from './bounds.js';
+import { comparePlace, placeRelation } from './places.js';
 import { comparable as sameKind, MONTHS, type AnalysedText, type Fact } from './facts.js';
 import type { NameMatcher } from './names.js';
 import { perFact, perPair, vocabularies } from './fact-memo.js';
@@ -192,7 +194,16 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
       }
       // A name the claim states elsewhere ("Luther" again) is a rival only when no other name fills the slot.
       const statesAnother = (candidate: Fact) => claim.facts.some((other) => other !== fact && same(other, candidate));
-      const slotRivals = rivals.filter(({ candidate, context }) => context >= NAME_CONFLICT_CONTEXT && sameSlot(claim, fact, evidence, candidate, similarity));
+      // A place is supported by one inside it and contradicted by another in the same slot; one containing it is no rival.
+      const place = comparePlace(claim, fact, evidence);
+      const placeRival = place?.kind === 'conflict' && !statesAnother(place.evidence) ? place.evidence : undefined;
+      if (place?.kind === 'supported' || placeRival) {
+        if (placeRival) result.conflicts.push({ claim: fact, evidence: placeRival });
+        else result.supported.push(fact);
+        continue;
+      }
+      const nested = (candidate: Fact) => placeRelation(fact.text, candidate.text) === 'inside';
+      const slotRivals = rivals.filter(({ candidate, context }) => context >= NAME_CONFLICT_CONTEXT && !nested(candidate) && sameSlot(claim, fact, evidence, candidate, similarity));
       const nameRival = slotRivals.find(({ candidate }) => !statesAnother(candidate)) ?? slotRivals[0];
       if (nameRival) result.conflicts.push({ claim: fact, evidence: nameRival.candidate });
       else result.missing.push(fact);
@@ -205,6 +216,13 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
     const countRival = rivals.find(({ candidate, context }) => context >= 0 && unitsAgree(fact, candidate));
     if (sameScores.length > 0 && sameCount === undefined && countRival) {
       result.conflicts.push({ claim: fact, evidence: countRival.candidate });
+      continue;
+    }
+    // The same number bounded from the other side ("fewer than ten" against "over ten") is another quantity.
+    const sameBestFact = scored.filter(({ candidate }) => same(fact, candidate)).sort((a, b) => b.context - a.context)[0]?.candidate;
+    const opposed = sameBestFact && opposedBounds(claim, fact, evidence, sameBestFact);
+    if (opposed) {
+      result.conflicts.push(opposed);
       continue;
     }
     const inContext = options.context?.some((text) => text.facts.some((other) => same(fact, other))) ?? false;

@@ -41,8 +41,13 @@ export function hedges(text: string, from?: number, to?: number): Cue[] {
  * A claim and its evidence may each say "not" about different things ("not called … not handled").
  */
 export function negatedTerms(text: string, from?: number, to?: number): Set<string> {
+  return termsNegatedBy(text, negations(text, from, to));
+}
+
+/** `negatedTerms` for the given cues of `text` only. */
+export function termsNegatedBy(text: string, negationCues: readonly Cue[]): Set<string> {
   const negated = new Set<string>();
-  for (const cue of negations(text, from, to)) {
+  for (const cue of negationCues) {
     for (const [word] of text.slice(cue.end).matchAll(WORD_OR_BREAK)) {
       if (PHRASE_BREAK.test(word)) break;
       const normalized = normalizeWord(word);
@@ -58,3 +63,15 @@ const FUNCTION_WORDS = new Set(functionWords);
 const NEGATION_WORD = new RegExp(`^(?:${NEGATION.source})$`, 'iu');
 const WORD_OR_BREAK = /[\p{L}\p{N}]+(?:['’]\p{L}+)*|[,;:()]/gu;
 const PHRASE_BREAK = /^[,;:()]$/;
+
+/**
+ * Where the clause a cue stands in ends: at the next comma, semicolon, colon, sentence end or
+ * contrasting connective. "30 US states have banned it, the others have not" negates nothing of
+ * the first clause; "does not support decoding, but … adds newlines" negates nothing of the second.
+ */
+export function clauseEnd(text: string, from: number): number {
+  CLAUSE_BREAK.lastIndex = from;
+  return CLAUSE_BREAK.exec(text)?.index ?? text.length;
+}
+
+const CLAUSE_BREAK = /[,;:]|[.!?](?:\s|$)|\b(?:but|whereas|while|although|though)\b/giu;

@@ -37,7 +37,10 @@ const isVerb = (token: Token) => {
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu;
 const AGENT_AFTER = /^(?:\s+[\p{L}\p{N}]+){0,3}?\s+by\b/iu;
 
-const isPassive = (text: AnalysedText, token: Token) => PASSIVE_BEFORE.test(text.text.slice(Math.max(0, token.start - 40), token.start)) || AGENT_AFTER.test(text.text.slice(token.end));
+const isPassive = (text: AnalysedText, token: Token) => beForm(text, token) || AGENT_AFTER.test(text.text.slice(token.end));
+const beForm = (text: AnalysedText, token: Token) => PASSIVE_BEFORE.test(text.text.slice(Math.max(0, token.start - 40), token.start));
+/** Surely passive: a be-form before the verb and its agent after ("were routed by the French"); "increased the price by 10%" is active. */
+const isClearlyPassive = (text: AnalysedText, token: Token) => beForm(text, token) && AGENT_AFTER.test(text.text.slice(token.end));
 
 function partiesOf(text: AnalysedText): Party[] {
   const names = text.facts.filter((fact) => fact.kind === 'name');
@@ -75,11 +78,17 @@ export function roleSwap(claim: AnalysedText, evidence: AnalysedText, { names, s
     if (before.length === 0 || after.length === 0) continue;
     for (const [q, shared] of evidence.tokens.entries()) {
       if (!sameWord(pivot, shared)) continue;
-      // The passive on one side only puts the parties the other way round without swapping them.
-      if (isPassive(claim, pivot) !== isPassive(evidence, shared)) continue;
-      const first = before.find(({ at }) => at.every((i) => i > q));
-      const second = after.find(({ at, party }) => at.every((i) => i < q) && claim.tokens[party.first]!.term !== claim.tokens[first?.party.first ?? -1]?.term);
-      if (first && second) return { claim: withoutPossessive(claim.tokens[first.party.first]!), evidence: withoutPossessive(evidence.tokens[second.at[0]!]!) };
+      // The passive on one side only puts the parties the other way round without swapping them
+      // ("B was acquired by A" is "A acquired B"): then keeping their order is the swap ("B acquired A").
+      const voiceTurned = isPassive(claim, pivot) !== isPassive(evidence, shared);
+      if (voiceTurned && !isClearlyPassive(claim, pivot) && !isClearlyPassive(evidence, shared)) continue;
+      const sideOfFirst = (i: number) => (voiceTurned ? i < q : i > q);
+      const first = before.find(({ at }) => at.every(sideOfFirst));
+      const second = after.find(({ at, party }) => at.every((i) => !sideOfFirst(i) && i !== q) && claim.tokens[party.first]!.term !== claim.tokens[first?.party.first ?? -1]?.term);
+      if (!first || !second) continue;
+      // Named as the claim's agent against the party the evidence makes the agent.
+      if (voiceTurned) return { claim: withoutPossessive(claim.tokens[second.party.first]!), evidence: withoutPossessive(evidence.tokens[first.at[0]!]!) };
+      return { claim: withoutPossessive(claim.tokens[first.party.first]!), evidence: withoutPossessive(evidence.tokens[second.at[0]!]!) };
     }
   }
   return undefined;

@@ -4,7 +4,7 @@ import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import { compareFacts, type FactComparison } from '../match/fact-compare.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
-import { hedges, negatedTerms, negations } from '../match/polarity.js';
+import { clauseEnd, hedges, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
 import { roleSwap, type RoleSwap } from '../match/roles.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 
@@ -97,16 +97,25 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const evidenceHedged = stated !== undefined && hedges(evidence.text, from, to).length > 0;
   const missing = [...new Set([...gaps, ...(claim.hedged && !evidenceHedged ? claim.hedgeWords : [])])];
   const sameWord = (a: Token, b: Token) => a.term === b.term || (/^\p{Ll}/u.test(a.text) && /^\p{Ll}/u.test(b.text) && ctx.similarity.similarity(a.word, b.word) >= SHARED_WORD);
-  const polarity = comparePolarity(claim, evidence, stated);
+  // A negation bears on the claim only when some of the claim's words follow it in its own clause.
+  const bearsOnClaim = (cue: Cue) => {
+    const end = clauseEnd(evidence.text, cue.end);
+    return matchedTokens.some((token) => token.start >= cue.end && token.start < end);
+  };
+  const evidenceCues = stated ? negations(evidence.text, stated.from, stated.to).filter(bearsOnClaim) : [];
+  const polarity = comparePolarity(claim, evidence, stated, evidenceCues);
   const swapped = roleSwap(claim.analysed, evidence, { names: ctx.names, sameWord });
+  // Each antonym opposes a predicate of its own ("larger and slower" against "smaller and faster" is
+  // two contradictions, not a double negation); only a "not" on the claim's side turns one back ("not included" = "excluded").
+  const opposedWord = antonyms.length > 0;
   return {
     coverage,
     exactCoverage: total === 0 ? 0 : exact / total,
     facts,
-    negationMismatch: polarity.mismatch !== (antonyms.length % 2 === 1),
+    negationMismatch: polarity.mismatch !== opposedWord,
     antonyms,
     roleSwap: swapped,
-    statesOpposite: (polarity.evidenceNegates && antonyms.length % 2 === 0) || antonyms.length % 2 === 1 || swapped !== undefined,
+    statesOpposite: (polarity.evidenceNegates && !opposedWord) || opposedWord || swapped !== undefined,
     hedgeMismatch: claim.hedged !== evidenceHedged,
     conflictShare: conflictWeight / Math.max(1e-9, total + conflictWeight),
     largestGap: total === 0 ? 0 : largest / claim.terms.reduce((sum, term) => sum + term.weight, 0),
@@ -115,15 +124,15 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
 }
 
 /**
- * Whether one side says "not" where the other does not, and whether it is the evidence that
+ * Whether one side says "not" (`evidenceCues`: the evidence's negations that bear on the claim's words) where the other does not, and whether it is the evidence that
  * negates a word the claim states. A word both state is compared by itself ("are called" against
  * "are not called", whatever else either negates); a negated word only one side has (a
  * paraphrase) falls back on whether the other side negates anything there at all.
  */
-function comparePolarity(claim: PreparedClaim, evidence: AnalysedText, stated: { from: number; to: number } | undefined): { mismatch: boolean; evidenceNegates: boolean } {
-  const evidenceNegated = stated !== undefined && negations(evidence.text, stated.from, stated.to).length > 0;
+function comparePolarity(claim: PreparedClaim, evidence: AnalysedText, stated: { from: number; to: number } | undefined, evidenceCues: readonly Cue[]): { mismatch: boolean; evidenceNegates: boolean } {
+  const evidenceNegated = evidenceCues.length > 0;
   const claimNegatedTerms = negatedTerms(claim.analysed.text);
-  const evidenceNegatedTerms = stated ? negatedTerms(evidence.text, stated.from, stated.to) : new Set<string>();
+  const evidenceNegatedTerms = termsNegatedBy(evidence.text, evidenceCues);
   // Every word, "called" and "done" too: a negation bears on them as much as on content words.
   const claimTerms = new Set(wordsOf(claim.analysed.text).map((word) => word.term));
   const evidenceTerms = new Set(wordsOf(evidence.text).filter((word) => !stated || (word.start >= stated.from && word.end <= stated.to)).map((word) => word.term));

@@ -19,6 +19,15 @@ describe('antonyms', () => {
     expect(antonymsOf(termOf('peacekeeping')).size).toBe(0);
   });
 
+  it('opposes every word of a sense to every word of the opposite sense, and a satellite adjective to the opposite of its head', () => {
+    // WordNet links "permit" ! "forbid" and "accept" ! "reject" lemma to lemma; "allow" and "prohibit" share those senses.
+    expect(antonymsOf(termOf('allowed'))).toContain(termOf('forbid'));
+    expect(antonymsOf(termOf('permitted'))).toContain(termOf('prohibited'));
+    // "numerous" is only similar to "many" (&), whose opposite is "few".
+    expect(antonymsOf(termOf('numerous'))).toContain(termOf('few'));
+    expect(antonymsOf(termOf('few'))).toContain(termOf('numerous'));
+  });
+
   it('pairs a claim word with its opposite in the same context', () => {
     expect(pairs('The execution time of setup is included in the timed run.', 'The execution time of setup is excluded from the overall timed run.')).toEqual(['included≠excluded']);
     expect(pairs('Victoria is the least densely populated state.', 'Victoria is the most densely populated state.')).toEqual(['least≠most']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { termOf } from '../../src/match/analyzer.js';
-import { hedges, negatedTerms, negations } from '../../src/match/polarity.js';
+import { clauseEnd, hedges, negatedTerms, negations } from '../../src/match/polarity.js';
 
 const negated = (text: string) => [...negatedTerms(text)];
 
@@ -15,6 +15,20 @@ describe('negation scope', () => {
   it('stops at the end of the phrase', () => {
     expect(negated('It was not, however, forgotten.')).toEqual([]);
     expect(negated('Tilde expansion is done.')).toEqual([]);
+  });
+});
+
+describe('clause ends', () => {
+  const clauseAfter = (text: string, cue: string) => {
+    const from = text.indexOf(cue) + cue.length;
+    return text.slice(from, clauseEnd(text, from)).trim();
+  };
+
+  it('ends the clause a cue stands in at a comma, a sentence end or a contrasting connective', () => {
+    expect(clauseAfter('30 US states have banned it, the others have not. It is still used.', 'have not')).toBe('');
+    expect(clauseAfter('The legacy interface does not support decoding from strings, but it adds newlines.', 'not')).toBe('support decoding from strings');
+    expect(clauseAfter('The file is not deleted but kept open', 'not')).toBe('deleted');
+    expect(clauseAfter('Handlers are not called when the program is killed', 'not')).toBe('called when the program is killed');
   });
 });
 

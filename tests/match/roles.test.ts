@@ -22,6 +22,13 @@ describe('role swaps', () => {
     expect(swap('Savery developed a water pump in 1698.', 'The first device was a water pump, developed in 1698 by Savery.')).toBeUndefined();
   });
 
+  it('finds a swap across voices: the passive keeping the active order puts the other party first', () => {
+    expect(swap('Menendez and his forces were routed by the French.', "Menendez' forces routed the French and executed the captives.")).toBe('French→Menendez');
+    expect(swap('The motor was licensed by Westinghouse.', 'The motor licensed Westinghouse.')).toBe('Westinghouse→motor');
+    // "by" after an active verb is no agent ("increased the price by 10%"): the order alone decides.
+    expect(swap('BSkyB increased the price by 10%.', 'BSkyB increased the price.')).toBeUndefined();
+  });
+
   it('finds nothing when the order is the same, a party is on both sides, or no verb relates the parties', () => {
     expect(swap('The execution time of the setup statement is excluded.', 'Create a timer with the given statement, setup code and number of executions.')).toBeUndefined();
     expect(swap('China and Vietnam signed a memorandum in Beijing.', 'In April 2015, China and Vietnam signed a memorandum in Beijing.')).toBeUndefined();

