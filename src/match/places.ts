@@ -5,13 +5,11 @@ import table from './places.json' with { type: 'json' };
  * Places inside places: "the Netherlands" is supported by "Rotterdam" (it is in the Netherlands),
  * "London" is merely more than "the UK" states, and "Amsterdam" where the evidence says "in
  * Rotterdam" is another place — the same country or not. WordNet's part holonyms of named places
- * (`npx tsx tools/wordnet-tables/build.ts` writes places.json), followed up the chain.
+ * (`npx tsx tools/wordnet-tables/build.ts` writes places.json, the chain followed from synset to synset).
  */
 
-const wholesOf = table as Record<string, string[]>;
-/** How many steps up the chain a place is looked for (city → state → country → continent). */
-const MAX_DEPTH = 5;
-
+/** A map, not the parsed object: a name such as "constructor" must not find Object's own properties. */
+const wholesOf = new Map(Object.entries(table as Record<string, string[]>));
 /** Lower case, accents and a leading "the" dropped: "Kraków" is "krakow", "The Netherlands" "netherlands". */
 const placeKey = (name: string) =>
   name
@@ -21,25 +19,10 @@ const placeKey = (name: string) =>
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ');
 
-const isKnown = (key: string) => wholesOf[key] !== undefined;
+const isKnown = (key: string) => wholesOf.has(key);
 
-/** Whether `part` lies inside `whole`. */
-function inside(part: string, whole: string): boolean {
-  let frontier = [part];
-  const seen = new Set(frontier);
-  for (let depth = 0; depth < MAX_DEPTH && frontier.length > 0; depth++) {
-    const next: string[] = [];
-    for (const place of frontier) {
-      for (const up of wholesOf[place] ?? []) {
-        const key = placeKey(up);
-        if (key === whole) return true;
-        if (!seen.has(key)) seen.add(key), next.push(key);
-      }
-    }
-    frontier = next;
-  }
-  return false;
-}
+/** Whether `part` lies inside `whole` (the table lists every place a place lies inside, not only the next). */
+const inside = (part: string, whole: string) => (wholesOf.get(part) ?? []).some((up) => placeKey(up) === whole);
 
 export type PlaceRelation = 'inside' | 'contains' | 'apart';
 

@@ -25,6 +25,16 @@ describe('places inside places', () => {
     expect(placeRelation('Fort Caroline', 'Florida')).toBeUndefined();
   });
 
+  it('follows the chain from place to place, never through a word two places share', () => {
+    // Europe is part of the West (the Occident); the American West is another place of that name.
+    expect(placeRelation('France', 'the West')).toBe('inside');
+    expect(placeRelation('France', 'US')).toBe('apart');
+    expect(placeRelation('Rotterdam', 'United States')).toBe('apart');
+    expect(compare('The first China-France consultation was held in 2010.', 'The first China-US consultation was held in 2010.').conflicts).toEqual(['France≠US']);
+    // A name that is also a property of every object is no place.
+    expect(placeRelation('constructor', 'France')).toBeUndefined();
+  });
+
   it('supports a place by one inside it, contradicts another place in the same slot, and takes a containing one as less specific', () => {
     expect(compare('Bayle taught in the Netherlands.', 'Bayle taught in Rotterdam.')).toMatchObject({ supported: ['Bayle', 'Netherlands'], conflicts: [] });
     expect(compare('Bayle taught in Amsterdam.', 'Bayle taught in Rotterdam.').conflicts).toEqual(['Amsterdam≠Rotterdam']);
