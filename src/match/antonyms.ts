@@ -1,5 +1,5 @@
 import { isStopWord, normalizeWord, termOf } from './analyzer.js';
-import wordnetPairs from './antonyms.json' with { type: 'json' };
+import { readTable } from './tables.js';
 
 /**
  * Words of opposite meaning: "excluded" against "included", "decrease" against "increase",
@@ -44,7 +44,7 @@ function link(map: Map<string, Set<string>>, a: string, b: string): void {
 /** WordNet's pairs (antonyms.json) and the extra ones, keyed by matching form; built on first use. */
 function readAntonyms(): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const [a, b] of [...(wordnetPairs as Array<[string, string]>), ...EXTRA_PAIRS]) link(map, a, b);
+  for (const [a, b] of [...readTable<Array<[string, string]>>('antonyms.json'), ...EXTRA_PAIRS]) link(map, a, b);
   return map;
 }
 

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { readTable } from './tables.js';
 
 /**
  * Groups of names that WordNet says are one: capitalised synonyms ("Britain" ~ "UK"), and adjectives
@@ -32,15 +32,9 @@ export class NameAliases {
   }
 }
 
-/**
- * Two levels below the repository, as this module is, so the bundle finds it too. Read on first use,
- * not imported: most processes never compare names, and the bundle would parse the table at start-up.
- */
-const TABLE = new URL('../../src/match/name-aliases.json', import.meta.url);
-
 let aliases: NameAliases | undefined;
 
 /** WordNet's name groups, indexed on first use. */
 export function wordnetAliases(): NameAliases {
-  return (aliases ??= new NameAliases(JSON.parse(fs.readFileSync(TABLE, 'utf8')) as string[][]));
+  return (aliases ??= new NameAliases(readTable<string[][]>('name-aliases.json')));
 }

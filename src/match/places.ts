@@ -1,5 +1,5 @@
 import type { AnalysedText, Fact } from './facts.js';
-import table from './places.json' with { type: 'json' };
+import { readTable } from './tables.js';
 
 /**
  * Places inside places: "the Netherlands" is supported by "Rotterdam" (it is in the Netherlands),
@@ -9,7 +9,8 @@ import table from './places.json' with { type: 'json' };
  */
 
 /** A map, not the parsed object: a name such as "constructor" must not find Object's own properties. */
-const wholesOf = new Map(Object.entries(table as Record<string, string[]>));
+let wholes: Map<string, string[]> | undefined;
+const wholesOf = () => (wholes ??= new Map(Object.entries(readTable<Record<string, string[]>>('places.json'))));
 /** Lower case, accents and a leading "the" dropped: "Kraków" is "krakow", "The Netherlands" "netherlands". */
 const placeKey = (name: string) =>
   name
@@ -19,10 +20,10 @@ const placeKey = (name: string) =>
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ');
 
-const isKnown = (key: string) => wholesOf.has(key);
+const isKnown = (key: string) => wholesOf().has(key);
 
 /** Whether `part` lies inside `whole` (the table lists every place a place lies inside, not only the next). */
-const inside = (part: string, whole: string) => (wholesOf.get(part) ?? []).some((up) => placeKey(up) === whole);
+const inside = (part: string, whole: string) => (wholesOf().get(part) ?? []).some((up) => placeKey(up) === whole);
 
 export type PlaceRelation = 'inside' | 'contains' | 'apart';
 

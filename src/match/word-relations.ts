@@ -1,6 +1,6 @@
 import { termOfLemma, type Token } from './analyzer.js';
 import { lemmatizer } from './lemmatizer.js';
-import table from './word-relations.json' with { type: 'json' };
+import { readTable } from './tables.js';
 
 /**
  * How WordNet relates words that a question and its source word differently, for coverage:
@@ -10,28 +10,37 @@ import table from './word-relations.json' with { type: 'json' };
  * WordNet by `npx tsx tools/wordnet-tables/build.ts` (reading WordNet's data files per process cost ~0.6 s of CPU and
  * ~40 MiB on a worker's first question); tests/match/word-relations.test.ts checks it is current.
  */
-const derivedByLemma: Readonly<Record<string, readonly string[] | undefined>> = table.derived;
-const phraseSynonyms: Readonly<Record<string, readonly string[] | undefined>> = table.phrases;
-const demonymPlaces: Readonly<Record<string, readonly string[] | undefined>> = table.demonyms;
+type Lists = Readonly<Record<string, readonly string[] | undefined>>;
+interface RelationsTable {
+  derived: Lists;
+  phrases: Lists;
+  demonyms: Lists;
+}
+let table: RelationsTable | undefined;
+/** Read on first use (see tables.ts). */
+const relationsTable = (): RelationsTable => (table ??= readTable<RelationsTable>('word-relations.json'));
 
 class WordRelations {
   /** The nouns and verbs derived from the word or it from them (by its lemma). */
   derived(word: string): string[] {
     const lemmatize = lemmatizer();
     const forms = new Set([word, lemmatize.noun(word), lemmatize.verb(word)]);
-    return [...new Set([...forms].flatMap((form) => (Object.hasOwn(derivedByLemma, form) ? derivedByLemma[form]! : [])))];
+    const { derived } = relationsTable();
+    return [...new Set([...forms].flatMap((form) => (Object.hasOwn(derived, form) ? derived[form]! : [])))];
   }
 
   /** The single-word synonyms of a two-word verb ("passed away" → die, decease, …), none when WordNet has no such verb. */
   phrase(first: string, second: string): string[] {
     const key = `${lemmatizer().verb(first)}_${second}`;
-    return Object.hasOwn(phraseSynonyms, key) ? [...phraseSynonyms[key]!] : [];
+    const { phrases } = relationsTable();
+    return Object.hasOwn(phrases, key) ? [...phrases[key]!] : [];
   }
 
   /** The proper nouns a people's or a place's adjective pertains to ("Portuguese" → portugal), lower case; none for other words. */
   placesOf(adjective: string): string[] {
     const key = adjective.toLowerCase();
-    return Object.hasOwn(demonymPlaces, key) ? [...demonymPlaces[key]!] : [];
+    const { demonyms } = relationsTable();
+    return Object.hasOwn(demonyms, key) ? [...demonyms[key]!] : [];
   }
 }
 
