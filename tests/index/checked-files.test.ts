@@ -17,18 +17,21 @@ async function builtIndex() {
   return { indexDir: config.indexDir, dir: versionDir(config.indexDir, version) };
 }
 
-/** Flips one byte of `file` in place, then gives it back the modification time it had (a change size and time cannot see). */
+/** A modification time in whole seconds: what `utimes` sets exactly, so a test can give a file its time back. */
+const SOME_TIME = 1_700_000_000;
+
+/** Flips one byte of `file` in place, then gives it back its modification time SOME_TIME (a change size and time cannot see). */
 async function flipByteKeepingTime(file: string) {
-  const { atime, mtime } = await fs.stat(file);
   const bytes = await fs.readFile(file);
   bytes.writeUInt8(bytes.readUInt8(bytes.length - 2) ^ 0xff, bytes.length - 2);
   await fs.writeFile(file, bytes);
-  await fs.utimes(file, atime, mtime);
+  await fs.utimes(file, SOME_TIME, SOME_TIME);
 }
 
 describe('index files checked once per size and modification time', () => {
   it('records what a read checked; a restart trusts unchanged files, hashes changed ones, and INDEX_FULL_CHECK hashes all', async () => {
     const { indexDir, dir } = await builtIndex();
+    await fs.utimes(path.join(dir, 'texts.bin'), SOME_TIME, SOME_TIME);
     await readIndex(indexDir, model);
     const record = JSON.parse(await fs.readFile(path.join(dir, 'checked.json'), 'utf8')) as Record<string, { size: number; sha256: string }>;
     const manifest = JSON.parse(await fs.readFile(path.join(dir, 'manifest.json'), 'utf8')) as { checksums: Record<string, string> };
@@ -48,6 +51,7 @@ describe('index files checked once per size and modification time', () => {
 
   it('reads a version in full when its record is missing or garbage, and records nothing after a failed read', async () => {
     const { indexDir, dir } = await builtIndex();
+    await fs.utimes(path.join(dir, 'chunks.json'), SOME_TIME, SOME_TIME);
     await fs.writeFile(path.join(dir, 'checked.json'), '{"texts.bin": 5');
     await flipByteKeepingTime(path.join(dir, 'chunks.json'));
     await expect(readIndex(indexDir, model)).rejects.toThrow(/chunks\.json is damaged/);
