@@ -34,17 +34,17 @@ export interface AntonymPair {
 
 let table: Map<string, Set<string>> | undefined;
 
-function link(map: Map<string, Set<string>>, a: string, b: string): void {
-  const [ta, tb] = [termOf(a), termOf(b)];
+function link(map: Map<string, Set<string>>, ta: string, tb: string): void {
   if (ta === tb) return;
   map.set(ta, (map.get(ta) ?? new Set()).add(tb));
   map.set(tb, (map.get(tb) ?? new Set()).add(ta));
 }
 
-/** WordNet's pairs (antonyms.json) and the extra ones, keyed by matching form; built on first use. */
+/** WordNet's pairs (antonyms.json holds their matching forms already) and the extra ones, keyed by matching form; built on first use. */
 function readAntonyms(): Map<string, Set<string>> {
   const map = new Map<string, Set<string>>();
-  for (const [a, b] of [...readTable<Array<[string, string]>>('antonyms.json'), ...EXTRA_PAIRS]) link(map, a, b);
+  for (const [ta, tb] of readTable<Array<[string, string]>>('antonyms.json')) link(map, ta, tb);
+  for (const [a, b] of EXTRA_PAIRS) link(map, termOf(a), termOf(b));
   return map;
 }
 
