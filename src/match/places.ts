@@ -8,9 +8,6 @@ import { readTable } from './tables.js';
  * (`npx tsx tools/wordnet-tables/build.ts` writes places.json, the chain followed from synset to synset).
  */
 
-/** A map, not the parsed object: a name such as "constructor" must not find Object's own properties. */
-let wholes: Map<string, string[]> | undefined;
-const wholesOf = () => (wholes ??= new Map(Object.entries(readTable<Record<string, string[]>>('places.json'))));
 /** Lower case, accents and a leading "the" dropped: "Kraków" is "krakow", "The Netherlands" "netherlands". */
 const placeKey = (name: string) =>
   name
@@ -20,10 +17,19 @@ const placeKey = (name: string) =>
     .replace(/^the\s+/, '')
     .replace(/\s+/g, ' ');
 
+/**
+ * Each known place → the keys of every place it lies inside, keyed once when the table is read (not
+ * at every comparison). A map, not the parsed object: a name such as "constructor" must not find
+ * Object's own properties.
+ */
+let wholes: Map<string, ReadonlySet<string>> | undefined;
+const wholesOf = () =>
+  (wholes ??= new Map(Object.entries(readTable<Record<string, string[]>>('places.json')).map(([place, ups]) => [place, new Set(ups.map(placeKey))])));
+
 const isKnown = (key: string) => wholesOf().has(key);
 
 /** Whether `part` lies inside `whole` (the table lists every place a place lies inside, not only the next). */
-const inside = (part: string, whole: string) => (wholesOf().get(part) ?? []).some((up) => placeKey(up) === whole);
+const inside = (part: string, whole: string) => wholesOf().get(part)?.has(whole) ?? false;
 
 export type PlaceRelation = 'inside' | 'contains' | 'apart';
 
