@@ -2,7 +2,7 @@ import type { CorpusIndex } from '../index/store.js';
 import type { Passage } from '../retrieve/types.js';
 import { locate } from '../ingest/location.js';
 import { formatMarker } from './markers.js';
-import { expectedAnswerType, offersAnswerType } from './answer-type.js';
+import { expectedAnswerType, offersAnswerType, type AnswerType } from './answer-type.js';
 import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
 import { SentenceIndex, type Span, type TokenizedSentence } from '../match/sentences.js';
@@ -34,6 +34,16 @@ export interface ExtractiveOptions {
 }
 
 export const DEFAULT_EXTRACTIVE_OPTIONS: ExtractiveOptions = { companionRatio: 0.85, maxSentences: 3, listRatio: 0.7, maxListItems: 6, weights: DEFAULT_WEIGHTS };
+
+/** What ranking a question's candidates found: its kind, weighted terms and expected answer type, and the candidates (judged on demand). */
+interface Ranking {
+  type: QuestionType;
+  terms: WeightedTerm[];
+  expected: AnswerType | undefined;
+  ranked: Candidate[];
+  judged?: JudgedCandidates;
+  information: number;
+}
 
 /** A span to quote, the passage it was retrieved in, and its score. */
 interface Quoted {
@@ -97,10 +107,11 @@ export class ExtractiveAnswerer implements Answerer {
   }
 
   /** The question's kind, its candidate sentences ranked, and the best of them to judge on demand (none without content words). */
-  async #rank(question: string, passages: Passage[]): Promise<{ type: QuestionType; ranked: Candidate[]; judged?: JudgedCandidates; information: number }> {
+  async #rank(question: string, passages: Passage[]): Promise<Ranking> {
     const type = questionType(question);
     const terms = this.#questionTerms(question);
-    if (terms.length === 0 || passages.length === 0) return { type, ranked: [], information: 0 };
+    const expected = expectedAnswerType(question);
+    if (terms.length === 0 || passages.length === 0) return { type, terms, expected, ranked: [], information: 0 };
     const quotable = asksForCode(question) ? () => true : (unit: TokenizedSentence) => unit.kind !== 'code';
     const sentences = passages.map((passage) => this.sentences.startingIn(passage.source, passage.start, passage.end).filter(quotable));
     await this.similarity.prepareTokens(
@@ -109,7 +120,7 @@ export class ExtractiveAnswerer implements Answerer {
     );
     const { weights } = this.options;
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
-    const ranked = rankCandidates({ terms, expected: expectedAnswerType(question), passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
+    const ranked = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
@@ -121,7 +132,7 @@ export class ExtractiveAnswerer implements Answerer {
         { names: this.#names, similarity: this.similarity, isNameAtStart: () => true },
         this.#evidence.paragraphOf(candidate.sentence),
       );
-    return { type, ranked, judged: new JudgedCandidates(ranked, facts, information, weights, check), information };
+    return { type, terms, expected, ranked, judged: new JudgedCandidates(ranked, facts, information, weights, check), information };
   }
 
   async #answer(question: string, passages: Passage[]): Promise<Answer> {
@@ -129,14 +140,15 @@ export class ExtractiveAnswerer implements Answerer {
     if (passages.length === 0) return notFound(type);
     if (type === 'summary') return this.#summary(passages);
     if (type === 'yes_no' && this.checker) return this.#yesNo(question, passages);
-    const { judged } = await this.#rank(question, passages);
+    const ranking = await this.#rank(question, passages);
+    const { judged } = ranking;
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
     // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
     const { best, declined, companions } = judged ? chooseQuoted(judged, ratio, this.options.weights.decline.threshold) : { best: undefined, declined: true, companions: [] };
     if (!best || declined) return notFound(type, best?.features.coverage);
     // "That same year, China conducted …" is quoted with the sentence that says which year; a continuation after the best sentence as it is.
     const quote = (candidate: Candidate): Quoted => ({ span: this.#evidence.spanOf(candidate.sentence), passage: candidate.passage, score: candidate.score });
-    const continuation = this.#continuation(question, best, passages);
+    const continuation = this.#continuation(ranking, best, passages);
     const quoted = [quote(best), ...(continuation ? [continuation] : []), ...companions.filter((c) => c.sentence.start !== continuation?.span.start).map(quote)];
     const citations = quoted.slice(0, limit).map((item, i) => this.#citation(item.span, item.passage, i + 1, item.score));
     // The first citation quotes the best sentence as `evidenceOf` reads it: its analysis is cached there.
@@ -156,11 +168,10 @@ export class ExtractiveAnswerer implements Answerer {
    * quoted right after it when it holds the kind of phrase the question asks for ("Who …?": a name): the
    * answer to a reworded question often sits in the sentence that goes on about what the best one names.
    */
-  #continuation(question: string, best: Candidate, passages: readonly Passage[]): Quoted | undefined {
-    const expected = expectedAnswerType(question);
+  #continuation({ terms, expected }: Ranking, best: Candidate, passages: readonly Passage[]): Quoted | undefined {
     const next = expected && this.#evidence.continuation(best.sentence);
     if (!next) return undefined;
-    const questionWords = new Set(this.#questionTerms(question).map((term) => term.word));
+    const questionWords = new Set(terms.map((term) => term.word));
     if (!offersAnswerType(this.#text(next), expected, questionWords)) return undefined;
     const passage = passages.find((p) => p.source === next.source && p.start <= next.start && next.start < p.end) ?? best.passage;
     return { span: { source: next.source, start: next.start, end: next.end }, passage, score: best.score };
