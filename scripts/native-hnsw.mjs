@@ -4,7 +4,8 @@
  * (`-march=native`), hnswlib picks its AVX2 / AVX-512 kernels: building a 20k × 768 graph took 40 %
  * less CPU and a search 25–38 % less on the development machine (BENCHMARKS.md, "HNSW at scale").
  * This postinstall step recompiles it so, checks that the result loads and finds a point, and
- * otherwise puts the portable build back. It never fails the install.
+ * otherwise puts the portable build back. Then it compiles Docent's batch-insertion addon with the
+ * flags kept (native-hnsw-batch.mjs). It never fails the install.
  *
  * `DOCENT_PORTABLE_BUILD=1` keeps the portable build: set it when node_modules is copied to other
  * machines (a container image built on one CPU and run on another could stop on an instruction its
@@ -13,6 +14,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { buildBatchAddon } from './native-hnsw-batch.mjs';
 
 /** What to do on this machine: the compiler flags for hnswlib-node, or why the portable build stays. */
 export function nativeBuildPlan(env, platform, arch) {
@@ -36,22 +38,34 @@ if (found !== 7) throw new Error('found ' + found);
 function main() {
   const root = path.resolve(import.meta.dirname, '..');
   const plan = nativeBuildPlan(process.env, process.platform, process.arch);
-  if (plan.skip) return console.log(`hnswlib-node: left as npm compiled it (${plan.skip}).`);
   let addon;
   try {
     addon = path.dirname(createRequire(path.join(root, 'package.json')).resolve('hnswlib-node/package.json'));
   } catch {
     return console.log('hnswlib-node: not installed, nothing to compile.');
   }
-  const compile = (cxxflags) => {
+  const gyp = process.env.npm_config_node_gyp;
+  const cxxflags = plan.skip ? process.env.CXXFLAGS : compileForCpu(addon, root, gyp, plan.cxxflags);
+  if (plan.skip) console.log(`hnswlib-node: left as npm compiled it (${plan.skip}).`);
+  // The batch addon needs npm's node-gyp too, and must match the flags hnswlib-node kept (same kernels).
+  if (gyp) console.log(buildBatchAddon(root, gyp, cxxflags).message);
+}
+
+/** Recompiles hnswlib-node with `cxxflags`, or puts the portable build back; returns the flags it kept. */
+function compileForCpu(addon, root, gyp, cxxflags) {
+  const compile = (flags) => {
     const env = { ...process.env };
-    if (cxxflags) env.CXXFLAGS = cxxflags;
-    return spawnSync(process.execPath, [process.env.npm_config_node_gyp, 'rebuild'], { cwd: addon, env, encoding: 'utf8' }).status === 0;
+    if (flags) env.CXXFLAGS = flags;
+    return spawnSync(process.execPath, [gyp, 'rebuild'], { cwd: addon, env, encoding: 'utf8' }).status === 0;
   };
   const works = () => spawnSync(process.execPath, ['-e', PROBE], { cwd: root, encoding: 'utf8' }).status === 0;
-  if (compile(plan.cxxflags) && works()) return console.log(`hnswlib-node: compiled for this CPU (${plan.cxxflags}).`);
+  if (compile(cxxflags) && works()) {
+    console.log(`hnswlib-node: compiled for this CPU (${cxxflags}).`);
+    return cxxflags;
+  }
   const restored = compile(process.env.CXXFLAGS) && works();
   console.warn(`hnswlib-node: the build for this CPU failed; ${restored ? 'the portable build is back' : 'the portable build could not be restored either: run `npm rebuild hnswlib-node`'}.`);
+  return process.env.CXXFLAGS;
 }
 
 if (process.argv[1] === import.meta.filename) main();

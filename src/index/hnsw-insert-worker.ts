@@ -6,26 +6,26 @@
 import fs from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { insertWorkerSetupSchema, insertWorkerRequestSchema, type InsertWorkerReply } from './hnsw-insert-protocol.js';
-import { VectorIndex } from './vector-index.js';
+import { insertionGraph } from './hnsw-insert-graph.js';
+import { loadBatchAddon } from './hnsw-insert-native.js';
 
 const port = parentPort;
 if (!port) throw new Error('hnsw-insert-worker runs in a worker thread only');
 const setup = insertWorkerSetupSchema.parse(workerData);
-const index = VectorIndex.create(setup.dimensions, setup.capacity, setup.parameters);
+const graph = insertionGraph(setup, loadBatchAddon());
 const reply = (message: InsertWorkerReply) => port.postMessage(message);
 
 port.on('message', (raw: unknown) => {
   const request = insertWorkerRequestSchema.parse(raw);
   if (request.kind === 'add') {
-    const { labels, vectors } = request;
-    for (let i = 0; i < labels.length; i++) index.add(labels[i]!, vectors.subarray(i * setup.dimensions, (i + 1) * setup.dimensions));
-    reply({ kind: 'added', count: labels.length });
+    graph.add(request.labels, request.vectors);
+    reply({ kind: 'added', count: request.labels.length });
     return;
   }
   // Through a promise: hnswlib-node throws some write errors synchronously, and misses others (a
   // file it could not open is left unwritten without an error), hence the check of what it wrote.
   Promise.resolve(request.file).then(async (file) => {
-    await index.write(file);
+    await graph.write(file);
     if (!(await fs.stat(file)).isFile()) throw new Error(`${file} is not a file`);
   }).then(
     () => reply({ kind: 'written' }),

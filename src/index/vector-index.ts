@@ -70,9 +70,10 @@ export function graphFor(parameters: HnswParameters, capacity: number): Pick<Hns
 }
 const LARGE_GRAPH = { m: 24, efConstruction: 200 } as const;
 
-const RANDOM_SEED = 100;
+/** hnswlib's level generator seed: the same seed and insertion order give the same graph. */
+export const GRAPH_RANDOM_SEED = 100;
 /** Capacity grows by this factor when labels run out, so adding one file is not a full reallocation. */
-const GROWTH = 1.5;
+export const GRAPH_GROWTH = 1.5;
 
 /** A graph written to a file and not read back yet: `points` inserted, the file moved with the graph. */
 interface OnDisk {
@@ -106,7 +107,7 @@ export class VectorIndex {
   static create(dimensions: number, capacity: number, parameters: HnswParameters = DEFAULT_HNSW): VectorIndex {
     const hnsw = new HierarchicalNSW('cosine', dimensions);
     const { m, efConstruction } = graphFor(parameters, capacity);
-    hnsw.initIndex(Math.max(1, capacity), m, efConstruction, RANDOM_SEED);
+    hnsw.initIndex(Math.max(1, capacity), m, efConstruction, GRAPH_RANDOM_SEED);
     const index = new VectorIndex(dimensions, hnsw);
     index.setSearchBreadth(parameters);
     return index;
@@ -177,7 +178,7 @@ export class VectorIndex {
 
   add(label: number, vector: ArrayLike<number>): void {
     const hnsw = this.#graph;
-    if (hnsw.getCurrentCount() >= hnsw.getMaxElements()) hnsw.resizeIndex(Math.ceil(hnsw.getMaxElements() * GROWTH) + 1);
+    if (hnsw.getCurrentCount() >= hnsw.getMaxElements()) hnsw.resizeIndex(Math.ceil(hnsw.getMaxElements() * GRAPH_GROWTH) + 1);
     hnsw.addPoint(Array.from(vector), label);
   }
 
