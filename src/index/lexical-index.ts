@@ -85,9 +85,12 @@ export class LexicalIndex implements PostingSource {
 
   add(entries: readonly LexicalEntry[]): void {
     const numbers = this.#chunkNumbers();
+    // Chunks of one section come in a row with the same context (title and headings): analysed once.
+    let previous: { context: string; terms: readonly string[] } | undefined;
     for (const { id, text, context } of entries) {
       if (numbers.has(id)) throw new Error(`The lexical index already holds chunk ${id}`);
-      const fieldTerms = [terms(text), terms(context)];
+      if (previous?.context !== context) previous = { context, terms: terms(context) };
+      const fieldTerms = [terms(text), previous.terms];
       const doc = this.#added.add(id, fieldTerms);
       numbers.set(id, doc);
       // MiniSearch's addFieldLength: the count before this chunk.

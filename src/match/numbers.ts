@@ -60,8 +60,17 @@ const MAY_HOLD_NUMBER = new RegExp(`\\d|\\b(?:${[...Object.keys(UNITS), ...Objec
 
 const isNumberWord = (word: string) => word.split('-').every((part) => part in UNITS || part in TENS || part in SCALES || part === 'dozen' || part === 'dozens');
 
+/**
+ * Whether `wordMentions` can find anything: every mention holds a number or ordinal word between
+ * non-letters (its word pattern's bounds; `\b` would miss "one" in "1one"). Digits let most texts of
+ * technical documents past MAY_HOLD_NUMBER, and listing their every word cost more than the rest of
+ * their analysis (BENCHMARKS.md, "Session build10u").
+ */
+const MAY_HOLD_NUMBER_WORD = new RegExp(`(?<![A-Za-z])(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES), ...Object.keys(ORDINALS), 'dozens?'].join('|')})(?![A-Za-z])`, 'i');
+
 /** Runs of number words: "two hundred and fifty", "a dozen", "eighty-six"; ordinal words on their own. */
 function wordMentions(text: string): NumberMention[] {
+  if (!MAY_HOLD_NUMBER_WORD.test(text)) return [];
   const words = [...text.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)*/g)].map((m) => ({ word: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
   const mentions: NumberMention[] = [];
   for (let i = 0; i < words.length; i++) {
