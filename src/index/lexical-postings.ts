@@ -35,10 +35,14 @@ export class LexicalPostings {
     this.ids.push(id);
     const frequencies = new Map<string, number>();
     fieldTerms.forEach((terms, field) => {
-      this.lengths[field]!.push(new Set(terms).size);
       frequencies.clear();
-      // An empty term counts towards the length but is not indexed, as in MiniSearch.
-      for (const term of terms) if (term) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+      // An empty term counts towards the length (distinct terms) but is not indexed, as in MiniSearch.
+      let empty = 0;
+      for (const term of terms) {
+        if (term) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+        else empty = 1;
+      }
+      this.lengths[field]!.push(frequencies.size + empty);
       const postings = this.terms[field]!;
       for (const [term, tf] of frequencies) {
         const list = postings.get(term);
