@@ -7,10 +7,13 @@ import { VectorIndex, type HnswParameters } from './vector-index.js';
 import type { VectorBuild } from './vector-store.js';
 
 /**
- * Batches sent but not yet inserted before `add` waits: enough to keep the worker busy while the
- * next batch is embedded, few enough that vectors do not pile up in its queue (memory at 100k chunks).
+ * Batches sent but not yet inserted before `add` waits. Embedding a batch and inserting one take
+ * turns at being the slower (chunk lengths vary by document, insertion slows as the graph grows):
+ * with 2 in flight the threads waited for each other (the worker idle 30 of 120 s in a 100k build's
+ * profile), with 8 the worker was idle 7 s (BENCHMARKS.md, "Session build10u"). A batch of 1,024
+ * 768-d vectors is 3 MiB, so the queue holds at most ≈ 25 MiB.
  */
-const MAX_BATCHES_IN_FLIGHT = 2;
+const MAX_BATCHES_IN_FLIGHT = 8;
 
 /**
  * The worker's code: the bundle (`npm start`, .cache/server/) ships it as JavaScript beside the CLI.
