@@ -12,9 +12,9 @@ export interface InsertionGraph {
 }
 
 /**
- * A new graph for the worker: through the batch addon when the install kept it (`loadBatchAddon`) (it writes the same
- * bytes, checked at install), else through `VectorIndex`. Both create the graph `VectorIndex.create`
- * would and grow it by the same rule, so the file does not depend on which one built it.
+ * A new graph for the worker: through the batch addon when the install kept it (`loadBatchAddon`;
+ * it writes the same bytes, checked at install), else through `VectorIndex`. Both create the graph
+ * `VectorIndex.create` would and grow it by the same rule, so the file does not depend on which one built it.
  */
 export function insertionGraph(setup: InsertWorkerSetup, addon: BatchAddon | undefined): InsertionGraph {
   const { dimensions, capacity, parameters } = setup;
