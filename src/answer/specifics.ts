@@ -9,6 +9,7 @@ import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
 import { otherFractions } from './fractions.js';
 import { spelledIn } from './name-spelling.js';
+import { swappedNouns } from './swapped-nouns.js';
 import { yearInRange } from './year-ranges.js';
 
 /**
@@ -27,6 +28,8 @@ export interface SpecificsCheck {
   nearby: Fact[];
   /** Counts in words (see describing-facts.ts) neither the evidence nor its context says: weighed, not declined by rule. */
   unsaid: Fact[];
+  /** Ordinary nouns of the question the evidence replaces by another kind of the same thing ("plums" / "pears", see swapped-nouns.ts). */
+  swapped: Token[];
   /** Facts of the question the evidence itself states, as the question does. */
   stated: Fact[];
   /** How many facts the question has. */
@@ -90,7 +93,8 @@ const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enum
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
-  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], stated: [], total: 0 };
+  const swapped = swappedNouns(question, evidence, context, options.similarity);
+  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], swapped, stated: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
   // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
@@ -123,6 +127,7 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
     absent: unmentioned.filter((fact) => !weighed(fact)),
     nearby: missing.filter(mentioned),
     unsaid: unmentioned.filter(weighed),
+    swapped,
     stated: question.facts.filter((fact) => !missing.includes(fact) && !conflicting.includes(fact)),
     total: question.facts.length,
   };
