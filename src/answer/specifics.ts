@@ -8,6 +8,7 @@ import { describes, isOrdinaryWord } from './describing-facts.js';
 import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
 import { otherFractions } from './fractions.js';
+import { otherOwners } from './owners.js';
 import { spelledIn } from './name-spelling.js';
 import { swappedNouns } from './swapped-nouns.js';
 import { yearInRange } from './year-ranges.js';
@@ -20,7 +21,7 @@ import { yearInRange } from './year-ranges.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts, owners.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
@@ -121,6 +122,7 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
     ...numbersInAnotherRole(question, evidence, context),
     ...replacedDemonyms(question, evidence),
     ...otherFractions(question, evidence),
+    ...otherOwners(question, evidence),
   ];
   return {
     conflicting,
