@@ -84,8 +84,12 @@ export function questionFacts(question: string, isNameAtStart: (token: Token) =>
   return { ...analysed, facts: analysed.facts.filter((fact) => fact.kind !== 'ordinal' && !(fact.kind === 'number' && ANSWER_COUNT.test(question.slice(0, fact.start)))) };
 }
 
-/** "Name two courses …", "What are three …", "Which two artists …": a number right after the request counts the answers wanted; it is not a fact to find. */
-const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enumerate|state|identify|(?:what|which)(?:\s+(?:are|were|other|the))*)\s+(?:any\s+|at\s+least\s+)?$/i;
+/**
+ * "Name two courses …", "What are three …", "Which two artists …", "In which two years …": a number right after the
+ * request counts the answers wanted; it is not a fact to find.
+ */
+const ANSWER_COUNT =
+  /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enumerate|state|identify|(?:(?:in|on|at|from|to|for|with|by|during|between|among|of)\s+)?(?:what|which)(?:\s+(?:are|were|other|the))*)\s+(?:any\s+|at\s+least\s+)?$/i;
 
 /**
  * Checks the question's facts against the evidence (the quoted sentence with what it continues):
