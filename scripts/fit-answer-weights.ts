@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { ExtractiveAnswerer } from '../src/answer/extractive.js';
 import type { Judged } from '../src/answer/judged.js';
 import type { Candidate } from '../src/answer/candidates.js';
-import { DECLINE_INPUTS, declinedByRule, declineInputs } from '../src/answer/decline.js';
+import { DECLINE_INPUTS, declinedByRule, declineInputs, unmatchedSpecifics } from '../src/answer/decline.js';
 import type { AnswerWeights } from '../src/answer/weights.js';
 import { DEFAULT_WEIGHTS } from '../src/answer/weights.js';
 import { DEFAULT_EXTRACTIVE_OPTIONS } from '../src/answer/extractive.js';
@@ -92,7 +92,7 @@ async function main() {
     for (const item of items) {
       const docent = docents[item.corpus];
       const judgement = await answerers[item.corpus].judge(item.question, await docent.search(item.question, docent.config.topK));
-      const best = judgement.candidates.find((c) => c.specifics.conflicting.length + c.specifics.absent.length === 0) ?? judgement.candidates[0];
+      const best = judgement.candidates.find((c) => !unmatchedSpecifics(c.specifics)) ?? judgement.candidates[0];
       out.push({ item, ranked: judgement.ranked, candidates: judgement.candidates, best, information: judgement.information });
     }
     return out;

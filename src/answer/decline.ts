@@ -48,7 +48,7 @@ export function declineInputs(features: Features, specifics: SpecificsCheck, inf
  * Shanghai?" against a sentence about Beijing), makes it another fact: declined, whatever the other
  * signals say. The fitted model decides the rest (scripts/fit-answer-weights.ts fits it with this rule in place).
  */
-export const unmatchedSpecifics = (specifics: SpecificsCheck) => specifics.conflicting.length > 0 || specifics.absent.length > 0;
+export const unmatchedSpecifics = (specifics: SpecificsCheck) => specifics.conflicting.length > 0 || specifics.absent.length > 0 || specifics.swapped.length > 0;
 
 /**
  * Coverage differences up to this are noise (one light word of the question, "took place" for "was held"):
@@ -60,20 +60,23 @@ export const OUTMATCH_MARGIN = 0.05;
 export interface Outmatcher {
   coverage: number;
   conflicting: readonly Fact[];
+  /** It replaces a noun of the question by a sibling ("pears" for "plums"): about another thing of the same kind. */
+  swapsNouns: boolean;
 }
 
 /**
  * Whether a higher-ranked sentence stating the question's specifics differently covers the question clearly better
  * than this one — unless all it states differently are counts that this one states as the question does:
  * "Sky picked up the remaining four for £1.3bn" is about the four packages asked for, whatever "Sky bid £4.2bn for
- * a package of 120 games" covers. A name stated differently still outmatches ("the University of Warsaw" for "Kraków"),
+ * a package of 120 games" covers. A noun replaced by a sibling outmatches ("… 90% of Australian pears" for "plums": the
+ * sentence after it, on wheat, is no answer either). A name stated differently still outmatches ("the University of Warsaw" for "Kraków"),
  * and so does a number that labels one ("Super Bowl 50" for "Super Bowl 49"), and a year: a sentence that mentions the
  * question's year in passing ("Prior to October 2005, three channels …") is rarely about what happened then.
  */
 export function isOutmatched(coverage: number, specifics: SpecificsCheck, better: readonly Outmatcher[], question: AnalysedText): boolean {
   // Facts of the same question, told apart by where they stand in it; a number that labels a name ("Super Bowl 49") is part of the name.
   const ownValue = (fact: Fact) => fact.kind === 'number' && !labelsName(question, fact) && specifics.stated.some((stated) => stated.start === fact.start);
-  return better.some((other) => other.coverage > coverage + OUTMATCH_MARGIN && !other.conflicting.every(ownValue));
+  return better.some((other) => other.coverage > coverage + OUTMATCH_MARGIN && (other.swapsNouns || !other.conflicting.every(ownValue)));
 }
 
 /** A candidate as the decline rules see it: its check of the question's specifics, and whether a sentence stating them differently outmatches it. */

