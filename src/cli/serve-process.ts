@@ -76,7 +76,7 @@ export async function runSingle(config: Config) {
     }
   }
   keepIndexCurrent(config, docent.readOnly ? docent.storage : undefined, refresh);
-  // After the first build: indexing allocates far more than serving and keeps V8's own factor.
+  // Set once serving: the first build, often a whole corpus, runs under V8's own factor (later re-indexes of changed files run under the limit).
   limitHeapGrowth(config.heapGrowthPercent);
   if (docent.status.version) announce(docent, url);
   else console.log(`Docent is waiting for an index version to be published in ${config.indexDir}`);
