@@ -74,6 +74,8 @@ export const configSchema = z.object({
   KEEP_ALIVE_TIMEOUT_MS: integer(5_000, 100, 600_000),
   SHUTDOWN_TIMEOUT_MS: integer(10_000, 0, 600_000),
   WORKERS: integer(0, 0, 256),
+  // A serving process runs a full garbage collection once its heap reaches (1 + this / 100) × what the last one kept; 0 leaves V8's own factor (up to 4×). See src/server/heap-growth.ts.
+  HEAP_GROWTH_PERCENT: integer(50, 0, 1000),
   WATCH: flag(true),
   WATCH_DEBOUNCE_MS: integer(500, 0, 600_000),
   READ_ONLY: flag(false),

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { createApp } from '../server/app.js';
+import { limitHeapGrowth } from '../server/heap-growth.js';
 import { listen, type RunningServer } from '../server/lifecycle.js';
 import { stdoutRequestLog } from '../server/middleware/request-log.js';
 import { loadWebAssets } from '../server/web-assets.js';
@@ -75,6 +76,8 @@ export async function runSingle(config: Config) {
     }
   }
   keepIndexCurrent(config, docent.readOnly ? docent.storage : undefined, refresh);
+  // Set once serving: the first build, often a whole corpus, runs under V8's own factor (later re-indexes of changed files run under the limit).
+  limitHeapGrowth(config.heapGrowthPercent);
   if (docent.status.version) announce(docent, url);
   else console.log(`Docent is waiting for an index version to be published in ${config.indexDir}`);
   if (adminToken) console.log(`Admin link (upload and delete documents; valid until the server stops): ${adminLink(config.host, running.port, adminToken)}`);
@@ -87,6 +90,7 @@ function announce(docent: Docent, url: string) {
 
 /** A cluster worker: a reader of the index the primary writes, loading each new version it announces (or CURRENT names). */
 export async function runWorker(config: Config) {
+  limitHeapGrowth(config.heapGrowthPercent);
   const embedder = await serverEmbedder(config, () => undefined);
   const docent = startDocent(config, { embedder, reindex: 'never' });
   await listenDocent(docent, { adminToken: process.env[WORKER_ADMIN_TOKEN], onCorpusChange: () => tellPrimary({ docent: 'refresh' }) });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { encodeHeader, encodeRecord, KEY_BYTES, readCacheFile, recordBytes } from './cache-file.js';
-import { documentVectors, type Embedder } from './types.js';
+import { documentVectors, plainVector, type Embedder } from './types.js';
 
 export interface CachedEmbedder extends Embedder {
   readonly hits: number;
@@ -134,8 +134,8 @@ export function withEmbeddingCache(embedder: Embedder, cacheDir: string, options
       return misses;
     },
     embedDocumentVectors: (texts) => lookup('document', texts),
-    embedDocuments: async (texts) => (await lookup('document', texts)).map((vector) => Array.from(vector)),
-    embedQuery: async (text) => Array.from((await lookup('query', [text]))[0]!),
+    embedDocuments: async (texts) => (await lookup('document', texts)).map(plainVector),
+    embedQuery: async (text) => plainVector((await lookup('query', [text]))[0]!),
     async save({ dropUnused = false, release: releaseSaved = false } = {}) {
       const unused = vectors.size - used.size;
       const compact = dropUnused && unused > vectors.size / 4;

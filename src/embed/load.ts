@@ -5,7 +5,7 @@ import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { readModelManifest } from '../../tools/build-model/manifest.js';
 import type { ProgressListener } from '../progress.js';
 import { generatedModelSpec, generatedModelVersion, type GeneratedModelSpec } from './generated-models.js';
-import { documentVectors, type DeferredEmbedder, type Embedder, type EmbeddingModelInfo } from './types.js';
+import { documentVectors, plainVector, type DeferredEmbedder, type Embedder, type EmbeddingModelInfo } from './types.js';
 
 export interface LoadEmbedderOptions {
   /** A generated model name, a Hugging Face id (looked up under modelsDir), or a local folder path. */
@@ -185,7 +185,7 @@ async function loadIdentified({ source, spec, info }: ModelIdentity, options: Lo
   return {
     info: modelInfo,
     embedDocumentVectors,
-    embedDocuments: async (texts) => (await embedDocumentVectors(texts)).map((vector) => Array.from(vector)),
-    embedQuery: async (text) => Array.from((await vectorsOf([queryPrefix + text]))[0]!),
+    embedDocuments: async (texts) => (await embedDocumentVectors(texts)).map(plainVector),
+    embedQuery: async (text) => plainVector((await vectorsOf([queryPrefix + text]))[0]!),
   };
 }

