@@ -3,8 +3,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EmbeddingModelInfo } from '../embed/types.js';
-import { compactChunks, compactStructure, expandDocument, readChunks, readDocumentLayouts } from './compact-files.js';
-import { readTexts, writeText } from './document-texts.js';
+import { compactChunks, compactStructure, readChunks, readDocumentLayouts } from './compact-files.js';
+import { lazyDocumentTable } from './document-table.js';
+import { TextBlob, writeText } from './document-texts.js';
 import { LexicalIndex } from './lexical-index.js';
 import { assembleIndex, assertSameModel, INDEX_FORMAT, IndexMissingError, manifestSchema, type CorpusIndex, type IndexManifest } from './store.js';
 import { StreamedFile, writeJsonFile, writePieces } from './streamed-file.js';
@@ -88,7 +89,7 @@ export async function readManifest(indexDir: string): Promise<{ version: string;
 
 /**
  * Loads the current version. Every file is checked against the manifest's checksums before it is
- * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its text.
+ * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its document's recorded length (each text is decoded on first use, see document-table.ts).
  * A file already checked and unchanged since by size and time is not hashed again (see checked-files.ts) unless `fullCheck`.
  */
 export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo, { fullCheck = false } = {}): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
@@ -102,7 +103,9 @@ export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo,
   const verified = (name: string) => readVerified(dir, name, manifest.checksums, checked(name));
   const file = (name: string) => path.join(dir, name);
   const layouts = readDocumentLayouts(jsonOf(await verified(FILES.documents), file(FILES.documents)), file(FILES.documents));
-  const sources = readTexts(await verified(FILES.texts), layouts, file(FILES.texts)).map(expandDocument);
+  const texts = new TextBlob(await verified(FILES.texts), layouts, file(FILES.texts));
+  const chars = new Map(manifest.documents.map((entry) => [entry.source, entry.chars]));
+  const documents = lazyDocumentTable(layouts, texts, chars, file(FILES.documents));
   const chunks = readChunks(jsonOf(await verified(FILES.chunks), file(FILES.chunks)), file(FILES.chunks));
   const lexical = LexicalIndex.decode(await verified(FILES.lexical), file(FILES.lexical));
   const vectorsFile = path.join(dir, FILES.vectors);
@@ -110,5 +113,5 @@ export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo,
   const vectors = await VectorIndex.read(vectorsFile, manifest.embedding.dimensions, manifest.deletedLabels);
   if (vectors.size !== chunks.length) throw new IndexCorruptError(`${vectorsFile} holds ${vectors.size} vectors for ${chunks.length} chunks`);
   if (!Object.keys(manifest.checksums).every(checked)) await recordChecked(dir, manifest.checksums);
-  return assembleIndex(version, manifest, sources, chunks, vectors, lexical);
+  return assembleIndex(version, manifest, documents, chunks, vectors, lexical);
 }
