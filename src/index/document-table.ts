@@ -1,4 +1,4 @@
-import { expandDocument, type DocumentLayout } from './compact-files.js';
+import { BLOCK_FIELDS, expandDocument, type DocumentLayout } from './compact-files.js';
 import type { TextBlob } from './document-texts.js';
 import { LazyMap } from './lazy-map.js';
 import type { IndexedDocument } from './store.js';
@@ -19,16 +19,17 @@ export function documentTable(documents: readonly IndexedDocument[]): DocumentTa
 }
 
 /**
- * documents.json's layouts over texts.bin, each document decoded on first use and kept. `chars` is
- * each source's text length as the manifest recorded it: chunks are checked against it when the
- * version is read, and each text against it when it is decoded.
+ * documents.json's layouts over texts.bin and blocks.bin's rows, each document decoded on first use
+ * and kept. `chars` is each source's text length as the manifest recorded it: chunks are checked
+ * against it when the version is read, and each text against it when it is decoded.
  */
-export function lazyDocumentTable(layouts: readonly DocumentLayout[], blob: TextBlob, chars: ReadonlyMap<string, number>, file: string): DocumentTable {
+export function lazyDocumentTable(layouts: readonly DocumentLayout[], blob: TextBlob, blockRows: Int32Array, chars: ReadonlyMap<string, number>, file: string): DocumentTable {
   const position = new Map(layouts.map((layout, i) => [layout.source, i]));
   if (position.size !== layouts.length) throw new IndexCorruptError(`${file} lists a document twice`);
   for (const source of position.keys()) if (!chars.has(source)) throw new IndexCorruptError(`${file} lists ${source}, which the manifest does not`);
-  // A layout's rows are dropped once its document is expanded: the blocks hold the same facts.
-  const unexpanded: Array<DocumentLayout | undefined> = [...layouts];
+  const firstRow = new Float64Array(layouts.length + 1);
+  layouts.forEach((layout, i) => (firstRow[i + 1] = firstRow[i]! + layout.blocks * BLOCK_FIELDS));
+  if (firstRow[layouts.length] !== blockRows.length) throw new IndexCorruptError(`${file} counts ${firstRow[layouts.length]! / BLOCK_FIELDS} blocks, the blocks file holds ${blockRows.length / BLOCK_FIELDS}`);
   const keys = new Set(position.keys());
   const texts = new LazyMap(keys, (source) => {
     const text = blob.text(position.get(source)!);
@@ -37,10 +38,7 @@ export function lazyDocumentTable(layouts: readonly DocumentLayout[], blob: Text
   });
   const sources = new LazyMap(keys, (source) => {
     const i = position.get(source)!;
-    // Still there: LazyMap makes each document once, and a failed expansion keeps it.
-    const document = expandDocument({ ...unexpanded[i]!, text: texts.get(source)! });
-    unexpanded[i] = undefined;
-    return document;
+    return expandDocument({ ...layouts[i]!, text: texts.get(source)! }, blockRows.subarray(firstRow[i], firstRow[i + 1]));
   });
   return { texts, sources, length: (source) => (position.has(source) ? chars.get(source) : undefined) };
 }

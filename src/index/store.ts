@@ -9,7 +9,7 @@ import { documentTable, type DocumentTable } from './document-table.js';
 import { IndexCorruptError } from './versions.js';
 
 /** Bumped whenever the files of a version (folder-files.ts) change shape, so an old index is rebuilt instead of misread. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 const documentEntrySchema = z.object({
   source: z.string(),

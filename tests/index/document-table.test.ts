@@ -75,18 +75,21 @@ describe('a version read from its folder', () => {
 
 describe('lazyDocumentTable', () => {
   const note: IndexedDocument = { source: 'note.txt', format: 'text', title: 'note', text: 'Plain words.', blocks: [{ kind: 'paragraph', start: 0, end: 12, section: [] }] };
-  const layouts = [{ ...compactStructure(note), encoding: 'utf8' as const, bytes: 12 }];
+  const { structure, rows } = compactStructure(note);
+  const layouts = [{ ...structure, encoding: 'utf8' as const, bytes: 12 }];
   const blob = () => new TextBlob(Buffer.from(note.text), layouts, 'texts.bin');
+  const blockRows = Int32Array.from(rows);
 
   it('refuses a text whose length is not the one the manifest recorded, when it is decoded', () => {
-    const table = lazyDocumentTable(layouts, blob(), new Map([['note.txt', 11]]), 'documents.json');
+    const table = lazyDocumentTable(layouts, blob(), blockRows, new Map([['note.txt', 11]]), 'documents.json');
     expect(table.length('note.txt')).toBe(11);
     expect(() => table.texts.get('note.txt')).toThrow(IndexCorruptError);
   });
 
   it('refuses a document the manifest does not list, and chunks past the recorded length, when the version is read', () => {
-    expect(() => lazyDocumentTable(layouts, blob(), new Map(), 'documents.json')).toThrow(/which the manifest does not/);
-    const table = lazyDocumentTable(layouts, blob(), new Map([['note.txt', 12]]), 'documents.json');
+    expect(() => lazyDocumentTable(layouts, blob(), blockRows, new Map(), 'documents.json')).toThrow(/which the manifest does not/);
+    expect(() => lazyDocumentTable(layouts, blob(), blockRows.subarray(6), new Map([['note.txt', 12]]), 'documents.json')).toThrow(/counts 1 blocks, the blocks file holds 0/);
+    const table = lazyDocumentTable(layouts, blob(), blockRows, new Map([['note.txt', 12]]), 'documents.json');
     const chunk = (end: number) => [{ label: 0, source: 'note.txt', start: 0, end, section: [] }];
     const assemble = (end: number) => assembleIndex('v', {} as never, table, chunk(end), {} as never, {} as never);
     expect(() => assemble(13)).toThrow(IndexCorruptError);
