@@ -120,17 +120,24 @@ export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo,
   const checked = (name: string) => manifest.checksums[name] !== undefined && earlier.get(name) === manifest.checksums[name];
   const verified = (name: string) => readVerified(dir, name, manifest.checksums, checked(name));
   const file = (name: string) => path.join(dir, name);
-  const layouts = readDocumentLayouts(jsonOf(await verified(FILES.documents), file(FILES.documents)), file(FILES.documents));
-  const texts = new TextBlob(await verified(FILES.texts), layouts, file(FILES.texts));
-  const chars = new Map(manifest.documents.map((entry) => [entry.source, entry.chars]));
-  const blockRows = readInt32Rows(await verified(FILES.blocks), BLOCK_FIELDS, file(FILES.blocks));
-  const documents = lazyDocumentTable(layouts, texts, blockRows, chars, file(FILES.documents));
-  const chunkRows = readInt32Rows(await verified(FILES.chunkRows), CHUNK_FIELDS, file(FILES.chunkRows));
-  const chunks = readChunks(jsonOf(await verified(FILES.chunks), file(FILES.chunks)), chunkRows, file(FILES.chunks));
-  const lexical = LexicalIndex.decode(await verified(FILES.lexical), file(FILES.lexical));
+  // The graph is read by hnswlib on a libuv thread: it loads while this thread parses the other files.
   const vectorsFile = path.join(dir, FILES.vectors);
-  if (!checked(FILES.vectors)) await verifyChecksums(dir, { [FILES.vectors]: manifest.checksums[FILES.vectors] ?? 'none recorded' });
-  const vectors = await VectorIndex.read(vectorsFile, manifest.embedding.dimensions, manifest.deletedLabels);
+  const vectorsRead = (async () => {
+    if (!checked(FILES.vectors)) await verifyChecksums(dir, { [FILES.vectors]: manifest.checksums[FILES.vectors] ?? 'none recorded' });
+    return VectorIndex.read(vectorsFile, manifest.embedding.dimensions, manifest.deletedLabels);
+  })();
+  // Awaited below; when another file fails first, its error is the one reported.
+  vectorsRead.catch(() => undefined);
+  const [documentsJson, textBytes, blockBytes, chunkRowBytes, chunksJson, lexicalBytes] = await Promise.all(
+    [FILES.documents, FILES.texts, FILES.blocks, FILES.chunkRows, FILES.chunks, FILES.lexical].map(verified),
+  );
+  const layouts = readDocumentLayouts(jsonOf(documentsJson!, file(FILES.documents)), file(FILES.documents));
+  const texts = new TextBlob(textBytes!, layouts, file(FILES.texts));
+  const chars = new Map(manifest.documents.map((entry) => [entry.source, entry.chars]));
+  const documents = lazyDocumentTable(layouts, texts, readInt32Rows(blockBytes!, BLOCK_FIELDS, file(FILES.blocks)), chars, file(FILES.documents));
+  const chunks = readChunks(jsonOf(chunksJson!, file(FILES.chunks)), readInt32Rows(chunkRowBytes!, CHUNK_FIELDS, file(FILES.chunkRows)), file(FILES.chunks));
+  const lexical = LexicalIndex.decode(lexicalBytes!, file(FILES.lexical));
+  const vectors = await vectorsRead;
   if (vectors.size !== chunks.length) throw new IndexCorruptError(`${vectorsFile} holds ${vectors.size} vectors for ${chunks.length} chunks`);
   if (!Object.keys(manifest.checksums).every(checked)) await recordChecked(dir, manifest.checksums);
   return assembleIndex(version, manifest, documents, chunks, vectors, lexical);
