@@ -68,17 +68,30 @@ const at = (paths: readonly string[][], id: number, what: string) => {
   return path;
 };
 
-/** A document with its text (from texts.bin) and its blocks decoded from its rows (of blocks.bin). */
-export function expandDocument({ sections, blocks: _count, ...rest }: CompactStructure & { text: string }, rows: Int32Array): IndexedDocument {
+function expandBlocks(source: string, sections: readonly string[][], rows: Int32Array): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < rows.length; i += BLOCK_FIELDS) {
     const kind = BLOCK_KINDS[rows[i]!];
-    if (!kind) throw new IndexCorruptError(`${rest.source}: block ${i / BLOCK_FIELDS} has an unknown kind`);
+    if (!kind) throw new IndexCorruptError(`${source}: block ${i / BLOCK_FIELDS} has an unknown kind`);
     const start = rows[i + 1]!, end = rows[i + 2]!, level = rows[i + 3]!, section = rows[i + 4]!, page = rows[i + 5]!;
-    blocks.push({ kind, start, end, ...(level !== ABSENT ? { level } : {}), section: at(sections, section, `${rest.source}: a block`), ...(page !== ABSENT ? { page } : {}) });
+    blocks.push({ kind, start, end, ...(level !== ABSENT ? { level } : {}), section: at(sections, section, `${source}: a block`), ...(page !== ABSENT ? { page } : {}) });
   }
-  const { source, format, title, text, pages, marks } = rest;
-  return { source, format, title, text, blocks, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) };
+  return blocks;
+}
+
+/**
+ * A document of documents.json: its source, format, title, pages and marks at once; its text
+ * (`text()`, from texts.bin) and its blocks (decoded from its rows of blocks.bin) on first access.
+ * They are own enumerable getters, so spreading, comparing or serialising the document reads them
+ * like plain properties, and listing every document (the suggestion picker) decodes none of them.
+ */
+export function expandDocument({ source, format, title, sections, pages, marks }: CompactStructure, text: () => string, rows: Int32Array): IndexedDocument {
+  let blocks: Block[] | undefined;
+  const document = Object.defineProperties({ source, format, title } as IndexedDocument, {
+    text: { enumerable: true, get: text },
+    blocks: { enumerable: true, get: () => (blocks ??= expandBlocks(source, sections, rows)) },
+  });
+  return Object.assign(document, pages ? { pages } : {}, marks ? { marks } : {});
 }
 
 /** documents.json's entries, checked. */

@@ -38,7 +38,7 @@ export function lazyDocumentTable(layouts: readonly DocumentLayout[], blob: Text
   });
   const sources = new LazyMap(keys, (source) => {
     const i = position.get(source)!;
-    return expandDocument({ ...layouts[i]!, text: texts.get(source)! }, blockRows.subarray(firstRow[i], firstRow[i + 1]));
+    return expandDocument(layouts[i]!, () => texts.get(source)!, blockRows.subarray(firstRow[i], firstRow[i + 1]));
   });
   return { texts, sources, length: (source) => (position.has(source) ? chars.get(source) : undefined) };
 }

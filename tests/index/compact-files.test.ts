@@ -32,9 +32,9 @@ const written = (documents: IndexedDocument[]) => {
   return { value: JSON.parse(JSON.stringify(compact.map(({ structure }) => ({ ...structure, encoding: 'utf8', bytes: 0 })))) as unknown[], rows: compact.map(({ rows }) => rows) };
 };
 
-/** What reading gives back: each layout decoded, with its text attached as texts.bin would and its rows as blocks.bin would. */
+/** What reading gives back: each layout decoded, with its text as texts.bin would give it and its rows as blocks.bin would (spread: every getter read). */
 const readBack = ({ value, rows }: ReturnType<typeof written>, texts: string[]) =>
-  readDocumentLayouts(value, file).map(({ encoding: _encoding, bytes: _bytes, ...structure }, i) => expandDocument({ ...structure, text: texts[i]! }, Int32Array.from(rows[i]!)));
+  readDocumentLayouts(value, file).map((layout, i) => ({ ...expandDocument(layout, () => texts[i]!, Int32Array.from(rows[i]!)) }));
 /** chunks.json's value (through JSON) and chunks.bin's rows, read back. */
 const chunksReadBack = (chunks: StoredChunk[], change: (rows: number[]) => void = () => undefined) => {
   const { table, rows } = compactChunks(chunks);

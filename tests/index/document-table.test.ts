@@ -34,11 +34,17 @@ describe('LazyMap', () => {
 });
 
 describe('a version read from its folder', () => {
-  it('decodes no text before one is asked for, then only the document asked for', async () => {
+  it('decodes no text before one is asked for (listing documents included), then only the document asked for', async () => {
     const config = await testConfig(await makeCorpus(files));
     await openDocent(config, { embedder: hashEmbedder() });
     const decode = vi.spyOn(TextBlob.prototype, 'text');
     const index = await readIndex(config.indexDir, hashEmbedder().info);
+    // Listing every document, with its title and headings, decodes no text.
+    expect([...index.sources.values()].map((document) => [document.title, document.blocks.filter((block) => block.kind === 'heading').length])).toEqual([
+      ['bread', 0],
+      ['Lighthouses', 2],
+      ['東京', 1],
+    ]);
     expect(decode).not.toHaveBeenCalled();
     const chunk = index.chunks.find((candidate) => candidate.source === 'bread.txt')!;
     expect(chunk.text).toBe(files['bread.txt'].slice(chunk.start, chunk.end));
