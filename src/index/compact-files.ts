@@ -5,29 +5,27 @@ import type { ChunkRecord, IndexedDocument } from './store.js';
 import { IndexCorruptError } from './versions.js';
 
 /**
- * The structure of a version's documents and its chunk table, in a compact form (index format 4; the
+ * The structure of a version's documents and its chunk table, in a compact form (index format 6; the
  * texts themselves are in texts.bin, see document-texts.ts). A manual's blocks
  * and chunks each repeated their whole heading path, as objects: at 100k chunks that was 900k block
  * objects and 22 M characters of repeated headings, read, validated by zod and copied by every worker
- * at start-up. Here a document lists its distinct heading paths once, and blocks and chunks are flat
- * rows of integers that point into them; decoded objects share one array per path.
+ * at start-up. Here a document lists its distinct heading paths once (documents.json), and blocks and
+ * chunks are rows of integers that point into them, in binary files (blocks.bin, chunks.bin: see
+ * int32-rows.ts); decoded objects share one array per path.
  */
 
 /** -1 stands for an absent optional number (a block's level or page, a chunk's page). */
 const ABSENT = -1;
-const BLOCK_FIELDS = 6; // kind, start, end, level, section, page
-const CHUNK_FIELDS = 6; // source, start, end, label, section, page
-
-/** A flat array of integers, checked without copying it (zod would copy millions of numbers). */
-const integerRows = (fields: number) =>
-  z.custom<number[]>((value) => Array.isArray(value) && value.length % fields === 0 && value.every(Number.isInteger), { message: `rows of ${fields} integers` });
+export const BLOCK_FIELDS = 6; // kind, start, end, level, section, page
+export const CHUNK_FIELDS = 6; // source, start, end, label, section, page
 
 const compactStructureSchema = z.object({
   source: z.string(),
   format: z.enum(DOCUMENT_FORMATS),
   title: z.string(),
   sections: z.array(z.array(z.string())),
-  blocks: integerRows(BLOCK_FIELDS),
+  /** How many blocks the document has: its rows follow the previous document's in blocks.bin. */
+  blocks: z.number().int().nonnegative(),
   pages: z.array(z.object({ page: z.number().int(), start: z.number().int(), end: z.number().int() })).optional(),
   marks: z.array(z.object({ kind: z.enum(['code', 'emphasis', 'strong', 'link']), start: z.number().int(), end: z.number().int(), href: z.string().optional() })).optional(),
 });
@@ -36,7 +34,8 @@ type CompactStructure = z.infer<typeof compactStructureSchema>;
 const documentLayoutSchema = compactStructureSchema.merge(textLayoutSchema);
 export type DocumentLayout = z.infer<typeof documentLayoutSchema>;
 
-const compactChunksSchema = z.object({ sources: z.array(z.string()), sections: z.array(z.array(z.string())), rows: integerRows(CHUNK_FIELDS) });
+/** chunks.json: the documents and heading paths chunks.bin's rows point to. */
+const chunkTableSchema = z.object({ sources: z.array(z.string()), sections: z.array(z.array(z.string())) });
 
 const shapeProblem = (error: z.ZodError) => {
   const issue = error.issues[0];
@@ -56,11 +55,11 @@ class SectionTable {
   }
 }
 
-/** A document's structure without its text, as documents.json holds it. */
-export function compactStructure({ source, format, title, blocks, pages, marks }: IndexedDocument): CompactStructure {
+/** A document's structure without its text: what documents.json holds, and its rows for blocks.bin. */
+export function compactStructure({ source, format, title, blocks, pages, marks }: IndexedDocument): { structure: CompactStructure; rows: number[] } {
   const sections = new SectionTable();
   const rows = blocks.flatMap((block) => [BLOCK_KINDS.indexOf(block.kind), block.start, block.end, block.level ?? ABSENT, sections.id(block.section), block.page ?? ABSENT]);
-  return { source, format, title, sections: sections.paths, blocks: rows, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) };
+  return { structure: { source, format, title, sections: sections.paths, blocks: blocks.length, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) }, rows };
 }
 
 const at = (paths: readonly string[][], id: number, what: string) => {
@@ -69,20 +68,33 @@ const at = (paths: readonly string[][], id: number, what: string) => {
   return path;
 };
 
-/** A document with its text (from texts.bin) and its blocks decoded. */
-export function expandDocument({ sections, blocks: rows, ...rest }: CompactStructure & { text: string }): IndexedDocument {
+function expandBlocks(source: string, sections: readonly string[][], rows: Int32Array): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < rows.length; i += BLOCK_FIELDS) {
     const kind = BLOCK_KINDS[rows[i]!];
-    if (!kind) throw new IndexCorruptError(`${rest.source}: block ${i / BLOCK_FIELDS} has an unknown kind`);
+    if (!kind) throw new IndexCorruptError(`${source}: block ${i / BLOCK_FIELDS} has an unknown kind`);
     const start = rows[i + 1]!, end = rows[i + 2]!, level = rows[i + 3]!, section = rows[i + 4]!, page = rows[i + 5]!;
-    blocks.push({ kind, start, end, ...(level !== ABSENT ? { level } : {}), section: at(sections, section, `${rest.source}: a block`), ...(page !== ABSENT ? { page } : {}) });
+    blocks.push({ kind, start, end, ...(level !== ABSENT ? { level } : {}), section: at(sections, section, `${source}: a block`), ...(page !== ABSENT ? { page } : {}) });
   }
-  const { source, format, title, text, pages, marks } = rest;
-  return { source, format, title, text, blocks, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) };
+  return blocks;
 }
 
-/** documents.json's entries, checked (the rows lightly: decoding checks each value). */
+/**
+ * A document of documents.json: its source, format, title, pages and marks at once; its text
+ * (`text()`, from texts.bin) and its blocks (decoded from its rows of blocks.bin) on first access.
+ * They are own enumerable getters, so spreading, comparing or serialising the document reads them
+ * like plain properties, and listing every document (the suggestion picker) decodes none of them.
+ */
+export function expandDocument({ source, format, title, sections, pages, marks }: CompactStructure, text: () => string, rows: Int32Array): IndexedDocument {
+  let blocks: Block[] | undefined;
+  const document = Object.defineProperties({ source, format, title } as IndexedDocument, {
+    text: { enumerable: true, get: text },
+    blocks: { enumerable: true, get: () => (blocks ??= expandBlocks(source, sections, rows)) },
+  });
+  return Object.assign(document, pages ? { pages } : {}, marks ? { marks } : {});
+}
+
+/** documents.json's entries, checked. */
 export function readDocumentLayouts(value: unknown, file: string): DocumentLayout[] {
   if (!Array.isArray(value)) throw new IndexCorruptError(`${file} does not list documents`);
   return value.map((entry, i) => {
@@ -94,8 +106,8 @@ export function readDocumentLayouts(value: unknown, file: string): DocumentLayou
 
 export type StoredChunk = Omit<ChunkRecord, 'text' | 'id'>;
 
-/** The chunk table as chunks.json holds it. */
-export function compactChunks(chunks: readonly StoredChunk[]): z.infer<typeof compactChunksSchema> {
+/** The chunk table: what chunks.json holds, and the rows of chunks.bin. */
+export function compactChunks(chunks: readonly StoredChunk[]): { table: z.infer<typeof chunkTableSchema>; rows: number[] } {
   const sources = new Map<string, number>();
   const sections = new SectionTable();
   const rows: number[] = [];
@@ -104,13 +116,14 @@ export function compactChunks(chunks: readonly StoredChunk[]): z.infer<typeof co
     if (sourceId === undefined) sources.set(source, (sourceId = sources.size));
     rows.push(sourceId, start, end, label, sections.id(section), page ?? ABSENT);
   }
-  return { sources: [...sources.keys()], sections: sections.paths, rows };
+  return { table: { sources: [...sources.keys()], sections: sections.paths }, rows };
 }
 
-export function readChunks(value: unknown, file: string): StoredChunk[] {
-  const parsed = compactChunksSchema.safeParse(value);
+/** The chunks of chunks.json's table (`value`) and chunks.bin's rows. */
+export function readChunks(value: unknown, rows: Int32Array, file: string): StoredChunk[] {
+  const parsed = chunkTableSchema.safeParse(value);
   if (!parsed.success) throw new IndexCorruptError(`${file} does not have the expected shape (${shapeProblem(parsed.error)})`);
-  const { sources, sections, rows } = parsed.data;
+  const { sources, sections } = parsed.data;
   const chunks: StoredChunk[] = [];
   for (let i = 0; i < rows.length; i += CHUNK_FIELDS) {
     const sourceId = rows[i]!, start = rows[i + 1]!, end = rows[i + 2]!, label = rows[i + 3]!, section = rows[i + 4]!, page = rows[i + 5]!;

@@ -25,15 +25,32 @@ export async function writeText(out: StreamedFile, text: string): Promise<TextLa
   return { encoding, bytes: bytes.length };
 }
 
-/** Splits the texts file back into the documents described by `layouts` (in the order they were written). */
-export function readTexts<T extends TextLayout>(blob: Buffer, layouts: readonly T[], file: string): Array<Omit<T, keyof TextLayout> & { text: string }> {
-  let offset = 0;
-  const documents = layouts.map(({ encoding, bytes, ...rest }) => {
-    if (offset + bytes > blob.length) throw new IndexCorruptError(`${file} is shorter than the documents it should hold`);
-    const text = blob.toString(encoding, offset, offset + bytes);
-    offset += bytes;
-    return { ...rest, text };
-  });
-  if (offset !== blob.length) throw new IndexCorruptError(`${file} holds more than the documents it should hold`);
-  return documents;
+/**
+ * The texts file with each document's place in it, checked against the layouts once; a text is
+ * decoded only when asked for (`text(i)`), so start-up holds one buffer instead of every text as a string.
+ */
+export class TextBlob {
+  /** Byte offsets: document i lies in [offsets[i], offsets[i + 1]). */
+  readonly #offsets: Float64Array;
+  readonly #encodings: ReadonlyArray<TextLayout['encoding']>;
+
+  constructor(
+    private readonly blob: Buffer,
+    layouts: readonly TextLayout[],
+    file: string,
+  ) {
+    this.#encodings = layouts.map((layout) => layout.encoding);
+    this.#offsets = new Float64Array(layouts.length + 1);
+    layouts.forEach(({ bytes }, i) => (this.#offsets[i + 1] = this.#offsets[i]! + bytes));
+    const written = this.#offsets[layouts.length]!;
+    if (written > blob.length) throw new IndexCorruptError(`${file} is shorter than the documents it should hold`);
+    if (written < blob.length) throw new IndexCorruptError(`${file} holds more than the documents it should hold`);
+  }
+
+  /** The text of the i-th document written (a new string at each call: callers keep what they need). */
+  text(i: number): string {
+    const encoding = this.#encodings[i];
+    if (!encoding) throw new RangeError(`No document ${i} in the texts file`);
+    return this.blob.toString(encoding, this.#offsets[i], this.#offsets[i + 1]);
+  }
 }

@@ -3,8 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EmbeddingModelInfo } from '../embed/types.js';
-import { compactChunks, compactStructure, expandDocument, readChunks, readDocumentLayouts } from './compact-files.js';
-import { readTexts, writeText } from './document-texts.js';
+import { BLOCK_FIELDS, CHUNK_FIELDS, compactChunks, compactStructure, readChunks, readDocumentLayouts } from './compact-files.js';
+import { int32Bytes, readInt32Rows } from './int32-rows.js';
+import { lazyDocumentTable } from './document-table.js';
+import { TextBlob, writeText } from './document-texts.js';
 import { LexicalIndex } from './lexical-index.js';
 import { assembleIndex, assertSameModel, INDEX_FORMAT, IndexMissingError, manifestSchema, type CorpusIndex, type IndexManifest } from './store.js';
 import { StreamedFile, writeJsonFile, writePieces } from './streamed-file.js';
@@ -13,11 +15,19 @@ import { checkedEarlier, recordChecked } from './checked-files.js';
 import { fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
 
 /**
- * The files of a version in a folder (INDEX_FORMAT 5): the documents' texts in one binary file, their
- * structure and the chunk table as compact JSON (compact-files.ts), BM25's inverted index in a binary
+ * The files of a version in a folder (INDEX_FORMAT 6): the documents' texts in one binary file, their
+ * structure and the chunk table as compact JSON with their rows in binary files (compact-files.ts), BM25's inverted index in a binary
  * file (lexical-compact.ts), the HNSW graph as hnswlib writes it.
  */
-export const FILES = { documents: 'documents.json', texts: 'texts.bin', chunks: 'chunks.json', lexical: 'lexical.bin', vectors: 'vectors.hnsw' } as const;
+export const FILES = {
+  documents: 'documents.json',
+  texts: 'texts.bin',
+  blocks: 'blocks.bin',
+  chunks: 'chunks.json',
+  chunkRows: 'chunks.bin',
+  lexical: 'lexical.bin',
+  vectors: 'vectors.hnsw',
+} as const;
 
 /**
  * Writes the files of a version into `dir` (a fresh folder) and returns the manifest with their
@@ -26,16 +36,25 @@ export const FILES = { documents: 'documents.json', texts: 'texts.bin', chunks: 
 export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'version' | 'manifest'> & { vectors: VectorIndex }, manifest: Omit<IndexManifest, 'checksums'>): Promise<IndexManifest> {
   const checksums: Record<string, string> = {};
   const texts = new StreamedFile(path.join(dir, FILES.texts));
+  const blocks = new StreamedFile(path.join(dir, FILES.blocks));
   const layouts = [];
   try {
-    for (const document of index.sources.values()) layouts.push({ ...compactStructure(document), ...(await writeText(texts, document.text)) });
+    for (const document of index.sources.values()) {
+      const { structure, rows } = compactStructure(document);
+      await blocks.write(int32Bytes(rows));
+      layouts.push({ ...structure, ...(await writeText(texts, document.text)) });
+    }
     checksums[FILES.texts] = await texts.close();
+    checksums[FILES.blocks] = await blocks.close();
   } catch (error) {
     texts.abort();
+    blocks.abort();
     throw error;
   }
   checksums[FILES.documents] = await writeJsonFile(path.join(dir, FILES.documents), layouts, 1);
-  checksums[FILES.chunks] = await writeJsonFile(path.join(dir, FILES.chunks), compactChunks(index.chunks), 1);
+  const chunks = compactChunks(index.chunks);
+  checksums[FILES.chunks] = await writeJsonFile(path.join(dir, FILES.chunks), chunks.table, 1);
+  checksums[FILES.chunkRows] = await writePieces(path.join(dir, FILES.chunkRows), [int32Bytes(chunks.rows)]);
   checksums[FILES.lexical] = await writePieces(path.join(dir, FILES.lexical), index.lexical.encode());
   await index.vectors.write(path.join(dir, FILES.vectors));
   checksums[FILES.vectors] = await fileSha256(path.join(dir, FILES.vectors));
@@ -88,7 +107,7 @@ export async function readManifest(indexDir: string): Promise<{ version: string;
 
 /**
  * Loads the current version. Every file is checked against the manifest's checksums before it is
- * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its text.
+ * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its document's recorded length (each text is decoded on first use, see document-table.ts).
  * A file already checked and unchanged since by size and time is not hashed again (see checked-files.ts) unless `fullCheck`.
  */
 export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo, { fullCheck = false } = {}): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
@@ -101,14 +120,25 @@ export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo,
   const checked = (name: string) => manifest.checksums[name] !== undefined && earlier.get(name) === manifest.checksums[name];
   const verified = (name: string) => readVerified(dir, name, manifest.checksums, checked(name));
   const file = (name: string) => path.join(dir, name);
-  const layouts = readDocumentLayouts(jsonOf(await verified(FILES.documents), file(FILES.documents)), file(FILES.documents));
-  const sources = readTexts(await verified(FILES.texts), layouts, file(FILES.texts)).map(expandDocument);
-  const chunks = readChunks(jsonOf(await verified(FILES.chunks), file(FILES.chunks)), file(FILES.chunks));
-  const lexical = LexicalIndex.decode(await verified(FILES.lexical), file(FILES.lexical));
+  // The graph is read by hnswlib on a libuv thread: it loads while this thread parses the other files.
   const vectorsFile = path.join(dir, FILES.vectors);
-  if (!checked(FILES.vectors)) await verifyChecksums(dir, { [FILES.vectors]: manifest.checksums[FILES.vectors] ?? 'none recorded' });
-  const vectors = await VectorIndex.read(vectorsFile, manifest.embedding.dimensions, manifest.deletedLabels);
+  const vectorsRead = (async () => {
+    if (!checked(FILES.vectors)) await verifyChecksums(dir, { [FILES.vectors]: manifest.checksums[FILES.vectors] ?? 'none recorded' });
+    return VectorIndex.read(vectorsFile, manifest.embedding.dimensions, manifest.deletedLabels);
+  })();
+  // Awaited below; when another file fails first, its error is the one reported.
+  vectorsRead.catch(() => undefined);
+  const [documentsJson, textBytes, blockBytes, chunkRowBytes, chunksJson, lexicalBytes] = await Promise.all(
+    [FILES.documents, FILES.texts, FILES.blocks, FILES.chunkRows, FILES.chunks, FILES.lexical].map(verified),
+  );
+  const layouts = readDocumentLayouts(jsonOf(documentsJson!, file(FILES.documents)), file(FILES.documents));
+  const texts = new TextBlob(textBytes!, layouts, file(FILES.texts));
+  const chars = new Map(manifest.documents.map((entry) => [entry.source, entry.chars]));
+  const documents = lazyDocumentTable(layouts, texts, readInt32Rows(blockBytes!, BLOCK_FIELDS, file(FILES.blocks)), chars, file(FILES.documents));
+  const chunks = readChunks(jsonOf(chunksJson!, file(FILES.chunks)), readInt32Rows(chunkRowBytes!, CHUNK_FIELDS, file(FILES.chunkRows)), file(FILES.chunks));
+  const lexical = LexicalIndex.decode(lexicalBytes!, file(FILES.lexical));
+  const vectors = await vectorsRead;
   if (vectors.size !== chunks.length) throw new IndexCorruptError(`${vectorsFile} holds ${vectors.size} vectors for ${chunks.length} chunks`);
   if (!Object.keys(manifest.checksums).every(checked)) await recordChecked(dir, manifest.checksums);
-  return assembleIndex(version, manifest, sources, chunks, vectors, lexical);
+  return assembleIndex(version, manifest, documents, chunks, vectors, lexical);
 }

@@ -4,10 +4,12 @@ import type { ChunkSpan } from '../ingest/chunk.js';
 import { BLOCK_KINDS, DOCUMENT_FORMATS, type ParsedDocument } from '../ingest/types.js';
 import type { LexicalIndex } from './lexical-index.js';
 import type { VectorStore } from './vector-store.js';
+import { IndexChunk } from './chunk-records.js';
+import { documentTable, type DocumentTable } from './document-table.js';
 import { IndexCorruptError } from './versions.js';
 
 /** Bumped whenever the files of a version (folder-files.ts) change shape, so an old index is rebuilt instead of misread. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 const documentEntrySchema = z.object({
   source: z.string(),
@@ -101,27 +103,26 @@ export class IndexMissingError extends Error {
   override name = 'IndexMissingError';
 }
 
+/** A version from its parts; `documents` either in memory or a table that decodes each on first use. */
 export function assembleIndex<V extends VectorStore>(
   version: string,
   manifest: IndexManifest,
-  sources: readonly IndexedDocument[],
+  documents: readonly IndexedDocument[] | DocumentTable,
   chunkSpans: ReadonlyArray<Omit<ChunkRecord, 'text' | 'id'>>,
   vectors: V,
   lexical: LexicalIndex,
 ): Omit<CorpusIndex, 'vectors'> & { vectors: V } {
-  const documents = new Map(sources.map((source) => [source.source, source.text]));
+  const table = 'texts' in documents ? documents : documentTable(documents);
   const chunks = chunkSpans.map((span) => {
-    const text = documents.get(span.source)?.slice(span.start, span.end);
-    if (text === undefined || span.end > (documents.get(span.source)?.length ?? 0)) {
-      throw new IndexCorruptError(`Chunk ${span.source}#${span.start}-${span.end} refers to text the index does not hold`);
-    }
-    return { ...span, id: `${span.source}#${span.start}-${span.end}`, text };
+    const length = table.length(span.source);
+    if (length === undefined || span.end > length) throw new IndexCorruptError(`Chunk ${span.source}#${span.start}-${span.end} refers to text the index does not hold`);
+    return new IndexChunk(span, table.texts);
   });
   return {
     version,
     manifest,
-    documents,
-    sources: new Map(sources.map((source) => [source.source, source])),
+    documents: table.texts,
+    sources: table.sources,
     chunks,
     chunkById: new Map(chunks.map((chunk) => [chunk.id, chunk])),
     chunkByLabel: new Map(chunks.map((chunk) => [chunk.label, chunk])),

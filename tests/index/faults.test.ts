@@ -12,7 +12,7 @@ import { makeCorpus, tempDir, testConfig } from '../helpers/fixtures.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 
 const files = { 'a.md': '# Stars\n\nAlpha Centauri is a star system. It is close to the Sun.', 'b.txt': 'Bread is baked from flour, water and yeast.' };
-const INDEX_FILES = ['documents.json', 'texts.bin', 'chunks.json', 'lexical.bin', 'vectors.hnsw', 'manifest.json'];
+const INDEX_FILES = ['documents.json', 'texts.bin', 'blocks.bin', 'chunks.json', 'chunks.bin', 'lexical.bin', 'vectors.hnsw', 'manifest.json'];
 
 async function builtIndex(corpus: Record<string, string> = files) {
   const config = await testConfig(await makeCorpus(corpus));

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readTexts, writeText } from '../../src/index/document-texts.js';
+import { TextBlob, writeText } from '../../src/index/document-texts.js';
 import { StreamedFile, writeJsonFile } from '../../src/index/streamed-file.js';
 import { IndexCorruptError } from '../../src/index/versions.js';
 import { tempDir } from '../helpers/fixtures.js';
@@ -39,13 +39,15 @@ describe('the files of a version', () => {
     const blob = await fs.readFile(path.join(dir, 'texts.bin'));
     expect(checksum).toBe(sha256(blob));
     expect(layouts.map((layout) => layout.encoding)).toEqual(['utf8', 'utf8', 'utf8', 'utf16le', 'utf16le']);
-    expect(readTexts(blob, layouts, 'texts.bin')).toEqual(texts.map((text, i) => ({ source: `doc-${i}`, text })));
+    const read = new TextBlob(blob, layouts, 'texts.bin');
+    // Decoded in any order, each exactly as written.
+    for (const i of [4, 0, 2, 3, 1]) expect(read.text(i)).toBe(texts[i]);
   });
 
   it('refuses a texts file that is shorter or longer than its documents say', () => {
     const layouts = [{ encoding: 'utf8' as const, bytes: 5 }];
-    expect(() => readTexts(Buffer.from('abc'), layouts, 'texts.bin')).toThrow(IndexCorruptError);
-    expect(() => readTexts(Buffer.from('abcdefg'), layouts, 'texts.bin')).toThrow(IndexCorruptError);
-    expect(readTexts(Buffer.from('abcde'), layouts, 'texts.bin')).toEqual([{ text: 'abcde' }]);
+    expect(() => new TextBlob(Buffer.from('abc'), layouts, 'texts.bin')).toThrow(IndexCorruptError);
+    expect(() => new TextBlob(Buffer.from('abcdefg'), layouts, 'texts.bin')).toThrow(IndexCorruptError);
+    expect(new TextBlob(Buffer.from('abcde'), layouts, 'texts.bin').text(0)).toBe('abcde');
   });
 });

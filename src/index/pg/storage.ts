@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { EmbeddingModelInfo } from '../../embed/types.js';
 import { sha256 } from '../../ingest/corpus.js';
 import { LexicalIndex } from '../lexical-index.js';
@@ -25,8 +26,14 @@ export interface PgStorageOptions {
 
 const LOCK_POLL_MS = 200;
 
+/**
+ * The driver, loaded when a PostgreSQL storage is opened rather than when this module is: a server on
+ * a folder index imports this module (open-storage.ts) but never loads pg (≈ 150 ms of every worker's start-up).
+ */
+const driver = () => createRequire(import.meta.url)('pg') as typeof pg;
+
 // bigint columns (labels, version numbers) stay far below 2^53: read them as numbers.
-const types = { getTypeParser: (oid: number, format?: string) => (oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format as 'text')) };
+const typesOf = ({ types }: typeof pg) => ({ getTypeParser: (oid: number, format?: string) => (oid === types.builtins.INT8 ? Number : types.getTypeParser(oid, format as 'text')) });
 
 interface ChunkRow {
   label: number;
@@ -56,7 +63,8 @@ export class PgStorage implements IndexStorage<PgVectorStore> {
     this.#hnsw = options.hnsw ?? DEFAULT_PG_HNSW;
     this.#lockWaitMs = options.lockWaitMs ?? 60_000;
     this.location = `${redact(options.url)} (schema ${options.schema})`;
-    this.#pool = new pg.Pool({ connectionString: options.url, max: options.poolSize, allowExitOnIdle: true, types });
+    const pgDriver = driver();
+    this.#pool = new pgDriver.Pool({ connectionString: options.url, max: options.poolSize, allowExitOnIdle: true, types: typesOf(pgDriver) });
     // An idle connection dropped by the server must not crash the process: the pool replaces it.
     this.#pool.on('error', () => undefined);
   }
