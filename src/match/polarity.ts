@@ -59,6 +59,9 @@ export function termsNegatedBy(text: string, negationCues: readonly Cue[]): Set<
   return negated;
 }
 
+/** Whether `word` is by itself a negation ("none", "never", "no"). */
+export const isNegationWord = (word: string) => NEGATION_WORD.test(word);
+
 const FUNCTION_WORDS = new Set(functionWords);
 const NEGATION_WORD = new RegExp(`^(?:${NEGATION.source})$`, 'iu');
 const WORD_OR_BREAK = /[\p{L}\p{N}]+(?:['’]\p{L}+)*|[,;:()]/gu;

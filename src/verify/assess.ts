@@ -4,7 +4,7 @@ import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import { compareFacts, type FactComparison } from '../match/fact-compare.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
-import { clauseEnd, hedges, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
+import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
 import { roleSwap, type RoleSwap } from '../match/roles.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 
@@ -73,7 +73,8 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const from = Math.max(0, Math.min(...matchedTokens.map((token) => token.start)) - CUE_REACH);
   const to = Math.max(...matchedTokens.map((token) => token.end));
   const stated = matchedTokens.length > 0 ? { from, to } : undefined;
-  const antonyms = stated ? antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }) : [];
+  // A negation word against its opposite ("None of the functions" / "all functions") is the negation itself, read as polarity.
+  const antonyms = stated ? antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }).filter((pair) => !isNegationWord(pair.claim.text) && !isNegationWord(pair.evidence.text)) : [];
   const opposed = new Set(antonyms.map((pair) => pair.claim.term));
   // Only the words that differ are the changed value: "Pope" is shared by "Pope Julius II" and "Pope Leo X".
   const conflicted = facts.conflicts.map(({ claim: own, evidence: theirs }) => ({ ...own, words: own.words.filter((word) => !theirs.words.some((other) => other.term === word.term)) }));
@@ -106,13 +107,16 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const polarity = comparePolarity(claim, evidence, stated, evidenceCues);
   const swapped = roleSwap(claim.analysed, evidence, { names: ctx.names, sameWord });
   // Each antonym opposes a predicate of its own ("larger and slower" against "smaller and faster" is
-  // two contradictions, not a double negation); only a "not" on the claim's side turns one back ("not included" = "excluded").
+  // two contradictions, not a double negation); only a "not" on the antonym itself turns it back
+  // ("not included" = "excluded"). A "not" on another word ("Private schools … may not use" against
+  // "used … in public schools") is a second opposite, not a cancelling one.
   const opposedWord = antonyms.length > 0;
+  const negationOnAntonym = antonyms.some((pair) => polarity.claimNegated.has(pair.claim.term) || polarity.evidenceNegated.has(pair.evidence.term));
   return {
     coverage,
     exactCoverage: total === 0 ? 0 : exact / total,
     facts,
-    negationMismatch: polarity.mismatch !== opposedWord,
+    negationMismatch: negationOnAntonym ? polarity.mismatch !== opposedWord : polarity.mismatch || opposedWord,
     antonyms,
     roleSwap: swapped,
     statesOpposite: (polarity.evidenceNegates && !opposedWord) || opposedWord || swapped !== undefined,
@@ -129,7 +133,12 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
  * "are not called", whatever else either negates); a negated word only one side has (a
  * paraphrase) falls back on whether the other side negates anything there at all.
  */
-function comparePolarity(claim: PreparedClaim, evidence: AnalysedText, stated: { from: number; to: number } | undefined, evidenceCues: readonly Cue[]): { mismatch: boolean; evidenceNegates: boolean } {
+function comparePolarity(
+  claim: PreparedClaim,
+  evidence: AnalysedText,
+  stated: { from: number; to: number } | undefined,
+  evidenceCues: readonly Cue[],
+): { mismatch: boolean; evidenceNegates: boolean; claimNegated: ReadonlySet<string>; evidenceNegated: ReadonlySet<string> } {
   const evidenceNegated = evidenceCues.length > 0;
   const claimNegatedTerms = negatedTerms(claim.analysed.text);
   const evidenceNegatedTerms = termsNegatedBy(evidence.text, evidenceCues);
@@ -143,7 +152,7 @@ function comparePolarity(claim: PreparedClaim, evidence: AnalysedText, stated: {
     [...evidenceNegatedTerms].some((term) => !claimTerms.has(term) && !claim.negated) ||
     // Cues that bear on no content word ("nothing" at the end) count on one side only.
     (claimNegatedTerms.size === 0 && evidenceNegatedTerms.size === 0 && claim.negated !== evidenceNegated);
-  return { mismatch, evidenceNegates };
+  return { mismatch, evidenceNegates, claimNegated: claimNegatedTerms, evidenceNegated: evidenceNegatedTerms };
 }
 
 /** Runs of the claim's unmatched words (stop words between them kept), with missing facts, as written in the claim. */

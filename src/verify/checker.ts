@@ -7,7 +7,7 @@ import type { CorpusIndex } from '../index/store.js';
 import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
-import type { Clause } from './clauses.js';
+import { readByClause } from './by-clause.js';
 import { CheckedClaims } from './checked-claims.js';
 import { conflictsOf } from './conflicts.js';
 import { EvidenceTexts } from './evidence-texts.js';
@@ -18,6 +18,8 @@ import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type
 
 /** How many passages a claim without citations is checked against. */
 const SEARCH_DEPTH = 8;
+/** …and against how many more for each part of a claim of several. */
+const PART_SEARCH_DEPTH = 4;
 const MAX_EVIDENCE = 3;
 
 export interface ScoredUnit extends Unit, Assessment {
@@ -95,8 +97,22 @@ export class CitationChecker {
       this.validateSpans(citations);
       return this.checkAgainstSpans(claim, citations);
     }
-    const passages = await this.#search(claim, SEARCH_DEPTH);
-    return this.checkAgainstSpans(claim, passages, { clip: false });
+    return this.checkAgainstSpans(claim, await this.#searchParts(claim), { clip: false });
+  }
+
+  /**
+   * Passages for a claim without citations: those found for the whole claim, and for a claim of
+   * several parts those found for each part — an added detail ("…, with 1,000 troops taking part")
+   * must not keep the search from the sentence that states the rest.
+   */
+  async #searchParts(claim: string): Promise<SpanRef[]> {
+    const parts = this.#claims.clauses(claim);
+    const queries = parts.length < 2 ? [claim] : [claim, ...parts.map((part) => part.text)];
+    const found = new Map<string, SpanRef>();
+    for (const query of queries) {
+      for (const passage of await this.#search(query, query === claim ? SEARCH_DEPTH : PART_SEARCH_DEPTH)) found.set(`${passage.source}#${passage.start}-${passage.end}`, passage);
+    }
+    return [...found.values()];
   }
 
   /** Scores `claim` against the sentences (and adjacent pairs) inside the given spans, clipped to them; the result is shared, not to be changed. */
@@ -161,10 +177,11 @@ export class CitationChecker {
     scored.sort((a, b) => rank(b) - rank(a) || a.end - a.start - (b.end - b.start));
     const first = strongest(scored)!;
     if (first !== scored[0]) scored.unshift(...scored.splice(scored.indexOf(first), 1));
-    const best = this.#byClause(claim, scored);
+    const parts = this.#claims.clauses(claim.analysed.text);
+    const { best, others } = readByClause(parts, scored, (part, unit) => this.#score(this.#claims.prepare(part.text), unit));
     const evidence: Evidence[] = [];
     if (best.verdict !== 'not_found') {
-      for (const unit of [best, ...scored]) {
+      for (const unit of [best, ...others, ...scored]) {
         if (evidence.length >= MAX_EVIDENCE || unit.verdict === 'not_found') break;
         if (evidence.some((e) => e.source === unit.source && e.start < unit.end && unit.start < e.end)) continue;
         evidence.push(this.#evidence(unit));
@@ -175,44 +192,6 @@ export class CitationChecker {
     if (conflicts.length > 0) result.conflicts = conflicts;
     if ((best.verdict === 'partially_supported' || best.verdict === 'contradicted') && best.missing.length > 0) result.missing = best.missing;
     return result;
-  }
-
-  /**
-   * The best evidence, with its verdict revised clause by clause: a claim that states two things is
-   * supported only when both are, and partially supported when one is (the other listed as missing).
-   */
-  #byClause(claim: PreparedClaim, scored: ScoredUnit[]): ScoredUnit {
-    const parts = this.#claims.clauses(claim.analysed.text);
-    if (parts.length < 2) return scored[0]!;
-    const best = this.#readFor(parts, scored);
-    // A contradiction that no clause's own evidence undoes stands.
-    if (best.verdict === 'contradicted') return best;
-    // Each clause is checked against the same evidence: scattered words elsewhere do not make a statement.
-    const verdicts = parts.map((part) => this.#score(this.#claims.prepare(part.text), best).verdict);
-    const held = verdicts.filter((verdict) => verdict === 'supported' || verdict === 'contradicted').length;
-    if (held === 0) return best;
-    if (verdicts.includes('contradicted')) return { ...best, verdict: 'contradicted' };
-    // A hedge on one side only ("is said to have attended") is less than the statement, clause by clause too.
-    if (held === parts.length) return best.verdict === 'supported' || best.hedgeMismatch ? best : { ...best, verdict: 'supported' };
-    const missing = parts.filter((_, i) => verdicts[i] !== 'supported').map((part) => part.text.replace(/[.!?]+$/, ''));
-    return { ...best, verdict: 'partially_supported', missing: [...new Set([...missing, ...best.missing.filter((gap) => !missing.some((part) => part.includes(gap)))])] };
-  }
-
-  /**
-   * Which evidence a two-part claim is read against: the one that best covers the whole claim,
-   * unless that one contradicts it while no clause's own best evidence does and one's states it as
-   * claimed ("received his master's degree in 1505" against "ordained in 1507", for "…master's
-   * degree in 1505 and was elected rector"): then that clause's evidence.
-   */
-  #readFor(parts: readonly Clause[], scored: ScoredUnit[]): ScoredUnit {
-    const best = scored[0]!;
-    if (best.verdict !== 'contradicted') return best;
-    const bestForClause = parts.map((part) => {
-      const prepared = this.#claims.prepare(part.text);
-      return scored.map((unit) => ({ unit, own: this.#score(prepared, unit) })).sort((a, b) => rank(b.own) - rank(a.own))[0]!;
-    });
-    if (bestForClause.some(({ own }) => own.verdict === 'contradicted')) return best;
-    return bestForClause.find(({ own }) => own.verdict === 'supported')?.unit ?? best;
   }
 
   #score(claim: PreparedClaim, unit: Unit): ScoredUnit {

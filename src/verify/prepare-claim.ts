@@ -2,7 +2,7 @@ import lexicon from 'wink-lexicon/src/lexicon.js';
 import { isStopWord, type Token } from '../match/analyzer.js';
 import { weightedTerms } from '../match/coverage.js';
 import { analyse } from '../match/facts.js';
-import { hedges, negations } from '../match/polarity.js';
+import { hedges, isNegationWord, negations } from '../match/polarity.js';
 import type { CorpusIndex } from '../index/store.js';
 import type { PreparedClaim } from './assess.js';
 
@@ -31,6 +31,7 @@ export function prepareClaim(claim: string, index: CorpusIndex): PreparedClaim {
  * ("Since 2012…"): a word the corpus never uses, or one the English lexicon does not list as a common word.
  */
 function isNameAtStart(token: Token, index: CorpusIndex): boolean {
-  if (isStopWord(token.word)) return false;
+  // "None of …", "Never …", "Nobody …" open a negated statement, not a name.
+  if (isStopWord(token.word) || isNegationWord(token.text)) return false;
   return !index.lexical.has(token.term) || lexicon[token.word] === undefined;
 }
