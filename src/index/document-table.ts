@@ -1,4 +1,4 @@
-import { BLOCK_FIELDS, expandDocument, type DocumentLayout } from './compact-files.js';
+import { BLOCK_FIELDS, checkedLayout, expandDocument, type PlacedLayout } from './compact-files.js';
 import type { TextBlob } from './document-texts.js';
 import { LazyMap } from './lazy-map.js';
 import type { IndexedDocument } from './store.js';
@@ -23,7 +23,7 @@ export function documentTable(documents: readonly IndexedDocument[]): DocumentTa
  * and kept. `chars` is each source's text length as the manifest recorded it: chunks are checked
  * against it when the version is read, and each text against it when it is decoded.
  */
-export function lazyDocumentTable(layouts: readonly DocumentLayout[], blob: TextBlob, blockRows: Int32Array, chars: ReadonlyMap<string, number>, file: string): DocumentTable {
+export function lazyDocumentTable(layouts: readonly PlacedLayout[], blob: TextBlob, blockRows: Int32Array, chars: ReadonlyMap<string, number>, file: string): DocumentTable {
   const position = new Map(layouts.map((layout, i) => [layout.source, i]));
   if (position.size !== layouts.length) throw new IndexCorruptError(`${file} lists a document twice`);
   for (const source of position.keys()) if (!chars.has(source)) throw new IndexCorruptError(`${file} lists ${source}, which the manifest does not`);
@@ -38,7 +38,7 @@ export function lazyDocumentTable(layouts: readonly DocumentLayout[], blob: Text
   });
   const sources = new LazyMap(keys, (source) => {
     const i = position.get(source)!;
-    return expandDocument(layouts[i]!, () => texts.get(source)!, blockRows.subarray(firstRow[i], firstRow[i + 1]));
+    return expandDocument(checkedLayout(layouts[i]!, i, file), () => texts.get(source)!, blockRows.subarray(firstRow[i], firstRow[i + 1]));
   });
   return { texts, sources, length: (source) => (position.has(source) ? chars.get(source) : undefined) };
 }

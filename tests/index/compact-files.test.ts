@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactChunks, compactStructure, expandDocument, readChunks, readDocumentLayouts, type StoredChunk } from '../../src/index/compact-files.js';
+import { checkedLayout, compactChunks, compactStructure, expandDocument, readChunks, readDocumentLayouts, type StoredChunk } from '../../src/index/compact-files.js';
 import { int32Bytes, readInt32Rows } from '../../src/index/int32-rows.js';
 import type { IndexedDocument } from '../../src/index/store.js';
 import { IndexCorruptError } from '../../src/index/versions.js';
@@ -34,7 +34,7 @@ const written = (documents: IndexedDocument[]) => {
 
 /** What reading gives back: each layout decoded, with its text as texts.bin would give it and its rows as blocks.bin would (spread: every getter read). */
 const readBack = ({ value, rows }: ReturnType<typeof written>, texts: string[]) =>
-  readDocumentLayouts(value, file).map((layout, i) => ({ ...expandDocument(layout, () => texts[i]!, Int32Array.from(rows[i]!)) }));
+  readDocumentLayouts(value, file).map((layout, i) => ({ ...expandDocument(checkedLayout(layout, i, file), () => texts[i]!, Int32Array.from(rows[i]!)) }));
 /** chunks.json's value (through JSON) and chunks.bin's rows, read back. */
 const chunksReadBack = (chunks: StoredChunk[], change: (rows: number[]) => void = () => undefined) => {
   const { table, rows } = compactChunks(chunks);
@@ -72,6 +72,9 @@ describe('the compact documents and chunks files', () => {
     expect(damaged((rows) => (rows[4] = 17))).toThrow(/heading path 17/);
     expect(() => readDocumentLayouts({}, file)).toThrow(/does not list documents/);
     expect(() => readDocumentLayouts([{ ...written([note]).value[0]!, blocks: 0.5 }], file)).toThrow(IndexCorruptError);
+    // The rest of an entry is checked when its document is first expanded, not when the version is read.
+    const [badTitle] = readDocumentLayouts([{ ...written([note]).value[0]!, title: 7 }], file);
+    expect(() => checkedLayout(badTitle!, 0, file)).toThrow(/document 0 does not have the expected shape \(title/);
     expect(() => chunksReadBack([{ label: 0, source: 'a', start: 0, end: 1, section: [] }], (rows) => (rows[0] = 3))).toThrow(/unknown document/);
   });
 });
