@@ -60,6 +60,22 @@ Graph* get_graph(napi_env env, napi_value value) {
   return static_cast<Graph*>(data);
 }
 
+// The graph an entry point acts on, its `expected` arguments unpacked into `args`; nullptr with a
+// JavaScript error pending when they are not there.
+Graph* graph_call(napi_env env, napi_callback_info info, size_t expected, napi_value* args) {
+  return get_args(env, info, expected, args) ? get_graph(env, args[0]) : nullptr;
+}
+
+// Runs `body`, an hnswlib call, turning what it throws into a JavaScript error.
+template <typename Body>
+napi_value guarded(napi_env env, Body body) {
+  try {
+    return body();
+  } catch (const std::exception& error) {
+    return fail(env, std::string("hnswlib: ") + error.what());
+  }
+}
+
 // A typed array's elements and length when it is of `type`, else nullptr.
 void* typed_elements(napi_env env, napi_value value, napi_typedarray_type type, size_t* length) {
   bool is_typed = false;
@@ -79,12 +95,12 @@ napi_value create(napi_env env, napi_callback_info info) {
     if (!get_size(env, args[i], &sizes[i])) return fail(env, "create takes five unsigned integers");
   }
   if (sizes[0] == 0 || sizes[1] == 0) return fail(env, "dimensions and capacity must be positive");
-  Graph* graph;
-  try {
+  Graph* graph = nullptr;
+  guarded(env, [&]() -> napi_value {
     graph = new Graph(sizes[0], sizes[1], sizes[2], sizes[3], sizes[4]);
-  } catch (const std::exception& error) {
-    return fail(env, std::string("hnswlib: ") + error.what());
-  }
+    return nullptr;
+  });
+  if (graph == nullptr) return nullptr;
   napi_value external;
   const auto release = [](napi_env, void* data, void*) { delete static_cast<Graph*>(data); };
   if (napi_create_external(env, graph, release, nullptr, &external) != napi_ok) {
@@ -97,8 +113,7 @@ napi_value create(napi_env env, napi_callback_info info) {
 // addPoints(graph, labels: Int32Array, vectors: Float32Array of labels.length × dimensions), in order.
 napi_value add_points(napi_env env, napi_callback_info info) {
   napi_value args[3];
-  if (!get_args(env, info, 3, args)) return nullptr;
-  Graph* graph = get_graph(env, args[0]);
+  Graph* graph = graph_call(env, info, 3, args);
   if (graph == nullptr) return nullptr;
   size_t count = 0, values = 0;
   const auto* labels = static_cast<const int32_t*>(typed_elements(env, args[1], napi_int32_array, &count));
@@ -106,40 +121,34 @@ napi_value add_points(napi_env env, napi_callback_info info) {
   if (labels == nullptr || vectors == nullptr) return fail(env, "addPoints takes an Int32Array and a Float32Array");
   if (values != count * graph->dimensions) return fail(env, "vectors must hold labels.length × dimensions values");
   std::vector<float> point(graph->dimensions);
-  try {
+  return guarded(env, [&]() -> napi_value {
     for (size_t i = 0; i < count; i++) {
       if (labels[i] < 0) return fail(env, "labels must not be negative");
       point.assign(vectors + i * graph->dimensions, vectors + (i + 1) * graph->dimensions);
       normalize(point);
       graph->index.addPoint(point.data(), static_cast<hnswlib::labeltype>(labels[i]));
     }
-  } catch (const std::exception& error) {
-    return fail(env, std::string("hnswlib: ") + error.what());
-  }
-  return nullptr;
+    return nullptr;
+  });
 }
 
 // resize(graph, capacity): room for `capacity` points, as hnswlib-node's resizeIndex.
 napi_value resize(napi_env env, napi_callback_info info) {
   napi_value args[2];
-  if (!get_args(env, info, 2, args)) return nullptr;
-  Graph* graph = get_graph(env, args[0]);
+  Graph* graph = graph_call(env, info, 2, args);
   if (graph == nullptr) return nullptr;
   size_t capacity = 0;
   if (!get_size(env, args[1], &capacity)) return fail(env, "resize takes an unsigned integer");
-  try {
+  return guarded(env, [&]() -> napi_value {
     graph->index.resizeIndex(capacity);
-  } catch (const std::exception& error) {
-    return fail(env, std::string("hnswlib: ") + error.what());
-  }
-  return nullptr;
+    return nullptr;
+  });
 }
 
 // counts(graph): [points inserted, capacity], as getCurrentCount and getMaxElements.
 napi_value counts(napi_env env, napi_callback_info info) {
   napi_value args[1];
-  if (!get_args(env, info, 1, args)) return nullptr;
-  Graph* graph = get_graph(env, args[0]);
+  Graph* graph = graph_call(env, info, 1, args);
   if (graph == nullptr) return nullptr;
   napi_value pair, points, capacity;
   napi_create_array_with_length(env, 2, &pair);
@@ -153,19 +162,16 @@ napi_value counts(napi_env env, napi_callback_info info) {
 // write(graph, file): hnswlib's saveIndex, the format hnswlib-node's readIndex reads.
 napi_value write(napi_env env, napi_callback_info info) {
   napi_value args[2];
-  if (!get_args(env, info, 2, args)) return nullptr;
-  Graph* graph = get_graph(env, args[0]);
+  Graph* graph = graph_call(env, info, 2, args);
   if (graph == nullptr) return nullptr;
   size_t length = 0;
   if (napi_get_value_string_utf8(env, args[1], nullptr, 0, &length) != napi_ok) return fail(env, "write takes a file name");
   std::string file(length, '\0');
   napi_get_value_string_utf8(env, args[1], file.data(), length + 1, &length);
-  try {
+  return guarded(env, [&]() -> napi_value {
     graph->index.saveIndex(file);
-  } catch (const std::exception& error) {
-    return fail(env, std::string("hnswlib: ") + error.what());
-  }
-  return nullptr;
+    return nullptr;
+  });
 }
 
 napi_value init(napi_env env, napi_value exports) {
