@@ -34,10 +34,11 @@ export function readByClause<T extends ClauseUnit>(parts: readonly Clause[], sco
   const best = readFor(parts, scored, score);
   if (parts.length < 2 || best.verdict === 'contradicted') return { best, others: [] };
   // Each clause is checked against the same evidence first: scattered words elsewhere do not make a statement.
-  const verdicts = parts.map((part) => score(part, best).verdict);
+  const readings = parts.map((part) => score(part, best));
+  const verdicts = readings.map((reading) => reading.verdict);
   const held = verdicts.filter(stated).length;
   if (held === 0) return readApart(parts, scored, score, best);
-  if (verdicts.some((verdict, i) => verdict === 'contradicted' && !(best.verdict === 'supported' && polarityOnly(score(parts[i]!, best))))) return { best: { ...best, verdict: 'contradicted' }, others: [] };
+  if (readings.some((reading) => reading.verdict === 'contradicted' && !(best.verdict === 'supported' && polarityOnly(reading)))) return { best: { ...best, verdict: 'contradicted' }, others: [] };
   // A hedge on one side only ("is said to have attended") is less than the statement, clause by clause too.
   if (held === parts.length) return { best: best.verdict === 'supported' || best.hedgeMismatch ? best : { ...best, verdict: 'supported' }, others: [] };
   return { best: partial(best, parts.filter((_, i) => verdicts[i] !== 'supported')), others: [] };
