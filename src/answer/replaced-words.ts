@@ -59,12 +59,16 @@ const isAdjective = (token: Token) => {
 /** How an adjective the lexicon lacks ends ("charitable", "divisional", "multinational"). */
 const ADJECTIVE_ENDING = /(?:able|ible|al|ic|ive|ous|ful|less|ary|ish)$/;
 
+/** Whether `left` stands right before `right` (see SAME_PHRASE). */
+const adjacent = (text: AnalysedText, left: Token | undefined, right: Token | undefined): boolean =>
+  left !== undefined && right !== undefined && SAME_PHRASE.test(text.text.slice(left.end, right.start));
+
 /**
  * Whether `left` and `right` stand as one compound: side by side, the left no possessive ("Tesla's uncles" is an owner's),
  * and a name before a common word only when it describes it ("German ruler", not "did Tesla move").
  */
 function compound(text: AnalysedText, left: Token | undefined, right: Token | undefined): boolean {
-  if (!left || !right || !SAME_PHRASE.test(text.text.slice(left.end, right.start)) || /['’]s?$/u.test(left.text)) return false;
+  if (!left || !right || !adjacent(text, left, right) || /['’]s?$/u.test(left.text)) return false;
   if (capitalised(left) === capitalised(right)) return true;
   const name = capitalised(left) ? left : right;
   return tagOf(name) === 'JJ' || wordRelations().placesOf(name.word).length > 0;
@@ -127,8 +131,10 @@ export function replacedWords(question: AnalysedText, evidence: AnalysedText, co
   const evidenceTerms = new Set(evidence.tokens.map((token) => token.term));
   return question.tokens.filter((word, i) => {
     if (word === asked || number(word)) return false;
+    // An opposite needs only to stand beside the same word: "the last BRICS consultation" / "the first BRICS consultation".
+    const [left, right] = [question.tokens[i - 1], question.tokens[i + 1]];
+    if (!evidenceTerms.has(word.term) && ((adjacent(question, left, word) && opposedBeside(word, left, 'after')) || (adjacent(question, word, right) && opposedBeside(word, right, 'before')))) return true;
     const { before, after } = neighbours(question, i);
-    if (!evidenceTerms.has(word.term) && (opposedBeside(word, before, 'after') || opposedBeside(word, after, 'before'))) return true;
     if (said.has(word.term) || !isNounLike(word) || isAdjective(word)) return false;
     // The question's "X word" against the evidence's "X rival", or "word X" against "rival X".
     const rivals = [...(before ? rivalsBeside(before, 'after') : []), ...(after ? rivalsBeside(after, 'before') : [])];

@@ -20,6 +20,7 @@ describe('words of a question replaced beside the same neighbour in the evidence
   it('finds an opposite beside the same neighbour, stop words included', () => {
     expect(replaced("Which is Australia's least densely populated state?", "Victoria is Australia's most densely populated state.")).toEqual(['least']);
     expect(replaced('Which king of East Francia made the treaty?', 'The treaty was made by King Charles III of West Francia.')).toEqual(['East']);
+    expect(replaced('In what year did China conduct the last BRICS consultation?', 'That year, China conducted the first BRICS consultation.')).toEqual(['last']);
     expect(replaced('Which amateur surfers live in southern California?', 'Professional surfers live in southern California.')).toEqual(['amateur']);
   });
 
