@@ -5,6 +5,7 @@ import type { AnalysedText } from '../match/facts.js';
 import { lemmatizer } from '../match/lemmatizer.js';
 import { isKnownNoun, nounRelation } from '../match/noun-kinds.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
+import { wordnetAliases } from '../match/name-aliases.js';
 import { wordRelations } from '../match/word-relations.js';
 import { sameSpelling } from './name-spelling.js';
 
@@ -58,6 +59,9 @@ const isAdjective = (token: Token) => {
 };
 /** How an adjective the lexicon lacks ends ("charitable", "divisional", "multinational"). */
 const ADJECTIVE_ENDING = /(?:able|ible|al|ic|ive|ous|ful|less|ary|ish)$/;
+
+/** A preposition joining a word to the name it is of ("the Normans of Antioch", "returning from Rome"), with an article or not. */
+const NAME_SLOT = /^\s+(?:of|from|in|at|to|for|by|with|on)\s+(?:the\s+)?$/iu;
 
 /** Whether `left` stands right before `right` (see SAME_PHRASE). */
 const adjacent = (text: AnalysedText, left: Token | undefined, right: Token | undefined): boolean =>
@@ -134,6 +138,7 @@ export function replacedWords(question: AnalysedText, evidence: AnalysedText, co
     // An opposite needs only to stand beside the same word: "the last BRICS consultation" / "the first BRICS consultation".
     const [left, right] = [question.tokens[i - 1], question.tokens[i + 1]];
     if (!evidenceTerms.has(word.term) && ((adjacent(question, left, word) && opposedBeside(word, left, 'after')) || (adjacent(question, word, right) && opposedBeside(word, right, 'before')))) return true;
+    if (capitalised(word) && !evidenceTerms.has(word.term) && otherNameAfter(word, question.tokens[i - 1])) return true;
     const { before, after } = neighbours(question, i);
     if (said.has(word.term) || !isNounLike(word) || isAdjective(word)) return false;
     // The question's "X word" against the evidence's "X rival", or "word X" against "rival X".
@@ -142,6 +147,22 @@ export function replacedWords(question: AnalysedText, evidence: AnalysedText, co
     const rival = rivals.find((other) => isNounLike(other) && !isAdjective(other) && capitalised(other) === capitalised(word));
     return rival !== undefined && !evidence.tokens.some((token) => sameMeaning(word, token, similarity));
   });
+
+  /**
+   * Whether the evidence joins the word before the name to another name by the same preposition: "the Normans of Antioch"
+   * against "the Normans of Edessa", "pilgrims returning from Rome" against "returning from Jerusalem". The context may
+   * name it ("Antioch" in the paragraph before): this sentence is still about another place.
+   */
+  function otherNameAfter(name: Token, anchor: Token | undefined): boolean {
+    const slot = anchor && NAME_SLOT.exec(question.text.slice(anchor.end, name.start))?.[0].trim().toLowerCase();
+    if (!slot) return false;
+    return evidence.tokens.some((token, i) => {
+      const other = evidence.tokens[i + 1];
+      if (token.term !== anchor.term || !other || !capitalised(other) || questionTerms.has(other.term)) return false;
+      const between = NAME_SLOT.exec(evidence.text.slice(token.end, other.start))?.[0].trim().toLowerCase();
+      return between === slot && !sameSpelling(name.word, other.word) && !wordnetAliases().same(name.word, other.word);
+    });
+  }
 
   /** Whether the evidence has the word's opposite right beside its neighbour, stop words included ("most densely" for "least densely"). */
   function opposedBeside(word: Token, anchor: Token | undefined, side: 'before' | 'after'): boolean {

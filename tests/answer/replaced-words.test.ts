@@ -17,6 +17,13 @@ describe('words of a question replaced beside the same neighbour in the evidence
     expect(replaced('What did the defense ministries sign on trade collaboration?', 'The defense ministries signed a protocol on policy collaboration.')).toEqual(['trade']);
   });
 
+  it('finds a name the evidence replaces after the same word and preposition, even one its context says', () => {
+    expect(replaced('In which decade did Robert Crispin lead the Normans of Antioch?', 'In the 1060s, Robert Crispin led the Normans of Edessa.', ['Antioch fell to the Normans.'])).toEqual(['Antioch']);
+    expect(replaced('What happened when pilgrims returning from Rome called at Salerno?', 'Pilgrims returning from Jerusalem called at Salerno.')).toEqual(['Rome']);
+    expect(replaced('Who led the Normans of Edessa?', 'Robert Crispin led the Normans of Edessa.')).toEqual([]);
+    expect(replaced('Which pilgrims returned from Britain?', 'Pilgrims returned from the UK.')).toEqual([]);
+  });
+
   it('finds an opposite beside the same neighbour, stop words included', () => {
     expect(replaced("Which is Australia's least densely populated state?", "Victoria is Australia's most densely populated state.")).toEqual(['least']);
     expect(replaced('Which king of East Francia made the treaty?', 'The treaty was made by King Charles III of West Francia.')).toEqual(['East']);
