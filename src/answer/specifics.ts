@@ -10,6 +10,7 @@ import { unlinkedNames } from './linked-names.js';
 import { otherFractions } from './fractions.js';
 import { otherOwners } from './owners.js';
 import { spelledIn } from './name-spelling.js';
+import { replacedWords } from './replaced-words.js';
 import { swappedNouns } from './swapped-nouns.js';
 import { yearInRange } from './year-ranges.js';
 
@@ -29,7 +30,10 @@ export interface SpecificsCheck {
   nearby: Fact[];
   /** Counts in words (see describing-facts.ts) neither the evidence nor its context says: weighed, not declined by rule. */
   unsaid: Fact[];
-  /** Ordinary nouns of the question the evidence replaces by another kind of the same thing ("plums" / "pears", see swapped-nouns.ts). */
+  /**
+   * Words of the question the evidence replaces by another kind of the same thing ("plums" / "pears", see swapped-nouns.ts),
+   * or by another word beside the same neighbour ("naval forces" / "armed forces", see replaced-words.ts).
+   */
   swapped: Token[];
   /** Facts of the question the evidence itself states, as the question does. */
   stated: Fact[];
@@ -98,7 +102,8 @@ const ANSWER_COUNT =
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
-  const swapped = swappedNouns(question, evidence, context, options.similarity);
+  const replaced = replacedWords(question, evidence, context, options.similarity);
+  const swapped = [...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun)), ...replaced];
   if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], swapped, stated: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,

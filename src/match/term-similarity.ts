@@ -94,6 +94,14 @@ export class TermSimilarity {
     return value;
   }
 
+  /**
+   * The embedding model's similarity alone (0 when it is not used): with the default WordNet-built model, synonyms
+   * score high and mere cousins low ("big" / "large" 0.77, "east" / "west" 0.40), where GloVe scores both high (0.71, 0.91).
+   */
+  modelSimilarity(a: string, b: string): number {
+    return a === b ? 1 : this.#useModel ? this.#modelSimilarity(a, b) : 0;
+  }
+
   #modelSimilarity(a: string, b: string): number {
     const u = this.#vectors.get(a);
     const v = this.#vectors.get(b);

@@ -6,7 +6,8 @@ import { analyse } from '../../src/match/facts.js';
 import { nameMatcher } from '../../src/match/names.js';
 import type { TermSimilarity } from '../../src/match/term-similarity.js';
 
-const exactWords = { similarity: (a: string, b: string) => (a === b ? 1 : 0) } as unknown as TermSimilarity;
+const same = (a: string, b: string) => (a === b ? 1 : 0);
+const exactWords = { similarity: same, modelSimilarity: same } as unknown as TermSimilarity;
 const check = (question: string, evidence: string) =>
   checkSpecifics(questionFacts(question, () => true), analyse(evidence, { isNameAtStart: () => true }), [], { names: nameMatcher(), similarity: exactWords, isNameAtStart: () => true });
 

@@ -6,7 +6,8 @@ import { nameMatcher } from '../../src/match/names.js';
 import type { TermSimilarity } from '../../src/match/term-similarity.js';
 
 // Exact words only: these cases turn on names and numbers, not on word meaning.
-const exactWords = { similarity: (a: string, b: string) => (a === b ? 1 : 0) } as unknown as TermSimilarity;
+const same = (a: string, b: string) => (a === b ? 1 : 0);
+const exactWords = { similarity: same, modelSimilarity: same } as unknown as TermSimilarity;
 const options = { names: nameMatcher(), similarity: exactWords, isNameAtStart: () => true };
 const check = (question: string, evidence: string, context: string[] = []) =>
   checkSpecifics(
