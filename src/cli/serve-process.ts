@@ -105,11 +105,18 @@ export async function runWorker(config: Config) {
   };
   const logged = loggedRefresh(refreshOrReportDamage, () => docent.status.version, { quiet: true });
   let ready = false;
+  let told = false;
   const refresh = async () => {
     await logged();
-    if (ready || !docent.status.version) return;
-    ready = true;
-    tellPrimary({ docent: 'ready', version: docent.status.version });
+    if (ready) return;
+    if (docent.status.version) {
+      ready = told = true;
+      tellPrimary({ docent: 'ready', version: docent.status.version });
+    } else if (!told) {
+      // No version yet, or the current one refused: the primary, which waits for every worker's first load, indexes now.
+      told = true;
+      tellPrimary({ docent: 'waiting' });
+    }
   };
   process.on('message', (message: ClusterMessage) => {
     if (message.docent === 'index-version') void refresh();
