@@ -93,7 +93,6 @@ export async function runWorker(config: Config) {
   limitHeapGrowth(config.heapGrowthPercent);
   const embedder = await serverEmbedder(config, () => undefined);
   const docent = startDocent(config, { embedder, reindex: 'never' });
-  await listenDocent(docent, { adminToken: process.env[WORKER_ADMIN_TOKEN], onCorpusChange: () => tellPrimary({ docent: 'refresh' }) });
   const refreshOrReportDamage = async () => {
     try {
       return await docent.refresh();
@@ -104,10 +103,15 @@ export async function runWorker(config: Config) {
     }
   };
   const logged = loggedRefresh(refreshOrReportDamage, () => docent.status.version, { quiet: true });
+  let listening: Promise<RunningServer> | undefined;
   let ready = false;
   let told = false;
   const refresh = async () => {
     await logged();
+    // Connections come once the first load is done: no request reaches a worker still loading while
+    // another one serves (the cluster shares the port among listening workers only). A worker with
+    // nothing to serve yet listens too, and answers `starting` while the primary indexes.
+    await (listening ??= listenDocent(docent, { adminToken: process.env[WORKER_ADMIN_TOKEN], onCorpusChange: () => tellPrimary({ docent: 'refresh' }) }));
     if (ready) return;
     if (docent.status.version) {
       ready = told = true;
