@@ -25,11 +25,18 @@ interface ServeOptions {
  * Loaded only by them: a cluster's primary never loads the server, the answerers or the model.
  */
 
-/** One serving process: the API and chat page over `docent`, listening at once (503 until the index is loaded), draining in-flight requests on shutdown. */
-async function listenDocent(docent: Docent, { adminToken, onCorpusChange }: ServeOptions): Promise<RunningServer> {
+/**
+ * One serving process's API and chat page over `docent` (503 until the index is loaded). Built before
+ * the first load starts: registering the routes starts no work (picking suggested questions) then.
+ */
+async function docentApp(docent: Docent, { adminToken, onCorpusChange }: ServeOptions): Promise<ReturnType<typeof createApp>> {
   const { logRequests, logFormat } = docent.config.observability;
   const log = logRequests ? stdoutRequestLog(logFormat) : undefined;
-  const app = createApp(docent, { webAssets: await loadWebAssets(), adminKeys: adminKeys(docent.config, adminToken), onCorpusChange, log });
+  return createApp(docent, { webAssets: await loadWebAssets(), adminKeys: adminKeys(docent.config, adminToken), onCorpusChange, log });
+}
+
+/** Takes connections for `app`, draining in-flight requests on shutdown. */
+async function listenDocent(app: ReturnType<typeof createApp>, docent: Docent): Promise<RunningServer> {
   const running = await listen(app.fetch, docent.config);
   onShutdownSignal(async () => {
     const finished = await running.shutdown();
@@ -57,7 +64,8 @@ export async function runSingle(config: Config) {
     onReindex: (reason) => firstBuild && console.error(`Indexing ${config.corpusDir} (${reason})…`),
   });
   const adminToken = oneTimeAdminToken(config);
-  const running = await listenDocent(docent, { adminToken });
+  // Listening at once: 503 `starting` until the first build or load is done.
+  const running = await listenDocent(await docentApp(docent, { adminToken }), docent);
   const url = `http://${config.host}:${running.port}/`;
   console.log(`Docent is starting at ${url} (${docent.readOnly ? `loading the index published in ${config.indexDir}` : 'indexing'}…)`);
   const refresh = loggedRefresh(docent.refresh, () => docent.status.version);
@@ -93,7 +101,7 @@ export async function runWorker(config: Config) {
   limitHeapGrowth(config.heapGrowthPercent);
   const embedder = await serverEmbedder(config, () => undefined);
   const docent = startDocent(config, { embedder, reindex: 'never' });
-  await listenDocent(docent, { adminToken: process.env[WORKER_ADMIN_TOKEN], onCorpusChange: () => tellPrimary({ docent: 'refresh' }) });
+  const app = await docentApp(docent, { adminToken: process.env[WORKER_ADMIN_TOKEN], onCorpusChange: () => tellPrimary({ docent: 'refresh' }) });
   const refreshOrReportDamage = async () => {
     try {
       return await docent.refresh();
@@ -104,12 +112,24 @@ export async function runWorker(config: Config) {
     }
   };
   const logged = loggedRefresh(refreshOrReportDamage, () => docent.status.version, { quiet: true });
+  let listening: Promise<RunningServer> | undefined;
   let ready = false;
+  let told = false;
   const refresh = async () => {
     await logged();
-    if (ready || !docent.status.version) return;
-    ready = true;
-    tellPrimary({ docent: 'ready', version: docent.status.version });
+    // Connections come once the first load is done: no request reaches a worker still loading while
+    // another one serves (the cluster shares the port among listening workers only). A worker with
+    // nothing to serve yet listens too, and answers `starting` while the primary indexes.
+    await (listening ??= listenDocent(app, docent));
+    if (ready) return;
+    if (docent.status.version) {
+      ready = told = true;
+      tellPrimary({ docent: 'ready', version: docent.status.version });
+    } else if (!told) {
+      // No version yet, or the current one refused: the primary, which waits for every worker's first load, indexes now.
+      told = true;
+      tellPrimary({ docent: 'waiting' });
+    }
   };
   process.on('message', (message: ClusterMessage) => {
     if (message.docent === 'index-version') void refresh();

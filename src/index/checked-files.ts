@@ -3,11 +3,12 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /**
- * Which files of a version were last read with their checksum checked, by size and modification
- * time: a worker started again on an unchanged version reads its files without hashing them (and
+ * Which files of a version were hashed (as they were written, or when last read) and checked against
+ * its manifest, by size and modification time: a worker started again on an unchanged version reads its files without hashing them (and
  * without reading the HNSW file twice, once to hash it), as corpus files are taken as unchanged by
  * size and time. A file whose size or time changed is hashed again; INDEX_FULL_CHECK hashes every
- * file at every start. Recorded best effort: in a read-only index folder every start checks in full.
+ * file at every start. Recorded by the writer of a version (it hashed each file as it wrote it) and by
+ * each read that hashed some, best effort: in a read-only index folder every start checks in full.
  */
 const RECORD_FILE = 'checked.json';
 

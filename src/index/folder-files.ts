@@ -60,6 +60,9 @@ export async function writeIndexFiles(dir: string, index: Omit<CorpusIndex, 'ver
   checksums[FILES.vectors] = await fileSha256(path.join(dir, FILES.vectors));
   const full: IndexManifest = { ...manifest, checksums };
   await fs.writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(full, null, 2) + '\n');
+  // Hashed as written (the graph read back from disk): the first start on this version need not hash
+  // them again (≈ 0.4 s of CPU per serving process at 100k chunks; INDEX_FULL_CHECK still does).
+  await recordChecked(dir, checksums);
   return full;
 }
 

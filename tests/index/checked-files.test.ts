@@ -29,6 +29,17 @@ async function flipByteKeepingTime(file: string) {
 }
 
 describe('index files checked once per size and modification time', () => {
+  it('records a version as checked when it is written: its files were hashed then, so its first read need not', async () => {
+    const { dir } = await builtIndex();
+    const record = JSON.parse(await fs.readFile(path.join(dir, 'checked.json'), 'utf8')) as Record<string, { size: number; mtimeMs: number; sha256: string }>;
+    const manifest = JSON.parse(await fs.readFile(path.join(dir, 'manifest.json'), 'utf8')) as { checksums: Record<string, string> };
+    expect(Object.fromEntries(Object.entries(record).map(([name, entry]) => [name, entry.sha256]))).toEqual(manifest.checksums);
+    for (const [name, entry] of Object.entries(record)) {
+      const { size, mtimeMs } = await fs.stat(path.join(dir, name));
+      expect({ name, size, mtimeMs: Math.floor(mtimeMs) }).toEqual({ name, size: entry.size, mtimeMs: entry.mtimeMs });
+    }
+  });
+
   it('records what a read checked; a restart trusts unchanged files, hashes changed ones, and INDEX_FULL_CHECK hashes all', async () => {
     const { indexDir, dir } = await builtIndex();
     await fs.utimes(path.join(dir, 'texts.bin'), SOME_TIME, SOME_TIME);
