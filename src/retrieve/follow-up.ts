@@ -1,6 +1,7 @@
 import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { tokenize, type Token } from '../match/analyzer.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
+import { answerSubject } from './answer-subject.js';
 import type { Passage } from './types.js';
 
 export interface ChatTurn {
@@ -59,14 +60,27 @@ const CLEAR_GAIN = 0.2;
 /** Nouns that only name the kind of answer wanted ("in which month?" is "when?"): grammar of the question, not its topic. */
 const ANSWER_FRAME = new Set(['month', 'year', 'date', 'day', 'dai', 'time', 'place', 'locat', 'period', 'decad', 'centuri', 'amount', 'number', 'name']);
 
-/** "In which city?", "What country?": a noun a wh-word asks for, said alone, names the kind of answer, not a topic. */
-const ASKED_KIND = /^\s*(?:\p{L}+\s+)?(?:which|what|whose)\s+(\p{L}+)\s*\?*\s*$/iu;
+/**
+ * Words whose meaning is relative to what was said before ("later", "the next one", "again"): they say
+ * nothing of a topic, however rare they are in the corpus. ("one" is analysed to the term "on".)
+ */
+const RELATIVE = new Set(['late', 'earli', 'next', 'previou', 'former', 'latter', 'again', 'afterward', 'on']);
 
-/** The terms of what a question is about: the answer frame left out. */
-function topicTerms(question: string, terms: readonly WeightedTerm[]): WeightedTerm[] {
-  const kind = ASKED_KIND.exec(question)?.[1];
-  const kindTerms = new Set(kind ? tokenize(kind).map((token) => token.term) : []);
-  return terms.filter((term) => !ANSWER_FRAME.has(term.term) && !kindTerms.has(term.term));
+/** "In which city?", "What country?": a noun a wh-word asks for, said alone, names the kind of answer, not a topic. */
+const ASKED_KIND_ALONE = /^\s*(?:\p{L}+\s+)?(?:which|what|whose)\s+(\p{L}+)\s*\?*\s*$/iu;
+/** "In which city was it held?": the noun a question's wh-word asks for, in a longer question. */
+const ASKED_KIND = /^\s*(?:\p{L}+\s+)?(?:[Ww]hich|[Ww]hat|[Ww]hose)\s+(\p{Ll}+)/u;
+
+/**
+ * The terms of what a question is about: the answer frame and relative words left out, and the kind
+ * of answer asked for when it is all the question says or when no document uses that word (the
+ * answer to "In which city was it held?" is "Beijing"; a kind the corpus uses, "Which handbook…?", is topic).
+ */
+function topicTerms(question: string, terms: readonly WeightedTerm[], idf: (term: string) => number): WeightedTerm[] {
+  const alone = ASKED_KIND_ALONE.exec(question)?.[1];
+  const kind = alone ?? ASKED_KIND.exec(question)?.[1];
+  const kindTerms = new Set(kind ? tokenize(kind).map((token) => token.term).filter((term) => alone || idf(term) >= idf(UNSEEN)) : []);
+  return terms.filter((term) => !ANSWER_FRAME.has(term.term) && !RELATIVE.has(term.term) && !kindTerms.has(term.term));
 }
 
 /**
@@ -76,7 +90,7 @@ function topicTerms(question: string, terms: readonly WeightedTerm[]): WeightedT
  * it makes the question clearly better answered (CLEAR_GAIN).
  */
 function saysEnough(question: string, terms: readonly WeightedTerm[], idf: (term: string) => number): boolean {
-  const topic = topicTerms(question, terms);
+  const topic = topicTerms(question, terms, idf);
   return topic.length >= MIN_TOPIC_TERMS || topic.reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN)) >= MIN_INFORMATION;
 }
 
@@ -101,30 +115,50 @@ export function conversationFocus(history: readonly ChatTurn[], idf: (term: stri
   return undefined;
 }
 
+/** The question read with what it follows up on: the earlier question, or the names of the answer it got. */
 export const followingUp = (question: string, focus: string) => `${question.trim().replace(/^(?:and|but|also|so)\s+/i, '')} (following up on: ${focus})`;
+
+interface Reading {
+  standalone: string;
+  passages: Passage[];
+  /** Whether a compared passage holds the focus. */
+  held: boolean;
+  /** The best coverage of the question by a compared passage that holds the focus. */
+  coverage: number;
+}
 
 export async function resolveFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf, similarity }: FollowUpOptions): Promise<Resolution> {
   const asked = question.trim();
   const focus = history.length > 0 ? conversationFocus(history, idf) : undefined;
   if (!focus) return { standalone: asked, passages: await retrieve(asked), followUp: false };
   const terms = weightedTerms(asked, idf);
+  const subject = answerSubject(history, focus);
   const combined = followingUp(asked, focus);
   if (terms.length === 0) return { standalone: combined, passages: await retrieve(combined), followUp: true };
-  const [alone, together] = await Promise.all([retrieve(asked), retrieve(combined)]);
-  const focusTerms = weightedTerms(focus, idf).filter((term) => !terms.some((own) => own.term === term.term));
-  const compared = [...alone.slice(0, COMPARED), ...together.slice(0, COMPARED)];
+  // Two readings at most with the history: with the earlier question (what "In which month?" lacks),
+  // and with the names of the answer it got (whom "Who was his partner?" asks about).
+  const standalones = [combined, ...(subject.length > 0 ? [followingUp(asked, subject.join(', '))] : [])];
+  const [alone, ...together] = await Promise.all([asked, ...standalones].map(retrieve));
+  const ownTerms = (text: string) => weightedTerms(text, idf).filter((term) => !terms.some((own) => own.term === term.term));
+  const focusTerms = ownTerms(focus);
+  const subjectTerms = ownTerms(subject.join(' '));
+  const compared = [alone!, ...together].flatMap((passages) => passages.slice(0, COMPARED));
   const tokensOf = new Map(compared.map((passage) => [passage, passageTokens(passage)]));
-  await similarity?.prepare([...terms, ...focusTerms].map((term) => term.word).concat([...tokensOf.values()].flat().map((token) => token.word)));
+  await similarity?.prepare([...terms, ...focusTerms, ...subjectTerms].map((term) => term.word).concat([...tokensOf.values()].flat().map((token) => token.word)));
   const covers = (wanted: readonly WeightedTerm[], passage: Passage) => coverage(wanted, tokensOf.get(passage)!, similarity);
   // The focus is held when its own words are there: a passage about another thing in like words does not continue the conversation.
-  const holdsFocus = (passage: Passage) => focusTerms.length === 0 || coverage(focusTerms, tokensOf.get(passage)!, undefined) >= MIN_COVERAGE;
-  const aloneCoverage = Math.max(0, ...alone.slice(0, COMPARED).map((passage) => covers(terms, passage)));
-  // The follow-up reading counts only where a passage holds both the question and the focus.
-  const togetherCoverage = Math.max(0, ...together.slice(0, COMPARED).map((passage) => (holdsFocus(passage) ? covers(terms, passage) : 0)));
+  const holds = (wanted: readonly WeightedTerm[], passage: Passage) => wanted.length === 0 || coverage(wanted, tokensOf.get(passage)!, undefined) >= MIN_COVERAGE;
+  const holdsFocus = (passage: Passage, withSubject: boolean) => holds(withSubject ? subjectTerms : focusTerms, passage);
+  const aloneCoverage = Math.max(0, ...alone!.slice(0, COMPARED).map((passage) => covers(terms, passage)));
+  const readings: Reading[] = together.map((passages, i) => {
+    const top = passages.slice(0, COMPARED);
+    // The follow-up reading counts only where a passage holds both the question and the focus.
+    return { standalone: standalones[i]!, passages, held: top.some((passage) => holdsFocus(passage, i > 0)), coverage: Math.max(0, ...top.map((passage) => (holdsFocus(passage, i > 0) ? covers(terms, passage) : 0))) };
+  });
+  // The answer's names stand for the earlier question only when they cover the question better: a tie keeps the earlier question.
+  const best = readings.reduce((kept, reading) => (reading.coverage > kept.coverage ? reading : kept));
   // A question that says too little to retrieve on its own ("In which month?") continues the conversation when the focus is found;
   // one that says enough does only when the focus makes it clearly better answered.
-  const followUp =
-    (!saysEnough(asked, terms, idf) && together.slice(0, COMPARED).some(holdsFocus)) ||
-    (togetherCoverage >= MIN_COVERAGE && togetherCoverage >= aloneCoverage + CLEAR_GAIN);
-  return followUp ? { standalone: combined, passages: together, followUp } : { standalone: asked, passages: alone, followUp };
+  const followUp = (!saysEnough(asked, terms, idf) && best.held) || (best.coverage >= MIN_COVERAGE && best.coverage >= aloneCoverage + CLEAR_GAIN);
+  return followUp ? { standalone: best.standalone, passages: best.passages, followUp } : { standalone: asked, passages: alone!, followUp };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { lexicalRetriever } from './lexical-retriever.js';
 import { conversationFocus, resolveFollowUp, type ChatTurn } from '../../src/retrieve/follow-up.js';
-import type { Passage } from '../../src/retrieve/types.js';
 import type { TermSimilarity } from '../../src/match/term-similarity.js';
 
 const TEXTS = [
@@ -9,13 +9,7 @@ const TEXTS = [
   'Over 100 PLA officers have attended peacekeeping courses hosted by the UN.',
   'The exercise was held annually.',
 ];
-const passage = (text: string, i: number): Passage => ({ chunkId: `c${i}`, source: 'doc.md', start: 0, end: text.length, text, title: 'Peacekeeping', section: [], score: 1, ranks: { bm25: i + 1, dense: null } });
-/** A tiny lexical retriever: passages by the number of query words they hold. */
-const retrieve = async (query: string) => {
-  const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []);
-  const score = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []).filter((word) => words.has(word)).length;
-  return TEXTS.map(passage).sort((a, b) => score(b.text) - score(a.text));
-};
+const retrieve = lexicalRetriever(TEXTS, 'Peacekeeping');
 const COMMON = new Set(['held', 'exercise', 'china', 'peacekeep', 'pla', 'hold', 'joint']);
 const idf = (term: string) => (COMMON.has(term) ? 0.3 : 2.5);
 
