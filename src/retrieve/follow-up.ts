@@ -90,9 +90,12 @@ function topicTerms(question: string, terms: readonly WeightedTerm[], idf: (term
  * it makes the question clearly better answered (CLEAR_GAIN).
  */
 function saysEnough(question: string, terms: readonly WeightedTerm[], idf: (term: string) => number): boolean {
-  const topic = topicTerms(question, terms, idf);
-  return topic.length >= MIN_TOPIC_TERMS || topic.reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN)) >= MIN_INFORMATION;
+  return topicTerms(question, terms, idf).length >= MIN_TOPIC_TERMS || information(question, terms, idf) >= MIN_INFORMATION;
 }
+
+/** The weight of a question's topic terms, in units of the weight of a word the corpus never uses. */
+const information = (question: string, terms: readonly WeightedTerm[], idf: (term: string) => number) =>
+  topicTerms(question, terms, idf).reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN));
 
 const passageTokens = (passage: Passage): Token[] => tokenize(`${passage.title} ${passage.section.join(' ')} ${passage.text}`);
 
@@ -105,14 +108,21 @@ function coverage(terms: readonly WeightedTerm[], tokens: readonly Token[], simi
   return terms.reduce((sum, term) => sum + (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? term.weight : 0), 0) / total;
 }
 
-/** The latest earlier user question that says enough to stand alone. */
+/**
+ * The latest earlier user question that says enough to stand alone; when none does (a short question
+ * about the corpus's main subject: "Where was Tesla born?" in an article on Tesla), the one that says most.
+ */
 export function conversationFocus(history: readonly ChatTurn[], idf: (term: string) => number): string | undefined {
   const questions = history.filter((turn) => turn.role === 'user' && turn.content.trim() !== '').slice(-FOCUS_TURNS).reverse();
+  let most: { text: string; information: number } | undefined;
   for (const turn of questions) {
     const text = turn.content.trim().slice(0, TURN_CHARS);
-    if (saysEnough(text, weightedTerms(text, idf), idf)) return text;
+    const terms = weightedTerms(text, idf);
+    if (saysEnough(text, terms, idf)) return text;
+    const said = information(text, terms, idf);
+    if (said > (most?.information ?? 0)) most = { text, information: said };
   }
-  return undefined;
+  return most?.text;
 }
 
 /** The question read with what it follows up on: the earlier question, or the names of the answer it got. */

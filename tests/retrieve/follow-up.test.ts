@@ -42,6 +42,9 @@ describe('follow-ups resolved on evidence', () => {
   it('never chains rewrites and reads a bounded history', async () => {
     const long: ChatTurn[] = [...history, { role: 'user', content: 'and where?' }, { role: 'assistant', content: 'Beijing [1]' }];
     expect(conversationFocus(long, idf)).toBe('Which joint exercise did China hold with Mongolia in 2009?');
+    // When no earlier question says enough alone, the one that says most is the focus: a conversation about the corpus's main subject still has one.
+    const short: ChatTurn[] = [{ role: 'user', content: 'Where was China?' }, { role: 'assistant', content: 'Beijing [1]' }, { role: 'user', content: 'and when?' }];
+    expect(conversationFocus(short, idf)).toBe('Where was China?');
     const huge: ChatTurn[] = Array.from({ length: 40 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `Mongolia ${'x'.repeat(3000)}` }));
     expect(conversationFocus(huge, idf)!.length).toBeLessThanOrEqual(400);
     expect((await resolveFollowUp('and where was it held?', [], { retrieve, idf })).standalone).toBe('and where was it held?');
