@@ -145,30 +145,39 @@ export async function resolveFollowUp(question: string, history: readonly ChatTu
   const subject = answerSubject(history, focus);
   const combined = followingUp(asked, focus);
   if (terms.length === 0) return { standalone: combined, passages: await retrieve(combined), followUp: true };
-  // Two readings at most with the history: with the earlier question (what "In which month?" lacks),
-  // and with the names of the answer it got (whom "Who was his partner?" asks about).
-  const standalones = [combined, ...(subject.length > 0 ? [followingUp(asked, subject.join(', '))] : [])];
-  const [alone, ...together] = await Promise.all([asked, ...standalones].map(retrieve));
+  const [alone, together] = await Promise.all([retrieve(asked), retrieve(combined)]);
   const ownTerms = (text: string) => weightedTerms(text, idf).filter((term) => !terms.some((own) => own.term === term.term));
   const focusTerms = ownTerms(focus);
-  const subjectTerms = ownTerms(subject.join(' '));
-  const compared = [alone!, ...together].flatMap((passages) => passages.slice(0, COMPARED));
-  const tokensOf = new Map(compared.map((passage) => [passage, passageTokens(passage)]));
-  await similarity?.prepare([...terms, ...focusTerms, ...subjectTerms].map((term) => term.word).concat([...tokensOf.values()].flat().map((token) => token.word)));
+  const tokensOf = new Map<Passage, Token[]>();
+  /** Tokenizes the compared passages of each reading and looks up their words' meanings once. */
+  const compare = async (readings: readonly Passage[][], wanted: readonly WeightedTerm[]) => {
+    const fresh = readings.flatMap((passages) => passages.slice(0, COMPARED)).filter((passage) => !tokensOf.has(passage));
+    for (const passage of fresh) tokensOf.set(passage, passageTokens(passage));
+    await similarity?.prepare(wanted.map((term) => term.word).concat(fresh.flatMap((passage) => tokensOf.get(passage)!.map((token) => token.word))));
+  };
+  await compare([alone, together], [...terms, ...focusTerms]);
   const covers = (wanted: readonly WeightedTerm[], passage: Passage) => coverage(wanted, tokensOf.get(passage)!, similarity);
   // The focus is held when its own words are there: a passage about another thing in like words does not continue the conversation.
   const holds = (wanted: readonly WeightedTerm[], passage: Passage) => wanted.length === 0 || coverage(wanted, tokensOf.get(passage)!, undefined) >= MIN_COVERAGE;
-  const holdsFocus = (passage: Passage, withSubject: boolean) => holds(withSubject ? subjectTerms : focusTerms, passage);
-  const aloneCoverage = Math.max(0, ...alone!.slice(0, COMPARED).map((passage) => covers(terms, passage)));
-  const readings: Reading[] = together.map((passages, i) => {
-    const top = passages.slice(0, COMPARED);
-    // The follow-up reading counts only where a passage holds both the question and the focus.
-    return { standalone: standalones[i]!, passages, held: top.some((passage) => holdsFocus(passage, i > 0)), coverage: Math.max(0, ...top.map((passage) => (holdsFocus(passage, i > 0) ? covers(terms, passage) : 0))) };
-  });
-  // The answer's names stand for the earlier question only when they cover the question better: a tie keeps the earlier question.
-  const best = readings.reduce((kept, reading) => (reading.coverage > kept.coverage ? reading : kept));
+  // A follow-up reading counts only where a passage holds both the question and what it follows up on.
+  const read = (standalone: string, passages: Passage[], held: readonly WeightedTerm[]): Reading => {
+    const holding = passages.slice(0, COMPARED).filter((passage) => holds(held, passage));
+    return { standalone, passages, held: holding.length > 0, coverage: Math.max(0, ...holding.map((passage) => covers(terms, passage))) };
+  };
+  const aloneCoverage = Math.max(0, ...alone.slice(0, COMPARED).map((passage) => covers(terms, passage)));
+  let best = read(combined, together, focusTerms);
+  // A second reading, with the names of the answer the earlier question got (whom "Who was his partner?" asks about), stands for
+  // the earlier question only when it covers the question better: a tie keeps the earlier question, and full coverage cannot be bettered.
+  if (subject.length > 0 && best.coverage < 1) {
+    const subjectTerms = ownTerms(subject.join(' '));
+    const standalone = followingUp(asked, subject.join(', '));
+    const passages = await retrieve(standalone);
+    await compare([passages], subjectTerms);
+    const reading = read(standalone, passages, subjectTerms);
+    if (reading.coverage > best.coverage) best = reading;
+  }
   // A question that says too little to retrieve on its own ("In which month?") continues the conversation when the focus is found;
   // one that says enough does only when the focus makes it clearly better answered.
   const followUp = (!saysEnough(asked, terms, idf) && best.held) || (best.coverage >= MIN_COVERAGE && best.coverage >= aloneCoverage + CLEAR_GAIN);
-  return followUp ? { standalone: best.standalone, passages: best.passages, followUp } : { standalone: asked, passages: alone!, followUp };
+  return followUp ? { standalone: best.standalone, passages: best.passages, followUp } : { standalone: asked, passages: alone, followUp };
 }
