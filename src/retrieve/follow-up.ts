@@ -1,6 +1,7 @@
 import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { tokenize, type Token } from '../match/analyzer.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
+import { answerSubject } from './answer-subject.js';
 import type { Passage } from './types.js';
 
 export interface ChatTurn {
@@ -59,14 +60,27 @@ const CLEAR_GAIN = 0.2;
 /** Nouns that only name the kind of answer wanted ("in which month?" is "when?"): grammar of the question, not its topic. */
 const ANSWER_FRAME = new Set(['month', 'year', 'date', 'day', 'dai', 'time', 'place', 'locat', 'period', 'decad', 'centuri', 'amount', 'number', 'name']);
 
-/** "In which city?", "What country?": a noun a wh-word asks for, said alone, names the kind of answer, not a topic. */
-const ASKED_KIND = /^\s*(?:\p{L}+\s+)?(?:which|what|whose)\s+(\p{L}+)\s*\?*\s*$/iu;
+/**
+ * Words whose meaning is relative to what was said before ("later", "the next one", "again"): they say
+ * nothing of a topic, however rare they are in the corpus. ("one" is analysed to the term "on".)
+ */
+const RELATIVE = new Set(['late', 'earli', 'next', 'previou', 'former', 'latter', 'again', 'afterward', 'on']);
 
-/** The terms of what a question is about: the answer frame left out. */
-function topicTerms(question: string, terms: readonly WeightedTerm[]): WeightedTerm[] {
-  const kind = ASKED_KIND.exec(question)?.[1];
-  const kindTerms = new Set(kind ? tokenize(kind).map((token) => token.term) : []);
-  return terms.filter((term) => !ANSWER_FRAME.has(term.term) && !kindTerms.has(term.term));
+/** "In which city?", "What country?": a noun a wh-word asks for, said alone, names the kind of answer, not a topic. */
+const ASKED_KIND_ALONE = /^\s*(?:\p{L}+\s+)?(?:which|what|whose)\s+(\p{L}+)\s*\?*\s*$/iu;
+/** "In which city was it held?": the noun a question's wh-word asks for, in a longer question. */
+const ASKED_KIND = /^\s*(?:\p{L}+\s+)?(?:[Ww]hich|[Ww]hat|[Ww]hose)\s+(\p{Ll}+)/u;
+
+/**
+ * The terms of what a question is about: the answer frame and relative words left out, and the kind
+ * of answer asked for when it is all the question says or when no document uses that word (the
+ * answer to "In which city was it held?" is "Beijing"; a kind the corpus uses, "Which handbook…?", is topic).
+ */
+function topicTerms(question: string, terms: readonly WeightedTerm[], idf: (term: string) => number): WeightedTerm[] {
+  const alone = ASKED_KIND_ALONE.exec(question)?.[1];
+  const kind = alone ?? ASKED_KIND.exec(question)?.[1];
+  const kindTerms = new Set(kind ? tokenize(kind).map((token) => token.term).filter((term) => alone || idf(term) >= idf(UNSEEN)) : []);
+  return terms.filter((term) => !ANSWER_FRAME.has(term.term) && !RELATIVE.has(term.term) && !kindTerms.has(term.term));
 }
 
 /**
@@ -76,9 +90,12 @@ function topicTerms(question: string, terms: readonly WeightedTerm[]): WeightedT
  * it makes the question clearly better answered (CLEAR_GAIN).
  */
 function saysEnough(question: string, terms: readonly WeightedTerm[], idf: (term: string) => number): boolean {
-  const topic = topicTerms(question, terms);
-  return topic.length >= MIN_TOPIC_TERMS || topic.reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN)) >= MIN_INFORMATION;
+  return topicTerms(question, terms, idf).length >= MIN_TOPIC_TERMS || information(question, terms, idf) >= MIN_INFORMATION;
 }
+
+/** The weight of a question's topic terms, in units of the weight of a word the corpus never uses. */
+const information = (question: string, terms: readonly WeightedTerm[], idf: (term: string) => number) =>
+  topicTerms(question, terms, idf).reduce((sum, term) => sum + term.weight, 0) / Math.max(1e-9, idf(UNSEEN));
 
 const passageTokens = (passage: Passage): Token[] => tokenize(`${passage.title} ${passage.section.join(' ')} ${passage.text}`);
 
@@ -91,40 +108,76 @@ function coverage(terms: readonly WeightedTerm[], tokens: readonly Token[], simi
   return terms.reduce((sum, term) => sum + (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? term.weight : 0), 0) / total;
 }
 
-/** The latest earlier user question that says enough to stand alone. */
+/**
+ * The latest earlier user question that says enough to stand alone; when none does (a short question
+ * about the corpus's main subject: "Where was Tesla born?" in an article on Tesla), the one that says most.
+ */
 export function conversationFocus(history: readonly ChatTurn[], idf: (term: string) => number): string | undefined {
   const questions = history.filter((turn) => turn.role === 'user' && turn.content.trim() !== '').slice(-FOCUS_TURNS).reverse();
+  let most: { text: string; information: number } | undefined;
   for (const turn of questions) {
     const text = turn.content.trim().slice(0, TURN_CHARS);
-    if (saysEnough(text, weightedTerms(text, idf), idf)) return text;
+    const terms = weightedTerms(text, idf);
+    if (saysEnough(text, terms, idf)) return text;
+    const said = information(text, terms, idf);
+    if (said > (most?.information ?? 0)) most = { text, information: said };
   }
-  return undefined;
+  return most?.text;
 }
 
+/** The question read with what it follows up on: the earlier question, or the names of the answer it got. */
 export const followingUp = (question: string, focus: string) => `${question.trim().replace(/^(?:and|but|also|so)\s+/i, '')} (following up on: ${focus})`;
+
+interface Reading {
+  standalone: string;
+  passages: Passage[];
+  /** Whether a compared passage holds the focus. */
+  held: boolean;
+  /** The best coverage of the question by a compared passage that holds the focus. */
+  coverage: number;
+}
 
 export async function resolveFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf, similarity }: FollowUpOptions): Promise<Resolution> {
   const asked = question.trim();
   const focus = history.length > 0 ? conversationFocus(history, idf) : undefined;
   if (!focus) return { standalone: asked, passages: await retrieve(asked), followUp: false };
   const terms = weightedTerms(asked, idf);
+  const subject = answerSubject(history, focus);
   const combined = followingUp(asked, focus);
   if (terms.length === 0) return { standalone: combined, passages: await retrieve(combined), followUp: true };
   const [alone, together] = await Promise.all([retrieve(asked), retrieve(combined)]);
-  const focusTerms = weightedTerms(focus, idf).filter((term) => !terms.some((own) => own.term === term.term));
-  const compared = [...alone.slice(0, COMPARED), ...together.slice(0, COMPARED)];
-  const tokensOf = new Map(compared.map((passage) => [passage, passageTokens(passage)]));
-  await similarity?.prepare([...terms, ...focusTerms].map((term) => term.word).concat([...tokensOf.values()].flat().map((token) => token.word)));
+  const ownTerms = (text: string) => weightedTerms(text, idf).filter((term) => !terms.some((own) => own.term === term.term));
+  const focusTerms = ownTerms(focus);
+  const tokensOf = new Map<Passage, Token[]>();
+  /** Tokenizes the compared passages of each reading and looks up their words' meanings once. */
+  const compare = async (readings: readonly Passage[][], wanted: readonly WeightedTerm[]) => {
+    const fresh = readings.flatMap((passages) => passages.slice(0, COMPARED)).filter((passage) => !tokensOf.has(passage));
+    for (const passage of fresh) tokensOf.set(passage, passageTokens(passage));
+    await similarity?.prepare(wanted.map((term) => term.word).concat(fresh.flatMap((passage) => tokensOf.get(passage)!.map((token) => token.word))));
+  };
+  await compare([alone, together], [...terms, ...focusTerms]);
   const covers = (wanted: readonly WeightedTerm[], passage: Passage) => coverage(wanted, tokensOf.get(passage)!, similarity);
   // The focus is held when its own words are there: a passage about another thing in like words does not continue the conversation.
-  const holdsFocus = (passage: Passage) => focusTerms.length === 0 || coverage(focusTerms, tokensOf.get(passage)!, undefined) >= MIN_COVERAGE;
+  const holds = (wanted: readonly WeightedTerm[], passage: Passage) => wanted.length === 0 || coverage(wanted, tokensOf.get(passage)!, undefined) >= MIN_COVERAGE;
+  // A follow-up reading counts only where a passage holds both the question and what it follows up on.
+  const read = (standalone: string, passages: Passage[], held: readonly WeightedTerm[]): Reading => {
+    const holding = passages.slice(0, COMPARED).filter((passage) => holds(held, passage));
+    return { standalone, passages, held: holding.length > 0, coverage: Math.max(0, ...holding.map((passage) => covers(terms, passage))) };
+  };
   const aloneCoverage = Math.max(0, ...alone.slice(0, COMPARED).map((passage) => covers(terms, passage)));
-  // The follow-up reading counts only where a passage holds both the question and the focus.
-  const togetherCoverage = Math.max(0, ...together.slice(0, COMPARED).map((passage) => (holdsFocus(passage) ? covers(terms, passage) : 0)));
+  let best = read(combined, together, focusTerms);
+  // A second reading, with the names of the answer the earlier question got (whom "Who was his partner?" asks about), stands for
+  // the earlier question only when it covers the question better: a tie keeps the earlier question, and full coverage cannot be bettered.
+  if (subject.length > 0 && best.coverage < 1) {
+    const subjectTerms = ownTerms(subject.join(' '));
+    const standalone = followingUp(asked, subject.join(', '));
+    const passages = await retrieve(standalone);
+    await compare([passages], subjectTerms);
+    const reading = read(standalone, passages, subjectTerms);
+    if (reading.coverage > best.coverage) best = reading;
+  }
   // A question that says too little to retrieve on its own ("In which month?") continues the conversation when the focus is found;
   // one that says enough does only when the focus makes it clearly better answered.
-  const followUp =
-    (!saysEnough(asked, terms, idf) && together.slice(0, COMPARED).some(holdsFocus)) ||
-    (togetherCoverage >= MIN_COVERAGE && togetherCoverage >= aloneCoverage + CLEAR_GAIN);
-  return followUp ? { standalone: combined, passages: together, followUp } : { standalone: asked, passages: alone, followUp };
+  const followUp = (!saysEnough(asked, terms, idf) && best.held) || (best.coverage >= MIN_COVERAGE && best.coverage >= aloneCoverage + CLEAR_GAIN);
+  return followUp ? { standalone: best.standalone, passages: best.passages, followUp } : { standalone: asked, passages: alone, followUp };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { lexicalRetriever } from './lexical-retriever.js';
 import { conversationFocus, resolveFollowUp, type ChatTurn } from '../../src/retrieve/follow-up.js';
-import type { Passage } from '../../src/retrieve/types.js';
 import type { TermSimilarity } from '../../src/match/term-similarity.js';
 
 const TEXTS = [
@@ -9,13 +9,7 @@ const TEXTS = [
   'Over 100 PLA officers have attended peacekeeping courses hosted by the UN.',
   'The exercise was held annually.',
 ];
-const passage = (text: string, i: number): Passage => ({ chunkId: `c${i}`, source: 'doc.md', start: 0, end: text.length, text, title: 'Peacekeeping', section: [], score: 1, ranks: { bm25: i + 1, dense: null } });
-/** A tiny lexical retriever: passages by the number of query words they hold. */
-const retrieve = async (query: string) => {
-  const words = new Set(query.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []);
-  const score = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}-]+/gu) ?? []).filter((word) => words.has(word)).length;
-  return TEXTS.map(passage).sort((a, b) => score(b.text) - score(a.text));
-};
+const retrieve = lexicalRetriever(TEXTS, 'Peacekeeping');
 const COMMON = new Set(['held', 'exercise', 'china', 'peacekeep', 'pla', 'hold', 'joint']);
 const idf = (term: string) => (COMMON.has(term) ? 0.3 : 2.5);
 
@@ -48,6 +42,9 @@ describe('follow-ups resolved on evidence', () => {
   it('never chains rewrites and reads a bounded history', async () => {
     const long: ChatTurn[] = [...history, { role: 'user', content: 'and where?' }, { role: 'assistant', content: 'Beijing [1]' }];
     expect(conversationFocus(long, idf)).toBe('Which joint exercise did China hold with Mongolia in 2009?');
+    // When no earlier question says enough alone, the one that says most is the focus: a conversation about the corpus's main subject still has one.
+    const short: ChatTurn[] = [{ role: 'user', content: 'Where was China?' }, { role: 'assistant', content: 'Beijing [1]' }, { role: 'user', content: 'and when?' }];
+    expect(conversationFocus(short, idf)).toBe('Where was China?');
     const huge: ChatTurn[] = Array.from({ length: 40 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `Mongolia ${'x'.repeat(3000)}` }));
     expect(conversationFocus(huge, idf)!.length).toBeLessThanOrEqual(400);
     expect((await resolveFollowUp('and where was it held?', [], { retrieve, idf })).standalone).toBe('and where was it held?');
