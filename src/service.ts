@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DEFAULT_EXTRACTIVE_OPTIONS, ExtractiveAnswerer } from './answer/extractive.js';
 import type { LlmAnswer, LlmAnswererOptions } from './answer/llm.js';
+import { preloadTables } from './match/preload-tables.js';
 import { SentenceIndex } from './match/sentences.js';
 import { SpanSentences } from './match/span-sentences.js';
 import { TermSimilarity, VECTOR_GENERATION_WORDS } from './match/term-similarity.js';
@@ -149,6 +150,7 @@ function serviceOver(
     pin: (work) => versions.pin(work),
     refresh,
     async warmUp() {
+      await preloadTables(yieldToEventLoop);
       // Chunk by chunk, yielding between batches: on a large corpus this runs for seconds while requests are served.
       const seen = new Set<string>();
       let batch: string[] = [];
