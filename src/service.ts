@@ -27,7 +27,7 @@ export type { AskEvent, AskOptions, AskResult, Docent, OpenOptions, RefreshResul
 
 /**
  * Words embedded per call of the warm-up. At 100k chunks batches of 256 left a worker 86–100 MiB
- * larger once warm (RSS after the warm-up, in process and served) for the same 20,000 word vectors:
+ * larger once warm (RSS after the warm-up, in process and served) for the same word vectors (then 20,000):
  * larger ONNX Runtime runs, and the plain-word trie that calls of 256 texts or more build
  * (static-model.ts). Smaller batches cost no more CPU than the run-to-run spread (2.9–3.6 s).
  */
