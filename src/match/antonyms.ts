@@ -33,6 +33,8 @@ export interface AntonymPair {
 }
 
 let table: Map<string, Set<string>> | undefined;
+/** Built on first use, or by the warm-up (preload-tables.ts). */
+export const antonymTable = (): ReadonlyMap<string, ReadonlySet<string>> => (table ??= readAntonyms());
 
 function link(map: Map<string, Set<string>>, ta: string, tb: string): void {
   if (ta === tb) return;
@@ -50,8 +52,7 @@ function readAntonyms(): Map<string, Set<string>> {
 
 /** The matching forms of the words opposite to `term`. */
 export function antonymsOf(term: string): ReadonlySet<string> {
-  table ??= readAntonyms();
-  return table.get(term) ?? EMPTY;
+  return antonymTable().get(term) ?? EMPTY;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

@@ -23,8 +23,8 @@ interface NounKinds extends NounKindTable {
 }
 
 let table: NounKinds | undefined;
-/** Read on first use (see tables.ts). */
-function kindTable(): NounKinds {
+/** Read on first use (see tables.ts), or by the warm-up (preload-tables.ts). */
+export function kindTable(): NounKinds {
   if (!table) {
     const read = readTable<NounKindTable>('noun-kinds.json');
     table = { ...read, orderedSet: new Set(read.ordered), broadSet: new Set(read.broad) };

@@ -23,7 +23,7 @@ const placeKey = (name: string) =>
  * Object's own properties.
  */
 let wholes: Map<string, ReadonlySet<string>> | undefined;
-const wholesOf = () =>
+export const wholesOf = () =>
   (wholes ??= new Map(Object.entries(readTable<Record<string, string[]>>('places.json')).map(([place, ups]) => [place, new Set(ups.map(placeKey))])));
 
 const isKnown = (key: string) => wholesOf().has(key);

@@ -17,8 +17,8 @@ interface RelationsTable {
   demonyms: Lists;
 }
 let table: RelationsTable | undefined;
-/** Read on first use (see tables.ts). */
-const relationsTable = (): RelationsTable => (table ??= readTable<RelationsTable>('word-relations.json'));
+/** Read on first use (see tables.ts), or by the warm-up (preload-tables.ts). */
+export const relationsTable = (): RelationsTable => (table ??= readTable<RelationsTable>('word-relations.json'));
 
 class WordRelations {
   /** The nouns and verbs derived from the word or it from them (by its lemma). */
