@@ -43,6 +43,8 @@ export const configSchema = z.object({
   // without dragging in its noise. A pretrained sentence encoder deserves FUSION_DENSE_WEIGHT=1.
   FUSION_RRF_K: integer(2, 0, 1000),
   FUSION_DENSE_WEIGHT: z.coerce.number().min(0).max(10).default(0.25),
+  // BM25 also looks up each common word's WordNet synonyms and derivations the corpus uses, weighted below the word (src/retrieve/query-expansion.ts).
+  QUERY_EXPANSION: flag(true),
   // HNSW vector index (see `npm run bench:hnsw`): links per node, build breadth, query breadth.
   HNSW_M: integer(DEFAULT_HNSW.m, 2, 128),
   HNSW_EF_CONSTRUCTION: integer(DEFAULT_HNSW.efConstruction, 10, 2000),

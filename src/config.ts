@@ -25,6 +25,8 @@ export type Config = Readonly<{
   topK: number;
   /** Reciprocal rank fusion of the BM25 and vector rankings (see src/retrieve/hybrid.ts). */
   fusion: Readonly<{ k: number; bm25Weight: number; denseWeight: number }>;
+  /** BM25 query expansion with WordNet's related words (see src/retrieve/query-expansion.ts). */
+  queryExpansion: boolean;
   hnsw: Readonly<HnswParameters>;
   chunkSize: number;
   chunkOverlap: number;
@@ -142,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     maxBodyBytes: c.MAX_BODY_BYTES,
     allowedOrigins: list(c.ALLOWED_ORIGINS),
     wordMeaning: c.WORD_MEANING,
+    queryExpansion: c.QUERY_EXPANSION,
     llm:
       c.LLM_BASE_URL && c.LLM_MODEL
         ? Object.freeze({ baseUrl: c.LLM_BASE_URL, model: c.LLM_MODEL, apiKey: c.LLM_API_KEY, timeoutMs: c.LLM_TIMEOUT_MS })

@@ -112,7 +112,7 @@ function serviceOver(
   let similarity = similarityOver(typeof options.wordVectors === 'function' ? undefined : options.wordVectors);
   let loadVectors = typeof options.wordVectors === 'function' ? options.wordVectors : undefined;
   const engineFor = (index: CorpusIndex): Engine => {
-    const retriever = new HybridRetriever(index, embedder, mode, config.fusion);
+    const retriever = new HybridRetriever(index, embedder, mode, config.fusion, config.queryExpansion ? similarity : undefined);
     const sentences = new SpanSentences(new SentenceIndex(index));
     const checker = new CitationChecker({ index, similarity, sentences, search: (query, k) => retriever.retrieve(query, k) });
     const extractive = new ExtractiveAnswerer(index, similarity, DEFAULT_EXTRACTIVE_OPTIONS, sentences, checker);

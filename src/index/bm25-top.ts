@@ -6,6 +6,18 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** A chunk's length normalisation in one field: k·(1 − b + b·length/average). */
 export const bm25Norm = (length: number, average: number) => BM25.k * (1 - BM25.b + (BM25.b * length) / average);
 
+/** A term that may stand for a query term (query expansion), and how much a match of it counts against a match of the term itself. */
+export interface TermAlternative {
+  term: string;
+  weight: number;
+}
+
+/**
+ * A query term: a term, or a group of alternatives (the term itself at weight 1 and what may stand
+ * for it); a chunk matching any of a group's terms counts as matching the query term once.
+ */
+export type QueryTerm = string | readonly TermAlternative[];
+
 export interface ScoredId {
   id: string;
   score: number;
@@ -56,7 +68,7 @@ export class Bm25Top {
     private readonly boosts: readonly number[],
   ) {}
 
-  top(terms: readonly string[], limit: number, accept?: (id: string) => boolean): ScoredId[] {
+  top(terms: readonly QueryTerm[], limit: number, accept?: (id: string) => boolean): ScoredId[] {
     const order = this.#score(terms);
     // Locals, not private fields, inside the loops over every matching chunk: V8 reads them faster.
     const total = this.#total;
@@ -77,7 +89,7 @@ export class Bm25Top {
   }
 
   /** Fills #total and #matched for every chunk a term reaches; returns them in first-seen order. */
-  #score(terms: readonly string[]): number[] {
+  #score(terms: readonly QueryTerm[]): number[] {
     const source = this.source;
     this.#ensureCapacity(source.slots);
     const norms = source.norms();
@@ -89,33 +101,36 @@ export class Bm25Top {
     const matched = this.#matched;
     const seenInQuery = this.#seenInQuery;
     const seenInTerm = this.#seenInTerm;
-    for (const term of terms) {
-      const fields = source.postings(term);
-      if (!fields) continue;
+    for (const queryTerm of terms) {
       const termStamp = this.#nextStamp();
       const touched: number[] = [];
-      this.boosts.forEach((boost, f) => {
-        const runs = fields[f]!;
-        const norm = norms[f]!;
-        const live = liveCount(runs, source.hasRemoved ? norm : undefined);
-        if (live === 0) return;
-        const idf = Math.log(1 + (source.documentCount - live + 0.5) / (live + 0.5));
-        for (const { docs, tfs, from, to, step, tfOffset } of runs) {
-          for (let i = from; i < to; i += step) {
-            const doc = docs[i]!;
-            const length = norm[doc]!;
-            if (Number.isNaN(length)) continue;
-            const tf = tfs[i + tfOffset]!;
-            const score = boost * (idf * (d + (tf * (k + 1)) / (tf + length)));
-            if (seenInTerm[doc] === termStamp) termScore[doc]! += score;
-            else {
-              seenInTerm[doc] = termStamp;
-              termScore[doc] = score;
-              touched.push(doc);
+      for (const { term, weight } of typeof queryTerm === 'string' ? [{ term: queryTerm, weight: 1 }] : queryTerm) {
+        const fields = source.postings(term);
+        if (!fields) continue;
+        this.boosts.forEach((boost, f) => {
+          const runs = fields[f]!;
+          const norm = norms[f]!;
+          const live = liveCount(runs, source.hasRemoved ? norm : undefined);
+          if (live === 0) return;
+          const idf = Math.log(1 + (source.documentCount - live + 0.5) / (live + 0.5));
+          const weightedBoost = boost * weight;
+          for (const { docs, tfs, from, to, step, tfOffset } of runs) {
+            for (let i = from; i < to; i += step) {
+              const doc = docs[i]!;
+              const length = norm[doc]!;
+              if (Number.isNaN(length)) continue;
+              const tf = tfs[i + tfOffset]!;
+              const score = weightedBoost * (idf * (d + (tf * (k + 1)) / (tf + length)));
+              if (seenInTerm[doc] === termStamp) termScore[doc]! += score;
+              else {
+                seenInTerm[doc] = termStamp;
+                termScore[doc] = score;
+                touched.push(doc);
+              }
             }
           }
-        }
-      });
+        });
+      }
       for (const doc of touched) {
         if (seenInQuery[doc] === queryStamp) {
           total[doc]! += termScore[doc]!;

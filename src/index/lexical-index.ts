@@ -1,5 +1,5 @@
 import { terms } from '../match/analyzer.js';
-import { bm25Norm, Bm25Top, liveCount, type PostingSource } from './bm25-top.js';
+import { bm25Norm, Bm25Top, liveCount, type PostingSource, type QueryTerm } from './bm25-top.js';
 import { CompactLexical } from './lexical-compact.js';
 import { mergeLexical } from './lexical-merge.js';
 import { LEXICAL_FIELDS, LexicalPostings, type PostingRun } from './lexical-postings.js';
@@ -23,7 +23,7 @@ const FIELD_BOOSTS = [1, CONTEXT_BOOST];
 const TEXT_FIELD = LEXICAL_FIELDS.indexOf('text');
 
 /** Query terms looked up; a longer question's later terms add little and each one costs a posting-list scan. */
-const MAX_QUERY_TERMS = 64;
+export const MAX_QUERY_TERMS = 64;
 
 /**
  * Each distinct term of a query once: a term's postings were scanned again for every repetition,
@@ -118,6 +118,11 @@ export class LexicalIndex implements PostingSource {
   /** The best `limit` chunks for `query`; `only` keeps the chunks (by id) it accepts. */
   search(query: string, limit: number, only?: (id: string) => boolean): LexicalHit[] {
     return this.#top.top(queryTerms(query), limit, only);
+  }
+
+  /** The best `limit` chunks for query terms already analysed, some with alternatives (query expansion, src/retrieve/query-expansion.ts). */
+  searchTerms(terms: readonly QueryTerm[], limit: number): LexicalHit[] {
+    return this.#top.top(terms.slice(0, MAX_QUERY_TERMS), limit);
   }
 
   /** BM25-style inverse document frequency over chunk texts (contexts not counted); terms the corpus never uses weigh the most. */

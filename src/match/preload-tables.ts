@@ -3,10 +3,10 @@ import { lemmatizer } from './lemmatizer.js';
 import { wordnetAliases } from './name-aliases.js';
 import { kindTable } from './noun-kinds.js';
 import { wholesOf } from './places.js';
-import { relationsTable } from './word-relations.js';
+import { relationsTable, synonymsTable } from './word-relations.js';
 
 /** Each table of src/match that is read on first use (see tables.ts), and wink-lemmatizer's word lists. */
-const TABLES: ReadonlyArray<() => unknown> = [lemmatizer, kindTable, relationsTable, wholesOf, antonymTable, wordnetAliases];
+const TABLES: ReadonlyArray<() => unknown> = [lemmatizer, kindTable, relationsTable, synonymsTable, wholesOf, antonymTable, wordnetAliases];
 
 /**
  * Reads every table now, one at a time with `between()` after each, so that no question pays for

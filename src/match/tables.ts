@@ -6,6 +6,6 @@ import fs from 'node:fs';
  * object), and many processes never consult some of them. The path is taken two levels below the
  * repository, where this module and the bundle's files both are.
  */
-export function readTable<T>(name: 'antonyms.json' | 'name-aliases.json' | 'noun-kinds.json' | 'places.json' | 'word-relations.json'): T {
+export function readTable<T>(name: 'antonyms.json' | 'name-aliases.json' | 'noun-kinds.json' | 'places.json' | 'synonyms.json' | 'word-relations.json'): T {
   return JSON.parse(fs.readFileSync(new URL(`../../src/match/${name}`, import.meta.url), 'utf8')) as T;
 }

@@ -19,6 +19,9 @@ interface RelationsTable {
 let table: RelationsTable | undefined;
 /** Read on first use (see tables.ts), or by the warm-up (preload-tables.ts). */
 export const relationsTable = (): RelationsTable => (table ??= readTable<RelationsTable>('word-relations.json'));
+let synonymLists: Lists | undefined;
+/** WordNet's synonyms, in a table of their own: only retrieval reads them (query expansion), and it is the largest. */
+export const synonymsTable = (): Lists => (synonymLists ??= readTable<Lists>('synonyms.json'));
 
 class WordRelations {
   /** The nouns and verbs derived from the word or it from them (by its lemma). */
@@ -27,6 +30,17 @@ class WordRelations {
     const forms = new Set([word, lemmatize.noun(word), lemmatize.verb(word)]);
     const { derived } = relationsTable();
     return [...new Set([...forms].flatMap((form) => (Object.hasOwn(derived, form) ? derived[form]! : [])))];
+  }
+
+  /**
+   * The single-word synonyms of the word's most frequent senses, by its lemmas ("nations" → country,
+   * state, land, …): the senses are not told apart, so a caller weighs each by how alike the two words are used.
+   */
+  synonyms(word: string): string[] {
+    const lemmatize = lemmatizer();
+    const table = synonymsTable();
+    const forms = new Set([word, lemmatize.noun(word), lemmatize.verb(word), lemmatize.adjective(word)]);
+    return [...new Set([...forms].flatMap((form) => (Object.hasOwn(table, form) ? table[form]! : [])))];
   }
 
   /** The single-word synonyms of a two-word verb ("passed away" → die, decease, …), none when WordNet has no such verb. */
@@ -55,23 +69,15 @@ export function wordRelations(): WordRelations {
 const WORD_PAIR = /(?=\b(\p{L}+)\s+(\p{L}+)\b)/gu;
 
 /**
- * The terms that stand for each content token of `text` in other words: its derivations, and, for
- * the words of a two-word verb, that verb's single-word synonyms ("When did he pass away?": "pass"
- * and "away" are both covered by "died").
+ * For the words of each two-word verb of `text`, that verb's single-word synonyms ("When did he pass
+ * away?": "pass" and "away" both stand for "die").
  */
-export function relatedTerms(text: string, tokens: readonly Token[]): Map<Token, string[]> {
+export function phraseWords(text: string, tokens: readonly Token[]): Map<Token, string[]> {
   const relations = wordRelations();
-  const related = new Map<Token, Set<string>>();
+  const related = new Map<Token, string[]>();
   const add = (token: Token | undefined, words: readonly string[]) => {
-    if (!token) return;
-    const terms = related.get(token) ?? new Set<string>();
-    for (const word of words) {
-      const term = termOfLemma(word);
-      if (term !== token.term) terms.add(term);
-    }
-    related.set(token, terms);
+    if (token) related.set(token, [...new Set([...(related.get(token) ?? []), ...words])]);
   };
-  for (const token of tokens) add(token, relations.derived(token.word));
   for (const match of text.matchAll(WORD_PAIR)) {
     const [, first, second] = match as unknown as [string, string, string];
     const synonyms = relations.phrase(first.toLowerCase(), second.toLowerCase());
@@ -80,5 +86,20 @@ export function relatedTerms(text: string, tokens: readonly Token[]): Map<Token,
     add(tokens.find((token) => token.start === match.index), synonyms);
     add(tokens.find((token) => token.start === secondStart), synonyms);
   }
-  return new Map([...related].map(([token, terms]) => [token, [...terms]]));
+  return related;
+}
+
+/**
+ * The terms that stand for each content token of `text` in other words: its derivations, and, for
+ * the words of a two-word verb, that verb's single-word synonyms (phraseWords).
+ */
+export function relatedTerms(text: string, tokens: readonly Token[]): Map<Token, string[]> {
+  const relations = wordRelations();
+  const phrases = phraseWords(text, tokens);
+  const related = new Map<Token, string[]>();
+  for (const token of tokens) {
+    const words = [...relations.derived(token.word), ...(phrases.get(token) ?? [])];
+    related.set(token, [...new Set(words.map(termOfLemma))].filter((term) => term !== token.term));
+  }
+  return related;
 }

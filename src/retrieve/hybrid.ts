@@ -1,5 +1,7 @@
 import type { Embedder } from '../embed/types.js';
 import type { ChunkRecord, CorpusIndex } from '../index/store.js';
+import type { TermSimilarity } from '../match/term-similarity.js';
+import { expandedQueryTerms } from './query-expansion.js';
 import type { Passage, Retriever, RetrieverMode } from './types.js';
 
 export interface FusionOptions {
@@ -32,6 +34,8 @@ export class HybridRetriever implements Retriever {
     private readonly embedder: Embedder,
     readonly mode: RetrieverMode,
     private readonly fusion: FusionOptions,
+    /** Word similarity for query expansion; without it BM25 searches the question's own terms only. */
+    private readonly similarity?: TermSimilarity,
   ) {}
 
   async retrieve(query: string, k: number): Promise<Passage[]> {
@@ -43,7 +47,9 @@ export class HybridRetriever implements Retriever {
     };
     const depth = Math.max(CANDIDATES, k);
     if (this.mode !== 'dense') {
-      this.index.lexical.search(query, depth).forEach((hit, i) => {
+      const { lexical } = this.index;
+      const hits = this.similarity ? lexical.searchTerms(await expandedQueryTerms(query, { has: (term) => lexical.has(term), similarity: this.similarity }), depth) : lexical.search(query, depth);
+      hits.forEach((hit, i) => {
         const chunk = this.index.chunkById.get(hit.id);
         if (chunk) candidate(chunk).bm25 = { rank: i + 1, score: hit.score };
       });

@@ -21,7 +21,7 @@ import { openDocent, type Docent } from '../../src/service.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const shared = ['../../../shared/eval', '../../../../shared/eval'].map((dir) => path.resolve(here, dir)).find((dir) => fs.existsSync(dir));
 
-interface EvalSet {
+export interface EvalSet {
   file: string;
   corpus: 'default' | 'squad';
 }
@@ -40,12 +40,15 @@ export function evalSets(): EvalSet[] {
   return [...external, ...own].filter((set) => set.corpus === 'default' || shared);
 }
 
-async function open(corpus: EvalSet['corpus'], words?: WordMeaning): Promise<Docent> {
+/** A service over `corpus`, indexed afresh into a temporary folder. */
+export async function openEvalDocent(corpus: EvalSet['corpus'], words?: WordMeaning): Promise<Docent> {
   const config = loadConfig();
   const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir });
   const corpusDir = corpus === 'default' ? path.resolve(here, '../../corpus') : path.join(shared!, 'squad/corpus');
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-report-'));
-  const env = { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, MODELS_DIR: config.modelsDir, ...(words ? { WORD_MEANING: words } : {}) };
+  // QUERY_EXPANSION=false in the environment compares retrieval without query expansion.
+  const expansion = process.env.QUERY_EXPANSION;
+  const env = { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, MODELS_DIR: config.modelsDir, ...(words ? { WORD_MEANING: words } : {}), ...(expansion ? { QUERY_EXPANSION: expansion } : {}) };
   return openDocent(loadConfig(env, os.tmpdir()), { embedder, reindex: 'always' });
 }
 
@@ -66,7 +69,7 @@ async function main() {
   // Declining counted per group of own sets (tuning, held-out round n): precision = declined unanswerable / declined, recall = declined unanswerable / unanswerable.
   const declines = new Map<string, { declined: number; right: number; unanswerable: number }>();
   for (const set of sets.filter(wanted)) {
-    if (!docents.has(set.corpus)) docents.set(set.corpus, await open(set.corpus, words));
+    if (!docents.has(set.corpus)) docents.set(set.corpus, await openEvalDocent(set.corpus, words));
     const docent = docents.get(set.corpus)!;
     const name = path.basename(set.file).padEnd(34);
     if (await isConversationFile(set.file)) {

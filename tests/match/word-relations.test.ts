@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/match/analyzer.js';
 import { coverageDetail, weightedTerms } from '../../src/match/coverage.js';
 import type { TermSimilarity } from '../../src/match/term-similarity.js';
+import synonymsTable from '../../src/match/synonyms.json' with { type: 'json' };
 import table from '../../src/match/word-relations.json' with { type: 'json' };
 import { wordRelations } from '../../src/match/word-relations.js';
+import { synonymsFromWordNet } from '../../tools/wordnet-tables/synonyms.js';
 import { wordRelationsFromWordNet } from '../../tools/wordnet-tables/word-relations.js';
 
 /** No soft word meaning: whatever is covered here is covered by WordNet's relations alone. */
@@ -13,6 +15,16 @@ const covered = (question: string, evidence: string) => coverageDetail(weightedT
 describe('WordNet word relations in coverage', () => {
   it('reads a table that is current with the installed WordNet (rebuild: npx tsx tools/wordnet-tables/build.ts)', () => {
     expect(table).toEqual(wordRelationsFromWordNet());
+  });
+
+  it('reads a synonyms table that is current with the installed WordNet', () => {
+    expect(synonymsTable).toEqual(synonymsFromWordNet());
+  });
+
+  it("gives a word the synonyms of its most frequent senses, by its lemmas", () => {
+    expect(wordRelations().synonyms('nations')).toEqual(expect.arrayContaining(['country', 'land']));
+    expect(wordRelations().synonyms('penalties')).toContain('punishment');
+    expect(wordRelations().synonyms('xyzzy')).toEqual([]);
   });
 
   it('relates nouns and verbs derived from one another, by their lemmas', () => {

@@ -72,7 +72,9 @@ export function readClaims(file = CLAIMS_FILE): LabelledClaim[] {
 
 export async function openCorpus(corpusDir: string, embedder: Embedder, wordMeaning?: WordMeaning): Promise<Docent> {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-calibration-'));
-  const env = { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, MODELS_DIR: loadConfig().modelsDir, ...(wordMeaning ? { WORD_MEANING: wordMeaning } : {}) };
+  // QUERY_EXPANSION=false in the environment compares retrieval without query expansion.
+  const expansion = process.env.QUERY_EXPANSION;
+  const env = { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, MODELS_DIR: loadConfig().modelsDir, ...(wordMeaning ? { WORD_MEANING: wordMeaning } : {}), ...(expansion ? { QUERY_EXPANSION: expansion } : {}) };
   return openDocent(loadConfig(env, os.tmpdir()), { embedder, reindex: 'always' });
 }
 

