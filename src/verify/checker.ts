@@ -8,8 +8,10 @@ import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import { readByClause } from './by-clause.js';
+import type { Clause } from './clauses.js';
 import { CheckedClaims } from './checked-claims.js';
 import { conflictsOf } from './conflicts.js';
+import { readCore } from './core-reading.js';
 import { EvidenceTexts } from './evidence-texts.js';
 import { PreparedClaims } from './prepared-claims.js';
 import { decideVerdict, rank, strongest, type Assessed } from './verdict.js';
@@ -178,7 +180,11 @@ export class CitationChecker {
     const first = strongest(scored)!;
     if (first !== scored[0]) scored.unshift(...scored.splice(scored.indexOf(first), 1));
     const parts = this.#claims.clauses(claim.analysed.text);
-    const { best, others } = readByClause(parts, scored, (part, unit) => this.#score(this.#claims.prepare(part.text), unit));
+    const scorePart = (part: Clause, unit: ScoredUnit) => this.#score(this.#claims.prepare(part.text), unit);
+    const byClause = readByClause(parts, scored, scorePart);
+    // Not stated as a whole: its main statement may be, without a detail it adds.
+    const best = byClause.best.verdict === 'not_found' ? (readCore(claim.analysed.text, scored, scorePart) ?? byClause.best) : byClause.best;
+    const { others } = byClause;
     const evidence: Evidence[] = [];
     if (best.verdict !== 'not_found') {
       for (const unit of [best, ...others, ...scored]) {
