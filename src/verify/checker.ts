@@ -207,7 +207,7 @@ export class CitationChecker {
       context: [this.#texts.title(unit.source)],
       contextTokens: this.#texts.title(unit.source).tokens,
     });
-    const changed = assessment.facts.missing.length + assessment.facts.conflicts.length;
+    const changed = assessment.facts.missing.length + assessment.facts.conflicts.length + assessment.replaced.length;
     return { ...unit, ...assessment, score: assessment.coverage * this.thresholds.factPenalty ** changed, verdict: this.verdictOf(assessment) };
   }
 
