@@ -189,7 +189,8 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
     const scored = candidates.map((candidate) => ({ candidate, context: context(fact, candidate) }));
     const sameScores = scored.filter(({ candidate }) => same(fact, candidate)).map(({ context }) => context);
     const rivals = scored.filter(({ candidate }) => !same(fact, candidate)).sort((a, b) => b.context - a.context);
-    const rival = rivals[0];
+    // A value the evidence already set against another of the claim's ("five or six" against "three or four") is not the next one's rival when another is there.
+    const rival = rivals.find(({ candidate }) => !result.conflicts.some((conflict) => conflict.evidence === candidate)) ?? rivals[0];
     const sameBest = sameScores.length ? Math.max(...sameScores) : undefined;
     if (fact.kind === 'name') {
       // Names rarely repeat with another meaning: found anywhere (or in the title and headings) is enough.

@@ -11,7 +11,8 @@ export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Ver
   // A noun replaced by a sibling ("cholera" / "typhoid") is a changed value, like a changed name.
   const changed = facts.conflicts.length + unit.replaced.length;
   // A changed value or a negation contradicts only the same statement: the rest of it there, every other fact found.
-  const fewChanges = changed <= 1 || facts.supported.length >= 2 * changed;
+  // Two changed values ("five or six" against "three or four") still contradict when every other word of the claim is there; three are another statement.
+  const fewChanges = changed <= 1 || facts.supported.length >= 2 * changed || (changed === 2 && unit.largestGap === 0 && coverage >= FULL_COVERAGE);
   const sameStatement = coverage >= thresholds.contradicted && facts.missing.length === 0 && fewChanges && (unit.conflictShare <= MAX_CONFLICT_SHARE || everythingElseStated(unit)) && unit.largestGap <= MAX_CONTRADICTION_GAP;
   const opposite = unit.negationMismatch || unit.roleSwap !== undefined;
   if (sameStatement && (changed > 0 || opposite)) return 'contradicted';
