@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
-import { SentenceIndex } from '../match/sentences.js';
+import { SentenceIndex, type TokenizedSentence } from '../match/sentences.js';
+import type { AnalysedText } from '../match/facts.js';
 import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CorpusIndex } from '../index/store.js';
@@ -204,11 +205,23 @@ export class CitationChecker {
     const assessment = assess(claim, this.#texts.analysed(unit), {
       similarity: this.#similarity,
       names: this.#names,
-      context: [this.#texts.title(unit.source)],
+      context: this.#nameContext(unit),
       contextTokens: this.#texts.title(unit.source).tokens,
     });
     const changed = assessment.facts.missing.length + assessment.facts.conflicts.length + assessment.replaced.length;
     return { ...unit, ...assessment, score: assessment.coverage * this.thresholds.factPenalty ** changed, verdict: this.verdictOf(assessment) };
+  }
+
+  /**
+   * Where the evidence's names may also be found: its document's title, and, when it refers to
+   * someone by a pronoun ("in 1081 he led an army"), the sentence before it, which names them.
+   */
+  #nameContext(unit: Unit): AnalysedText[] {
+    const title = this.#texts.title(unit.source);
+    const first = unit.parts?.[0] ?? unit;
+    if (!PERSONAL_PRONOUN.test(this.#texts.text(unit)) || !('block' in first)) return [title];
+    const previous = this.#sentences.previous(first as TokenizedSentence);
+    return previous ? [title, this.#texts.analysed(previous)] : [title];
   }
 
   #evidence(unit: ScoredUnit): Evidence {
@@ -216,5 +229,7 @@ export class CitationChecker {
     return { source: unit.source, start: unit.start, end: unit.end, quote: this.#texts.text(unit), ...(document ? locate(document, unit.start) : { section: [] }), score: round(unit.score) };
   }
 }
+
+const PERSONAL_PRONOUN = /\b(?:he|she|they|his|her|him|their|them)\b/i;
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
