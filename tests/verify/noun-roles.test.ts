@@ -11,3 +11,14 @@ describe('CitationChecker: roles of nouns the lexicon lacks', async () => {
     expect((await docent.verify('In the legend the greedy merchant captured the mermaid.')).verdict).toBe('supported');
   });
 });
+
+describe('CitationChecker: roles around near-synonymous verbs', async () => {
+  const docent = await openTestDocent(
+    await makeCorpus({ 'games.md': ['# Games', 'The AFC champion Denver Broncos defeated the NFC champion Carolina Panthers 24–10 to earn their third Super Bowl title.'].join('\n\n') }),
+  );
+
+  it('reads "beat" as the verb the evidence says "defeated" with', async () => {
+    expect((await docent.verify('The Carolina Panthers beat the Denver Broncos.')).verdict).toBe('contradicted');
+    expect((await docent.verify('The Denver Broncos beat the Carolina Panthers.')).verdict).toBe('supported');
+  });
+});
