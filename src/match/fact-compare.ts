@@ -5,6 +5,7 @@ import { comparePlace, placeRelation } from './places.js';
 import { comparable as sameKind, MONTHS, type AnalysedText, type Fact } from './facts.js';
 import type { NameMatcher } from './names.js';
 import { perFact, perPair, vocabularies } from './fact-memo.js';
+import { compareUnits } from './units.js';
 
 /**
  * Compares the facts of a claim (or a question) with those of a piece of evidence, each in its own
@@ -116,6 +117,9 @@ const vocabularyOf = vocabularies(isPlainWord);
 
 function wordMatch(a: Token, b: Token, similarity: CompareOptions['similarity'], floor = CONTEXT_SOFT_FLOOR): number {
   if (a.term === b.term || a.word === b.word) return 1;
+  // Two spellings of a unit are one word ("mi", "miles"); two units are never near-synonyms ("miles", "kilometres").
+  const units = compareUnits(a.word, b.word);
+  if (units !== undefined) return units === 'same' ? 1 : 0;
   // Values are never similar to one another: "February" does not stand for "May", nor "China" for "Vietnam".
   if (!isPlainWord(a) || !isPlainWord(b)) return 0;
   const soft = similarity(a.word, b.word);
@@ -171,6 +175,7 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
   };
   const unitsDiffer = (fact: Fact, candidate: Fact) => unitMatch(fact, candidate) === false;
   const unitsAgree = (fact: Fact, candidate: Fact) => unitMatch(fact, candidate) === true;
+  const measuredAlike = (fact: Fact, candidate: Fact) => compareUnits(unitOf(claim, fact)?.word ?? '', unitOf(evidence, candidate)?.word ?? '') === 'same';
   // Each claim fact takes the evidence fact of the same value that sits in the closest context; that one is nobody's rival.
   const taken = new Map<Fact, Fact>();
   for (const fact of claim.facts) {
@@ -184,7 +189,8 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
     const scored = candidates.map((candidate) => ({ candidate, context: context(fact, candidate) }));
     const sameScores = scored.filter(({ candidate }) => same(fact, candidate)).map(({ context }) => context);
     const rivals = scored.filter(({ candidate }) => !same(fact, candidate)).sort((a, b) => b.context - a.context);
-    const rival = rivals[0];
+    // A value the evidence already set against another of the claim's ("five or six" against "three or four") is not the next one's rival when another is there.
+    const rival = rivals.find(({ candidate }) => !result.conflicts.some((conflict) => conflict.evidence === candidate)) ?? rivals[0];
     const sameBest = sameScores.length ? Math.max(...sameScores) : undefined;
     if (fact.kind === 'name') {
       // Names rarely repeat with another meaning: found anywhere (or in the title and headings) is enough.
@@ -214,6 +220,12 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
     const counted = scored.filter(({ candidate }) => same(fact, candidate) && !unitsDiffer(fact, candidate)).map(({ context }) => context);
     const sameCount = counted.length ? Math.max(...counted) : undefined;
     const countRival = rivals.find(({ candidate, context }) => context >= 0 && unitsAgree(fact, candidate));
+    // The same measure in the same unit ("37 miles", "(37 mi)") is the claim's, wherever the evidence puts it.
+    const sameMeasure = scored.some(({ candidate }) => same(fact, candidate) && measuredAlike(fact, candidate));
+    if (sameMeasure) {
+      result.supported.push(fact);
+      continue;
+    }
     if (sameScores.length > 0 && sameCount === undefined && countRival) {
       result.conflicts.push({ claim: fact, evidence: countRival.candidate });
       continue;

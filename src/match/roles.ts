@@ -2,6 +2,7 @@ import lexicon from 'wink-lexicon/src/lexicon.js';
 import type { Token } from './analyzer.js';
 import type { AnalysedText, Fact } from './facts.js';
 import type { NameMatcher } from './names.js';
+import { isKnownNoun } from './noun-kinds.js';
 
 /**
  * Who does what to whom: "Virgin Media claimed that BSkyB had increased the price" is not "BSkyB
@@ -26,7 +27,11 @@ interface Party {
   fact?: Fact;
 }
 
-const isNoun = (token: Token) => (lexicon[token.word]?.[0] ?? '').startsWith('NN');
+/** A noun by the lexicon's first tag; a word it lacks ("mermaid") when written in lower case and WordNet has it as a common noun. */
+const isNoun = (token: Token) => {
+  const tag = lexicon[token.word]?.[0];
+  return tag === undefined ? /^\p{Ll}/u.test(token.text) && isKnownNoun(token.word) : tag.startsWith('NN');
+};
 /** Only a verb relates two parties: nouns in a row ("the execution time of the setup statement") are one phrase. */
 const isVerb = (token: Token) => {
   const tags = lexicon[token.word];

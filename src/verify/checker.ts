@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
-import { SentenceIndex } from '../match/sentences.js';
+import { SentenceIndex, type TokenizedSentence } from '../match/sentences.js';
+import type { AnalysedText } from '../match/facts.js';
 import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CorpusIndex } from '../index/store.js';
@@ -8,8 +9,10 @@ import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
 import { readByClause } from './by-clause.js';
+import type { Clause } from './clauses.js';
 import { CheckedClaims } from './checked-claims.js';
 import { conflictsOf } from './conflicts.js';
+import { readCore } from './core-reading.js';
 import { EvidenceTexts } from './evidence-texts.js';
 import { PreparedClaims } from './prepared-claims.js';
 import { decideVerdict, rank, strongest, type Assessed } from './verdict.js';
@@ -178,7 +181,11 @@ export class CitationChecker {
     const first = strongest(scored)!;
     if (first !== scored[0]) scored.unshift(...scored.splice(scored.indexOf(first), 1));
     const parts = this.#claims.clauses(claim.analysed.text);
-    const { best, others } = readByClause(parts, scored, (part, unit) => this.#score(this.#claims.prepare(part.text), unit));
+    const scorePart = (part: Clause, unit: ScoredUnit) => this.#score(this.#claims.prepare(part.text), unit);
+    const byClause = readByClause(parts, scored, scorePart);
+    // Not stated as a whole: its main statement may be, without a detail it adds.
+    const best = byClause.best.verdict === 'not_found' ? (readCore(claim.analysed.text, scored, scorePart) ?? byClause.best) : byClause.best;
+    const { others } = byClause;
     const evidence: Evidence[] = [];
     if (best.verdict !== 'not_found') {
       for (const unit of [best, ...others, ...scored]) {
@@ -198,11 +205,23 @@ export class CitationChecker {
     const assessment = assess(claim, this.#texts.analysed(unit), {
       similarity: this.#similarity,
       names: this.#names,
-      context: [this.#texts.title(unit.source)],
+      context: this.#nameContext(unit),
       contextTokens: this.#texts.title(unit.source).tokens,
     });
-    const changed = assessment.facts.missing.length + assessment.facts.conflicts.length;
+    const changed = assessment.facts.missing.length + assessment.facts.conflicts.length + assessment.replaced.length;
     return { ...unit, ...assessment, score: assessment.coverage * this.thresholds.factPenalty ** changed, verdict: this.verdictOf(assessment) };
+  }
+
+  /**
+   * Where the evidence's names may also be found: its document's title, and, when it refers to
+   * someone by a pronoun ("in 1081 he led an army"), the sentence before it, which names them.
+   */
+  #nameContext(unit: Unit): AnalysedText[] {
+    const title = this.#texts.title(unit.source);
+    const first = unit.parts?.[0] ?? unit;
+    if (!PERSONAL_PRONOUN.test(this.#texts.text(unit)) || !('block' in first)) return [title];
+    const previous = this.#sentences.previous(first as TokenizedSentence);
+    return previous ? [title, this.#texts.analysed(previous)] : [title];
   }
 
   #evidence(unit: ScoredUnit): Evidence {
@@ -210,5 +229,7 @@ export class CitationChecker {
     return { source: unit.source, start: unit.start, end: unit.end, quote: this.#texts.text(unit), ...(document ? locate(document, unit.start) : { section: [] }), score: round(unit.score) };
   }
 }
+
+const PERSONAL_PRONOUN = /\b(?:he|she|they|his|her|him|their|them)\b/i;
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;

@@ -42,7 +42,7 @@ const plain = (word: string) => word.replace(/[^\p{L}'’-]/gu, '');
 const isVerb = (word: string | undefined) => word !== undefined && /^\p{Ll}/u.test(word) && VERB_TAG.test(tagsOf(word)[0] ?? '');
 
 /** Whether the text has a verb: a word tagged as one first, or a finite form after a word that does not make it a noun. */
-function hasVerb(text: string): boolean {
+export function hasVerb(text: string): boolean {
   const words = text.split(/[^\p{L}'’-]+/u).filter(Boolean);
   return words.some((word, i) => isVerb(word) || (/^\p{Ll}/u.test(word) && !NOT_BEFORE_VERB.has(words[i - 1]?.toLowerCase() ?? '') && i > 0 && tagsOf(word).some((tag) => FINITE_TAG.test(tag))));
 }

@@ -7,7 +7,7 @@ import type { Conflict, SpanRef } from './types.js';
  * its opposite ("included" / "excluded"), or the party the evidence puts in the claim's place
  * ("Sky" / "Microsoft").
  */
-export function conflictsOf(unit: SpanRef & Pick<Assessment, 'facts' | 'antonyms' | 'roleSwap'>): Conflict[] {
+export function conflictsOf(unit: SpanRef & Pick<Assessment, 'facts' | 'antonyms' | 'replaced' | 'roleSwap'>): Conflict[] {
   const at = (claim: string, evidence: { text: string; start: number; end: number }): Conflict => ({
     claim,
     evidence: evidence.text,
@@ -17,7 +17,7 @@ export function conflictsOf(unit: SpanRef & Pick<Assessment, 'facts' | 'antonyms
   });
   return [
     ...unit.facts.conflicts.map(({ claim, evidence }) => at(claim.text, evidence)),
-    ...unit.antonyms.map(({ claim, evidence }) => at(claim.text, evidence)),
+    ...[...unit.antonyms, ...unit.replaced].map(({ claim, evidence }) => at(claim.text, evidence)),
     ...(unit.roleSwap ? [at(unit.roleSwap.claim.text, unit.roleSwap.evidence)] : []),
   ];
 }

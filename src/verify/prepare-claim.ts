@@ -1,8 +1,9 @@
 import lexicon from 'wink-lexicon/src/lexicon.js';
-import { isStopWord, type Token } from '../match/analyzer.js';
-import { weightedTerms } from '../match/coverage.js';
+import { isStopWord, normalizeWord, termOf, type Token } from '../match/analyzer.js';
+import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { analyse } from '../match/facts.js';
 import { hedges, isNegationWord, negations } from '../match/polarity.js';
+import { PERCENT_AFTER_NUMBER, unitNeedsNumber, unitSpellings } from '../match/units.js';
 import type { CorpusIndex } from '../index/store.js';
 import type { PreparedClaim } from './assess.js';
 
@@ -16,7 +17,7 @@ export function prepareClaim(claim: string, index: CorpusIndex): PreparedClaim {
   const negationCues = negations(claim);
   const cues = new Set([...hedgeCues, ...negationCues].flatMap((cue) => cue.text.toLowerCase().split(/\s+/)));
   // Numbers are checked as facts, negation and hedging as polarity: neither counts as wording to cover.
-  const words = all.filter((term) => !term.numeric && !cues.has(term.word));
+  const words = all.filter((term) => !term.numeric && !cues.has(term.word) && !(PERCENT_WORDS.has(term.word) && PERCENT_AFTER_NUMBER.test(claim))).map((term) => withUnitSpellings(term, claim));
   return {
     analysed: analyse(claim, { isNameAtStart: (token) => isNameAtStart(token, index) }),
     terms: words.length > 0 ? words : all,
@@ -24,6 +25,16 @@ export function prepareClaim(claim: string, index: CorpusIndex): PreparedClaim {
     hedged: hedgeCues.length > 0,
     hedgeWords: hedgeCues.map((cue) => cue.text),
   };
+}
+
+/** "per cent" after a number is the number's unit, which evidence writes as "%": part of the value, no wording to cover. */
+const PERCENT_WORDS: ReadonlySet<string> = new Set(['per', 'cent', 'percent', 'pct']);
+
+/** A unit's other spellings count as the word itself ("hectares" for "ha", "mi" for "miles"); an ambiguous abbreviation only right after a number. */
+function withUnitSpellings(term: WeightedTerm, claim: string): WeightedTerm {
+  const spellings = unitSpellings(term.word).filter((spelling) => !unitNeedsNumber(spelling) || new RegExp(String.raw`\d\s*${term.word}\b`, 'iu').test(claim));
+  if (spellings.length === 0) return term;
+  return { ...term, aliases: [...new Set([...term.aliases, ...spellings.map((spelling) => termOf(normalizeWord(spelling)))])] };
 }
 
 /**

@@ -2,20 +2,23 @@ import type { Assessment } from './assess.js';
 import type { Verdict, VerifyThresholds } from './types.js';
 
 /** What a verdict is decided on: how much of the claim the evidence covers, and how its facts and polarity compare. */
-export type Assessed = Pick<Assessment, 'coverage' | 'facts' | 'negationMismatch' | 'roleSwap' | 'hedgeMismatch' | 'largestGap' | 'conflictShare'>;
+export type Assessed = Pick<Assessment, 'coverage' | 'facts' | 'negationMismatch' | 'roleSwap' | 'hedgeMismatch' | 'largestGap' | 'conflictShare' | 'replaced'>;
 
 /** The verdict for an assessed piece of evidence, from the thresholds. */
 export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Verdict {
   const { coverage, facts } = unit;
   if (coverage < thresholds.partial) return 'not_found';
+  // A noun replaced by a sibling ("cholera" / "typhoid") is a changed value, like a changed name.
+  const changed = facts.conflicts.length + unit.replaced.length;
   // A changed value or a negation contradicts only the same statement: the rest of it there, every other fact found.
-  const fewChanges = facts.conflicts.length <= 1 || facts.supported.length >= 2 * facts.conflicts.length;
+  // Two changed values ("five or six" against "three or four") still contradict when every other word of the claim is there; three are another statement.
+  const fewChanges = changed <= 1 || facts.supported.length >= 2 * changed || (changed === 2 && unit.largestGap === 0 && coverage >= FULL_COVERAGE);
   const sameStatement = coverage >= thresholds.contradicted && facts.missing.length === 0 && fewChanges && (unit.conflictShare <= MAX_CONFLICT_SHARE || everythingElseStated(unit)) && unit.largestGap <= MAX_CONTRADICTION_GAP;
   const opposite = unit.negationMismatch || unit.roleSwap !== undefined;
-  if (sameStatement && (facts.conflicts.length > 0 || opposite)) return 'contradicted';
-  if (coverage >= thresholds.supported && facts.missing.length === 0 && facts.conflicts.length === 0 && !opposite && !unit.hedgeMismatch && unit.largestGap <= thresholds.largestGap) return 'supported';
+  if (sameStatement && (changed > 0 || opposite)) return 'contradicted';
+  if (coverage >= thresholds.supported && facts.missing.length === 0 && changed === 0 && !opposite && !unit.hedgeMismatch && unit.largestGap <= thresholds.largestGap) return 'supported';
   // Most of the claim's facts absent: the evidence is about something else.
-  const mostFactsMissing = facts.missing.length + facts.conflicts.length >= 2 && facts.missing.length + facts.conflicts.length >= facts.supported.length;
+  const mostFactsMissing = facts.missing.length + changed >= 2 && facts.missing.length + changed >= facts.supported.length;
   return mostFactsMissing || unit.largestGap > thresholds.partialGap ? 'not_found' : 'partially_supported';
 }
 

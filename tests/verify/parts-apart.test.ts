@@ -38,6 +38,7 @@ describe('readByClause: parts read apart', () => {
     coverage: 0.5,
     facts: { supported: [], conflicts: [], missing: [] },
     negationMismatch: false,
+    replaced: [],
     roleSwap: undefined,
     hedgeMismatch: false,
     largestGap: 0.5,
