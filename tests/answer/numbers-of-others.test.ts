@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { namesWithoutTheirNumber } from '../../src/answer/numbers-of-others.js';
+import { questionFacts } from '../../src/answer/specifics.js';
+import { analyse } from '../../src/match/facts.js';
+
+const without = (question: string, evidence: string) => namesWithoutTheirNumber(questionFacts(question, () => true), analyse(evidence, { isNameAtStart: () => true })).map((fact) => fact.text);
+
+const religions = 'Roman Catholics form the largest religious group in the state with 26.7% of the Victorian population, followed by Anglicans and members of the Uniting Church.';
+const ages = 'Manning became the oldest quarterback to win a Super Bowl at age 39, while Gary Kubiak became the first head coach to win a Super Bowl with his own franchise.';
+
+describe('a number that belongs to another name of the evidence', () => {
+  it('finds a name the evidence states only after a number of another name, with no number of its own', () => {
+    expect(without('What percentage of the Victorian population are Anglicans?', religions)).toEqual(['Anglicans']);
+    expect(without('At what age did Gary Kubiak win a Super Bowl?', ages)).toEqual(['Gary Kubiak']);
+    expect(without('How many Huguenots moved on to Ireland?', 'An estimated 50,000 Huguenots fled to England, with many moving on to Ireland and elsewhere.')).toEqual(['Ireland']);
+  });
+
+  it('leaves a name whose own clause, or the nameless clause after it, states a number', () => {
+    expect(without('What percentage of the Victorian population are Roman Catholics?', religions)).toEqual([]);
+    expect(without('How many sacks did Kony Ealy have?', 'Jared Allen was the career sack leader with 136, along with Kony Ealy, who had 5 sacks in just 9 starts.')).toEqual([]);
+    expect(without('When did the Dutch Republic give Huguenots full rights?', 'In 1705, Amsterdam gave Huguenots full rights, followed by the Dutch Republic in 1715.')).toEqual([]);
+    // A relative clause goes on about its number's fact: the year of the attack is the year Dyrrachium was invaded.
+    expect(without('When did the Normans attack Dyrrachium?', 'Byzantine decline paved the road to a third attack in 1185, when a Norman army invaded Dyrrachium.')).toEqual([]);
+  });
+
+  it('checks only questions that ask for a number, a date or an age', () => {
+    expect(without('Which group follows the Roman Catholics among the Anglicans?', religions)).toEqual([]);
+    expect(without('Which coach won a Super Bowl with Gary Kubiak?', ages)).toEqual([]);
+  });
+});
