@@ -23,6 +23,17 @@ describe('a number that belongs to another name of the evidence', () => {
     expect(without('When did the Normans attack Dyrrachium?', 'Byzantine decline paved the road to a third attack in 1185, when a Norman army invaded Dyrrachium.')).toEqual([]);
   });
 
+  it('leaves a describing name, and a name in a clause that goes on with the subject of the number', () => {
+    expect(without('How many times has the Chinese head of state met UN leaders since 2012?', 'Since 2012, President Xi Jinping has had 11 meetings with UN Secretary-Generals, proposed Chinese ideas and reiterated support.')).toEqual([]);
+    expect(without('In which year did the legislature pass the act signed by John B. Weller?', 'The last attempt, the Pico Act of 1859, was passed by the Legislature and signed by governor John B. Weller.')).toEqual([]);
+  });
+
+  it('counts only the kind of fact the question asks for: years for a date, numbers for a count', () => {
+    const evidence = 'In 2015, China and Vietnam signed a memorandum between the two ministries in Beijing. That same year, China held the first BRICS consultation.';
+    expect(without('In what year was the first BRICS consultation held?', evidence)).toEqual([]);
+    expect(without('How many ministries signed a memorandum with Brazil?', 'China and Vietnam signed a memorandum between the two ministries in Beijing, while Brazil signed none.')).toEqual(['Brazil']);
+  });
+
   it('checks only questions that ask for a number, a date or an age', () => {
     expect(without('Which group follows the Roman Catholics among the Anglicans?', religions)).toEqual([]);
     expect(without('Which coach won a Super Bowl with Gary Kubiak?', ages)).toEqual([]);
