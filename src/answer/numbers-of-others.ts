@@ -21,6 +21,9 @@ const CONTRAST = /^(?:while|whereas|followed by)$/i;
 /** A finite verb or auxiliary: "…, the Pico Act of 1859, was passed by …" goes on about the Pico Act. */
 const FINITE_VERB = /^(?:VBD|VBZ|VBP|MD)$/;
 
+/** "How many (total) tackles …": the words that say what the question counts. */
+const COUNTED = /\bhow\s+many\s+((?:\p{L}+\s+)?\p{L}+)/iu;
+
 /** "At what age …": asks for a number, though no wh-word of answer-type.ts says so. */
 const ASKS_AGE = /\bwhat age\b/i;
 
@@ -29,6 +32,7 @@ interface Group {
   end: number;
   names: Fact[];
   numbers: Fact[];
+  terms: Set<string>;
 }
 
 /** The text's clauses, as [start, end) offsets, each with whether it goes on with the subject of the clause before. */
@@ -55,11 +59,13 @@ function groups(question: AnalysedText, evidence: AnalysedText, kinds: ReadonlyS
     const names = evidence.facts.filter((fact) => fact.kind === 'name' && within(fact, clause));
     const numbers = evidence.facts.filter((fact) => kinds.has(fact.kind) && !questionValues.has(fact.value) && within(fact, clause));
     const last = result.at(-1);
+    const terms = evidence.tokens.filter((token) => token.start >= clause.start && token.start < clause.end).map((token) => token.term);
     if (last && (names.length === 0 || clause.continues)) {
       last.end = clause.end;
       last.names.push(...names);
       last.numbers.push(...numbers);
-    } else result.push({ start: clause.start, end: clause.end, names, numbers });
+      terms.forEach((term) => last.terms.add(term));
+    } else result.push({ start: clause.start, end: clause.end, names, numbers, terms: new Set(terms) });
   }
   return result;
 }
@@ -87,7 +93,27 @@ export function namesWithoutTheirNumber(question: AnalysedText, evidence: Analys
     const head = name.words.at(-1)!.term;
     const said = evidence.tokens.find((token) => token.term === head);
     const at = said ? grouped.findIndex((group) => said.start >= group.start && said.start < group.end) : -1;
-    if (at <= 0 || grouped[at]!.numbers.length > 0) return false;
+    if (at < 0) return false;
+    if (grouped[at]!.numbers.length > 0) return countsOtherThings(grouped, at, question, evidence, isRival);
     return grouped.slice(0, at).some((group) => group.numbers.length > 0 && group.names.some(isRival));
   });
+}
+
+/**
+ * "How many tackles did Davis …?" against "Davis compiled 5½ sacks, four forced fumbles …, while Kuechly led the team in tackles (118)":
+ * the name's own numbers each count something else, and the clause with what the question counts, and a number, is another name's.
+ * A bare number ("…, while Trevathan ranked second with 102") may be the name's count of the same thing said before.
+ */
+function countsOtherThings(grouped: readonly Group[], at: number, question: AnalysedText, evidence: AnalysedText, isRival: (name: Fact) => boolean): boolean {
+  const words = COUNTED.exec(question.text)?.[1]?.toLowerCase().split(/\s+/) ?? [];
+  const counted = new Set(question.tokens.filter((token) => words.includes(token.word)).map((token) => token.term));
+  if (counted.size === 0) return false;
+  const says = (group: Group) => [...counted].some((term) => group.terms.has(term));
+  const countsOther = (number: Fact) => {
+    const next = evidence.tokens[number.last + 1];
+    return next !== undefined && /^[\s\p{No}-]*$/u.test(evidence.text.slice(number.end, next.start)) && !counted.has(next.term);
+  };
+  const own = grouped[at]!;
+  if (says(own) || !own.numbers.every(countsOther)) return false;
+  return grouped.some((group, i) => i !== at && says(group) && group.numbers.length > 0 && group.names.some(isRival));
 }

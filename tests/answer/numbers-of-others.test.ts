@@ -23,6 +23,14 @@ describe('a number that belongs to another name of the evidence', () => {
     expect(without('When did the Normans attack Dyrrachium?', 'Byzantine decline paved the road to a third attack in 1185, when a Norman army invaded Dyrrachium.')).toEqual([]);
   });
 
+  it("finds a name whose own numbers count other things, when another name's clause has the counted thing and a number", () => {
+    const linebackers = 'Davis compiled 5½ sacks, four forced fumbles, and four interceptions, while Kuechly led the team in tackles (118) and forced two fumbles.';
+    expect(without('How many tackles did Davis lead the team in?', linebackers)).toEqual(['Davis']);
+    expect(without('How many tackles did Kuechly lead the team in?', linebackers)).toEqual([]);
+    // A bare number may count what the clause before counted.
+    expect(without('How many total tackles did Danny Trevathan have?', 'Brandon Marshall led the team in total tackles with 109, while Danny Trevathan ranked second with 102.')).toEqual([]);
+  });
+
   it('leaves a describing name, and a name in a clause that goes on with the subject of the number', () => {
     expect(without('How many times has the Chinese head of state met UN leaders since 2012?', 'Since 2012, President Xi Jinping has had 11 meetings with UN Secretary-Generals, proposed Chinese ideas and reiterated support.')).toEqual([]);
     expect(without('In which year did the legislature pass the act signed by John B. Weller?', 'The last attempt, the Pico Act of 1859, was passed by the Legislature and signed by governor John B. Weller.')).toEqual([]);
