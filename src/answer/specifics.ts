@@ -8,6 +8,7 @@ import { describes, isOrdinaryWord } from './describing-facts.js';
 import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
 import { otherFractions } from './fractions.js';
+import { namesWithoutTheirNumber } from './numbers-of-others.js';
 import { otherOwners } from './owners.js';
 import { spelledIn } from './name-spelling.js';
 import { replacedWords } from './replaced-words.js';
@@ -22,7 +23,7 @@ import { yearInRange } from './year-ranges.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts, owners.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts, owners.ts, numbers-of-others.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
@@ -132,6 +133,7 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
     ...replacedDemonyms(question, evidence),
     ...otherFractions(question, evidence),
     ...otherOwners(question, evidence),
+    ...namesWithoutTheirNumber(question, evidence),
   ];
   return {
     conflicting,
