@@ -42,8 +42,14 @@ export { buildOptions };
 /** Opens the service with its index loaded (built or brought up to date first, unless it is a reader). */
 export async function openDocent(config: Config, options: OpenOptions): Promise<Docent> {
   const docent = startDocent(config, options);
-  await docent.refresh();
-  if (!docent.status.version) throw new IndexMissingError(`No index in ${config.indexDir}: run \`npm run index\` first.`);
+  try {
+    await docent.refresh();
+    if (!docent.status.version) throw new IndexMissingError(`No index in ${config.indexDir}: run \`npm run index\` first.`);
+  } catch (error) {
+    // Nobody else can close it: the files and connections it opened go with the error.
+    await docent.close();
+    throw error;
+  }
   return docent;
 }
 

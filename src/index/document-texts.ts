@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { z } from 'zod';
 import { IndexCorruptError } from './versions.js';
 import type { StreamedFile } from './streamed-file.js';
@@ -25,9 +26,67 @@ export async function writeText(out: StreamedFile, text: string): Promise<TextLa
   return { encoding, bytes: bytes.length };
 }
 
+/** Closes the file of a FileBytes nobody can read any more (a version swapped out and collected). */
+const openFiles = new FinalizationRegistry<number>((fd) => fs.close(fd, () => undefined));
+
+/**
+ * texts.bin read from its file when a text is first decoded, instead of held in memory whole: each
+ * text is decoded once and then kept as a string (see document-table.ts), so the file's bytes held
+ * too would be the corpus twice (47 MiB per worker at 100k chunks, issue 10). The file is held open
+ * from the version's read on, so a reader still serving a version whose folder was since removed
+ * reads it as it read the version's other files; it is closed with the storage (`close`) or when the
+ * version is collected.
+ */
+export class FileBytes {
+  #fd: number | undefined;
+
+  private constructor(
+    private readonly file: string,
+    fd: number,
+    readonly length: number,
+  ) {
+    this.#fd = fd;
+    openFiles.register(this, fd, this);
+  }
+
+  /** Opens `file` (checked against its checksum by the caller). A plain descriptor: node closes a collected FileHandle's own. */
+  static open(file: string): FileBytes {
+    const fd = fs.openSync(file, 'r');
+    try {
+      return new FileBytes(file, fd, fs.fstatSync(fd).size);
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+  }
+
+  /** Bytes [start, end) of the file (opened again for this read once closed). */
+  read(start: number, end: number): Buffer {
+    const bytes = Buffer.allocUnsafe(end - start);
+    const fd = this.#fd ?? fs.openSync(this.file, 'r');
+    try {
+      for (let done = 0; done < bytes.length; ) {
+        const read = fs.readSync(fd, bytes, done, bytes.length - done, start + done);
+        if (read === 0) throw new IndexCorruptError(`${this.file} ended at byte ${start + done}, before the text that should end at ${end}`);
+        done += read;
+      }
+    } finally {
+      if (this.#fd === undefined) fs.closeSync(fd);
+    }
+    return bytes;
+  }
+
+  close(): void {
+    if (this.#fd === undefined) return;
+    openFiles.unregister(this);
+    fs.closeSync(this.#fd);
+    this.#fd = undefined;
+  }
+}
+
 /**
  * The texts file with each document's place in it, checked against the layouts once; a text is
- * decoded only when asked for (`text(i)`), so start-up holds one buffer instead of every text as a string.
+ * decoded only when asked for (`text(i)`), so start-up holds no text as a string.
  */
 export class TextBlob {
   /** Byte offsets: document i lies in [offsets[i], offsets[i + 1]). */
@@ -35,7 +94,7 @@ export class TextBlob {
   readonly #encodings: ReadonlyArray<TextLayout['encoding']>;
 
   constructor(
-    private readonly blob: Buffer,
+    private readonly blob: Buffer | FileBytes,
     layouts: readonly TextLayout[],
     file: string,
   ) {
@@ -51,6 +110,7 @@ export class TextBlob {
   text(i: number): string {
     const encoding = this.#encodings[i];
     if (!encoding) throw new RangeError(`No document ${i} in the texts file`);
-    return this.blob.toString(encoding, this.#offsets[i], this.#offsets[i + 1]);
+    const start = this.#offsets[i]!, end = this.#offsets[i + 1]!;
+    return Buffer.isBuffer(this.blob) ? this.blob.toString(encoding, start, end) : this.blob.read(start, end).toString(encoding);
   }
 }

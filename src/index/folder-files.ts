@@ -6,7 +6,7 @@ import type { EmbeddingModelInfo } from '../embed/types.js';
 import { BLOCK_FIELDS, CHUNK_FIELDS, compactChunks, compactStructure, readChunks, readDocumentLayouts } from './compact-files.js';
 import { int32Bytes, readInt32Rows } from './int32-rows.js';
 import { lazyDocumentTable } from './document-table.js';
-import { TextBlob, writeText } from './document-texts.js';
+import { FileBytes, TextBlob, writeText } from './document-texts.js';
 import { LexicalIndex } from './lexical-index.js';
 import { assembleIndex, assertSameModel, INDEX_FORMAT, IndexMissingError, manifestSchema, type CorpusIndex, type IndexManifest } from './store.js';
 import { StreamedFile, writeJsonFile, writePieces } from './streamed-file.js';
@@ -108,12 +108,18 @@ export async function readManifest(indexDir: string): Promise<{ version: string;
   return { version, manifest: parseJson(bytes, file, manifestSchema) };
 }
 
+export interface ReadOptions {
+  fullCheck?: boolean;
+  /** Told of the texts file the version reads from (to close it with the storage). */
+  onTextsOpened?: (texts: FileBytes) => void;
+}
+
 /**
  * Loads the current version. Every file is checked against the manifest's checksums before it is
  * parsed — the native HNSW loader never sees bytes that fail theirs — and every chunk against its document's recorded length (each text is decoded on first use, see document-table.ts).
  * A file already checked and unchanged since by size and time is not hashed again (see checked-files.ts) unless `fullCheck`.
  */
-export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo, { fullCheck = false } = {}): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
+export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo, { fullCheck = false, onTextsOpened }: ReadOptions = {}): Promise<Omit<CorpusIndex, 'vectors'> & { vectors: VectorIndex }> {
   const current = await readManifest(indexDir);
   if (!current) throw new IndexMissingError(`No index in ${indexDir}: run \`npm run index\` first.`);
   const { version, manifest } = current;
@@ -131,11 +137,22 @@ export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo,
   })();
   // Awaited below; when another file fails first, its error is the one reported.
   vectorsRead.catch(() => undefined);
-  const [documentsJson, textBytes, blockBytes, chunkRowBytes, chunksJson, lexicalBytes] = await Promise.all(
-    [FILES.documents, FILES.texts, FILES.blocks, FILES.chunkRows, FILES.chunks, FILES.lexical].map(verified),
-  );
+  // texts.bin is hashed (unless checked earlier) but not held: each text is read from it when first decoded.
+  const textsRead = (async () => {
+    if (!checked(FILES.texts)) await verifyChecksums(dir, { [FILES.texts]: manifest.checksums[FILES.texts] ?? 'none recorded' });
+    let texts: FileBytes;
+    try {
+      texts = FileBytes.open(file(FILES.texts));
+    } catch {
+      throw new IndexCorruptError(`${file(FILES.texts)} is missing`);
+    }
+    onTextsOpened?.(texts);
+    return texts;
+  })();
+  textsRead.catch(() => undefined);
+  const [documentsJson, blockBytes, chunkRowBytes, chunksJson, lexicalBytes] = await Promise.all([FILES.documents, FILES.blocks, FILES.chunkRows, FILES.chunks, FILES.lexical].map(verified));
   const layouts = readDocumentLayouts(jsonOf(documentsJson!, file(FILES.documents)), file(FILES.documents));
-  const texts = new TextBlob(textBytes!, layouts, file(FILES.texts));
+  const texts = new TextBlob(await textsRead, layouts, file(FILES.texts));
   const chars = new Map(manifest.documents.map((entry) => [entry.source, entry.chars]));
   const documents = lazyDocumentTable(layouts, texts, readInt32Rows(blockBytes!, BLOCK_FIELDS, file(FILES.blocks)), chars, file(FILES.documents));
   const chunks = readChunks(jsonOf(chunksJson!, file(FILES.chunks)), readInt32Rows(chunkRowBytes!, CHUNK_FIELDS, file(FILES.chunkRows)), file(FILES.chunks));

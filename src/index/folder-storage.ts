@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { withIndexLock } from './lock.js';
 import type { IndexStorage } from './storage.js';
+import type { FileBytes } from './document-texts.js';
 import { FILES, readIndex, readManifest, writeIndexFiles } from './folder-files.js';
 import { DEFAULT_HNSW, VectorIndex, type HnswParameters } from './vector-index.js';
 import { VectorIndexBuilder } from './vector-index-builder.js';
@@ -15,6 +16,12 @@ const INITIAL_CAPACITY = 1024;
  * `CURRENT` pointer. With `fullCheck`, every file is hashed at every read, not only those changed since they were last checked.
  */
 export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_HNSW, { fullCheck = false } = {}): IndexStorage<VectorIndex> {
+  // The texts files of the versions read (each closed when its version is collected, the rest at `close`).
+  const textFiles = new Set<WeakRef<FileBytes>>();
+  const rememberTexts = (texts: FileBytes) => {
+    for (const earlier of textFiles) if (!earlier.deref()) textFiles.delete(earlier);
+    textFiles.add(new WeakRef(texts));
+  };
   return {
     location: indexDir,
     exclusive: (work) => withIndexLock(indexDir, work),
@@ -22,7 +29,7 @@ export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_H
     pointer: () => readPointer(indexDir),
     watch: (onChange, intervalMs) => watchPointer(indexDir, { intervalMs, onChange }),
     async read(embedding) {
-      const index = await readIndex(indexDir, embedding, { fullCheck });
+      const index = await readIndex(indexDir, embedding, { fullCheck, onTextsOpened: rememberTexts });
       // A serving setting: the graph was built with the M and efConstruction of its time.
       index.vectors.setSearchBreadth(hnsw);
       return index;
@@ -52,6 +59,9 @@ export function folderStorage(indexDir: string, hnsw: HnswParameters = DEFAULT_H
       await collectGarbage(indexDir, keepVersions);
       return { version, manifest: written };
     },
-    close: async () => undefined,
+    async close() {
+      for (const texts of textFiles) texts.deref()?.close();
+      textFiles.clear();
+    },
   };
 }

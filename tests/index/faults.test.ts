@@ -123,6 +123,8 @@ describe('index faults', () => {
       await expect(openDocent(config, { embedder: hashEmbedder() })).rejects.toThrow(/Cannot write the index \((EROFS|EACCES)\): .*READ_ONLY=1/);
       const reader = await openDocent({ ...config, readOnly: true }, { embedder: hashEmbedder() });
       expect(reader.status).toEqual({ state: 'ready', version });
+      // A served version holds its texts file open: closed, the folder can be unmounted.
+      await reader.close();
     } finally {
       unmount();
     }
@@ -143,12 +145,17 @@ describe('index faults', () => {
     try {
       const corpusDir = await makeCorpus(files);
       const config = await testConfig(corpusDir, { INDEX_DIR: indexDir });
-      const { version } = (await openDocent(config, { embedder: hashEmbedder() })).index;
+      const first = await openDocent(config, { embedder: hashEmbedder() });
+      const { version } = first.index;
+      await first.close();
       await fs.writeFile(path.join(corpusDir, 'big.txt'), 'Sentences about ships and harbours fill this file. '.repeat(8000));
       await expect(openDocent(config, { embedder: hashEmbedder() })).rejects.toThrow(/ENOSPC|full/);
       expect(await readPointer(indexDir)).toBe(version);
       await fs.rm(path.join(corpusDir, 'big.txt'));
-      expect((await openDocent(config, { embedder: hashEmbedder(), reindex: 'never' })).index.version).toBe(version);
+      const reader = await openDocent(config, { embedder: hashEmbedder(), reindex: 'never' });
+      expect(reader.index.version).toBe(version);
+      // A served version holds its texts file open: closed, the file system can be unmounted.
+      await reader.close();
     } finally {
       execFileSync('umount', [indexDir]);
     }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { TextBlob, writeText } from '../../src/index/document-texts.js';
+import { FileBytes, TextBlob, writeText, type TextLayout } from '../../src/index/document-texts.js';
 import { StreamedFile, writeJsonFile } from '../../src/index/streamed-file.js';
 import { IndexCorruptError } from '../../src/index/versions.js';
 import { tempDir } from '../helpers/fixtures.js';
@@ -42,6 +42,24 @@ describe('the files of a version', () => {
     const read = new TextBlob(blob, layouts, 'texts.bin');
     // Decoded in any order, each exactly as written.
     for (const i of [4, 0, 2, 3, 1]) expect(read.text(i)).toBe(texts[i]);
+  });
+
+  it('reads texts from the file when decoded: after the file is removed while open, and again once closed', async () => {
+    const dir = await tempDir();
+    const texts = ['plain ASCII', 'accents é and 東京 and 😀', 'broken \ud83d pair'];
+    const out = new StreamedFile(path.join(dir, 'texts.bin'));
+    const layouts: TextLayout[] = [];
+    for (const text of texts) layouts.push(await writeText(out, text));
+    await out.close();
+    const bytes = FileBytes.open(path.join(dir, 'texts.bin'));
+    const read = new TextBlob(bytes, layouts, 'texts.bin');
+    expect(read.text(1)).toBe(texts[1]);
+    await fs.rm(path.join(dir, 'texts.bin'));
+    expect(read.text(2)).toBe(texts[2]);
+    bytes.close();
+    expect(() => read.text(0)).toThrow(/ENOENT/);
+    await fs.writeFile(path.join(dir, 'texts.bin'), Buffer.concat(texts.map((text, i) => Buffer.from(text, layouts[i]!.encoding))));
+    expect(read.text(0)).toBe(texts[0]);
   });
 
   it('refuses a texts file that is shorter or longer than its documents say', () => {
