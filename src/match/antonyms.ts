@@ -78,23 +78,39 @@ function neighbours(words: readonly WordAt[], i: number, text: string): Set<stri
   return found;
 }
 
+/** A capitalised word inside a sentence is part of a name ("National Defense University"), not an opposite. */
+const inName = (word: WordAt, text: string) => /^\p{Lu}/u.test(word.text) && !/(?:^|[.!?:]\s*|\n\s*)$/u.test(text.slice(0, word.start));
+
+/** The first content word after the one at `i` in its phrase: what it is said of ("increased [weight]"); undefined at a phrase's end. */
+function nextContent(words: readonly WordAt[], i: number, text: string): string | undefined {
+  for (let j = i + 1; j < words.length; j++) {
+    if (/[,;:()]/.test(text.slice(words[j - 1]!.end, words[j]!.start))) return undefined;
+    if (isContent(words[j]!)) return words[j]!.term;
+  }
+  return undefined;
+}
+
 /**
  * The claim's words whose opposite the evidence states in the same context instead, each with the
- * evidence's word. A word the evidence also states, or an opposite the claim also states, is no pair.
+ * evidence's word. A word the evidence also states of the same thing, or an opposite the claim also
+ * states, is no pair: "increased the weight … and increased its efficiency" against "reduced the
+ * weight … and increased its efficiency" opposes the first "increased" only.
  * `within` limits the evidence's words to the part that states the claim.
  */
 export function antonymPairs(claim: string, evidence: string, within: { from: number; to: number } = { from: 0, to: evidence.length }): AntonymPair[] {
   const claimWords = wordsOf(claim);
   const evidenceWords = wordsOf(evidence);
   const claimTerms = new Set(claimWords.map((word) => word.term));
-  const evidenceTerms = new Set(evidenceWords.map((word) => word.term));
   const pairs: AntonymPair[] = [];
   claimWords.forEach((word, i) => {
     const opposites = antonymsOf(word.term);
-    if (opposites.size === 0 || evidenceTerms.has(word.term)) return;
+    if (opposites.size === 0) return;
+    const object = nextContent(claimWords, i, claim);
+    // A stop word ("was", "most") is said of too little to tell its uses apart.
+    if (evidenceWords.some((other, j) => other.term === word.term && (object === undefined || !isContent(word) || nextContent(evidenceWords, j, evidence) === object))) return;
     const context = neighbours(claimWords, i, claim);
     const match = evidenceWords.findIndex(
-      (other, j) => other.start >= within.from && other.end <= within.to && opposites.has(other.term) && !claimTerms.has(other.term) && [...neighbours(evidenceWords, j, evidence)].some((term) => context.has(term)),
+      (other, j) => other.start >= within.from && other.end <= within.to && opposites.has(other.term) && !claimTerms.has(other.term) && !inName(other, evidence) && [...neighbours(evidenceWords, j, evidence)].some((term) => context.has(term)),
     );
     if (match !== -1) pairs.push({ claim: word, evidence: evidenceWords[match]! });
   });

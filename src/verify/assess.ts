@@ -6,6 +6,7 @@ import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
 import { roleSwap, type RoleSwap } from '../match/roles.js';
+import { isVerb } from './clauses.js';
 import { replacedNouns } from './replaced-nouns.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 
@@ -46,6 +47,8 @@ export interface Assessment {
   conflictShare: number;
   /** Share of the claim's weight in its largest run of unmatched words. */
   largestGap: number;
+  /** The claim has verbs of its own and the evidence states none of them, not even loosely (`WEAK_MATCH`) or as their opposite. */
+  verbMissing: boolean;
   /** The parts of the claim the evidence does not state, as written in the claim. */
   missing: string[];
 }
@@ -132,6 +135,7 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
     hedgeMismatch: claim.hedged !== evidenceHedged,
     conflictShare: conflictWeight / Math.max(1e-9, total + conflictWeight),
     largestGap: total === 0 ? 0 : largest / claim.terms.reduce((sum, term) => sum + term.weight, 0),
+    verbMissing: verbsMissing(claim, unmatched),
     missing,
   };
 }
@@ -162,6 +166,13 @@ function comparePolarity(
     // Cues that bear on no content word ("nothing" at the end) count on one side only.
     (claimNegatedTerms.size === 0 && evidenceNegatedTerms.size === 0 && claim.negated !== evidenceNegated);
   return { mismatch, evidenceNegates, claimNegated: claimNegatedTerms, evidenceNegated: evidenceNegatedTerms };
+}
+
+/** Whether the claim has content words the lexicon lists first as verbs ("invented", "banned") and every one of them is unmatched. */
+function verbsMissing(claim: PreparedClaim, unmatched: ReadonlySet<string>): boolean {
+  const content = new Set(claim.terms.map((term) => term.term));
+  const verbs = claim.analysed.tokens.filter((token) => content.has(token.term) && isVerb(token.text));
+  return verbs.length > 0 && verbs.every((verb) => unmatched.has(verb.term));
 }
 
 /** Runs of the claim's unmatched words (stop words between them kept), with missing facts, as written in the claim. */

@@ -39,7 +39,7 @@ const OBJECT_START = new Set(['the', 'a', 'an', 'it', 'its', 'them', 'their', 'h
 const tagsOf = (word: string): readonly string[] => lexicon[word] ?? [];
 const plain = (word: string) => word.replace(/[^\p{L}'’-]/gu, '');
 // Capitalised words are names or months ("May"), never the verb of a new clause.
-const isVerb = (word: string | undefined) => word !== undefined && /^\p{Ll}/u.test(word) && VERB_TAG.test(tagsOf(word)[0] ?? '');
+export const isVerb = (word: string | undefined) => word !== undefined && /^\p{Ll}/u.test(word) && VERB_TAG.test(tagsOf(word)[0] ?? '');
 
 /** Whether the text has a verb: a word tagged as one first, or a finite form after a word that does not make it a noun. */
 export function hasVerb(text: string): boolean {

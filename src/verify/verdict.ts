@@ -2,7 +2,7 @@ import type { Assessment } from './assess.js';
 import type { Verdict, VerifyThresholds } from './types.js';
 
 /** What a verdict is decided on: how much of the claim the evidence covers, and how its facts and polarity compare. */
-export type Assessed = Pick<Assessment, 'coverage' | 'facts' | 'negationMismatch' | 'roleSwap' | 'hedgeMismatch' | 'largestGap' | 'conflictShare' | 'replaced'>;
+export type Assessed = Pick<Assessment, 'coverage' | 'facts' | 'negationMismatch' | 'roleSwap' | 'hedgeMismatch' | 'largestGap' | 'conflictShare' | 'replaced' | 'verbMissing'>;
 
 /** The verdict for an assessed piece of evidence, from the thresholds. */
 export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Verdict {
@@ -19,9 +19,20 @@ export function decideVerdict(unit: Assessed, thresholds: VerifyThresholds): Ver
   if (coverage >= thresholds.supported && facts.missing.length === 0 && changed === 0 && !opposite && !unit.hedgeMismatch && unit.largestGap <= thresholds.largestGap) return 'supported';
   // Most of the claim's facts absent: the evidence is about something else.
   const mostFactsMissing = facts.missing.length + changed >= 2 && facts.missing.length + changed >= facts.supported.length;
-  return mostFactsMissing || unit.largestGap > thresholds.partialGap ? 'not_found' : 'partially_supported';
+  // Evidence that states none of the claim's verbs and at most one of its facts names what the claim is
+  // about but not what it says of it ("The Normans [invented] the printing press", "Sam Chisholm later
+  // [became] chairman of the [BBC]"): no part of the statement.
+  const unstated = unit.verbMissing && facts.supported.length <= MAX_UNSTATED_FACTS;
+  return unstated || mostFactsMissing || unit.largestGap > thresholds.partialGap ? 'not_found' : 'partially_supported';
 }
 
+/**
+ * Evidence without the claim's verbs states no part of it when it has at most this many of the claim's
+ * facts. Calibration over the tuning claims sets: 1 reads three unmentioned claims right and none wrong;
+ * 0 only one of them; 2 also reads two claims with an added detail as not found ("The Khan Quest …
+ * exercises in Mongolia [were funded by the World Bank]").
+ */
+const MAX_UNSTATED_FACTS = 1;
 /** A claim whose changed values make up more than this share of it is another statement, not a contradicted one. */
 const MAX_CONFLICT_SHARE = 0.4;
 /** …unless every other word of it is there and another of its facts pins it down ("In 1967, [Blum →] Levin developed an axiomatic complexity theory"). */

@@ -39,4 +39,16 @@ describe('antonyms', () => {
     expect(pairs('A small garden lies in the north.', 'The city has a large airport; a small garden lies in the north.')).toEqual([]);
     expect(pairs('The small garden was closed.', 'The large airport was built in 1990.')).toEqual([]);
   });
+
+  it('opposes a word the evidence states of something else only ("increased its efficiency" does not cancel "reduced the weight")', () => {
+    const claim = 'Using high-pressure steam increased the weight of the engine and increased its efficiency.';
+    const evidence = 'Using high-pressure steam reduced the weight of the engine and increased its efficiency.';
+    expect(pairs(claim, evidence)).toEqual(['increased≠reduced']);
+    expect(pairs('Using high-pressure steam increased its efficiency.', evidence)).toEqual([]);
+  });
+
+  it('reads a capitalised word inside a sentence as part of a name, not as an opposite', () => {
+    expect(pairs('The PLA organised international courses.', 'The PLA organised courses at the National Defense University.')).toEqual([]);
+    expect(pairs('The PLA organised international courses.', 'The PLA organised national courses.')).toEqual(['international≠national']);
+  });
 });

@@ -39,6 +39,7 @@ describe('readByClause: parts read apart', () => {
     facts: { supported: [], conflicts: [], missing: [] },
     negationMismatch: false,
     replaced: [],
+    verbMissing: false,
     roleSwap: undefined,
     hedgeMismatch: false,
     largestGap: 0.5,
