@@ -14,7 +14,8 @@ export interface TermAlternative {
 
 /**
  * A query term: a term, or a group of alternatives (the term itself at weight 1 and what may stand
- * for it); a chunk matching any of a group's terms counts as matching the query term once.
+ * for it). A chunk's score for a group is the sum of its alternatives' weighted BM25 scores, and a
+ * chunk matching any of them counts as matching the query term once (`matched`), not once per alternative.
  */
 export type QueryTerm = string | readonly TermAlternative[];
 
