@@ -28,6 +28,19 @@ describe('TermSimilarity.prepareTokens', () => {
   });
 });
 
+describe('TermSimilarity.prepare in concurrent requests', () => {
+  it('waits for a word another request is embedding instead of embedding it again, and gives the similarities one request gives', async () => {
+    const { embedded, embedder } = countingEmbedder();
+    const similarity = new TermSimilarity(embedder);
+    // The same question on several connections at once: each request prepares before any batch is done.
+    await Promise.all([similarity.prepare(['soldiers', 'troops']), similarity.prepare(['troops', 'soldiers', 'army']), similarity.prepareTokens(['soldiers'], [tokenize('Troops and marines.')])]);
+    expect(embedded).toEqual(['soldiers', 'troops', 'army', 'marines']);
+    const plain = new TermSimilarity(hashEmbedder());
+    await plain.prepare(['soldiers', 'troops', 'army', 'marines']);
+    for (const word of ['troops', 'army', 'marines']) expect(similarity.similarity('soldiers', word)).toBe(plain.similarity('soldiers', word));
+  });
+});
+
 describe('TermSimilarity.similarity', () => {
   it('gives every pair the value a fresh instance computes, word after word and after its memo starts afresh', async () => {
     const words = Array.from({ length: 600 }, (_, i) => `w${i}`);
