@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
 import { IndexCorruptError } from './versions.js';
@@ -58,6 +59,18 @@ export class FileBytes {
       fs.closeSync(fd);
       throw error;
     }
+  }
+
+  /** The SHA-256 of the whole file as read through this descriptor: the bytes later reads serve, whatever replaces the path meanwhile. */
+  async sha256(): Promise<string> {
+    const hash = createHash('sha256');
+    const fd = this.#fd ?? fs.openSync(this.file, 'r');
+    try {
+      for await (const chunk of fs.createReadStream('', { fd, start: 0, autoClose: false })) hash.update(chunk as Buffer);
+    } finally {
+      if (this.#fd === undefined) fs.closeSync(fd);
+    }
+    return hash.digest('hex');
   }
 
   /** Bytes [start, end) of the file (opened again for this read once closed). */

@@ -12,7 +12,7 @@ import { assembleIndex, assertSameModel, INDEX_FORMAT, IndexMissingError, manife
 import { StreamedFile, writeJsonFile, writePieces } from './streamed-file.js';
 import { VectorIndex } from './vector-index.js';
 import { checkedEarlier, recordChecked } from './checked-files.js';
-import { fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
+import { damagedFile, fileSha256, IndexCorruptError, MANIFEST_FILE, readPointer, verifyChecksums, versionDir, versionIdOf } from './versions.js';
 
 /**
  * The files of a version in a folder (INDEX_FORMAT 6): the documents' texts in one binary file, their
@@ -137,14 +137,20 @@ export async function readIndex(indexDir: string, embedding: EmbeddingModelInfo,
   })();
   // Awaited below; when another file fails first, its error is the one reported.
   vectorsRead.catch(() => undefined);
-  // texts.bin is hashed (unless checked earlier) but not held: each text is read from it when first decoded.
+  // texts.bin is not held: each text is read from it when first decoded. It is opened first and hashed
+  // (unless checked earlier) through that same descriptor, so the bytes checked are the bytes served.
   const textsRead = (async () => {
-    if (!checked(FILES.texts)) await verifyChecksums(dir, { [FILES.texts]: manifest.checksums[FILES.texts] ?? 'none recorded' });
     let texts: FileBytes;
     try {
       texts = FileBytes.open(file(FILES.texts));
     } catch {
       throw new IndexCorruptError(`${file(FILES.texts)} is missing`);
+    }
+    try {
+      if (!checked(FILES.texts) && (await texts.sha256()) !== manifest.checksums[FILES.texts]) throw damagedFile(file(FILES.texts));
+    } catch (error) {
+      texts.close();
+      throw error;
     }
     onTextsOpened?.(texts);
     return texts;

@@ -109,9 +109,12 @@ export async function verifyChecksums(dir: string, checksums: Record<string, str
     const file = path.join(dir, name);
     const actual = await fileSha256(file).catch(() => undefined);
     if (actual === undefined) throw new IndexCorruptError(`${file} is missing`);
-    if (actual !== expected) throw new IndexCorruptError(`${file} is damaged or was edited (its checksum does not match the manifest)`);
+    if (actual !== expected) throw damagedFile(file);
   }
 }
+
+/** The error for a version's file whose bytes are not the ones its manifest recorded. */
+export const damagedFile = (file: string) => new IndexCorruptError(`${file} is damaged or was edited (its checksum does not match the manifest)`);
 
 /**
  * Removes versions that are neither current nor among the `keep` newest, and temporary folders left

@@ -62,6 +62,17 @@ describe('the files of a version', () => {
     expect(read.text(0)).toBe(texts[0]);
   });
 
+  it('hashes the texts file through its open descriptor: the bytes checked are the ones served, whatever the path holds now', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'texts.bin');
+    await fs.writeFile(file, 'the bytes the manifest recorded');
+    const bytes = FileBytes.open(file);
+    await fs.rm(file);
+    await fs.writeFile(file, 'other bytes put in its place');
+    expect(await bytes.sha256()).toBe(createHash('sha256').update('the bytes the manifest recorded').digest('hex'));
+    bytes.close();
+  });
+
   it('refuses a texts file that is shorter or longer than its documents say', () => {
     const layouts = [{ encoding: 'utf8' as const, bytes: 5 }];
     expect(() => new TextBlob(Buffer.from('abc'), layouts, 'texts.bin')).toThrow(IndexCorruptError);
