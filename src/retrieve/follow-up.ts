@@ -132,18 +132,13 @@ export function conversationFocus(history: readonly ChatTurn[], idf: (term: stri
 }
 
 /**
- * "And San Diego's?", "What about the Viking 18 exercise?": only a noun phrase, whose question is the earlier one's
- * (a question after "and" that has its own wh-word or verb first is not elliptic).
- */
-const ELLIPTIC = /^\s*(?:(?:and|but)\s+)?(?:what|how)\s+about\b|^\s*(?:and|but)\s+(?!(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b)/i;
-
-/**
- * What a follow-up's answer is matched against: a question that asks something of its own, with the names it may point back
- * to (the previous answer's, else the focus question's); an elliptic one, or one with no name to point to, as resolved.
+ * What a follow-up's answer is matched against: a question with topic words of its own, with the names it may point back to
+ * (the previous answer's, else the focus question's); one that says nothing of its own ("In which month?"), or with no name
+ * to point to, as resolved.
  */
 function answerQuery(asked: string, resolved: string, ownTopic: boolean, subject: readonly string[], focus: string): string {
   const references = subject.length > 0 ? subject : questionNames(focus);
-  return ownTopic && !ELLIPTIC.test(asked) && references.length > 0 ? followingUp(asked, references.join(', ')) : resolved;
+  return ownTopic && references.length > 0 ? followingUp(asked, references.join(', ')) : resolved;
 }
 
 /** The question read with what it follows up on: the earlier question, or the names of the answer it got. */
