@@ -17,6 +17,7 @@ import { openIndexStorage } from './index/open-storage.js';
 import type { IndexStorage } from './index/storage.js';
 import { indexerUpdater, readerUpdater, type IndexUpdater } from './index/updater.js';
 import { resolveFollowUp } from './retrieve/follow-up.js';
+import { answerResolved } from './service-follow-up.js';
 import { HybridRetriever } from './retrieve/hybrid.js';
 import type { RetrieverMode } from './retrieve/types.js';
 import { verifyAnswer, type CheckedCitation } from './verify/answer.js';
@@ -183,17 +184,18 @@ function serviceOver(
     async ask(question, { topK = config.topK, history, signal, onEvent } = {}) {
       const { index, retriever, answerer, checker } = versions.current;
       const startedAt = performance.now();
-      const { standalone, passages } = await resolveFollowUp(question, history ?? [], {
+      const resolution = await resolveFollowUp(question, history ?? [], {
         retrieve: (query) => retriever.retrieve(query, topK),
         idf: (term) => index.lexical.idf(term),
         similarity,
       });
+      const { standalone, passages } = resolution;
       // Between the CPU-heavy stages, let waiting requests (a health check) run: no single block spans the whole question.
       await yieldToEventLoop();
       signal?.throwIfAborted();
       onEvent?.({ type: 'passages', passages, standaloneQuestion: standalone });
       const retrievedAt = performance.now();
-      const answer: Answer & Partial<LlmAnswer> = await answerer.answer(standalone, passages, { signal, onDelta: (text) => onEvent?.({ type: 'delta', text }) });
+      const answer: Answer & Partial<LlmAnswer> = await answerResolved(answerer, resolution, passages, { signal, onDelta: (text) => onEvent?.({ type: 'delta', text }) });
       const { answerer: producedBy = answerer.name, fallbackReason, verification, ...plain } = answer;
       await yieldToEventLoop();
       // Every answer goes through the checker: the LLM answerer verifies its own, the extractive one is checked here.

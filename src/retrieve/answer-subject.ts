@@ -25,6 +25,12 @@ export function answerSubject(history: readonly ChatTurn[], focus: string): stri
   const answer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content.trim();
   if (!answer) return [];
   const known = new Set(analyse(focus).tokens.map((token) => token.term));
-  const names = [...new Map(analyse(firstStatement(answer)).facts.filter((fact) => fact.kind === 'name').map((fact) => [fact.value, fact])).values()].slice(0, MAX_NAMES);
+  const names = namesOf(firstStatement(answer));
   return names.some((name) => name.words.some((word) => !known.has(word.term))) ? names.map((name) => name.text) : [];
 }
+
+/** The distinct names of a text, first mentioned first, at most MAX_NAMES. */
+const namesOf = (text: string) => [...new Map(analyse(text).facts.filter((fact) => fact.kind === 'name').map((fact) => [fact.value, fact])).values()].slice(0, MAX_NAMES);
+
+/** The names an earlier question mentions ("… Tesla enroll at the Austrian Polytechnic in Graz?" → Tesla, Austrian Polytechnic, Graz). */
+export const questionNames = (question: string): string[] => namesOf(question).map((name) => name.text);

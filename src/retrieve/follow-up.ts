@@ -1,7 +1,7 @@
 import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { tokenize, type Token } from '../match/analyzer.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
-import { answerSubject } from './answer-subject.js';
+import { answerSubject, questionNames } from './answer-subject.js';
 import type { Passage } from './types.js';
 
 export interface ChatTurn {
@@ -33,6 +33,12 @@ export interface FollowUpOptions {
 export interface Resolution {
   /** What was searched for: the question, or the question with the focus it follows up on. */
   standalone: string;
+  /**
+   * What the answer is matched against: the standalone question, except that a follow-up with words of its own
+   * ("When did he leave it?") keeps only the names it may point back to, not the words of the earlier question,
+   * whose own sentence would otherwise outscore the one that answers.
+   */
+  answerQuery: string;
   passages: Passage[];
   followUp: boolean;
 }
@@ -125,6 +131,16 @@ export function conversationFocus(history: readonly ChatTurn[], idf: (term: stri
   return most?.text;
 }
 
+/**
+ * What a follow-up's answer is matched against: a question with topic words of its own, with the names it may point back to
+ * (the previous answer's, else the focus question's); one that says nothing of its own ("In which month?"), or with no name
+ * to point to, as resolved.
+ */
+function answerQuery(asked: string, resolved: string, ownTopic: boolean, subject: readonly string[], focus: string): string {
+  const references = subject.length > 0 ? subject : questionNames(focus);
+  return ownTopic && references.length > 0 ? followingUp(asked, references.join(', ')) : resolved;
+}
+
 /** The question read with what it follows up on: the earlier question, or the names of the answer it got. */
 export const followingUp = (question: string, focus: string) => `${question.trim().replace(/^(?:and|but|also|so)\s+/i, '')} (following up on: ${focus})`;
 
@@ -140,11 +156,11 @@ interface Reading {
 export async function resolveFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf, similarity }: FollowUpOptions): Promise<Resolution> {
   const asked = question.trim();
   const focus = history.length > 0 ? conversationFocus(history, idf) : undefined;
-  if (!focus) return { standalone: asked, passages: await retrieve(asked), followUp: false };
+  if (!focus) return { standalone: asked, answerQuery: asked, passages: await retrieve(asked), followUp: false };
   const terms = weightedTerms(asked, idf);
   const subject = answerSubject(history, focus);
   const combined = followingUp(asked, focus);
-  if (terms.length === 0) return { standalone: combined, passages: await retrieve(combined), followUp: true };
+  if (terms.length === 0) return { standalone: combined, answerQuery: combined, passages: await retrieve(combined), followUp: true };
   const [alone, together] = await Promise.all([retrieve(asked), retrieve(combined)]);
   const ownTerms = (text: string) => weightedTerms(text, idf).filter((term) => !terms.some((own) => own.term === term.term));
   const focusTerms = ownTerms(focus);
@@ -179,5 +195,7 @@ export async function resolveFollowUp(question: string, history: readonly ChatTu
   // A question that says too little to retrieve on its own ("In which month?") continues the conversation when the focus is found;
   // one that says enough does only when the focus makes it clearly better answered.
   const followUp = (!saysEnough(asked, terms, idf) && best.held) || (best.coverage >= MIN_COVERAGE && best.coverage >= aloneCoverage + CLEAR_GAIN);
-  return followUp ? { standalone: best.standalone, passages: best.passages, followUp } : { standalone: asked, passages: alone, followUp };
+  if (!followUp) return { standalone: asked, answerQuery: asked, passages: alone, followUp };
+  const ownTopic = topicTerms(asked, terms, idf).length > 0;
+  return { standalone: best.standalone, answerQuery: answerQuery(asked, best.standalone, ownTopic, subject, focus), passages: best.passages, followUp };
 }
