@@ -32,9 +32,25 @@ export interface AntonymPair {
   evidence: WordAt;
 }
 
-let table: Map<string, Set<string>> | undefined;
+interface AntonymTable {
+  pairs: Array<[string, string]>;
+  clusters: string[][];
+  opposed: Array<[number, number]>;
+}
+
+interface Opposites {
+  /** Term → the terms WordNet (or EXTRA_PAIRS) opposes to it directly. */
+  direct: Map<string, Set<string>>;
+  /** Term → the clusters it belongs to. */
+  clustersOf: Map<string, number[]>;
+  clusters: readonly (readonly string[])[];
+  /** Cluster → the clusters opposed to it. */
+  opposed: number[][];
+}
+
+let table: Opposites | undefined;
 /** Built on first use, or by the warm-up (preload-tables.ts). */
-export const antonymTable = (): ReadonlyMap<string, ReadonlySet<string>> => (table ??= readAntonyms());
+export const antonymTable = (): Opposites => (table ??= readAntonyms());
 
 function link(map: Map<string, Set<string>>, ta: string, tb: string): void {
   if (ta === tb) return;
@@ -42,17 +58,39 @@ function link(map: Map<string, Set<string>>, ta: string, tb: string): void {
   map.set(tb, (map.get(tb) ?? new Set()).add(ta));
 }
 
-/** WordNet's pairs (antonyms.json holds their matching forms already) and the extra ones, keyed by matching form; built on first use. */
-function readAntonyms(): Map<string, Set<string>> {
-  const map = new Map<string, Set<string>>();
-  for (const [ta, tb] of readTable<Array<[string, string]>>('antonyms.json')) link(map, ta, tb);
-  for (const [a, b] of EXTRA_PAIRS) link(map, termOf(a), termOf(b));
-  return map;
+/**
+ * WordNet's pairs (antonyms.json holds their matching forms already) and the extra ones, keyed by
+ * matching form; the opposed clusters are kept as clusters (every word of one against every word of the
+ * other would be 85,000 more pairs: 5 MiB more heap and 80 ms more CPU per process).
+ */
+function readAntonyms(): Opposites {
+  const read = readTable<AntonymTable>('antonyms.json');
+  const direct = new Map<string, Set<string>>();
+  for (const [ta, tb] of read.pairs) link(direct, ta, tb);
+  for (const [a, b] of EXTRA_PAIRS) link(direct, termOf(a), termOf(b));
+  const clustersOf = new Map<string, number[]>();
+  read.clusters.forEach((terms, i) => terms.forEach((term) => clustersOf.set(term, [...(clustersOf.get(term) ?? []), i])));
+  const opposed: number[][] = read.clusters.map(() => []);
+  for (const [a, b] of read.opposed) opposed[a]!.push(b), opposed[b]!.push(a);
+  return { direct, clustersOf, clusters: read.clusters, opposed };
 }
+
+/** Each table word's opposites, gathered on first ask: a few thousand words at most are ever asked about. */
+const gathered = new Map<string, ReadonlySet<string>>();
 
 /** The matching forms of the words opposite to `term`. */
 export function antonymsOf(term: string): ReadonlySet<string> {
-  return antonymTable().get(term) ?? EMPTY;
+  const { direct, clustersOf, clusters, opposed } = antonymTable();
+  if (!direct.has(term) && !clustersOf.has(term)) return EMPTY;
+  let found = gathered.get(term);
+  if (!found) {
+    const terms = new Set(direct.get(term));
+    for (const cluster of clustersOf.get(term) ?? []) for (const other of opposed[cluster]!) for (const opposite of clusters[other]!) terms.add(opposite);
+    // A word in two opposed clusters (through two senses) is no opposite of itself.
+    terms.delete(term);
+    gathered.set(term, (found = terms));
+  }
+  return found;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

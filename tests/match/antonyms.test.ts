@@ -1,14 +1,15 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { antonymPairs, antonymsOf } from '../../src/match/antonyms.js';
 import table from '../../src/match/antonyms.json' with { type: 'json' };
 import { termOf } from '../../src/match/analyzer.js';
-import { antonymPairsFromWordNet } from '../../tools/wordnet-tables/antonyms.js';
+import { antonymTableFromWordNet } from '../../tools/wordnet-tables/antonyms.js';
 
 const pairs = (claim: string, evidence: string) => antonymPairs(claim, evidence).map((pair) => `${pair.claim.text}≠${pair.evidence.text}`);
 
 describe('antonyms', () => {
   it('reads a table of pairs that is current with the installed WordNet (rebuild: npx tsx tools/wordnet-tables/build.ts)', () => {
-    expect(table).toEqual(antonymPairsFromWordNet());
+    expect(table).toEqual(antonymTableFromWordNet());
   });
 
   it("reads WordNet's antonym pointers, keyed by matching form so inflections meet", () => {
@@ -26,6 +27,29 @@ describe('antonyms', () => {
     // "numerous" is only similar to "many" (&), whose opposite is "few".
     expect(antonymsOf(termOf('numerous'))).toContain(termOf('few'));
     expect(antonymsOf(termOf('few'))).toContain(termOf('numerous'));
+  });
+
+  it('opposes the members of two opposed clusters, which WordNet links only through their heads', () => {
+    // "extensive" & "comprehensive" ! "noncomprehensive" & "limited"; "vast" & "large" ! "small" & "tiny".
+    expect(antonymsOf(termOf('extensive'))).toContain(termOf('limited'));
+    expect(antonymsOf(termOf('vast'))).toContain(termOf('tiny'));
+    // "ban" @ "forbid" ! "permit"; "decline" @ "decrease" ! "increase"; "shrink" @ "decrease", "grow" @ "increase".
+    expect(antonymsOf(termOf('banned'))).toContain(termOf('allowed'));
+    expect(antonymsOf(termOf('declined'))).toContain(termOf('increase'));
+    expect(antonymsOf(termOf('shrank'))).toContain(termOf('grew'));
+    // Members of one cluster stay alike, and a word joins through its usual senses only.
+    expect(antonymsOf(termOf('vast'))).not.toContain(termOf('huge'));
+    expect(antonymsOf(termOf('ban'))).not.toContain(termOf('prohibit'));
+    expect(antonymsOf(termOf('be'))).not.toContain(termOf('change'));
+  });
+
+  it('links the labelled opposites and none of the labelled synonyms, cousins and related words (tests/match/antonym-pairs.jsonl)', () => {
+    const labelled = fs.readFileSync(new URL('antonym-pairs.jsonl', import.meta.url), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { a: string; b: string; label: 'antonym' | 'not' });
+    const linked = (pair: { a: string; b: string }) => antonymsOf(termOf(pair.a)).has(termOf(pair.b));
+    expect(labelled.filter((pair) => pair.label === 'not' && linked(pair)).map((pair) => `${pair.a}/${pair.b}`)).toEqual([]);
+    const opposites = labelled.filter((pair) => pair.label === 'antonym');
+    // 64/86 with WordNet's direct pointers and satellites alone, 75/86 with the clusters.
+    expect(opposites.filter(linked).length / opposites.length).toBeGreaterThanOrEqual(0.85);
   });
 
   it('pairs a claim word with its opposite in the same context', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import table from '../../src/match/noun-kinds.json' with { type: 'json' };
 import { isKnownNoun, nounRelation } from '../../src/match/noun-kinds.js';
@@ -15,6 +16,17 @@ describe('WordNet kinds of common nouns', () => {
     expect(nounRelation('drills', 'exercises')).toBe('same');
     expect(nounRelation('handbook', 'manual')).toBe('kind');
     expect(nounRelation('manual', 'handbook')).toBe('kind');
+  });
+
+  it('keeps a rarer sense that a compound ending in the noun means ("motion picture": "picture" is a film)', () => {
+    expect(nounRelation('film', 'picture')).toBe('same');
+    expect(nounRelation('movies', 'pictures')).toBe('same');
+    expect(nounRelation('picture', 'song')).toBe('unrelated');
+  });
+
+  it('relates the labelled noun pairs as labelled (tests/match/noun-pairs.jsonl)', () => {
+    const labelled = fs.readFileSync(new URL('noun-pairs.jsonl', import.meta.url), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { a: string; b: string; relation: string });
+    expect(labelled.map((pair) => `${pair.a}/${pair.b} ${nounRelation(pair.a, pair.b)}`)).toEqual(labelled.map((pair) => `${pair.a}/${pair.b} ${pair.relation}`));
   });
 
   it('compares the usual senses for siblings, under a kind narrower than "person"', () => {

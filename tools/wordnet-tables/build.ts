@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { antonymPairsFromWordNet } from './antonyms.js';
+import { antonymTableFromWordNet } from './antonyms.js';
 import { nameAliasGroupsFromWordNet } from './name-aliases.js';
 import { nounKindsFromWordNet } from './noun-kinds.js';
 import { placesFromWordNet } from './places.js';
@@ -19,9 +19,9 @@ console.log(`word-relations.json: ${Object.keys(relations.derived).length} deriv
 const synonyms = synonymsFromWordNet();
 fs.writeFileSync(target('synonyms.json'), `${JSON.stringify(synonyms)}\n`);
 console.log(`synonyms.json: ${Object.keys(synonyms).length} lemmas`);
-const antonyms = antonymPairsFromWordNet();
+const antonyms = antonymTableFromWordNet();
 fs.writeFileSync(target('antonyms.json'), `${JSON.stringify(antonyms)}\n`);
-console.log(`antonyms.json: ${antonyms.length} pairs`);
+console.log(`antonyms.json: ${antonyms.pairs.length} pairs, ${antonyms.clusters.length} clusters in ${antonyms.opposed.length} opposed pairs`);
 const aliases = nameAliasGroupsFromWordNet();
 fs.writeFileSync(target('name-aliases.json'), `${JSON.stringify(aliases)}\n`);
 console.log(`name-aliases.json: ${aliases.length} groups`);

@@ -6,6 +6,8 @@ import { dataFile, lineAt, parseSynset } from './synsets.js';
  * frequent senses (synsets, in WordNet's order), and every synset those lead to through hypernyms
  * (`@`) with its own hypernyms — enough to tell "pear" a sibling of "plum" (both an edible fruit),
  * "handbook" a kind of "manual" and "quake" the same as "earthquake" without WordNet's 15 MB data file.
+ * A noun's rarer senses are kept too when a compound ending in it means the same ("picture" the film,
+ * after "motion picture"): a source that says "motion picture industry" for a "film industry" rewords it.
  * Synsets are numbered densely in the order met, so the table stays small. Which nouns have their
  * senses in order of use, and which kinds are too broad to make siblings, come along.
  */
@@ -43,14 +45,16 @@ export function nounKindsFromWordNet(): NounKindTable {
   };
   const senses: Record<string, number[]> = {};
   const ordered: string[] = [];
-  for (const line of fs.readFileSync(dataFile('index.noun'), 'latin1').split('\n')) {
+  const index = fs.readFileSync(dataFile('index.noun'), 'latin1').split('\n');
+  const compoundSenses = sensesOfCompounds(index);
+  for (const line of index) {
     const fields = line.split(' ');
     // Common nouns of one word only: names are the specifics' business, and a question's tokens are single words.
     if (!/^\p{Ll}+$/u.test(fields[0] ?? '')) continue;
-    // lemma pos synset_cnt p_cnt [pointers] sense_cnt tagsense_cnt offsets…
-    const tagged = Number(fields[4 + Number(fields[3]) + 1]);
-    const offsets = fields.slice(4 + Number(fields[3]) + 2).filter((field) => /^\d{8}$/.test(field));
-    senses[fields[0]!] = offsets.slice(0, NOUN_SENSES).map((offset) => numberOf(Number(offset)));
+    const { tagged, offsets } = indexEntry(fields);
+    // A rarer sense counts too when a compound ending in the noun means it: "picture" is a film (its 6th sense) because "motion picture" is.
+    const kept = offsets.filter((offset, i) => i < NOUN_SENSES || compoundSenses.get(fields[0]!)?.has(offset));
+    senses[fields[0]!] = kept.map((offset) => numberOf(Number(offset)));
     if (tagged > 0) ordered.push(fields[0]!);
   }
   const hyponyms = new Map<number, number>();
@@ -60,4 +64,22 @@ export function nounKindsFromWordNet(): NounKindTable {
   }
   const broad = [...numbers].filter(([offset]) => (hyponyms.get(offset) ?? 0) > BROAD_KIND).map(([, id]) => id);
   return { senses, ordered, parents, broad };
+}
+
+/** An index line's fields (lemma pos synset_cnt p_cnt [pointers] sense_cnt tagsense_cnt offsets…): how many senses were met in tagged texts, and the senses, most frequent first. */
+function indexEntry(fields: readonly string[]): { tagged: number; offsets: string[] } {
+  const pointers = Number(fields[3]);
+  return { tagged: Number(fields[4 + pointers + 1]), offsets: fields.slice(4 + pointers + 2).filter((field) => /^\d{8}$/.test(field)) };
+}
+
+/** Last word of each common compound noun ("picture" of "motion_picture") → the senses of those compounds. */
+function sensesOfCompounds(index: readonly string[]): Map<string, Set<string>> {
+  const found = new Map<string, Set<string>>();
+  for (const line of index) {
+    const fields = line.split(' ');
+    if (!/^\p{Ll}+(?:_\p{Ll}+)+$/u.test(fields[0] ?? '')) continue;
+    const head = fields[0]!.slice(fields[0]!.lastIndexOf('_') + 1);
+    found.set(head, new Set([...(found.get(head) ?? []), ...indexEntry(fields).offsets]));
+  }
+  return found;
 }
