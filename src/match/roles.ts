@@ -21,7 +21,7 @@ export interface RoleSwap {
 }
 
 /** A party of the statement: a name (all its words), or a single noun. */
-interface Party {
+export interface Party {
   first: number;
   last: number;
   fact?: Fact;
@@ -47,7 +47,7 @@ const beForm = (text: AnalysedText, token: Token) => PASSIVE_BEFORE.test(text.te
 /** Surely passive: a be-form before the verb and its agent after ("were routed by the French"); "increased the price by 10%" is active. */
 const isClearlyPassive = (text: AnalysedText, token: Token) => beForm(text, token) && AGENT_AFTER.test(text.text.slice(token.end));
 
-function partiesOf(text: AnalysedText): Party[] {
+export function partiesOf(text: AnalysedText): Party[] {
   const names = text.facts.filter((fact) => fact.kind === 'name');
   const inName = (i: number) => names.some((fact) => i >= fact.first && i <= fact.last);
   const nouns = text.tokens.flatMap((token, i): Party[] => (!inName(i) && !/^\d/.test(token.word) && isNoun(token) ? [{ first: i, last: i }] : []));
@@ -55,7 +55,7 @@ function partiesOf(text: AnalysedText): Party[] {
 }
 
 /** "Sky's" names Sky: the party, and its span, without the possessive. */
-function withoutPossessive(token: Token): Token {
+export function withoutPossessive(token: Token): Token {
   const text = token.text.replace(/['’]s$/u, '');
   return { ...token, text, end: token.start + text.length };
 }
