@@ -119,6 +119,9 @@ function neighbours(words: readonly WordAt[], i: number, text: string): Set<stri
 /** A capitalised word inside a sentence is part of a name ("National Defense University"), not an opposite. */
 const inName = (word: WordAt, text: string) => /^\p{Lu}/u.test(word.text) && !/(?:^|[.!?:]\s*|\n\s*)$/u.test(text.slice(0, word.start));
 
+/** A word joined into an identifier ("bisect_left", "os.path") names something; it is not an opposite ("left" / "right"). */
+const inIdentifier = (word: WordAt, text: string) => text[word.start - 1] === '_' || text[word.end] === '_' || (text[word.start - 1] === '.' && /\p{L}/u.test(text[word.start - 2] ?? ''));
+
 /** The first content word after the one at `i` in its phrase: what it is said of ("increased [weight]"); undefined at a phrase's end. */
 function nextContent(words: readonly WordAt[], i: number, text: string): string | undefined {
   for (let j = i + 1; j < words.length; j++) {
@@ -142,13 +145,13 @@ export function antonymPairs(claim: string, evidence: string, within: { from: nu
   const pairs: AntonymPair[] = [];
   claimWords.forEach((word, i) => {
     const opposites = antonymsOf(word.term);
-    if (opposites.size === 0) return;
+    if (opposites.size === 0 || inIdentifier(word, claim)) return;
     const object = nextContent(claimWords, i, claim);
     // A stop word ("was", "most") is said of too little to tell its uses apart.
     if (evidenceWords.some((other, j) => other.term === word.term && (object === undefined || !isContent(word) || nextContent(evidenceWords, j, evidence) === object))) return;
     const context = neighbours(claimWords, i, claim);
     const match = evidenceWords.findIndex(
-      (other, j) => other.start >= within.from && other.end <= within.to && opposites.has(other.term) && !claimTerms.has(other.term) && !inName(other, evidence) && [...neighbours(evidenceWords, j, evidence)].some((term) => context.has(term)),
+      (other, j) => other.start >= within.from && other.end <= within.to && opposites.has(other.term) && !claimTerms.has(other.term) && !inName(other, evidence) && !inIdentifier(other, evidence) && [...neighbours(evidenceWords, j, evidence)].some((term) => context.has(term)),
     );
     if (match !== -1) pairs.push({ claim: word, evidence: evidenceWords[match]! });
   });

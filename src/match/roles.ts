@@ -21,7 +21,7 @@ export interface RoleSwap {
 }
 
 /** A party of the statement: a name (all its words), or a single noun. */
-interface Party {
+export interface Party {
   first: number;
   last: number;
   fact?: Fact;
@@ -34,12 +34,21 @@ const isNoun = (token: Token) => {
 };
 /** Only a verb relates two parties: nouns in a row ("the execution time of the setup statement") are one phrase. */
 const isVerb = (token: Token) => {
+  // Nor does part of a compound or an identifier ("steam-powered", "insort_left").
+  if (token.text.includes('-') || token.text.includes('_')) return false;
   const tags = lexicon[token.word];
   // A word the lexicon lacks is a verb by its ending ("infringed").
   return /^\p{Ll}/u.test(token.text) && (tags ? tags.some((tag) => tag.startsWith('VB')) : /ed$/.test(token.word));
 };
-/** A be-form right before the word (an adverb may sit between), or "by" just after it ("a pump, developed in 1698 by Savery"): the passive. */
-const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu;
+/** A word the lexicon lists first as a verb ("retired", not "use" or "forces"): surely the verb of a clause. */
+const isVerbFirst = (token: Token) => /^\p{Ll}/u.test(token.text) && (lexicon[token.word]?.[0]?.startsWith('VB') ?? false);
+/**
+ * A be-form right before the word (an adverb, or a participle it is coordinated with, may sit between:
+ * "was drafted and reviewed"), or "by" just after it ("a pump, developed in 1698 by Savery"): the passive.
+ */
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?(?:\p{L}+ed\s+(?:and|or)\s+)?$/iu;
+/** Words that open another clause: a party after one belongs to that clause's verb. */
+const CLAUSE_OPENER = /\b(?:when|if|which|because|while|where|unless|although|whereas)\b/i;
 const AGENT_AFTER = /^(?:\s+[\p{L}\p{N}]+){0,3}?\s+by\b/iu;
 
 const isPassive = (text: AnalysedText, token: Token) => beForm(text, token) || AGENT_AFTER.test(text.text.slice(token.end));
@@ -47,7 +56,7 @@ const beForm = (text: AnalysedText, token: Token) => PASSIVE_BEFORE.test(text.te
 /** Surely passive: a be-form before the verb and its agent after ("were routed by the French"); "increased the price by 10%" is active. */
 const isClearlyPassive = (text: AnalysedText, token: Token) => beForm(text, token) && AGENT_AFTER.test(text.text.slice(token.end));
 
-function partiesOf(text: AnalysedText): Party[] {
+export function partiesOf(text: AnalysedText): Party[] {
   const names = text.facts.filter((fact) => fact.kind === 'name');
   const inName = (i: number) => names.some((fact) => i >= fact.first && i <= fact.last);
   const nouns = text.tokens.flatMap((token, i): Party[] => (!inName(i) && !/^\d/.test(token.word) && isNoun(token) ? [{ first: i, last: i }] : []));
@@ -55,7 +64,7 @@ function partiesOf(text: AnalysedText): Party[] {
 }
 
 /** "Sky's" names Sky: the party, and its span, without the possessive. */
-function withoutPossessive(token: Token): Token {
+export function withoutPossessive(token: Token): Token {
   const text = token.text.replace(/['’]s$/u, '');
   return { ...token, text, end: token.start + text.length };
 }
@@ -78,11 +87,19 @@ export function roleSwap(claim: AnalysedText, evidence: AnalysedText, { names, s
   const found = claimParties.map((party) => ({ party, at: occurrences(party) })).filter(({ at }) => at.length > 0);
   for (const [p, pivot] of claim.tokens.entries()) {
     if (!isVerb(pivot) || found.some(({ party }) => p >= party.first && p <= party.last)) continue;
-    const before = found.filter(({ party }) => party.last < p);
-    const after = found.filter(({ party }) => party.first > p);
+    // A party of another clause ("… and later retired to Normandy", "a ValueError when … is registered") is not one of this verb's.
+    const sameClause = (from: number, to: number) => !claim.tokens.slice(from + 1, to).some(isVerbFirst) && !CLAUSE_OPENER.test(claim.text.slice(claim.tokens[from]!.end, claim.tokens[to]!.start));
+    const before = found.filter(({ party }) => party.last < p && sameClause(party.last, p));
+    const after = found.filter(({ party }) => party.first > p && sameClause(p, party.first));
     if (before.length === 0 || after.length === 0) continue;
-    for (const [q, shared] of evidence.tokens.entries()) {
-      if (!sameWord(pivot, shared)) continue;
+    const occurrences = evidence.tokens.flatMap((shared, q) => (sameWord(pivot, shared) ? [q] : []));
+    const inClaimOrder = (q: number) => {
+      const turned = isPassive(claim, pivot) !== isPassive(evidence, evidence.tokens[q]!);
+      const firstSide = (i: number) => (turned ? i > q : i < q);
+      return before.some(({ at }) => at.some(firstSide)) && after.some(({ at }) => at.some((i) => i !== q && !firstSide(i)));
+    };
+    for (const q of occurrences) {
+      const shared = evidence.tokens[q]!;
       // The passive on one side only puts the parties the other way round without swapping them
       // ("B was acquired by A" is "A acquired B"): then keeping their order is the swap ("B acquired A").
       const voiceTurned = isPassive(claim, pivot) !== isPassive(evidence, shared);
@@ -91,6 +108,9 @@ export function roleSwap(claim: AnalysedText, evidence: AnalysedText, { names, s
       const first = before.find(({ at }) => at.every(sideOfFirst));
       const second = after.find(({ at, party }) => at.every((i) => !sideOfFirst(i) && i !== q) && claim.tokens[party.first]!.term !== claim.tokens[first?.party.first ?? -1]?.term);
       if (!first || !second) continue;
+      // The shared word said again with the claim's order ("Roger II … was crowned king … by Antipope Anacletus II",
+      // after a bracket on another "crowned"): the statement is there as claimed.
+      if (occurrences.some((other) => other !== q && inClaimOrder(other))) continue;
       // Named as the claim's agent against the party the evidence makes the agent.
       if (voiceTurned) return { claim: withoutPossessive(claim.tokens[second.party.first]!), evidence: withoutPossessive(evidence.tokens[first.at[0]!]!) };
       return { claim: withoutPossessive(claim.tokens[first.party.first]!), evidence: withoutPossessive(evidence.tokens[second.at[0]!]!) };

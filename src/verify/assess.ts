@@ -5,6 +5,7 @@ import { compareFacts, type FactComparison } from '../match/fact-compare.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
+import { mirroredParties } from '../match/mirrored-roles.js';
 import { roleSwap, type RoleSwap } from '../match/roles.js';
 import { isVerb } from './clauses.js';
 import { replacedNouns } from './replaced-nouns.js';
@@ -118,7 +119,7 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   };
   const evidenceCues = stated ? negations(evidence.text, stated.from, stated.to).filter(bearsOnClaim) : [];
   const polarity = comparePolarity(claim, evidence, stated, evidenceCues);
-  const swapped = roleSwap(claim.analysed, evidence, { names: ctx.names, sameWord });
+  const swapped = roleSwap(claim.analysed, evidence, { names: ctx.names, sameWord }) ?? mirroredParties(claim.analysed, evidence, { names: ctx.names, sameWord });
   // Each antonym opposes a predicate of its own ("larger and slower" against "smaller and faster" is
   // two contradictions, not a double negation); only a "not" on the antonym itself turns it back
   // ("not included" = "excluded"). A "not" on another word ("Private schools … may not use" against

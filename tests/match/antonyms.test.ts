@@ -58,6 +58,11 @@ describe('antonyms', () => {
     expect(pairs('They have weakened bilateral relations.', 'They have strengthened bilateral and multilateral relations.')).toEqual(['weakened≠strengthened']);
   });
 
+  it('reads a word joined into an identifier as a name, not an opposite', () => {
+    expect(pairs('insort_left first runs bisect_left to locate an insertion point.', 'This function first runs bisect_right() to locate an insertion point.')).toEqual([]);
+    expect(pairs('The left subtree is searched first.', 'The right subtree is searched first.')).toEqual(['left≠right']);
+  });
+
   it('finds no pair when the evidence states the claim word too, or the opposite sits in another phrase', () => {
     expect(pairs('Monday is the first day of the week.', 'Monday is the first day of the week and Sunday the last.')).toEqual([]);
     expect(pairs('A small garden lies in the north.', 'The city has a large airport; a small garden lies in the north.')).toEqual([]);

@@ -17,7 +17,8 @@ import { DEFAULT_THRESHOLDS, VERDICTS, type Conflict, type Verdict, type VerifyT
  * claims the thresholds were chosen on); `--file tests/verify/claims-more.jsonl` the second tuning
  * set, `--file tests/verify/claims-more2.jsonl` the third (158 claims over SQuAD's steam engine, Sky, Victoria and
  * southern California articles, the default corpus and Python's heapq and timeit pages: units, number words, comparatives,
- * pronouns, role swaps, sibling nouns, added details), `--file tests/verify/claims-polarity.jsonl` the tuning claims for antonyms, negation scope, role swaps and
+ * pronouns, role swaps, sibling nouns, added details), `--file tests/verify/claims-more3.jsonl` the fourth (170 claims over SQuAD's Huguenot, teacher and
+ * complexity articles, the default corpus and Python's bisect, textwrap and calendar pages: changed values beside the right ones, role swaps without a shared verb, identifiers, unmentioned statives), `--file tests/verify/claims-polarity.jsonl` the tuning claims for antonyms, negation scope, role swaps and
  * hedges (over Python's manual too); `--file tests/verify/claims-heldout.jsonl` (or claims-heldout2.jsonl … claims-heldout7.jsonl) scores held-out claims (heldout7, over the Normans and Warsaw articles, Python's zlib and tempfile pages and the default corpus, was written before the changes it reports on); `--sweep` prints how other thresholds would do; `--words wordnet|glove|both`
  * chooses the word meanings; `--misses` lists the misclassified claims.
  */
