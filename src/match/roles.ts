@@ -33,7 +33,7 @@ const isNoun = (token: Token) => {
   return tag === undefined ? /^\p{Ll}/u.test(token.text) && isKnownNoun(token.word) : tag.startsWith('NN');
 };
 /** Only a verb relates two parties: nouns in a row ("the execution time of the setup statement") are one phrase. */
-const isVerb = (token: Token) => {
+export const isVerb = (token: Token) => {
   const tags = lexicon[token.word];
   // A word the lexicon lacks is a verb by its ending ("infringed").
   return /^\p{Ll}/u.test(token.text) && (tags ? tags.some((tag) => tag.startsWith('VB')) : /ed$/.test(token.word));
@@ -42,8 +42,8 @@ const isVerb = (token: Token) => {
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu;
 const AGENT_AFTER = /^(?:\s+[\p{L}\p{N}]+){0,3}?\s+by\b/iu;
 
-const isPassive = (text: AnalysedText, token: Token) => beForm(text, token) || AGENT_AFTER.test(text.text.slice(token.end));
-const beForm = (text: AnalysedText, token: Token) => PASSIVE_BEFORE.test(text.text.slice(Math.max(0, token.start - 40), token.start));
+export const isPassive = (text: AnalysedText, token: Token) => beForm(text, token) || AGENT_AFTER.test(text.text.slice(token.end));
+export const beForm = (text: AnalysedText, token: Token) => PASSIVE_BEFORE.test(text.text.slice(Math.max(0, token.start - 40), token.start));
 /** Surely passive: a be-form before the verb and its agent after ("were routed by the French"); "increased the price by 10%" is active. */
 const isClearlyPassive = (text: AnalysedText, token: Token) => beForm(text, token) && AGENT_AFTER.test(text.text.slice(token.end));
 
