@@ -4,6 +4,7 @@ import { antonymsOf } from '../match/antonyms.js';
 import { lemmatizer } from '../match/lemmatizer.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
+import { isKnownNoun } from '../match/noun-kinds.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { roleOf, rolesAround, type Role } from '../match/verb-roles.js';
 
@@ -92,7 +93,9 @@ function verbsOf(text: AnalysedText): Token[] {
 function describesNoun(text: AnalysedText, verbs: readonly Token[], start: number, end: number): boolean {
   if (/['’]s?$/u.test(text.text.slice(start, end))) return true;
   const next = /^\s+(\p{Ll}+)/u.exec(text.text.slice(end));
-  return next !== null && /^NN/.test(lexicon[next[1]!]?.[0] ?? '') && !verbs.some((verb) => verb.start === end + next[0].length - next[1]!.length);
+  // A word the lexicon lacks ("coil") is a noun when WordNet has it as one.
+  const noun = (word: string) => (lexicon[word] ? /^NN/.test(lexicon[word]![0]!) : isKnownNoun(word));
+  return next !== null && noun(next[1]!) && !verbs.some((verb) => verb.start === end + next[0].length - next[1]!.length);
 }
 
 interface Place {
@@ -140,6 +143,8 @@ function rolesBeside(verbs: readonly EvidenceVerb[], places: readonly Place[], m
     .filter(({ places: found }) => found.length > 0);
 }
 
+type Span = { start: number; end: number };
+
 /** The question's verbs whose names the evidence puts in the other role, or beside a verb of opposite or converse meaning in the same role. */
 export function swappedRoles(question: AnalysedText, evidence: AnalysedText, names: NameMatcher, similarity: TermSimilarity): Token[] {
   const questionNames = question.facts.filter((fact) => fact.kind === 'name');
@@ -149,7 +154,7 @@ export function swappedRoles(question: AnalysedText, evidence: AnalysedText, nam
   const evidenceVerbs = verbs.map((verb) => ({ verb, roles: rolesAround(evidence, verb), sentence: sentenceAround(evidence.text, verb.start) }));
   const said = new Set(evidence.tokens.map((token) => token.term));
   const sameVerb = (a: Token, b: Token) => a.term === b.term || similarity.similarity(a.word, b.word) >= SAME_VERB;
-  const filled = (span: { start: number; end: number } | undefined) => span !== undefined && !PRONOUN.test(evidence.text.slice(span.start, span.end));
+  const filled = (span: Span | undefined) => span !== undefined && !PRONOUN.test(evidence.text.slice(span.start, span.end));
   return questionVerbs.filter((verb) => {
     const questionRoles = rolesAround(question, verb);
     return questionNames.some((name) => {
@@ -168,7 +173,10 @@ export function swappedRoles(question: AnalysedText, evidence: AnalysedText, nam
       const informative = rolesBeside(evidenceVerbs, places, (other) => sameVerb(verb, other))
         .map(({ roles, places: found }) => ({ roles, found: found.filter((place) => !place.describes || place.role !== undefined) }))
         .filter(({ found }) => found.some((place) => place.role !== undefined));
-      return informative.length > 0 && informative.every(({ roles, found }) => filled(roles[role]) && found.every((place) => place.role === other));
+      // A pronoun in the question's role stands for someone else when the name itself is the other party ("they defeated the Seattle
+      // Seahawks"), not when it only describes it ("he invented the Tesla coil").
+      const heldBySomeoneElse = (roles: Record<Role, Span | undefined>, found: readonly Place[]) => filled(roles[role]) || (roles[role] !== undefined && found.every((place) => !place.describes));
+      return informative.length > 0 && informative.every(({ roles, found }) => heldBySomeoneElse(roles, found) && found.every((place) => place.role === other));
     });
   });
 }
