@@ -13,6 +13,7 @@ import { otherOwners } from './owners.js';
 import { spelledIn } from './name-spelling.js';
 import { replacedWords } from './replaced-words.js';
 import { swappedNouns } from './swapped-nouns.js';
+import { swappedRoles } from './swapped-roles.js';
 import { yearInRange } from './year-ranges.js';
 
 /**
@@ -33,7 +34,8 @@ export interface SpecificsCheck {
   unsaid: Fact[];
   /**
    * Words of the question the evidence replaces by another kind of the same thing ("plums" / "pears", see swapped-nouns.ts),
-   * or by another word beside the same neighbour ("naval forces" / "armed forces", see replaced-words.ts).
+   * or by another word beside the same neighbour ("naval forces" / "armed forces", see replaced-words.ts); and verbs whose
+   * names the evidence gives the other role, or an opposite relation ("Who did Scotland invade?", see swapped-roles.ts).
    */
   swapped: Token[];
   /** Facts of the question the evidence itself states, as the question does. */
@@ -104,7 +106,11 @@ const ANSWER_COUNT =
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
   const replaced = replacedWords(question, evidence, context, options.similarity);
-  const swapped = [...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun)), ...replaced];
+  const swapped = [
+    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun)),
+    ...replaced,
+    ...swappedRoles(question, evidence, options.names, options.similarity),
+  ];
   if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], swapped, stated: [], total: 0 };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,

@@ -33,7 +33,7 @@ const isNoun = (token: Token) => {
   return tag === undefined ? /^\p{Ll}/u.test(token.text) && isKnownNoun(token.word) : tag.startsWith('NN');
 };
 /** Only a verb relates two parties: nouns in a row ("the execution time of the setup statement") are one phrase. */
-const isVerb = (token: Token) => {
+export const isVerb = (token: Token) => {
   // Nor does part of a compound or an identifier ("steam-powered", "insort_left").
   if (token.text.includes('-') || token.text.includes('_')) return false;
   const tags = lexicon[token.word];
@@ -51,8 +51,8 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?(?
 const CLAUSE_OPENER = /\b(?:when|if|which|because|while|where|unless|although|whereas)\b/i;
 const AGENT_AFTER = /^(?:\s+[\p{L}\p{N}]+){0,3}?\s+by\b/iu;
 
-const isPassive = (text: AnalysedText, token: Token) => beForm(text, token) || AGENT_AFTER.test(text.text.slice(token.end));
-const beForm = (text: AnalysedText, token: Token) => PASSIVE_BEFORE.test(text.text.slice(Math.max(0, token.start - 40), token.start));
+export const isPassive = (text: AnalysedText, token: Token) => beForm(text, token) || AGENT_AFTER.test(text.text.slice(token.end));
+export const beForm = (text: AnalysedText, token: Token) => PASSIVE_BEFORE.test(text.text.slice(Math.max(0, token.start - 40), token.start));
 /** Surely passive: a be-form before the verb and its agent after ("were routed by the French"); "increased the price by 10%" is active. */
 const isClearlyPassive = (text: AnalysedText, token: Token) => beForm(text, token) && AGENT_AFTER.test(text.text.slice(token.end));
 

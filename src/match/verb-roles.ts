@@ -1,0 +1,127 @@
+import lexicon from 'wink-lexicon/src/lexicon.js';
+import type { Token } from './analyzer.js';
+import type { AnalysedText } from './facts.js';
+import { lemmatizer } from './lemmatizer.js';
+import { beForm } from './roles.js';
+
+/**
+ * Who does what in one clause. The phrase right before a verb names its doer ("the Denver Broncos
+ * defeated …", "George Westinghouse, who also hired …", "did Scotland invade …"), the phrase right
+ * after it what it is done to ("… defeated the NFC champion Carolina Panthers 24–10"); in the passive
+ * the doer follows "by" and the one it is done to comes first ("he was hired by Thomas Edison"). Only
+ * those two phrases count: a name past a preposition, a comma or another verb has some other part in
+ * the sentence ("… received the county of Aversa, …, from Duke Sergius IV"), and gets no role.
+ */
+
+export type Role = 'doer' | 'done-to';
+
+interface Word {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+/** Words and single punctuation marks, with their offsets. */
+const ITEM = /[\p{L}\p{N}][\p{L}\p{N}'’\-–]*|[^\s\p{L}\p{N}]/gu;
+const items = (text: string, offset: number): Word[] =>
+  [...text.matchAll(ITEM)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length }));
+
+/** Words between a doer and its verb: adverbs, auxiliaries, and a relative pronoun after a comma ("Westinghouse, who also hired"). */
+const BETWEEN_DOER_AND_VERB = new Set(['also', 'then', 'later', 'never', 'soon', 'once', 'first', 'still', 'already', 'not', 'ever', 'even', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall']);
+const PERSONAL = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+const RELATIVE = new Set(['who', 'which', 'that']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** Words that end a noun phrase: prepositions other than "of" (which stays inside: "the county of Aversa"), wh-words, conjunctions of clauses. */
+const PHRASE_END = new Set([
+  ...['in', 'on', 'at', 'from', 'to', 'for', 'with', 'by', 'into', 'onto', 'during', 'after', 'before', 'since', 'until', 'about', 'against', 'among', 'between'],
+  ...['through', 'under', 'over', 'without', 'within', 'as', 'than', 'like', 'via', 'per', 'upon', 'across', 'toward', 'towards', 'despite'],
+  ...['who', 'whom', 'whose', 'which', 'what', 'when', 'where', 'why', 'how', 'that', 'while', 'whereas', 'because', 'although', 'though', 'if', 'but'],
+  ...BE,
+  ...BETWEEN_DOER_AND_VERB,
+]);
+const SENTENCE_END = /^[.;:?!]$/;
+/** How many words a phrase beside the verb may have. */
+const MAX_PHRASE = 10;
+
+const isAdverb = (word: Word) => /^\p{Ll}+ly$/u.test(word.text) || BETWEEN_DOER_AND_VERB.has(word.lower);
+/** A finite verb ("defeated", "visited"), which starts another clause; a participle inside a phrase ("the murdered leader") does not. */
+const isFiniteVerb = (word: Word) => /^\p{Ll}/u.test(word.text) && /^(?:VBD|VBZ|VBP|MD)$/.test(lexicon[word.lower]?.[0] ?? '');
+const endsPhrase = (word: Word) => PHRASE_END.has(word.lower) || isFiniteVerb(word) || (!/^[\p{L}\p{N}]/u.test(word.text) && word.text !== '-');
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Phrase extends Span {
+  /** The word that ended the phrase on the left ("was" in "When was the FSO Car Factory founded?"). */
+  after?: Word;
+}
+
+/** The noun phrase that ends right before `at` (after skipping adverbs and auxiliaries, and "who" after a comma). */
+function phraseBefore(text: string, at: number, skipBe: boolean): Phrase | undefined {
+  const words = items(text.slice(0, at), 0).reverse();
+  let i = 0;
+  while (i < words.length && (isAdverb(words[i]!) || (skipBe && BE.has(words[i]!.lower)))) i++;
+  if (words[i] && RELATIVE.has(words[i]!.lower)) {
+    i++;
+    if (words[i] && /^[,(]$/.test(words[i]!.text)) i++;
+  }
+  if (!words[i]) return undefined;
+  // "The PLA sent delegations …, and received …": a verb joined to the one before shares its doer.
+  if (/^(?:and|or|but)$/.test(words[i]!.lower)) {
+    const previous = words.slice(i + 1).find((word) => isFiniteVerb(word) || SENTENCE_END.test(word.text));
+    return previous && !SENTENCE_END.test(previous.text) ? phraseBefore(text, previous.start, skipBe) : undefined;
+  }
+  const first = i;
+  // A personal pronoun is the whole phrase: "In June 1884 he was hired".
+  if (PERSONAL.has(words[i]!.lower)) i++;
+  else while (i < words.length && i - first < MAX_PHRASE && !endsPhrase(words[i]!)) i++;
+  return i === first ? undefined : { start: words[i - 1]!.start, end: words[first]!.end, after: words[i] };
+}
+
+/** The noun phrase that starts right after `at`; a parenthesis inside it ("the National Football Conference (NFC) champion") is skipped. */
+function phraseAfter(text: string, at: number): Span | undefined {
+  const words = items(text.slice(at), at);
+  let i = 0;
+  let last = -1;
+  while (i < words.length && i < MAX_PHRASE * 2) {
+    const word = words[i]!;
+    if (word.text === '(') {
+      const close = words.findIndex((other, j) => j > i && other.text === ')');
+      if (close === -1) break;
+      i = close + 1;
+      continue;
+    }
+    if (endsPhrase(word)) break;
+    last = i++;
+  }
+  return last === -1 ? undefined : { start: words[0]!.start, end: words[last]!.end };
+}
+
+/** A participle later in the sentence is the one the be-form goes with: "Where was the language Luther used … spoken?". */
+function participleLater(text: string, at: number): boolean {
+  const rest = text.slice(at).split(/[.?!;]/u)[0]!;
+  // The lexicon lacks some participles ("spoken"): a word it lacks that is an inflected verb counts.
+  const participle = (word: Word) => (lexicon[word.lower] ? lexicon[word.lower]!.includes('VBN') : lemmatizer().verb(word.lower) !== word.lower);
+  return items(rest, at).some((word) => /^\p{Ll}/u.test(word.text) && participle(word));
+}
+
+/** The phrases that name the verb's doer and what it is done to. */
+export function rolesAround(text: AnalysedText, verb: Token): Record<Role, Span | undefined> {
+  // Passive only when a be-form stands before the verb or "by" right after it: "courses hosted by the UN" in
+  // "officers have attended courses hosted by the UN" leaves "attended" active.
+  // A question puts the be-form before its subject: "When was the FSO Car Factory founded?".
+  const before = phraseBefore(text.text, verb.start, false);
+  const beOpens = before?.after !== undefined && BE.has(before.after.lower) && lexicon[verb.word]?.includes('VBN') === true && !participleLater(text.text, verb.end);
+  if (!beOpens && !beForm(text, verb) && !/^\s+by\b/iu.test(text.text.slice(verb.end))) return { doer: before, 'done-to': phraseAfter(text.text, verb.end) };
+  const by = /^(?:\s+[\p{L}\p{N}]+){0,3}?\s+by\b/iu.exec(text.text.slice(verb.end));
+  return { doer: by ? phraseAfter(text.text, verb.end + by[0].length) : undefined, 'done-to': phraseBefore(text.text, verb.start, true) };
+}
+
+/** The role of the words at start–end for the verb, if they stand in one of its two phrases. */
+export function roleOf(roles: Record<Role, Span | undefined>, start: number, end: number): Role | undefined {
+  const inside = (span: Span | undefined) => span !== undefined && start >= span.start && end <= span.end;
+  return inside(roles.doer) ? 'doer' : inside(roles['done-to']) ? 'done-to' : undefined;
+}
