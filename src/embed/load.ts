@@ -186,6 +186,23 @@ async function loadIdentified({ source, spec, info }: ModelIdentity, options: Lo
     info: modelInfo,
     embedDocumentVectors,
     embedDocuments: async (texts) => (await embedDocumentVectors(texts)).map(plainVector),
-    embedQuery: async (text) => plainVector((await vectorsOf([queryPrefix + text]))[0]!),
+    embedQuery: singleFlight(async (text) => plainVector((await vectorsOf([queryPrefix + text]))[0]!)),
+  };
+}
+
+/**
+ * `embed` with identical calls in flight at once sharing one computation (and one vector, which
+ * callers only read): the same question asked on many connections at once is embedded once.
+ * Nothing is kept once a call returns, so a later ask of it embeds it again.
+ */
+function singleFlight(embed: (text: string) => Promise<number[]>): (text: string) => Promise<number[]> {
+  const inFlight = new Map<string, Promise<number[]>>();
+  return (text) => {
+    let vector = inFlight.get(text);
+    if (!vector) {
+      vector = embed(text).finally(() => inFlight.delete(text));
+      inFlight.set(text, vector);
+    }
+    return vector;
   };
 }

@@ -55,8 +55,27 @@ describe('TermSimilarity.similarity', () => {
     // Asked in the opposite order, its memo is in other states at every step.
     expect([...pairs].reverse().map(([a, b]) => fresh.similarity(a, b)).reverse()).toEqual(first);
   });
-});
 
+  it('is the dot product of the two words’ vectors summed one product at a time, to the last bit, at any number of dimensions', async () => {
+    for (const dimensions of [7, 128, 130]) {
+      // Vectors of arbitrary fractions (the hash embedder's are small multiples of one value, whose sums are exact in any order).
+      const vectorOf = (word: string) => Array.from({ length: dimensions }, (_, k) => Math.sin((word.charCodeAt(k % word.length) + 1) * (k + 1) * 12.9898) * 0.3);
+      const embedder = { ...hashEmbedder(dimensions), embedDocuments: async (texts: string[]) => texts.map(vectorOf) };
+      const words = ['soldiers', 'troops', 'army', 'marines', 'engineers'];
+      const similarity = new TermSimilarity(embedder);
+      await similarity.prepare(words);
+      const vectors = words.map((word) => Float32Array.from(vectorOf(word)));
+      for (const [i, u] of vectors.entries()) {
+        for (const [j, v] of vectors.entries()) {
+          if (i === j) continue;
+          let dot = 0;
+          for (let k = 0; k < dimensions; k++) dot += u[k]! * v[k]!;
+          expect(similarity.modelSimilarity(words[i]!, words[j]!)).toBe(dot);
+        }
+      }
+    }
+  });
+});
 
 describe('TermSimilarity with a bounded vector cache', () => {
   it('reads a prepared token list again once the cache has rotated, and its similarities stay those of a fresh instance', async () => {

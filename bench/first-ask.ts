@@ -1,0 +1,57 @@
+/**
+ * `node --import tsx bench/first-ask.ts <questions.json> [--rounds 2] [--copies 1]`: the CPU a
+ * question costs the first time a fresh process answers it, against later asks. Opens the built index
+ * (CORPUS_DIR, INDEX_DIR) as a served worker would, runs the warm-up to its end (its CPU is printed),
+ * then asks every question once per round, one after another, and prints per round the CPU ms (user +
+ * system, `process.cpuUsage`) per request (mean, p50, p95, p99 over questions) and the garbage
+ * collection pauses per request. Over HTTP nearly every real question is a first ask, so round 1 is
+ * the figure that matters; later rounds show warm state. With --copies N each question is asked N
+ * times at once, as autocannon's connections do in lockstep (each starts at the first question).
+ */
+import fs from 'node:fs';
+import { constants, PerformanceObserver, type NodeGCPerformanceDetail } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { loadEmbedder } from '../src/embed/load.js';
+import { openDocent } from '../src/service.js';
+import { latency } from './stats.js';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '2' }, copies: { type: 'string', default: '1' } } });
+const questions = JSON.parse(fs.readFileSync(positionals[0]!, 'utf8')) as string[];
+const config = loadConfig();
+const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir });
+const docent = await openDocent(config, { embedder, reindex: 'never' });
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const warmUpStart = cpuMs();
+await docent.warmUp();
+const warmUpCpuMs = Math.round(cpuMs() - warmUpStart);
+
+/** Garbage collection pauses so far, ms, by kind (scavenges are young-generation collections, mark-compacts full ones). */
+const gcMs = { scavenge: 0, markCompact: 0, other: 0 };
+const { NODE_PERFORMANCE_GC_MINOR, NODE_PERFORMANCE_GC_MAJOR } = constants;
+new PerformanceObserver((list) =>
+  list.getEntries().forEach((entry) => {
+    const { kind } = (entry as PerformanceEntry & { detail: NodeGCPerformanceDetail }).detail;
+    gcMs[kind === NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : kind === NODE_PERFORMANCE_GC_MAJOR ? 'markCompact' : 'other'] += entry.duration;
+  }),
+).observe({ entryTypes: ['gc'] });
+const perRequest = (ms: number, requests: number) => Math.round((ms / requests) * 100) / 100;
+
+const copies = Number(values.copies);
+const rounds = [];
+for (let round = 1; round <= Number(values.rounds); round++) {
+  const perQuestion: number[] = [];
+  const gcBefore = { ...gcMs };
+  for (const question of questions) {
+    const before = cpuMs();
+    await Promise.all(Array.from({ length: copies }, () => docent.ask(question)));
+    perQuestion.push((cpuMs() - before) / copies);
+  }
+  const { meanMs, p50Ms, p95Ms, p99Ms } = latency(perQuestion);
+  rounds.push({ round, cpuMs: { mean: meanMs, p50: p50Ms, p95: p95Ms, p99: p99Ms }, gcMsPerRequest: Object.fromEntries(Object.entries(gcMs).map(([kind, ms]) => [kind, perRequest(ms - gcBefore[kind as keyof typeof gcMs], questions.length * copies)])) });
+}
+console.log(JSON.stringify({ questions: questions.length, copies, warmUpCpuMs, rounds, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }));
+await docent.close();
