@@ -23,8 +23,10 @@ const CHURN = `
   console.log(JSON.stringify({ ratio: peak / liveBytes, kept: live.length }));
 `;
 
+// One GC thread: with concurrent marking, how far the heap grows before marking ends depends on how much
+// CPU the helper threads get, and on a loaded machine V8's own factor once peaked at 3.07, not ≈ 4.1.
 const peakOverLive = (percent: number): number =>
-  (JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', CHURN], { env: { ...process.env, PERCENT: String(percent) }, encoding: 'utf8' })) as { ratio: number }).ratio;
+  (JSON.parse(execFileSync(process.execPath, ['--single-threaded-gc', '--expose-gc', '--import', 'tsx', '--input-type=module', '-e', CHURN], { env: { ...process.env, PERCENT: String(percent) }, encoding: 'utf8' })) as { ratio: number }).ratio;
 
 describe('heap growth limit', () => {
   it('collects the old generation near the configured growth past the live set; 0 leaves V8 its own factor', () => {
