@@ -3,7 +3,7 @@ import { compareFacts } from '../match/fact-compare.js';
 import { analyse, type AnalysedText, type Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
-import { isDemonym, namesPlaceOf, replacedDemonyms } from './demonyms.js';
+import { isDemonym, namesPlaceInside, namesPlaceOf, replacedDemonyms } from './demonyms.js';
 import { describes, isOrdinaryWord } from './describing-facts.js';
 import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
@@ -112,7 +112,7 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   const namedAs = (name: Fact, text: AnalysedText) => options.names.found(name, question.text, text) || spelledIn(name, text);
   const named = (fact: Fact, text: AnalysedText) =>
     fact.kind === 'name'
-      ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text)
+      ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text) || namesPlaceInside(fact, text)
       : text.facts.some((other) => sameValue(fact, other)) || yearInRange(fact, question, text);
   const stated = (fact: Fact) => named(fact, evidence);
   // A describing word sets the scene ("the median pay of American teachers", "the FSO car plant"): said anywhere in the paragraph
