@@ -1,6 +1,6 @@
 import type { AnalysedText, Fact } from '../match/facts.js';
 import { wordnetAliases } from '../match/name-aliases.js';
-import { placeRelation } from '../match/places.js';
+import { liesInside } from '../match/places.js';
 import { wordRelations } from '../match/word-relations.js';
 
 /**
@@ -24,7 +24,7 @@ function saysPhrase(text: AnalysedText, phrase: string): boolean {
 
 /** A name of the text that is `place` by another of its WordNet names ("UK" for "great britain") or a place inside it ("Brazil" for "south america"). */
 const namesPlaceOtherwise = (text: AnalysedText, place: string) =>
-  text.facts.some((other) => other.kind === 'name' && (wordnetAliases().same(other.value, place) || placeRelation(other.text, place) === 'inside'));
+  text.facts.some((other) => other.kind === 'name' && (wordnetAliases().same(other.value, place) || liesInside(other.text, place)));
 
 /**
  * Whether the text names the place a demonym of the question is of: as the place ("Portugal" for "Portuguese"), by another
@@ -34,7 +34,7 @@ const namesPlaceOtherwise = (text: AnalysedText, place: string) =>
 export const namesPlaceOf = (fact: Fact, text: AnalysedText) => placesOf(fact).some((place) => saysPhrase(text, place) || namesPlaceOtherwise(text, place));
 
 /** Whether the text names a place inside the place a question names: "Cork" is in Ireland, "Graz" in Austria. */
-export const namesPlaceInside = (fact: Fact, text: AnalysedText) => fact.kind === 'name' && text.facts.some((other) => other.kind === 'name' && placeRelation(other.text, fact.text) === 'inside');
+export const namesPlaceInside = (fact: Fact, text: AnalysedText) => fact.kind === 'name' && text.facts.some((other) => other.kind === 'name' && liesInside(other.text, fact.text));
 
 /**
  * The question's demonyms that the evidence replaces with another before the same word — "Which
