@@ -10,6 +10,7 @@ import { unlinkedNames } from './linked-names.js';
 import { otherFractions } from './fractions.js';
 import { namesWithoutTheirNumber } from './numbers-of-others.js';
 import { otherOwners } from './owners.js';
+import { datesBareMonth } from './paragraph-year.js';
 import { spelledIn } from './name-spelling.js';
 import { replacedWords } from './replaced-words.js';
 import { swappedNouns } from './swapped-nouns.js';
@@ -119,7 +120,11 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   // ("US teachers are generally paid …", "The FSO Car Factory was established …"), it is nearby. A name the question is about is not:
   // "China and India" two sentences earlier do not make "China and Pakistan signed" about India.
   const setsScene = (fact: Fact) => isDemonym(fact) || describes(fact, question);
-  const mentioned = (fact: Fact) => context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && named(fact, paragraph));
+  // A month's year read from the paragraph is context on context: only for a question whose names the evidence states itself
+  // ("a delegation of Pakistan's defence ministry … in October 2018" is not "a delegation from the Chinese MND" of that October).
+  const namesStated = () => question.facts.every((other) => other.kind !== 'name' || stated(other));
+  const mentioned = (fact: Fact) =>
+    context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && named(fact, paragraph)) || (datesBareMonth(fact, evidence, paragraph) && namesStated());
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
   // A describing name ("a Portuguese naval officer", "Which Google product …?") said nowhere around the evidence is absent like
