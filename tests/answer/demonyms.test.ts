@@ -40,6 +40,7 @@ describe('demonyms as specifics', () => {
     // A region by the countries in it ("European" by Germany), a country by its towns ("Ireland" by Dublin), in the evidence or its context.
     expect(unmatchedSpecifics(check('To which European countries were instructors sent?', 'Instructors were sent to countries including Australia, Germany and Thailand.'))).toBe(false);
     expect(unmatchedSpecifics(check('In which South American country was the exercise held?', 'The exercise was held in Brazil in April 2018.'))).toBe(false);
+    expect(unmatchedSpecifics(check('In which African countries do the troops serve?', 'The troops serve in Mali, Sudan and Lebanon.'))).toBe(false);
     expect(unmatchedSpecifics(check('When did Garda vetting of teachers start in Ireland?', 'From 2006 Garda vetting has been introduced for new entrants.', ['Teachers in Dublin are paid by seniority.']))).toBe(false);
     // Not a place outside it: the countries are not African, Dublin is not in Austria.
     expect(names(check('To which African countries were instructors sent?', 'Instructors were sent to countries including Australia, Germany and Thailand.').absent)).toEqual(['African']);
