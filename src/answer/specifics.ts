@@ -15,6 +15,7 @@ import { spelledIn } from './name-spelling.js';
 import { replacedWords } from './replaced-words.js';
 import { swappedNouns } from './swapped-nouns.js';
 import { yearInRange } from './year-ranges.js';
+import { isPlace } from '../match/places.js';
 
 /**
  * The specifics a question asks about — names, places, numbers, dates — must be in the evidence
@@ -123,8 +124,11 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   // A month's year read from the paragraph is context on context: only for a question whose names the evidence states itself
   // ("a delegation of Pakistan's defence ministry … in October 2018" is not "a delegation from the Chinese MND" of that October).
   const namesStated = () => question.facts.every((other) => other.kind !== 'name' || stated(other));
+  // A people the paragraph mentions sets the scene only when the evidence names no other place the question leaves out:
+  // "the defense ministers of China and Vietnam" are not the Cambodian ones named three sentences earlier.
+  const otherPlace = evidence.facts.some((other) => other.kind === 'name' && isPlace(other.text) && !question.facts.some((mine) => mine.kind === 'name' && (options.names.same(mine, other) || namesPlaceOf(mine, { text: other.text, tokens: other.words, facts: [other] }))));
   const mentioned = (fact: Fact) =>
-    context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && named(fact, paragraph)) || (datesBareMonth(fact, evidence, paragraph) && namesStated());
+    context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && !(isDemonym(fact) && otherPlace) && named(fact, paragraph)) || (datesBareMonth(fact, evidence, paragraph) && namesStated());
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
   // A describing name ("a Portuguese naval officer", "Which Google product …?") said nowhere around the evidence is absent like

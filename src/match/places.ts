@@ -34,6 +34,9 @@ const inside = (part: string, whole: string) => wholesOf().get(part)?.has(whole)
 /** Whether the place `part` lies inside `whole`, which need not be a part of anything itself ("Mali" inside "Africa"). */
 export const liesInside = (part: string, whole: string) => inside(placeKey(part), placeKey(whole));
 
+/** Whether WordNet knows the name as a place inside another. */
+export const isPlace = (name: string) => isKnown(placeKey(name));
+
 export type PlaceRelation = 'inside' | 'contains' | 'apart';
 
 /** How the place `a` stands to the place `b`; undefined when either is no known place or they are one. */

@@ -64,6 +64,15 @@ describe('demonyms as specifics', () => {
     const demonym = checkSpecifics(question, evidence, [], options, paragraph);
     expect(names(demonym.nearby)).toEqual(['American']);
     expect(unmatchedSpecifics(demonym)).toBe(false);
+    // Not when the evidence names another place the question leaves out: those ministers are China's and Vietnam's.
+    const ministers = checkSpecifics(
+      questionFacts('When did the Chinese and Cambodian ministers sign a memorandum?', () => true),
+      analysed('In April 2015, the ministers of China and Vietnam signed a memorandum.'),
+      [],
+      options,
+      analysed('China worked with Cambodia and Vietnam. In April 2015, the ministers of China and Vietnam signed a memorandum.'),
+    );
+    expect(names(ministers.absent)).toEqual(['Cambodian']);
     const place = checkSpecifics(questionFacts('When did China and India sign a protocol?', () => true), analysed('China and Pakistan signed a protocol in May.'), [], options, analysed('China and India met in April. China and Pakistan signed a protocol in May.'));
     expect(unmatchedSpecifics(place)).toBe(true);
   });
