@@ -1,4 +1,6 @@
 import type { AnalysedText, Fact } from '../match/facts.js';
+import { wordnetAliases } from '../match/name-aliases.js';
+import { liesInside } from '../match/places.js';
 import { wordRelations } from '../match/word-relations.js';
 
 /**
@@ -20,8 +22,19 @@ function saysPhrase(text: AnalysedText, phrase: string): boolean {
   return text.tokens.some((_, i) => words.every((word, k) => text.tokens[i + k]?.word === word));
 }
 
-/** Whether the text names the place a demonym of the question is of ("Portugal" for "Portuguese"). */
-export const namesPlaceOf = (fact: Fact, text: AnalysedText) => placesOf(fact).some((place) => saysPhrase(text, place));
+/** A name of the text that is `place` by another of its WordNet names ("UK" for "great britain") or a place inside it ("Brazil" for "south america"). */
+const namesPlaceOtherwise = (text: AnalysedText, place: string) =>
+  text.facts.some((other) => other.kind === 'name' && (wordnetAliases().same(other.value, place) || liesInside(other.text, place)));
+
+/**
+ * Whether the text names the place a demonym of the question is of: as the place ("Portugal" for "Portuguese"), by another
+ * of its names ("the UK" for "British", "the United States" for "American") or by a place inside it ("Germany, the
+ * Netherlands" for "European", "Brazil" for "South American"). A place inside another is no rival (places.ts).
+ */
+export const namesPlaceOf = (fact: Fact, text: AnalysedText) => placesOf(fact).some((place) => saysPhrase(text, place) || namesPlaceOtherwise(text, place));
+
+/** Whether the text names a place inside the place a question names: "Cork" is in Ireland, "Graz" in Austria. */
+export const namesPlaceInside = (fact: Fact, text: AnalysedText) => fact.kind === 'name' && text.facts.some((other) => other.kind === 'name' && liesInside(other.text, fact.text));
 
 /**
  * The question's demonyms that the evidence replaces with another before the same word — "Which

@@ -13,6 +13,9 @@ import type { SpanSentences } from '../match/span-sentences.js';
 /** A sentence that opens by pointing back ("That same year, …") is read with the one before it. */
 const POINTS_BACK = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|such|the same|both)\b/i;
 
+/** How many sentences back a chain of sentences pointing back is followed: far enough for a pronoun's antecedent, not for a paragraph's other facts. */
+const ANTECEDENT_SENTENCES = 3;
+
 type SourceSpan = { source: string; start: number; end: number };
 
 export class EvidenceContext {
@@ -49,17 +52,30 @@ export class EvidenceContext {
    * warsaw.txt) and title, the headings above it, the document's lead paragraph (what the whole text
    * is about: "the 2015 season" of super-bowl-50.txt) and the sentence before it — not the rest of its
    * paragraph: "China and India signed …" is not answered by "China and Pakistan signed …" because
-   * India is named two sentences earlier.
+   * India is named two sentences earlier. Only a sentence before that points back (see antecedents) goes on.
    */
   contextOf(sentence: TokenizedSentence): AnalysedText[] {
     const block = this.sentences.index.blockOf(sentence);
     const document = this.index.sources.get(sentence.source);
     const lead = document?.blocks.find((other) => other.kind === 'paragraph');
-    const previous = this.sentences.previous(sentence);
-    const spans = [...(previous ? [previous] : []), ...(lead && lead.start !== block?.start ? [{ source: sentence.source, start: lead.start, end: lead.end }] : [])];
+    const spans = [...this.#antecedents(sentence), ...(lead && lead.start !== block?.start ? [{ source: sentence.source, start: lead.start, end: lead.end }] : [])];
     const headings = [document?.title ?? '', ...(block?.section ?? [])].filter((text) => text !== '').join('\n');
     const name = sentence.source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
     return [this.#analyses.get(`name:${sentence.source}`, () => name), ...(headings ? [this.#analyses.get(`text:${headings}`, () => headings)] : []), ...spans.map((span) => this.#analysed(span))];
+  }
+
+  /**
+   * The sentence before `sentence` in its paragraph and, while the earliest taken points back, the one before that, up to
+   * ANTECEDENT_SENTENCES: "… immigrated to the Charleston Orange district. They were very successful … After petitioning
+   * the British Crown in 1697 …, they prospered …" — "they" are the immigrants of the sentence two back.
+   */
+  #antecedents(sentence: TokenizedSentence): TokenizedSentence[] {
+    const chain: TokenizedSentence[] = [];
+    for (let previous = this.sentences.previous(sentence); previous && chain.length < ANTECEDENT_SENTENCES; previous = this.sentences.previous(previous)) {
+      chain.push(previous);
+      if (!POINTS_BACK.test(this.#text(previous))) break;
+    }
+    return chain;
   }
 
   /** The whole paragraph a sentence is in: where a people's adjective that sets the scene ("American teachers") may be said. */

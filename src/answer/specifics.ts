@@ -3,18 +3,20 @@ import { compareFacts } from '../match/fact-compare.js';
 import { analyse, type AnalysedText, type Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
-import { isDemonym, namesPlaceOf, replacedDemonyms } from './demonyms.js';
+import { isDemonym, namesPlaceInside, namesPlaceOf, replacedDemonyms } from './demonyms.js';
 import { describes, isOrdinaryWord } from './describing-facts.js';
 import { numbersInAnotherRole } from './labelled-numbers.js';
 import { unlinkedNames } from './linked-names.js';
 import { otherFractions } from './fractions.js';
 import { namesWithoutTheirNumber } from './numbers-of-others.js';
 import { otherOwners } from './owners.js';
+import { datesBareMonth } from './paragraph-year.js';
 import { spelledIn } from './name-spelling.js';
 import { replacedWords } from './replaced-words.js';
 import { swappedNouns } from './swapped-nouns.js';
 import { swappedRoles } from './swapped-roles.js';
 import { yearInRange } from './year-ranges.js';
+import { isPlace } from '../match/places.js';
 
 /**
  * The specifics a question asks about — names, places, numbers, dates — must be in the evidence
@@ -118,14 +120,21 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   const namedAs = (name: Fact, text: AnalysedText) => options.names.found(name, question.text, text) || spelledIn(name, text);
   const named = (fact: Fact, text: AnalysedText) =>
     fact.kind === 'name'
-      ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text)
+      ? namedAs(fact, text) || namedAs(withoutOrdinaryWords(fact), text) || namesPlaceOf(fact, text) || namesPlaceInside(fact, text)
       : text.facts.some((other) => sameValue(fact, other)) || yearInRange(fact, question, text);
   const stated = (fact: Fact) => named(fact, evidence);
   // A describing word sets the scene ("the median pay of American teachers", "the FSO car plant"): said anywhere in the paragraph
   // ("US teachers are generally paid …", "The FSO Car Factory was established …"), it is nearby. A name the question is about is not:
   // "China and India" two sentences earlier do not make "China and Pakistan signed" about India.
   const setsScene = (fact: Fact) => isDemonym(fact) || describes(fact, question);
-  const mentioned = (fact: Fact) => context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && named(fact, paragraph));
+  // A month's year read from the paragraph is context on context: only for a question whose names the evidence states itself
+  // ("a delegation of Pakistan's defence ministry … in October 2018" is not "a delegation from the Chinese MND" of that October).
+  const namesStated = () => question.facts.every((other) => other.kind !== 'name' || stated(other));
+  // A people the paragraph mentions sets the scene only when the evidence names no other place the question leaves out:
+  // "the defense ministers of China and Vietnam" are not the Cambodian ones named three sentences earlier.
+  const otherPlace = evidence.facts.some((other) => other.kind === 'name' && isPlace(other.text) && !question.facts.some((mine) => mine.kind === 'name' && (options.names.same(mine, other) || namesPlaceOf(mine, { text: other.text, tokens: other.words, facts: [other] }))));
+  const mentioned = (fact: Fact) =>
+    context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && !(isDemonym(fact) && otherPlace) && named(fact, paragraph)) || (datesBareMonth(fact, evidence, paragraph) && namesStated());
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
   // A describing name ("a Portuguese naval officer", "Which Google product …?") said nowhere around the evidence is absent like

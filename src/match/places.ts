@@ -31,6 +31,12 @@ const isKnown = (key: string) => wholesOf().has(key);
 /** Whether `part` lies inside `whole` (the table lists every place a place lies inside, not only the next). */
 const inside = (part: string, whole: string) => wholesOf().get(part)?.has(whole) ?? false;
 
+/** Whether the place `part` lies inside `whole`, which need not be a part of anything itself ("Mali" inside "Africa"). */
+export const liesInside = (part: string, whole: string) => inside(placeKey(part), placeKey(whole));
+
+/** Whether WordNet knows the name as a place inside another. */
+export const isPlace = (name: string) => isKnown(placeKey(name));
+
 export type PlaceRelation = 'inside' | 'contains' | 'apart';
 
 /** How the place `a` stands to the place `b`; undefined when either is no known place or they are one. */

@@ -4,19 +4,27 @@ import { loadEvalCases } from '../../src/eval/datasets.js';
 import { firstHitRank, isCorrect } from '../../src/eval/metrics.js';
 import { evaluate } from '../../src/eval/run.js';
 import { unmatchedSpecifics } from '../../src/answer/decline.js';
+import type { SpecificsCheck } from '../../src/answer/specifics.js';
 import type { Docent } from '../../src/service.js';
-import { evalSets, openEvalDocent } from './report.js';
+import { evalSets, openEvalDocent, type EvalSet } from './report.js';
 
 /**
  * Where each wrong answer of the answerable questions went wrong, by pipeline stage:
  * `retrieval` (no passage holding the evidence among the top-k the answerer reads; its hybrid, BM25
  * and dense ranks in a deeper list are shown), `sentence` (the evidence is retrieved but another
  * sentence ranks first) or `declined` (the sentence holding the answer ranks first but is declined).
- * `npx tsx tests/eval/stages.ts [--only paraphrase] [--heldout]`.
+ * `npx tsx tests/eval/stages.ts [--only paraphrase] [--heldout]`; `--question Q [--corpus default|squad]` traces one question.
  */
 
 const DEPTH = 50;
 const normalize = (text: string) => text.toLowerCase().replace(/\s+/g, ' ');
+
+/** Which decline signals fired for a candidate, each with the question's words it fired on: the rules (absent, conflicting, swapped) and the model's nearby and unsaid shares. */
+function signals(specifics: SpecificsCheck): string {
+  const list = (label: string, words: ReadonlyArray<{ text: string }>) => (words.length > 0 ? ` ${label} [${words.map((word) => word.text).join(', ')}]` : '');
+  const rule = unmatchedSpecifics(specifics) ? ' specifics ✗' : '';
+  return `${rule}${list('absent', specifics.absent)}${list('conflicting', specifics.conflicting)}${list('swapped', specifics.swapped)}${list('nearby', specifics.nearby)}${list('unsaid', specifics.unsaid)}`;
+}
 
 async function stageOf(docent: Docent, question: string, answers: string[], deep: Awaited<ReturnType<Docent['search']>>, hitRank: number | undefined): Promise<string> {
   const k = docent.config.topK;
@@ -29,9 +37,19 @@ async function stageOf(docent: Docent, question: string, answers: string[], deep
   const top = judgement.candidates[0];
   const right = judgement.candidates[at];
   const describe = (c: NonNullable<typeof top>) =>
-    `cov ${c.features.coverage.toFixed(2)} exact ${c.features.exactCoverage.toFixed(2)} passage ${c.features.passageCoverage.toFixed(2)} p ${c.probability.toFixed(3)}${unmatchedSpecifics(c.specifics) ? ` specifics ✗ [${[...c.specifics.absent, ...c.specifics.conflicting].map((f) => f.text).join(', ')}${c.specifics.swapped.length ? ', swapped' : ''}]` : ''}${c.outmatched ? ' outmatched' : ''}`;
+    `cov ${c.features.coverage.toFixed(2)} exact ${c.features.exactCoverage.toFixed(2)} passage ${c.features.passageCoverage.toFixed(2)} p ${c.probability.toFixed(3)}${signals(c.specifics)}${c.outmatched ? ' outmatched' : ''}`;
   if (at > 0) return `sentence: answer's sentence ranks ${at + 1}${right ? ` (${describe(right)})` : ''}; first: ${top ? describe(top) : '?'}`;
   return `declined: ${top ? describe(top) : '?'} (evidence at ${ranks})`;
+}
+
+/** `--question Q [--corpus default|squad]`: the candidate sentences the answerer judged for one question, best first, with the signals that fired on each. */
+async function traceQuestion(docent: Docent, question: string) {
+  const judgement = await docent.extractive.judge(question, await docent.search(question, docent.config.topK));
+  judgement.candidates.forEach((candidate, i) => {
+    const { source, start, end } = candidate.sentence;
+    console.log(`${i + 1}. ${docent.index.documents.get(source)!.slice(start, end).replace(/\s+/g, ' ').slice(0, 240)}`);
+    console.log(`   cov ${candidate.features.coverage.toFixed(2)} p ${candidate.probability.toFixed(3)}${signals(candidate.specifics)}${candidate.outmatched ? ' outmatched' : ''}`);
+  });
 }
 
 async function main() {
@@ -39,6 +57,8 @@ async function main() {
     const at = process.argv.indexOf(name);
     return at === -1 ? undefined : process.argv[at + 1];
   };
+  const asked = argument('--question');
+  if (asked) return traceQuestion(await openEvalDocent((argument('--corpus') ?? 'squad') as EvalSet['corpus']), asked);
   const only = argument('--only');
   const sets = evalSets().filter((set) => (!only || path.basename(set.file).includes(only)) && (process.argv.includes('--heldout') || !set.file.includes('.heldout.')));
   const docents = new Map<string, Docent>();
