@@ -63,6 +63,8 @@ export type Config = Readonly<{
   workers: number;
   /** A serving process's heap grows to (1 + heapGrowthPercent / 100) × what its last full collection kept; 0: V8's own factor. */
   heapGrowthPercent: number;
+  /** Each cluster worker's V8 --max-semi-space-size in MiB; 0: V8's own. */
+  workerSemiSpaceMib: number;
   /** Serve the versions an indexer publishes into INDEX_DIR, never writing it (no lock, no rebuild, no garbage collection). */
   readOnly: boolean;
   index: Readonly<{
@@ -167,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     }),
     workers: c.WORKERS,
     heapGrowthPercent: c.HEAP_GROWTH_PERCENT,
+    workerSemiSpaceMib: c.WORKER_SEMI_SPACE_MIB,
     readOnly: c.READ_ONLY,
     index: Object.freeze({ watch: c.WATCH, watchDebounceMs: c.WATCH_DEBOUNCE_MS, pollMs: c.INDEX_POLL_MS, keepVersions: c.INDEX_KEEP_VERSIONS, fullCheck: c.INDEX_FULL_CHECK }),
     maxUploadBytes: c.MAX_UPLOAD_BYTES,

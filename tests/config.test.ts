@@ -39,6 +39,7 @@ describe('configuration', () => {
     [{ VECTOR_STORE: 'faiss' }, /VECTOR_STORE/],
     [{ DATABASE_SCHEMA: 'Docent; DROP TABLE x' }, /DATABASE_SCHEMA/],
     [{ HEAP_GROWTH_PERCENT: '-5' }, /HEAP_GROWTH_PERCENT/],
+    [{ WORKER_SEMI_SPACE_MIB: '2048' }, /WORKER_SEMI_SPACE_MIB/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env, emptyDir)).toThrow(ConfigError);
     expect(() => loadConfig(env, emptyDir)).toThrow(message);

@@ -22,7 +22,12 @@ const MAX_HEADINGS = 4;
 const PROSE: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item', 'quote']);
 
 export function outline(source: string, blocks: readonly Block[], sentences: SpanSentences): Outline {
-  const early = blocks.filter((block) => block.start < OUTLINE_CHARS);
+  // Blocks are in document order: stop at the first past the outline rather than read a long manual's every block.
+  const early: Block[] = [];
+  for (const block of blocks) {
+    if (block.start >= OUTLINE_CHARS) break;
+    early.push(block);
+  }
   const firstProse = early.find((block) => PROSE.has(block.kind));
   const headings = early.filter((block) => block.kind === 'heading');
   // A heading above all running text is the document's title.

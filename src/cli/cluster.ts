@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Config } from '../config.js';
+import { workerNodeOptions } from '../server/heap-growth.js';
 import type { RefreshResult } from '../service.js';
 import { adminLink, oneTimeAdminToken, WORKER_ADMIN_TOKEN } from './admin-token.js';
 import type { ClusterMessage } from './cluster-messages.js';
@@ -21,6 +22,7 @@ const broadcast = (message: ClusterMessage) => Object.values(cluster.workers ?? 
 export async function runPrimary(config: Config, workers: number) {
   const adminToken = oneTimeAdminToken(config);
   let stopping = false;
+  cluster.setupPrimary({ execArgv: workerNodeOptions(config.workerSemiSpaceMib) });
   const fork = () => cluster.fork(adminToken ? { [WORKER_ADMIN_TOKEN]: adminToken } : {});
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

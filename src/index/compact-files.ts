@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BLOCK_KINDS, DOCUMENT_FORMATS, type Block } from '../ingest/types.js';
+import { DOCUMENT_FORMATS, type Block } from '../ingest/types.js';
+import { ABSENT, blockList, blockRow } from './block-rows.js';
 import { textLayoutSchema } from './document-texts.js';
 import type { ChunkRecord, IndexedDocument } from './store.js';
 import { IndexCorruptError } from './versions.js';
@@ -14,9 +15,6 @@ import { IndexCorruptError } from './versions.js';
  * int32-rows.ts); decoded objects share one array per path.
  */
 
-/** -1 stands for an absent optional number (a block's level or page, a chunk's page). */
-const ABSENT = -1;
-export const BLOCK_FIELDS = 6; // kind, start, end, level, section, page
 export const CHUNK_FIELDS = 6; // source, start, end, label, section, page
 
 const compactStructureSchema = z.object({
@@ -58,7 +56,7 @@ class SectionTable {
 /** A document's structure without its text: what documents.json holds, and its rows for blocks.bin. */
 export function compactStructure({ source, format, title, blocks, pages, marks }: IndexedDocument): { structure: CompactStructure; rows: number[] } {
   const sections = new SectionTable();
-  const rows = blocks.flatMap((block) => [BLOCK_KINDS.indexOf(block.kind), block.start, block.end, block.level ?? ABSENT, sections.id(block.section), block.page ?? ABSENT]);
+  const rows = blocks.flatMap((block) => blockRow(block, (section) => sections.id(section)));
   return { structure: { source, format, title, sections: sections.paths, blocks: blocks.length, ...(pages ? { pages } : {}), ...(marks ? { marks } : {}) }, rows };
 }
 
@@ -67,17 +65,6 @@ const at = (paths: readonly string[][], id: number, what: string) => {
   if (!path) throw new IndexCorruptError(`${what} refers to heading path ${id}, which the file does not list`);
   return path;
 };
-
-function expandBlocks(source: string, sections: readonly string[][], rows: Int32Array): Block[] {
-  const blocks: Block[] = [];
-  for (let i = 0; i < rows.length; i += BLOCK_FIELDS) {
-    const kind = BLOCK_KINDS[rows[i]!];
-    if (!kind) throw new IndexCorruptError(`${source}: block ${i / BLOCK_FIELDS} has an unknown kind`);
-    const start = rows[i + 1]!, end = rows[i + 2]!, level = rows[i + 3]!, section = rows[i + 4]!, page = rows[i + 5]!;
-    blocks.push({ kind, start, end, ...(level !== ABSENT ? { level } : {}), section: at(sections, section, `${source}: a block`), ...(page !== ABSENT ? { page } : {}) });
-  }
-  return blocks;
-}
 
 /**
  * A document of documents.json: its source, format, title, pages and marks at once; its text
@@ -89,7 +76,7 @@ export function expandDocument({ source, format, title, sections, pages, marks }
   let blocks: Block[] | undefined;
   const document = Object.defineProperties({ source, format, title } as IndexedDocument, {
     text: { enumerable: true, get: text },
-    blocks: { enumerable: true, get: () => (blocks ??= expandBlocks(source, sections, rows)) },
+    blocks: { enumerable: true, get: () => (blocks ??= blockList(source, sections, rows)) },
   });
   return Object.assign(document, pages ? { pages } : {}, marks ? { marks } : {});
 }

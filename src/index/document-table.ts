@@ -1,4 +1,5 @@
-import { BLOCK_FIELDS, checkedLayout, expandDocument, type PlacedLayout } from './compact-files.js';
+import { BLOCK_FIELDS } from './block-rows.js';
+import { checkedLayout, expandDocument, type PlacedLayout } from './compact-files.js';
 import type { TextBlob } from './document-texts.js';
 import { LazyMap } from './lazy-map.js';
 import type { IndexedDocument } from './store.js';

@@ -85,7 +85,11 @@ export function questionFromHeading(heading: string): string | undefined {
 
 /** The lead sentences (the first three) of the document's first paragraphs. */
 function* leadSentences(document: IndexedDocument): Generator<string> {
-  for (const block of document.blocks.filter((block) => block.kind === 'paragraph').slice(0, LEAD_PARAGRAPHS)) {
+  let paragraphs = 0;
+  // Read block by block up to the last lead paragraph, not a long manual's every block.
+  for (const block of document.blocks) {
+    if (block.kind !== 'paragraph') continue;
+    if (paragraphs++ === LEAD_PARAGRAPHS) break;
     const text = document.text.slice(block.start, block.end);
     for (const span of sentenceSpans(text).slice(0, LEAD_SENTENCES)) yield text.slice(span.start, span.end).replace(/\s+/g, ' ');
   }

@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -35,5 +38,35 @@ describe('heap growth limit', () => {
     // Measured: 2.45 against 4.1 (a 33 MB live set, a young generation of up to 32 MB on top).
     expect(limited).toBeLessThan(3);
     expect(own).toBeGreaterThan(limited + 1);
+  }, 120_000);
+
+  it('forks cluster workers with their young generation capped at two semi-spaces of the configured size; 0 leaves V8 its own', () => {
+    // A worker churns through short-lived objects (as requests do) until its young generation has grown to its cap, and reports it.
+    const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'docent-semi-')), 'fork.mjs');
+    fs.writeFileSync(
+      script,
+      `
+      import cluster from 'node:cluster';
+      import v8 from 'node:v8';
+      import { workerNodeOptions } from ${JSON.stringify(path.resolve('src/server/heap-growth.ts'))};
+      if (cluster.isPrimary) {
+        cluster.setupPrimary({ execArgv: workerNodeOptions(Number(process.env.MIB)) });
+        cluster.fork().on('message', (youngMiB) => (console.log(youngMiB), process.exit(0)));
+      } else {
+        let batch = [], largest = 0;
+        for (let i = 0; i < 3e6; i++) {
+          batch.push({ i, pair: [i] });
+          if (batch.length > 100_000) batch = [];
+          if (i % 10_000 === 0) largest = Math.max(largest, v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size);
+        }
+        process.send(largest / 2 ** 20);
+      }
+    `,
+    );
+    const youngMiB = (mib: number) => Number(execFileSync(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, MIB: String(mib) }, encoding: 'utf8' }).trim());
+    expect(youngMiB(4)).toBeLessThanOrEqual(8);
+    // V8's own: two semi-spaces of 16 MiB on 64-bit.
+    expect(youngMiB(0)).toBeGreaterThan(8);
+    fs.rmSync(path.dirname(script), { recursive: true });
   }, 120_000);
 });
