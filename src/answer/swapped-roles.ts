@@ -72,15 +72,33 @@ const NOUN_BEFORE = /(?:\b(?:the|a|an|which|what|whose|his|her|its|their|our|thi
 const VERB_BEFORE = /(?:\b\p{Lu}[\p{L}\p{N}]*|\b(?:to|did|does|do|will|would|can|could|may|might|should|must|also|then)|['’]s)\s+$/u;
 
 /**
+ * The last few words before `at`, whole: NOUN_BEFORE and VERB_BEFORE look only at the word before, and testing them on a
+ * whole passage's prefix would cost as much per token as the passage is long.
+ */
+function wordsBefore(text: string, at: number): string {
+  const from = Math.max(0, at - WINDOW);
+  return from === 0 ? text.slice(0, at) : text.slice(from, at).replace(/^\S*\s/u, '');
+}
+const WINDOW = 64;
+
+/**
  * The verbs of a text: lower-case words outside names that the lexicon tags first as verbs (a gerund aside: "training
  * facilities", "including"), or as nouns where a verb stands; never in a noun's place.
  */
 function verbsOf(text: AnalysedText): Token[] {
+  let verbs = verbsMemo.get(text);
+  if (!verbs) verbsMemo.set(text, (verbs = findVerbs(text)));
+  return verbs;
+}
+/** A question's analysis is compared with every candidate sentence, an evidence's with question after question. */
+const verbsMemo = new WeakMap<AnalysedText, Token[]>();
+
+function findVerbs(text: AnalysedText): Token[] {
   const inName = (token: Token) => text.facts.some((fact) => fact.kind === 'name' && token.start >= fact.start && token.end <= fact.end);
   return text.tokens.filter((token) => {
     const tags = lexicon[token.word];
     if (!/^\p{Ll}/u.test(token.text) || !tags?.some((tag) => tag.startsWith('VB')) || inName(token)) return false;
-    const before = text.text.slice(0, token.start);
+    const before = wordsBefore(text.text, token.start);
     if (NOUN_BEFORE.test(before)) return false;
     return tags[0] !== 'VBG' && (/^VB[DNPZ]?$/.test(tags[0]!) || VERB_BEFORE.test(before));
   });
@@ -143,20 +161,46 @@ function rolesBeside(verbs: readonly EvidenceVerb[], places: readonly Place[], m
     .filter(({ places: found }) => found.length > 0);
 }
 
+interface EvidenceSide {
+  verbs: Token[];
+  evidenceVerbs: EvidenceVerb[];
+  /** The evidence's words, by matching form. */
+  said: ReadonlySet<string>;
+}
+/** Per evidence text (analyses of evidence are kept and come back question after question, see match/analysis-cache.ts): its verbs and their roles. */
+const evidenceSides = new WeakMap<AnalysedText, EvidenceSide>();
+function evidenceSide(evidence: AnalysedText): EvidenceSide {
+  let side = evidenceSides.get(evidence);
+  if (!side) {
+    const verbs = verbsOf(evidence);
+    const evidenceVerbs = verbs.map((verb) => ({ verb, roles: rolesAround(evidence, verb), sentence: sentenceAround(evidence.text, verb.start) }));
+    side = { verbs, evidenceVerbs, said: new Set(evidence.tokens.map((token) => token.term)) };
+    evidenceSides.set(evidence, side);
+  }
+  return side;
+}
+
 type Span = { start: number; end: number };
+
+/** The roles around a question's verb, found once per question (its tokens live as long as its analysis). */
+function questionRolesOf(question: AnalysedText, verb: Token): Record<Role, Span | undefined> {
+  let roles = questionRoles.get(verb);
+  if (!roles) questionRoles.set(verb, (roles = rolesAround(question, verb)));
+  return roles;
+}
+const questionRoles = new WeakMap<Token, Record<Role, Span | undefined>>();
 
 /** The question's verbs whose names the evidence puts in the other role, or beside a verb of opposite or converse meaning in the same role. */
 export function swappedRoles(question: AnalysedText, evidence: AnalysedText, names: NameMatcher, similarity: TermSimilarity): Token[] {
   const questionNames = question.facts.filter((fact) => fact.kind === 'name');
   if (questionNames.length === 0) return [];
   const questionVerbs = verbsOf(question);
-  const verbs = verbsOf(evidence);
-  const evidenceVerbs = verbs.map((verb) => ({ verb, roles: rolesAround(evidence, verb), sentence: sentenceAround(evidence.text, verb.start) }));
-  const said = new Set(evidence.tokens.map((token) => token.term));
+  if (questionVerbs.length === 0) return [];
+  const { verbs, evidenceVerbs, said } = evidenceSide(evidence);
   const sameVerb = (a: Token, b: Token) => a.term === b.term || similarity.similarity(a.word, b.word) >= SAME_VERB;
   const filled = (span: Span | undefined) => span !== undefined && !PRONOUN.test(evidence.text.slice(span.start, span.end));
   return questionVerbs.filter((verb) => {
-    const questionRoles = rolesAround(question, verb);
+    const questionRoles = questionRolesOf(question, verb);
     return questionNames.some((name) => {
       const role = roleOf(questionRoles, name.start, name.end);
       if (!role) return false;
