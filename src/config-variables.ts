@@ -78,8 +78,9 @@ export const configSchema = z.object({
   WORKERS: integer(0, 0, 256),
   // A serving process runs a full garbage collection once its heap reaches (1 + this / 100) × what the last one kept; 0 leaves V8's own factor (up to 4×). See src/server/heap-growth.ts.
   HEAP_GROWTH_PERCENT: integer(50, 0, 1000),
-  // Each cluster worker's V8 semi-space (the young generation is two of them), MiB; 0 leaves V8's own (16). See src/server/heap-growth.ts.
-  WORKER_SEMI_SPACE_MIB: integer(8, 0, 1024),
+  // Each cluster worker's V8 semi-space (the young generation is two of them), MiB; 0 leaves V8's own (16). 8 saves ≈ 15 MiB
+  // per worker under load for ≈ 5 % fewer requests per second (BENCHMARKS.md), so it is a choice, not the default. See src/server/heap-growth.ts.
+  WORKER_SEMI_SPACE_MIB: integer(0, 0, 1024),
   WATCH: flag(true),
   WATCH_DEBOUNCE_MS: integer(500, 0, 600_000),
   READ_ONLY: flag(false),
