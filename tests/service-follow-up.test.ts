@@ -8,10 +8,11 @@ import { answerResolved } from '../src/service-follow-up.js';
 import { DEFAULT_CORPUS, DEFAULT_SOURCE, openTestDocent } from './helpers/fixtures.js';
 
 /** An answerer that finds an answer only for the queries it is given, and records what it was asked. */
-function answererFor(answers: Record<string, string>): Answerer & { asked: string[] } {
+function answererFor(answers: Record<string, string>, matchesWords = true): Answerer & { asked: string[] } {
   const asked: string[] = [];
   return {
     name: 'fixed',
+    matchesWords,
     asked,
     async answer(question, _passages, { onDelta } = {}): Promise<Answer> {
       asked.push(question);
@@ -41,6 +42,15 @@ describe('answering a resolved follow-up', () => {
     const answer = await answerResolved(answerer, resolution, [], { onDelta: (text) => streamed.push(text) });
     expect(answer.answer).toBe('In 1875, Tesla enrolled. [1]');
     expect(answerer.asked).toEqual([resolution.answerQuery, resolution.standalone]);
+    expect(streamed).toEqual([answer.answer]);
+  });
+
+  it('gives an answerer that does not match words (a language model) the standalone question once, streamed', async () => {
+    const answerer = answererFor({ [resolution.standalone]: 'In December 1878, Tesla left Graz. [1]' }, false);
+    const streamed: string[] = [];
+    const answer = await answerResolved(answerer, resolution, [], { onDelta: (text) => streamed.push(text) });
+    expect(answer.answer).toBe('In December 1878, Tesla left Graz. [1]');
+    expect(answerer.asked).toEqual([resolution.standalone]);
     expect(streamed).toEqual([answer.answer]);
   });
 });

@@ -71,6 +71,7 @@ export interface Judgement {
  */
 export class ExtractiveAnswerer implements Answerer {
   readonly name = 'extractive';
+  readonly matchesWords = true;
   readonly #names: NameMatcher;
   readonly #evidence: EvidenceContext;
 

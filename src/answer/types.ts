@@ -46,5 +46,11 @@ export interface AnswerOptions {
 export interface Answerer {
   /** Reported in responses, so clients know what produced an answer. */
   readonly name: string;
+  /**
+   * Whether answers are chosen by matching the question's words against sentences (the extractive answerer): such an
+   * answerer is given a follow-up's names-only reading first (see service-follow-up.ts). A language model reads the
+   * whole standalone question and resolves what it points back to itself, streaming as it writes.
+   */
+  readonly matchesWords?: boolean;
   answer(question: string, passages: Passage[], options?: AnswerOptions): Promise<Answer>;
 }
