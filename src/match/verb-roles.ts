@@ -125,3 +125,41 @@ export function roleOf(roles: Record<Role, Span | undefined>, start: number, end
   const inside = (span: Span | undefined) => span !== undefined && start >= span.start && end <= span.end;
   return inside(roles.doer) ? 'doer' : inside(roles['done-to']) ? 'done-to' : undefined;
 }
+
+/** A word before which a verb-looking word is a noun ("the hiring", "which team", "180 visits"). */
+const NOUN_BEFORE = /(?:\b(?:the|a|an|which|what|whose|his|her|its|their|our|this|these|those|many|much|of)|\d)\s+$/iu;
+/** What may stand right before a word the lexicon takes first for a noun when it is a verb ("did the Carolina Panthers defeat", "to visit"). */
+const VERB_BEFORE = /(?:\b\p{Lu}[\p{L}\p{N}]*|\b(?:to|did|does|do|will|would|can|could|may|might|should|must|also|then)|['’]s)\s+$/u;
+
+/**
+ * The last few words before `at`, whole: NOUN_BEFORE and VERB_BEFORE look only at the word before, and testing them on a
+ * whole passage's prefix would cost as much per token as the passage is long.
+ */
+function wordsBefore(text: string, at: number): string {
+  const from = Math.max(0, at - WINDOW);
+  return from === 0 ? text.slice(0, at) : text.slice(from, at).replace(/^\S*\s/u, '');
+}
+const WINDOW = 64;
+
+/**
+ * The verbs of a text: lower-case words outside names that the lexicon tags first as verbs (a gerund aside: "training
+ * facilities", "including"), or as nouns where a verb stands; never in a noun's place.
+ */
+export function verbsOf(text: AnalysedText): Token[] {
+  let verbs = verbsMemo.get(text);
+  if (!verbs) verbsMemo.set(text, (verbs = findVerbs(text)));
+  return verbs;
+}
+/** A question's analysis is compared with every candidate sentence, an evidence's with question after question. */
+const verbsMemo = new WeakMap<AnalysedText, Token[]>();
+
+function findVerbs(text: AnalysedText): Token[] {
+  const inName = (token: Token) => text.facts.some((fact) => fact.kind === 'name' && token.start >= fact.start && token.end <= fact.end);
+  return text.tokens.filter((token) => {
+    const tags = lexicon[token.word];
+    if (!/^\p{Ll}/u.test(token.text) || !tags?.some((tag) => tag.startsWith('VB')) || inName(token)) return false;
+    const before = wordsBefore(text.text, token.start);
+    if (NOUN_BEFORE.test(before)) return false;
+    return tags[0] !== 'VBG' && (/^VB[DNPZ]?$/.test(tags[0]!) || VERB_BEFORE.test(before));
+  });
+}
