@@ -6,6 +6,7 @@ import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import { isKnownNoun } from '../match/noun-kinds.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
+import { SAME_VERB } from '../match/roles.js';
 import { roleOf, rolesAround, verbsOf, type Role } from '../match/verb-roles.js';
 
 /**
@@ -22,8 +23,6 @@ import { roleOf, rolesAround, verbsOf, type Role } from '../match/verb-roles.js'
  * name in the other role is a paraphrase ("Who did Tesla receive a letter from?", "the dean sent Tesla a letter").
  */
 
-/** Model similarity from which two verbs are one ("beat" / "defeated"), as the checker counts a shared verb (verify/assess.ts). */
-const SAME_VERB = 0.8;
 
 /**
  * Relations that are one exchange seen from its two ends, which WordNet does not list as antonyms: the giver

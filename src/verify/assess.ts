@@ -6,7 +6,7 @@ import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
 import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
 import { mirroredParties } from '../match/mirrored-roles.js';
-import { roleSwap, type RoleSwap } from '../match/roles.js';
+import { roleSwap, SAME_VERB, type RoleSwap } from '../match/roles.js';
 import { isVerb } from './clauses.js';
 import { replacedNouns } from './replaced-nouns.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -67,14 +67,6 @@ export interface AssessContext {
 const WEAK_MATCH = 0.65;
 /** How far before the first of the claim's words in the evidence a negation or hedge still bears on them ("No tilde expansion"). */
 const CUE_REACH = 30;
-/**
- * Near-synonyms from here stand for one another as the word two parties share. 0.7 caught
- * "beat"/"defeated" (claims-polarity 0.781 -> 0.813) but also read "run" in "setup code … run … with
- * number executions" as the "included" of "the execution time of the setup statement is included":
- * a swap of roles, so Python's timeit page answered its yes/no question with the wrong sentence
- * (bench/python-manual 0.936 -> 0.915). A false contradiction costs more than a missed one.
- */
-const SHARED_WORD = 0.8;
 
 const belongsTo = (term: WeightedTerm, facts: readonly Fact[]) => facts.some((fact) => fact.words.some((word) => word.term === term.term));
 
@@ -111,7 +103,7 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const { gaps, largest } = unmatchedRuns(claim, unmatched, facts.missing);
   const evidenceHedged = stated !== undefined && hedges(evidence.text, from, to).length > 0;
   const missing = [...new Set([...gaps, ...(claim.hedged && !evidenceHedged ? claim.hedgeWords : [])])];
-  const sameWord = (a: Token, b: Token) => a.term === b.term || (/^\p{Ll}/u.test(a.text) && /^\p{Ll}/u.test(b.text) && ctx.similarity.similarity(a.word, b.word) >= SHARED_WORD);
+  const sameWord = (a: Token, b: Token) => a.term === b.term || (/^\p{Ll}/u.test(a.text) && /^\p{Ll}/u.test(b.text) && ctx.similarity.similarity(a.word, b.word) >= SAME_VERB);
   // A negation bears on the claim only when some of the claim's words follow it in its own clause.
   const bearsOnClaim = (cue: Cue) => {
     const end = clauseEnd(evidence.text, cue.end);
