@@ -132,9 +132,10 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   const namesStated = () => question.facts.every((other) => other.kind !== 'name' || stated(other));
   // A people the paragraph mentions sets the scene only when the evidence names no other place the question leaves out:
   // "the defense ministers of China and Vietnam" are not the Cambodian ones named three sentences earlier.
-  const otherPlace = evidence.facts.some((other) => other.kind === 'name' && isPlace(other.text) && !question.facts.some((mine) => mine.kind === 'name' && (options.names.same(mine, other) || namesPlaceOf(mine, { text: other.text, tokens: other.words, facts: [other] }))));
+  // Asked only for a demonym the paragraph would vouch for: most candidates never need it.
+  const otherPlace = () => evidence.facts.some((other) => other.kind === 'name' && isPlace(other.text) && !question.facts.some((mine) => mine.kind === 'name' && (options.names.same(mine, other) || namesPlaceOf(mine, { text: other.text, tokens: other.words, facts: [other] }))));
   const mentioned = (fact: Fact) =>
-    context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && !(isDemonym(fact) && otherPlace) && named(fact, paragraph)) || (datesBareMonth(fact, evidence, paragraph) && namesStated());
+    context.some((text) => named(fact, text)) || (paragraph !== undefined && setsScene(fact) && !(isDemonym(fact) && otherPlace()) && named(fact, paragraph)) || (datesBareMonth(fact, evidence, paragraph) && namesStated());
   const missing = result.missing.filter((fact) => !stated(fact));
   const unmentioned = missing.filter((fact) => !mentioned(fact));
   // A describing name ("a Portuguese naval officer", "Which Google product …?") said nowhere around the evidence is absent like
