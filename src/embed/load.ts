@@ -164,7 +164,8 @@ async function loadIdentified(identity: ModelIdentity, options: LoadEmbedderOpti
   const queryPrefix = options.queryPrefix ?? '';
   const documentPrefix = options.documentPrefix ?? '';
   const version = versionOf(info.version, options);
-  // A generated model embeds queries without transformers.js (static-query.ts); documents still go through it, loaded on the first.
+  // A generated model embeds queries and soft matching's words without transformers.js (static-query.ts): a server
+  // then never loads it, nor ONNX Runtime. Documents (indexing) still go through it, loaded on the first batch.
   const queryModel = info.pretrained ? undefined : (await import('./static-query.js')).openStaticQueryModel(source);
   let transformersVectors: Promise<VectorsOf> | undefined;
   const vectorsOf: VectorsOf = async (texts) => (await (transformersVectors ??= loadTransformers(identity, options)))(texts);
