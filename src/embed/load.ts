@@ -5,7 +5,7 @@ import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import { readModelManifest } from '../../tools/build-model/manifest.js';
 import type { ProgressListener } from '../progress.js';
 import { generatedModelSpec, generatedModelVersion, type GeneratedModelSpec } from './generated-models.js';
-import { documentVectors, plainVector, type DeferredEmbedder, type Embedder, type EmbeddingModelInfo } from './types.js';
+import { documentVectors, plainVector, wordVectorsOf, type DeferredEmbedder, type Embedder, type EmbeddingModelInfo } from './types.js';
 
 export interface LoadEmbedderOptions {
   /** A generated model name, a Hugging Face id (looked up under modelsDir), or a local folder path. */
@@ -130,6 +130,7 @@ export function generatedEmbedderOnFirstUse(options: LoadEmbedderOptions): Loadi
     embedDocuments: async (texts) => (await load()).embedDocuments(texts),
     embedDocumentVectors: async (texts) => documentVectors(await load(), texts),
     embedQuery: async (text) => (await load()).embedQuery(text),
+    embedWordVectors: async (words) => wordVectorsOf(await load(), words),
   };
 }
 
@@ -153,12 +154,37 @@ export async function loadEmbedder(options: LoadEmbedderOptions): Promise<Embedd
   return loadIdentified(identify(options), options);
 }
 
-async function loadIdentified({ source, spec, info }: ModelIdentity, options: LoadEmbedderOptions, { buildIfStale = true } = {}): Promise<Embedder> {
+async function loadIdentified(identity: ModelIdentity, options: LoadEmbedderOptions, { buildIfStale = true } = {}): Promise<Embedder> {
+  const { source, spec, info } = identity;
   if (spec && buildIfStale) {
     // Imported here: the builder (WordNet's reader…) is needed only when the model folder is missing or stale.
     const { buildGeneratedModels } = await import('../../tools/build-model/build.js');
     buildGeneratedModels([spec], { modelsDir: options.modelsDir, onProgress: options.onProgress });
   }
+  const queryPrefix = options.queryPrefix ?? '';
+  const documentPrefix = options.documentPrefix ?? '';
+  const version = versionOf(info.version, options);
+  // A generated model embeds queries and soft matching's words without transformers.js (static-query.ts): a server
+  // then never loads it, nor ONNX Runtime. Documents (indexing) still go through it, loaded on the first batch.
+  const queryModel = info.pretrained ? undefined : (await import('./static-query.js')).openStaticQueryModel(source);
+  let transformersVectors: Promise<VectorsOf> | undefined;
+  const vectorsOf: VectorsOf = async (texts) => (await (transformersVectors ??= loadTransformers(identity, options)))(texts);
+  const dimensions = queryModel?.dimensions ?? (await vectorsOf(['dimension probe']))[0]!.length;
+  const modelInfo: EmbeddingModelInfo = Object.freeze({ ...info, version, dimensions });
+  const embedDocumentVectors = (texts: readonly string[]) => vectorsOf(texts.map((text) => documentPrefix + text));
+  return {
+    info: modelInfo,
+    embedDocumentVectors,
+    embedDocuments: async (texts) => (await embedDocumentVectors(texts)).map(plainVector),
+    embedQuery: singleFlight(async (text) => plainVector(queryModel ? queryModel.embed(queryPrefix + text) : (await vectorsOf([queryPrefix + text]))[0]!)),
+    embedWordVectors: queryModel ? async (words) => words.map((word) => queryModel.embed(documentPrefix + word)) : embedDocumentVectors,
+  };
+}
+
+type VectorsOf = (texts: readonly string[]) => Promise<Float32Array[]>;
+
+/** The model's vectors through transformers.js. */
+async function loadTransformers({ source, info }: ModelIdentity, options: LoadEmbedderOptions): Promise<VectorsOf> {
   const { env, pipeline } = await import('@huggingface/transformers');
   env.allowRemoteModels = options.allowRemoteModels ?? false;
   env.allowLocalModels = true;
@@ -173,21 +199,9 @@ async function loadIdentified({ source, spec, info }: ModelIdentity, options: Lo
     throw error;
   }
   const batchSize = options.batchSize ?? 32;
-  const queryPrefix = options.queryPrefix ?? '';
-  const documentPrefix = options.documentPrefix ?? '';
   // Docent's generated models pool inside their graph; a pretrained encoder is pooled by transformers.js.
   const runner = info.pretrained ? undefined : new (await import('./static-model.js')).StaticModelRunner(extractor.tokenizer, extractor.model);
-  const vectorsOf = (texts: readonly string[]) => (runner ? runner.embed(texts) : embedPretrained(extractor, texts, batchSize));
-  const [probe] = await vectorsOf(['dimension probe']);
-  const version = versionOf(info.version, options);
-  const modelInfo: EmbeddingModelInfo = Object.freeze({ ...info, version, dimensions: probe!.length });
-  const embedDocumentVectors = (texts: readonly string[]) => vectorsOf(texts.map((text) => documentPrefix + text));
-  return {
-    info: modelInfo,
-    embedDocumentVectors,
-    embedDocuments: async (texts) => (await embedDocumentVectors(texts)).map(plainVector),
-    embedQuery: singleFlight(async (text) => plainVector((await vectorsOf([queryPrefix + text]))[0]!)),
-  };
+  return (texts) => (runner ? runner.embed(texts) : embedPretrained(extractor, texts, batchSize));
 }
 
 /**

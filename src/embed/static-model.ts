@@ -1,25 +1,22 @@
 import { Tensor, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { isPlainCode, PlainWordPiece } from './plain-words.js';
+import { PlainWordPiece } from './plain-words.js';
+import { StaticTokenIds, type PieceTokenizer } from './static-tokens.js';
 
-/**
- * Pieces are cut where BERT's normaliser and pre-tokeniser always cut too, so tokenizing each piece
- * alone gives the same ids as tokenizing the whole text (`encode("a(b") = encode("a") + encode("(") + encode("b")`):
- * at ASCII white space, and around every ASCII punctuation mark, which the pre-tokeniser makes a word
- * of its own. Cutting at punctuation too keeps the distinct pieces of code-heavy manuals
- * ("pg_stat_activity.pid,") few, so most are tokenized once.
- */
-const isAsciiSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
-const isAsciiPunctuation = (code: number) => (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
 /** Texts in one `embed` call from which plain words skip the tokenizer: an index build's batches, not a server's single queries. */
 const PLAIN_WORDS_MIN_TEXTS = 256;
-/** Distinct pieces remembered; past this the memo starts afresh, bounding memory on huge corpora. */
-const MEMO_LIMIT = 200_000;
 /** Padded tokens per session run: big enough to amortise a run, small enough to keep ORT's buffers small. */
 const TOKENS_PER_RUN = 16_384;
 const MAX_TEXTS_PER_RUN = 512;
 
 type Tokenizer = FeatureExtractionPipeline['tokenizer'];
 type Model = FeatureExtractionPipeline['model'];
+
+/** transformers.js' tokenizer as the pieces' tokenizer. */
+export const transformersTokenizer = (tokenizer: Tokenizer): PieceTokenizer => ({
+  encode: (text, options) => tokenizer.encode(text, options),
+  maxLength: tokenizer.model_max_length ?? 512,
+  plainWords: () => PlainWordPiece.from(tokenizer._tokenizerJSON) ?? null,
+});
 
 /**
  * Runs one of Docent's generated static models through transformers.js: its tokenizer and its ONNX
@@ -29,62 +26,23 @@ type Model = FeatureExtractionPipeline['model'];
  * into runs of similar length, so padding costs little.
  */
 export class StaticModelRunner {
-  readonly #memo = new Map<string, readonly number[]>();
-  readonly #prefix: readonly number[];
-  readonly #suffix: readonly number[];
-  readonly #maxContent: number;
-  /** Built on the first large `embed` (its trie costs memory a server embedding queries does not need); null when the tokenizer is not one it reproduces. */
-  #plainWords: PlainWordPiece | null | undefined;
+  readonly #tokenIds: StaticTokenIds;
 
   constructor(
-    private readonly tokenizer: Tokenizer,
+    tokenizer: Tokenizer,
     private readonly model: Model,
   ) {
-    const [prefix, ...suffix] = tokenizer.encode('');
-    this.#prefix = prefix === undefined ? [] : [prefix];
-    this.#suffix = suffix;
-    this.#maxContent = (tokenizer.model_max_length ?? 512) - this.#prefix.length - this.#suffix.length;
+    this.#tokenIds = new StaticTokenIds(transformersTokenizer(tokenizer));
   }
 
   /** The ids `tokenizer.encode(text)` returns, with special tokens and truncation. */
   tokenIds(text: string): number[] {
-    const ids: number[] = [...this.#prefix];
-    const plainWords = this.#plainWords ?? undefined;
-    for (let at = 0; at < text.length; ) {
-      const code = text.charCodeAt(at);
-      if (isAsciiSpace(code)) {
-        at++;
-      } else if (isAsciiPunctuation(code)) {
-        this.#pieceIds(text[at]!, ids);
-        at++;
-      } else {
-        let end = at;
-        let plain = plainWords !== undefined;
-        for (let next = code; end < text.length && !isAsciiSpace(next) && !isAsciiPunctuation(next); next = text.charCodeAt(++end)) plain &&= isPlainCode(next);
-        if (plain) plainWords!.encode(text, at, end, ids);
-        else this.#pieceIds(text.slice(at, end), ids);
-        at = end;
-      }
-    }
-    ids.length = Math.min(ids.length, this.#prefix.length + this.#maxContent);
-    ids.push(...this.#suffix);
-    return ids;
-  }
-
-  /** Appends the ids of one piece, tokenized once and remembered. */
-  #pieceIds(piece: string, ids: number[]): void {
-    let pieceIds = this.#memo.get(piece);
-    if (pieceIds === undefined) {
-      if (this.#memo.size >= MEMO_LIMIT) this.#memo.clear();
-      pieceIds = this.tokenizer.encode(piece, { add_special_tokens: false });
-      this.#memo.set(piece, pieceIds);
-    }
-    for (const id of pieceIds) ids.push(id);
+    return this.#tokenIds.of(text);
   }
 
   /** One L2-normalised vector per text, in input order (views into each run's output buffer). */
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    if (this.#plainWords === undefined && texts.length >= PLAIN_WORDS_MIN_TEXTS) this.#plainWords = PlainWordPiece.from(this.tokenizer._tokenizerJSON) ?? null;
+    if (texts.length >= PLAIN_WORDS_MIN_TEXTS) this.#tokenIds.usePlainWords();
     const tokenized = texts.map((text) => this.tokenIds(text));
     const order = tokenized.map((_, i) => i).sort((a, b) => tokenized[a]!.length - tokenized[b]!.length);
     const vectors = new Array<Float32Array>(texts.length);

@@ -22,6 +22,11 @@ export interface Embedder {
    */
   embedDocumentVectors?(texts: readonly string[]): Promise<Float32Array[]>;
   embedQuery(text: string): Promise<number[]>;
+  /**
+   * The vectors `embedDocumentVectors` gives, for the few words a server's soft matching compares: a
+   * generated model computes them as it does queries, without transformers.js (static-query.ts). Use `wordVectorsOf()`.
+   */
+  embedWordVectors?(words: readonly string[]): Promise<Float32Array[]>;
 }
 
 /**
@@ -40,6 +45,10 @@ export async function documentVectors(embedder: Embedder, texts: readonly string
   if (embedder.embedDocumentVectors) return embedder.embedDocumentVectors(texts);
   return (await embedder.embedDocuments([...texts])).map((vector) => Float32Array.from(vector));
 }
+
+/** Word vectors, through `embedWordVectors` when the embedder has it. */
+export const wordVectorsOf = (embedder: Embedder, words: readonly string[]): Promise<Float32Array[]> =>
+  embedder.embedWordVectors ? embedder.embedWordVectors(words) : documentVectors(embedder, words);
 
 /**
  * A model known by its version before it is loaded: a build that finds the index up to date never

@@ -1,4 +1,4 @@
-import { documentVectors, type Embedder } from '../embed/types.js';
+import { wordVectorsOf, type Embedder } from '../embed/types.js';
 import type { Token } from './analyzer.js';
 import { WordVectorCache } from './word-vector-cache.js';
 import type { WordVectorTable } from './word-vectors.js';
@@ -83,7 +83,7 @@ export class TermSimilarity {
     try {
       // Float32Arrays straight from the model, not `embedDocuments`' number[]s (6 KiB of garbage per word at
       // 768 dimensions, then copied back); each copied out of its batch's buffer, which a word kept alone would hold whole.
-      const vectors = await documentVectors(this.embedder, missing);
+      const vectors = await wordVectorsOf(this.embedder, missing);
       missing.forEach((word, i) => this.#vectors.set(word, vectors[i]?.slice() ?? new Float32Array(0)));
     } finally {
       for (const word of missing) this.#embedding.delete(word);

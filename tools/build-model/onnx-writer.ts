@@ -57,7 +57,7 @@ const intAttribute = (name: string, i: number) => ({ name, type: INT, i });
  * rows as one batched MatMul (`[batch, 1, tokens] × [batch, tokens, dims]`), divided by its L2 norm.
  * Mean pooling then normalising equals normalising the sum, so dividing by the token count is skipped.
  */
-function graphNodes(output: OnnxWriteOptions['output']) {
+export function graphNodes(output: OnnxWriteOptions['output']) {
   const rows = [node('Gather', ['table', 'input_ids'], 'rows_int8', [intAttribute('axis', 0)]), node('Cast', ['rows_int8'], 'rows', [intAttribute('to', FLOAT_TYPE)])];
   if (output === 'tokens') {
     return [...rows, node('Gather', ['scales', 'input_ids'], 'row_scales', [intAttribute('axis', 0)]), node('Mul', ['rows', 'row_scales'], 'last_hidden_state')];
