@@ -81,7 +81,8 @@ export function makeNearMisses(cases: readonly EvalCase[], documents: ReadonlyMa
       if (change === 'opposite') {
         // "How many" / "how few" ask the same thing: a word right after "how" is left alone.
         const options = words.filter((word) => isModifier(word.text) && !/\bhow\s+$/i.test(question.slice(0, word.start))).flatMap((word) => {
-          const opposite = documentWords.find((other) => isModifier(other.text) && antonymsOf(word.term).has(other.term) && !inQuestion(other.text));
+          // The lexicon lacks many superlatives ("youngest"): the document's word need only be written in lower case.
+          const opposite = documentWords.find((other) => /^\p{Ll}+$/u.test(other.text) && antonymsOf(word.term).has(other.term) && !inQuestion(other.text));
           return opposite ? [swapWord(word, opposite.text)] : [];
         });
         return pick(options);
@@ -106,8 +107,11 @@ export function makeNearMisses(cases: readonly EvalCase[], documents: ReadonlyMa
 
 const swapWord = (word: WordAt, value: string): Swap => ({ start: word.start, end: word.end, value: /^\p{Lu}/u.test(word.text) ? value[0]!.toUpperCase() + value.slice(1) : value.toLowerCase() });
 
-/** A lower-case word the lexicon has first as an adjective or adverb ("youngest", "first", "before"): what a superlative, ordinal or comparison turns on. */
-const isModifier = (text: string) => /^\p{Ll}+$/u.test(text) && /^(?:JJ|RB)/.test(lexicon[text]?.[0] ?? '');
+/**
+ * A lower-case word the lexicon has first as an adjective or adverb ("first", "before"), or lacks (it lacks most superlatives:
+ * "youngest", "oldest"): what a superlative, ordinal or comparison turns on. Only words with a WordNet opposite are swapped.
+ */
+const isModifier = (text: string) => /^\p{Ll}+$/u.test(text) && /^(?:JJ|RB)/.test(lexicon[text]?.[0] ?? 'JJ');
 
 /** A lower-case word the lexicon has first as a noun. */
 const isCommonNoun = (text: string) => /^\p{Ll}+$/u.test(text) && /^NNS?$/.test(lexicon[text]?.[0] ?? '');
