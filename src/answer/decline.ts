@@ -10,10 +10,9 @@ import type { AnswerWeights } from './weights.js';
  * Whether the best candidate answers the question at all. A name, number or date of the question
  * that the evidence states differently, or that neither it nor its context names, makes it another
  * fact: declined by rule, and so is a sentence that a better-matching one stating them differently
- * outranks (declinedByRule). The rest is a logistic model over its coverage of the question, the shares
- * of the question's specifics it leaves to its context or leaves unsaid (counts in words, see
- * describing-facts.ts), and how much the question says, fitted by
- * scripts/fit-answer-weights.ts on SQuAD questions (answered) and near-miss and off-topic questions (declined).
+ * outranks (declinedByRule). The rest is a logistic model (DECLINE_INPUTS) fitted by scripts/fit-answer-weights.ts
+ * on SQuAD questions (answered), every seen near-miss, paraphrase and off-topic set, and generated near-misses,
+ * and cross-validated leave-one-round-out (scripts/fit/cross-validate-decline.ts).
  */
 
 /** IDF sums are scaled by this so the weights stay in a readable range. */
