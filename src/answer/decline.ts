@@ -3,16 +3,16 @@ import type { AnalysedText, Fact } from '../match/facts.js';
 import { labelsName } from './labelled-numbers.js';
 import type { Features } from './candidates.js';
 import type { SpecificsCheck } from './specifics.js';
+import type { UnmatchedTerms } from './unmatched-terms.js';
 import type { AnswerWeights } from './weights.js';
 
 /**
  * Whether the best candidate answers the question at all. A name, number or date of the question
  * that the evidence states differently, or that neither it nor its context names, makes it another
  * fact: declined by rule, and so is a sentence that a better-matching one stating them differently
- * outranks (declinedByRule). The rest is a logistic model over its coverage of the question, the shares
- * of the question's specifics it leaves to its context or leaves unsaid (counts in words, see
- * describing-facts.ts), and how much the question says, fitted by
- * scripts/fit-answer-weights.ts on SQuAD questions (answered) and near-miss and off-topic questions (declined).
+ * outranks (declinedByRule). The rest is a logistic model (DECLINE_INPUTS) fitted by scripts/fit-answer-weights.ts
+ * on SQuAD questions (answered), every seen near-miss, paraphrase and off-topic set, and generated near-misses,
+ * and cross-validated leave-one-round-out (scripts/fit/cross-validate-decline.ts).
  */
 
 /** IDF sums are scaled by this so the weights stay in a readable range. */
@@ -23,14 +23,48 @@ export function informationOf(terms: readonly WeightedTerm[]): number {
   return terms.reduce((sum, term) => sum + term.weight, 0) / INFORMATION_SCALE;
 }
 
-// No input for conflicting or absent specifics: a best sentence with one is declined by rule (unmatchedSpecifics), never scored.
-export const DECLINE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'nearby', 'unsaid', 'information'] as const;
+/**
+ * The model's inputs. Conflicting or absent specifics, swapped words and being outmatched decline by rule
+ * (declinedByRule) and are no inputs: such a candidate is never scored. The others say how much of the
+ * question the candidate covers (with its passage), how much it leaves to its context or unsaid
+ * (unmatched-terms.ts: context vouches for less than the sentence itself), how rare what it leaves out is,
+ * whether it has another of the same kind in its place, and how far it leads the next best sentence.
+ */
+export const DECLINE_INPUTS = [
+  'coverage',
+  'exactCoverage',
+  'passageCoverage',
+  'offersType',
+  'nearby',
+  'unsaid',
+  'information',
+  'termsUnsaid',
+  'termsVouched',
+  'rarestUnsaid',
+  'rarestUnnamed',
+  'rarestSoft',
+  'softName',
+  'otherOfKind',
+  'opposite',
+  'margin',
+] as const;
 export type DeclineInput = (typeof DECLINE_INPUTS)[number];
 
-/** The decline model's inputs, in the order of DECLINE_INPUTS. */
-export function declineInputs(features: Features, specifics: SpecificsCheck, information: number): number[] {
+/** What the decline model reads of a candidate. */
+export interface DeclineSignals {
+  features: Features;
+  specifics: SpecificsCheck;
+  /** How much the question says (informationOf). */
+  information: number;
+  unmatched: UnmatchedTerms;
+  /** Its sentence score less the best other candidate's. */
+  margin: number;
+}
+
+/** The decline model's inputs by name. */
+export function declineInputs({ features, specifics, information, unmatched, margin }: DeclineSignals): Record<DeclineInput, number> {
   const share = (facts: readonly unknown[]) => (specifics.total === 0 ? 0 : facts.length / specifics.total);
-  const values: Record<DeclineInput, number> = {
+  return {
     coverage: features.coverage,
     exactCoverage: features.exactCoverage,
     passageCoverage: features.passageCoverage,
@@ -38,8 +72,16 @@ export function declineInputs(features: Features, specifics: SpecificsCheck, inf
     nearby: share(specifics.nearby),
     unsaid: share(specifics.unsaid),
     information,
+    termsUnsaid: unmatched.unsaid,
+    termsVouched: unmatched.vouched,
+    rarestUnsaid: unmatched.rarestUnsaid,
+    rarestUnnamed: unmatched.rarestUnnamed,
+    rarestSoft: unmatched.rarestSoft,
+    softName: unmatched.softName,
+    otherOfKind: unmatched.otherOfKind,
+    opposite: unmatched.opposite,
+    margin,
   };
-  return DECLINE_INPUTS.map((input) => values[input]);
 }
 
 /**
@@ -96,8 +138,8 @@ export const declinedByRule = (candidate: RuledCandidate) => unmatchedSpecifics(
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** Probability (0–1) that the candidate answers the question. */
-export function declineProbability(features: Features, specifics: SpecificsCheck, information: number, weights: AnswerWeights): number {
-  const inputs = declineInputs(features, specifics, information);
-  return sigmoid(weights.decline.bias + inputs.reduce((sum, x, i) => sum + x * weights.decline.weights[DECLINE_INPUTS[i]!], 0));
+/** Probability (0–1) that the candidate answers the question; an input the weights do not name weighs nothing. */
+export function declineProbability(signals: DeclineSignals, weights: AnswerWeights): number {
+  const inputs = declineInputs(signals);
+  return sigmoid(weights.decline.bias + DECLINE_INPUTS.reduce((sum, input) => sum + inputs[input] * (weights.decline.weights[input] ?? 0), 0));
 }

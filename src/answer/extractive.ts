@@ -14,7 +14,8 @@ import { informationOf } from './decline.js';
 import { chooseQuoted, JudgedCandidates, type Judged } from './judged.js';
 import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
-import { checkSpecifics, questionFacts } from './specifics.js';
+import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
+import { unmatchedTerms } from './unmatched-terms.js';
 import { EvidenceContext } from './evidence-context.js';
 import { isOrdinaryWord } from './describing-facts.js';
 import { outline } from './summary.js';
@@ -133,7 +134,11 @@ export class ExtractiveAnswerer implements Answerer {
         { names: this.#names, similarity: this.similarity, isNameAtStart: () => true },
         this.#evidence.paragraphOf(candidate.sentence),
       );
-    return { type, terms, expected, ranked, judged: new JudgedCandidates(ranked, facts, information, weights, check), information };
+    // Where the evidence's unsaid words may be vouched for: its context and its whole paragraph.
+    const around = (sentence: TokenizedSentence) => [...this.#evidence.contextOf(sentence), ...[this.#evidence.paragraphOf(sentence)].filter((text) => text !== undefined)];
+    const unsaid = (candidate: Candidate, specifics: SpecificsCheck) =>
+      unmatchedTerms(terms, facts, this.#evidence.evidenceOf(candidate.sentence), around(candidate.sentence), specifics.stated, this.similarity);
+    return { type, terms, expected, ranked, judged: new JudgedCandidates(ranked, facts, information, weights, check, unsaid), information };
   }
 
   async #answer(question: string, passages: Passage[]): Promise<Answer> {

@@ -2,6 +2,7 @@ import type { AnalysedText } from '../match/facts.js';
 import type { Candidate } from './candidates.js';
 import { declinedByRule, declineProbability, isOutmatched, unmatchedSpecifics, type Outmatcher } from './decline.js';
 import type { SpecificsCheck } from './specifics.js';
+import { NONE_UNMATCHED, type UnmatchedTerms } from './unmatched-terms.js';
 import type { AnswerWeights } from './weights.js';
 
 /** How many of the best candidates are checked for the question's specifics before declining. */
@@ -11,6 +12,10 @@ export interface Judged extends Candidate {
   specifics: SpecificsCheck;
   /** A higher-ranked candidate stating the question's specifics differently covers the question clearly better (see declinedByRule). */
   outmatched: boolean;
+  /** What of the question it leaves unsaid (an input of the decline model). */
+  unmatched: UnmatchedTerms;
+  /** Its score less the best other candidate's (an input of the decline model). */
+  margin: number;
   /** Probability that it answers the question (the decline model). */
   probability: number;
 }
@@ -32,6 +37,7 @@ export class JudgedCandidates {
     private readonly information: number,
     private readonly weights: AnswerWeights,
     private readonly check: (candidate: Candidate) => SpecificsCheck,
+    private readonly unsaid: (candidate: Candidate, specifics: SpecificsCheck) => UnmatchedTerms = () => NONE_UNMATCHED,
   ) {}
 
   get size(): number {
@@ -46,7 +52,11 @@ export class JudgedCandidates {
       if (specifics.conflicting.length > 0 || specifics.swapped.length > 0) {
         this.#conflicted.push({ coverage: candidate.features.coverage, conflicting: specifics.conflicting, swapsNouns: specifics.swapped.length > 0 });
       }
-      this.#judged.push({ ...candidate, specifics, outmatched, probability: declineProbability(candidate.features, specifics, this.information, this.weights) });
+      const rival = this.ranked[this.#judged.length === 0 ? 1 : 0];
+      const margin = candidate.score - (rival?.score ?? 0);
+      const unmatched = this.unsaid(candidate, specifics);
+      const probability = declineProbability({ features: candidate.features, specifics, information: this.information, unmatched, margin }, this.weights);
+      this.#judged.push({ ...candidate, specifics, outmatched, unmatched, margin, probability });
     }
     return this.#judged[index]!;
   }

@@ -11,8 +11,8 @@ export interface AnswerWeights {
   sentence: { bias: number; coverage: number; exactCoverage: number; passageCoverage: number; offersType: number; short: number; rank: number };
   decline: {
     bias: number;
-    /** Per input of src/answer/decline.ts (DECLINE_INPUTS): coverage shares, shares of the question's facts only in the context or unsaid counts in words, its information. */
-    weights: Record<DeclineInput, number>;
+    /** Per input of src/answer/decline.ts (DECLINE_INPUTS): coverage shares, shares of the question's facts only in the context or unsaid counts in words, its information, the question words it leaves unsaid (unmatched-terms.ts), its lead over the next sentence. */
+    weights: Partial<Record<DeclineInput, number>>;
     threshold: number;
   };
   /** Where the weights came from, for the record. */
