@@ -24,8 +24,11 @@ describe('learned verdict', () => {
     expect(p.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
   });
 
-  it("keeps the rules' contradiction", () => {
+  it("keeps the rules' contradiction, and their support by evidence that states the claim word for word", () => {
     expect(learnedVerdict(withRule(0), 'contradicted', rulesEcho())).toBe('contradicted');
+    const quoted = withRule(3).map((v, j) => (FEATURE_NAMES[j] === 'exactCoverage' ? 1 : v));
+    expect(learnedVerdict(quoted, 'supported', rulesEcho())).toBe('supported');
+    expect(learnedVerdict(withRule(3), 'supported', rulesEcho())).toBe('not_found');
   });
 
   it('a model fitted on other features is not used: the rules decide', () => {
