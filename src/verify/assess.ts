@@ -32,6 +32,8 @@ export interface Assessment {
   /** The same, counting only the words the evidence states as they are (no near-synonyms). */
   exactCoverage: number;
   facts: FactComparison;
+  /** How many of the claim's missing numbers, years and months the evidence has a value of the same kind for, not the claim's: a changed value out of its slot ("added in Python 3.7" against "Added in version 3.9"). */
+  rivalValues: number;
   /** The evidence says the opposite: "not" on one side only, or a word against its antonym ("included" / "excluded"), not both. */
   negationMismatch: boolean;
   /** The claim's words the evidence states the opposite of, with the evidence's words. */
@@ -122,6 +124,7 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
     coverage,
     exactCoverage: total === 0 ? 0 : exact / total,
     facts,
+    rivalValues: rivalValues(claim.analysed, evidence, facts),
     negationMismatch: negationOnAntonym ? polarity.mismatch !== opposedWord : polarity.mismatch || opposedWord,
     antonyms,
     replaced,
@@ -161,6 +164,12 @@ function comparePolarity(
     // Cues that bear on no content word ("nothing" at the end) count on one side only.
     (claimNegatedTerms.size === 0 && evidenceNegatedTerms.size === 0 && claim.negated !== evidenceNegated);
   return { mismatch, evidenceNegates, claimNegated: claimNegatedTerms, evidenceNegated: evidenceNegatedTerms };
+}
+
+function rivalValues(claim: AnalysedText, evidence: AnalysedText, facts: FactComparison): number {
+  const claimed = new Set(claim.facts.map((fact) => fact.value));
+  const rivals = evidence.facts.filter((fact) => fact.kind !== 'name' && !claimed.has(fact.value));
+  return facts.missing.filter((fact) => fact.kind !== 'name' && rivals.some((rival) => rival.kind === fact.kind)).length;
 }
 
 /** Whether the claim has content words the lexicon lists first as verbs ("invented", "banned") and every one of them is unmatched. */

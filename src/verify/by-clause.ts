@@ -74,7 +74,7 @@ function readApart<T extends ClauseUnit>(parts: readonly Clause[], scored: reado
 }
 
 /** The evidence that best states `part`, with the part's reading of it. */
-function ownBest<T extends ClauseUnit>(part: Clause, scored: readonly T[], score: ScorePart<T>): { unit: T; reading: T } {
+export function ownBest<T extends ClauseUnit>(part: Clause, scored: readonly T[], score: ScorePart<T>): { unit: T; reading: T } {
   return scored.map((unit) => ({ unit, reading: score(part, unit) })).sort((a, b) => rank(b.reading) - rank(a.reading))[0]!;
 }
 

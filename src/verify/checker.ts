@@ -8,13 +8,15 @@ import type { CorpusIndex } from '../index/store.js';
 import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
-import { readByClause } from './by-clause.js';
+import { ownBest, readByClause } from './by-clause.js';
 import type { Clause } from './clauses.js';
 import { CheckedClaims } from './checked-claims.js';
 import { conflictsOf } from './conflicts.js';
 import { readCore } from './core-reading.js';
 import { EvidenceTexts } from './evidence-texts.js';
 import { PreparedClaims } from './prepared-claims.js';
+import { verdictFeatures } from './verdict-features.js';
+import { learnedVerdict } from './learned-verdict.js';
 import { decideVerdict, rank, strongest, type Assessed } from './verdict.js';
 import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
@@ -24,6 +26,8 @@ const SEARCH_DEPTH = 8;
 /** …and against how many more for each part of a claim of several. */
 const PART_SEARCH_DEPTH = 4;
 const MAX_EVIDENCE = 3;
+/** How many of the best pieces of evidence each part of a claim of several is read against, for the learned verdict. */
+const PART_EVIDENCE = 4;
 
 export interface ScoredUnit extends Unit, Assessment {
   /** 0–1: coverage discounted for each missing or changed fact. */
@@ -34,6 +38,10 @@ export interface ScoredUnit extends Unit, Assessment {
 export interface ClaimCheck extends VerifyResult {
   /** The best evidence span, whatever its verdict; undefined when there was nothing to check against. */
   best: ScoredUnit | undefined;
+  /** What the verdict was decided on (see verdict-features.ts); undefined when there was nothing to check against. */
+  features: number[] | undefined;
+  /** The verdict of the hand-written rules alone, before the learned decision. */
+  ruleVerdict: Verdict;
 }
 
 export interface CheckerOptions {
@@ -90,7 +98,7 @@ export class CitationChecker {
 
   /** Checks `claim` against exactly `citations` when given, otherwise against the passages the corpus search finds for it. */
   async verify(claim: string, options: { citations?: readonly SpanRef[] } = {}): Promise<VerifyResult> {
-    const { best: _best, ...result } = await this.check(claim, options);
+    const { best: _best, features: _features, ruleVerdict: _rules, ...result } = await this.check(claim, options);
     return result;
   }
 
@@ -161,7 +169,7 @@ export class CitationChecker {
   }
 
   async #check(claim: PreparedClaim, units: Unit[]): Promise<ClaimCheck> {
-    if (claim.terms.length === 0 || units.length === 0) return { verdict: 'not_found', score: 0, evidence: [], best: undefined };
+    if (claim.terms.length === 0 || units.length === 0) return { verdict: 'not_found', score: 0, evidence: [], best: undefined, features: undefined, ruleVerdict: 'not_found' };
     await this.#similarity.prepare([...claim.terms.map((term) => term.word), ...units.flatMap((unit) => unit.tokens.map((token) => token.word))]);
     const singles = new Map<Unit, ScoredUnit>();
     const scored: ScoredUnit[] = [];
@@ -184,21 +192,34 @@ export class CitationChecker {
     const scorePart = (part: Clause, unit: ScoredUnit) => this.#score(this.#claims.prepare(part.text), unit);
     const byClause = readByClause(parts, scored, scorePart);
     // Not stated as a whole: its main statement may be, without a detail it adds.
-    const best = byClause.best.verdict === 'not_found' ? (readCore(claim.analysed.text, scored, scorePart) ?? byClause.best) : byClause.best;
+    const rules = byClause.best.verdict === 'not_found' ? (readCore(claim.analysed.text, scored, scorePart) ?? byClause.best) : byClause.best;
     const { others } = byClause;
+    const partVerdicts = parts.length < 2 ? [] : parts.map((part) => ownBest(part, scored.slice(0, PART_EVIDENCE), scorePart).reading.verdict);
+    const features = verdictFeatures({ claim, parts: parts.length, partVerdicts, scored, best: rules });
+    const best = this.#decide(rules, scored, learnedVerdict(features, rules.verdict));
     const evidence: Evidence[] = [];
     if (best.verdict !== 'not_found') {
       for (const unit of [best, ...others, ...scored]) {
-        if (evidence.length >= MAX_EVIDENCE || unit.verdict === 'not_found') break;
+        if (evidence.length >= MAX_EVIDENCE || (unit !== best && unit.verdict === 'not_found')) break;
         if (evidence.some((e) => e.source === unit.source && e.start < unit.end && unit.start < e.end)) continue;
         evidence.push(this.#evidence(unit));
       }
     }
-    const result: ClaimCheck = { verdict: best.verdict, score: round(best.score), evidence, best };
+    const result: ClaimCheck = { verdict: best.verdict, score: round(best.score), evidence, best, features, ruleVerdict: rules.verdict };
     const conflicts = best.verdict === 'contradicted' ? conflictsOf(best) : [];
     if (conflicts.length > 0) result.conflicts = conflicts;
     if ((best.verdict === 'partially_supported' || best.verdict === 'contradicted') && best.missing.length > 0) result.missing = best.missing;
     return result;
+  }
+
+  /**
+   * The evidence with the learned verdict (the rules' when no model is fitted): a contradiction the
+   * rules did not settle on is cited from the best evidence that contradicts, so its changed values are named.
+   */
+  #decide(rules: ScoredUnit, scored: readonly ScoredUnit[], learned: Verdict | undefined): ScoredUnit {
+    if (learned === undefined || learned === rules.verdict) return rules;
+    const contradicting = learned === 'contradicted' ? scored.find((unit) => unit.verdict === 'contradicted') : undefined;
+    return { ...(contradicting ?? rules), verdict: learned };
   }
 
   #score(claim: PreparedClaim, unit: Unit): ScoredUnit {
