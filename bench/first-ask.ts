@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/first-ask.ts <questions.json> [--rounds 2] [--copies 1]`: the CPU a
+ * `node --import tsx bench/first-ask.ts <questions.json> [--rounds 2] [--copies 1] [--profile-round N --profile FILE]`: the CPU a
  * question costs the first time a fresh process answers it, against later asks. Opens the built index
  * (CORPUS_DIR, INDEX_DIR) as a served worker would, runs the warm-up to its end (its CPU is printed),
  * then asks every question once per round, one after another, and prints per round the CPU ms (user +
@@ -7,8 +7,11 @@
  * collection pauses per request. Over HTTP nearly every real question is a first ask, so round 1 is
  * the figure that matters; later rounds show warm state. With --copies N each question is asked N
  * times at once, as autocannon's connections do in lockstep (each starts at the first question).
+ * --profile writes a CPU profile (.cpuprofile, for Chrome's DevTools) of round --profile-round alone,
+ * so a first ask's cost can be told from a repeat's without the warm-up in the samples.
  */
 import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { constants, PerformanceObserver, type NodeGCPerformanceDetail } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
@@ -16,7 +19,7 @@ import { loadEmbedder } from '../src/embed/load.js';
 import { openDocent } from '../src/service.js';
 import { latency } from './stats.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '2' }, copies: { type: 'string', default: '1' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '2' }, copies: { type: 'string', default: '1' }, profile: { type: 'string' }, 'profile-round': { type: 'string', default: '1' } } });
 const questions = JSON.parse(fs.readFileSync(positionals[0]!, 'utf8')) as string[];
 const config = loadConfig();
 const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir });
@@ -38,6 +41,21 @@ new PerformanceObserver((list) =>
     gcMs[kind === NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : kind === NODE_PERFORMANCE_GC_MAJOR ? 'markCompact' : 'other'] += entry.duration;
   }),
 ).observe({ entryTypes: ['gc'] });
+/** Starts V8's sampling profiler at a 0.1 ms interval; stop() returns the profile. */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
+  };
+}
 const perRequest = (ms: number, requests: number) => Math.round((ms / requests) * 100) / 100;
 
 const copies = Number(values.copies);
@@ -45,11 +63,13 @@ const rounds = [];
 for (let round = 1; round <= Number(values.rounds); round++) {
   const perQuestion: number[] = [];
   const gcBefore = { ...gcMs };
+  const profiler = values.profile && round === Number(values['profile-round']) ? await startProfiler() : undefined;
   for (const question of questions) {
     const before = cpuMs();
     await Promise.all(Array.from({ length: copies }, () => docent.ask(question)));
     perQuestion.push((cpuMs() - before) / copies);
   }
+  if (profiler) fs.writeFileSync(values.profile!, JSON.stringify(await profiler.stop()));
   const { meanMs, p50Ms, p95Ms, p99Ms } = latency(perQuestion);
   rounds.push({ round, cpuMs: { mean: meanMs, p50: p50Ms, p95: p95Ms, p99: p99Ms }, gcMsPerRequest: Object.fromEntries(Object.entries(gcMs).map(([kind, ms]) => [kind, perRequest(ms - gcBefore[kind as keyof typeof gcMs], questions.length * copies)])) });
 }

@@ -61,6 +61,9 @@ export class Bm25Top {
   #matched = new Uint16Array(0);
   #seenInQuery = new Uint32Array(0);
   #seenInTerm = new Uint32Array(0);
+  /** Scratch lists of chunk numbers (a term's chunks; the query's in first-seen order): typed arrays, not growing arrays, since a common term reaches thousands of chunks on every query. */
+  #touched = new Int32Array(0);
+  #order = new Int32Array(0);
   #stamp = 0;
 
   constructor(
@@ -70,12 +73,14 @@ export class Bm25Top {
   ) {}
 
   top(terms: readonly QueryTerm[], limit: number, accept?: (id: string) => boolean): ScoredId[] {
-    const order = this.#score(terms);
+    const count = this.#score(terms);
     // Locals, not private fields, inside the loops over every matching chunk: V8 reads them faster.
+    const order = this.#order;
     const total = this.#total;
     const matched = this.#matched;
     const best: ScoredId[] = [];
-    for (const doc of order) {
+    for (let i = 0; i < count; i++) {
+      const doc = order[i]!;
       const score = total[doc]! * matched[doc]!;
       // Ties keep first-seen order, as MiniSearch's stable sort does: a later equal score does not displace.
       if (best.length === limit && score <= best[limit - 1]!.score) continue;
@@ -89,50 +94,26 @@ export class Bm25Top {
     return best;
   }
 
-  /** Fills #total and #matched for every chunk a term reaches; returns them in first-seen order. */
-  #score(terms: readonly QueryTerm[]): number[] {
+  /** Fills #total and #matched for every chunk a term reaches and #order with them in first-seen order; returns how many. */
+  #score(terms: readonly QueryTerm[]): number {
     const source = this.source;
     this.#ensureCapacity(source.slots);
     const norms = source.norms();
     const queryStamp = this.#nextStamp();
-    const order: number[] = [];
-    const { k, d } = BM25;
     const total = this.#total;
-    const termScore = this.#termScore;
     const matched = this.#matched;
     const seenInQuery = this.#seenInQuery;
-    const seenInTerm = this.#seenInTerm;
+    const touched = this.#touched;
+    const order = this.#order;
+    let ordered = 0;
     for (const queryTerm of terms) {
       const termStamp = this.#nextStamp();
-      const touched: number[] = [];
-      for (const { term, weight } of typeof queryTerm === 'string' ? [{ term: queryTerm, weight: 1 }] : queryTerm) {
-        const fields = source.postings(term);
-        if (!fields) continue;
-        this.boosts.forEach((boost, f) => {
-          const runs = fields[f]!;
-          const norm = norms[f]!;
-          const live = liveCount(runs, source.hasRemoved ? norm : undefined);
-          if (live === 0) return;
-          const idf = Math.log(1 + (source.documentCount - live + 0.5) / (live + 0.5));
-          const weightedBoost = boost * weight;
-          for (const { docs, tfs, from, to, step, tfOffset } of runs) {
-            for (let i = from; i < to; i += step) {
-              const doc = docs[i]!;
-              const length = norm[doc]!;
-              if (Number.isNaN(length)) continue;
-              const tf = tfs[i + tfOffset]!;
-              const score = weightedBoost * (idf * (d + (tf * (k + 1)) / (tf + length)));
-              if (seenInTerm[doc] === termStamp) termScore[doc]! += score;
-              else {
-                seenInTerm[doc] = termStamp;
-                termScore[doc] = score;
-                touched.push(doc);
-              }
-            }
-          }
-        });
-      }
-      for (const doc of touched) {
+      let touchedCount = 0;
+      if (typeof queryTerm === 'string') touchedCount = this.#scoreTerm(queryTerm, 1, norms, termStamp, 0);
+      else for (const { term, weight } of queryTerm) touchedCount = this.#scoreTerm(term, weight, norms, termStamp, touchedCount);
+      const termScore = this.#termScore;
+      for (let i = 0; i < touchedCount; i++) {
+        const doc = touched[i]!;
         if (seenInQuery[doc] === queryStamp) {
           total[doc]! += termScore[doc]!;
           matched[doc]!++;
@@ -140,11 +121,47 @@ export class Bm25Top {
           seenInQuery[doc] = queryStamp;
           total[doc] = termScore[doc]!;
           matched[doc] = 1;
-          order.push(doc);
+          order[ordered++] = doc;
         }
       }
     }
-    return order;
+    return ordered;
+  }
+
+  /** Adds one term's weighted BM25+ scores, field by field, into #termScore; chunks it reaches first are appended to #touched from `touchedCount`; returns the new count. */
+  #scoreTerm(term: string, weight: number, norms: readonly Float64Array[], termStamp: number, touchedCount: number): number {
+    const source = this.source;
+    const fields = source.postings(term);
+    if (!fields) return touchedCount;
+    const { k, d } = BM25;
+    const termScore = this.#termScore;
+    const seenInTerm = this.#seenInTerm;
+    const touched = this.#touched;
+    const boosts = this.boosts;
+    for (let f = 0; f < boosts.length; f++) {
+      const runs = fields[f]!;
+      const norm = norms[f]!;
+      const live = liveCount(runs, source.hasRemoved ? norm : undefined);
+      if (live === 0) continue;
+      const idf = Math.log(1 + (source.documentCount - live + 0.5) / (live + 0.5));
+      const weightedBoost = boosts[f]! * weight;
+      for (const { docs, tfs, from, to, step, tfOffset } of runs) {
+        for (let i = from; i < to; i += step) {
+          const doc = docs[i]!;
+          const length = norm[doc]!;
+          if (Number.isNaN(length)) continue;
+          const tf = tfs[i + tfOffset]!;
+          const score = weightedBoost * (idf * (d + (tf * (k + 1)) / (tf + length)));
+          if (seenInTerm[doc] === termStamp) termScore[doc]! += score;
+          else {
+            seenInTerm[doc] = termStamp;
+            termScore[doc] = score;
+            touched[touchedCount++] = doc;
+          }
+        }
+      }
+    }
+    return touchedCount;
   }
 
   #ensureCapacity(size: number): void {
@@ -155,6 +172,8 @@ export class Bm25Top {
     this.#matched = new Uint16Array(capacity);
     this.#seenInQuery = new Uint32Array(capacity);
     this.#seenInTerm = new Uint32Array(capacity);
+    this.#touched = new Int32Array(capacity);
+    this.#order = new Int32Array(capacity);
     this.#stamp = 0;
   }
 
