@@ -2,7 +2,7 @@ import { questionType, type QuestionType } from './answer/question-type.js';
 import { tokenize } from './match/analyzer.js';
 
 /** How many questions the warm-up asks: measured at 100k chunks, a fresh worker's first ~50 questions cost more than later first asks. */
-export const WARM_UP_QUESTIONS = 48;
+export const WARM_UP_QUESTIONS = 24;
 
 /** Content words of a chunk a warm-up question is made of. */
 const QUESTION_WORDS = 3;
