@@ -10,6 +10,7 @@ import type { Answer, Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/types.js';
 import { tokenize } from './match/analyzer.js';
+import { warmUpQuestions } from './warm-up-questions.js';
 import { buildOptions } from './index/build-options.js';
 import { coalesced, ServedVersions } from './index/serving.js';
 import { IndexMissingError, type CorpusIndex } from './index/store.js';
@@ -178,6 +179,9 @@ function serviceOver(
         if (i % WARM_UP_CHUNKS === WARM_UP_CHUNKS - 1) await yieldToEventLoop();
       }
       await similarity.prepare(batch);
+      // A fresh worker's first questions cost several times a later one's while V8 compiles the answering path: pay that here
+      // (not with an LLM answerer, where each would be a model call).
+      if (!config.llm) for (const question of warmUpQuestions(versions.current.index)) await docent.ask(question);
     },
     storage,
     close: () => storage.close(),

@@ -1,5 +1,4 @@
 import type { CorpusIndex } from '../index/store.js';
-import { AnalysisCache } from '../match/analysis-cache.js';
 import type { AnalysedText } from '../match/facts.js';
 import type { TokenizedSentence } from '../match/sentences.js';
 import type { SpanSentences } from '../match/span-sentences.js';
@@ -19,8 +18,6 @@ const ANTECEDENT_SENTENCES = 3;
 type SourceSpan = { source: string; start: number; end: number };
 
 export class EvidenceContext {
-  readonly #analyses = new AnalysisCache();
-
   constructor(
     private readonly index: CorpusIndex,
     private readonly sentences: SpanSentences,
@@ -61,7 +58,7 @@ export class EvidenceContext {
     const spans = [...this.#antecedents(sentence), ...(lead && lead.start !== block?.start ? [{ source: sentence.source, start: lead.start, end: lead.end }] : [])];
     const headings = [document?.title ?? '', ...(block?.section ?? [])].filter((text) => text !== '').join('\n');
     const name = sentence.source.replace(/\.[^./]+$/, '').replace(/[^\p{L}\p{N}]+/gu, ' ');
-    return [this.#analyses.get(`name:${sentence.source}`, () => name), ...(headings ? [this.#analyses.get(`text:${headings}`, () => headings)] : []), ...spans.map((span) => this.#analysed(span))];
+    return [this.sentences.analyses.get(`name:${sentence.source}`, () => name), ...(headings ? [this.sentences.analyses.get(`text:${headings}`, () => headings)] : []), ...spans.map((span) => this.#analysed(span))];
   }
 
   /**
@@ -85,7 +82,7 @@ export class EvidenceContext {
   }
 
   #analysed(span: SourceSpan): AnalysedText {
-    return this.#analyses.get(`${span.source}#${span.start}-${span.end}`, () => this.#text(span));
+    return this.sentences.analyses.get(`${span.source}#${span.start}-${span.end}`, () => this.#text(span));
   }
 
   #text(span: SourceSpan): string {

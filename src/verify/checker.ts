@@ -81,7 +81,7 @@ export class CitationChecker {
     this.thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
     this.#sentences = options.sentences ?? new SpanSentences(new SentenceIndex(options.index));
     this.#names = nameMatcher(options.similarity.wordVectors);
-    this.#texts = new EvidenceTexts(options.index);
+    this.#texts = new EvidenceTexts(options.index, this.#sentences.analyses);
     this.#claims = new PreparedClaims(options.index);
   }
 

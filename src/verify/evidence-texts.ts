@@ -6,10 +6,12 @@ import type { SpanRef } from './types.js';
 /** The evidence side of a check: the text of a span and its analysis (facts, names), cached across requests. */
 export class EvidenceTexts {
   readonly #index: CorpusIndex;
-  readonly #analyses = new AnalysisCache();
+  readonly #analyses: AnalysisCache;
 
-  constructor(index: CorpusIndex) {
+  /** `analyses`: shared with the answerer (see SpanSentences), so a quoted sentence is not analysed again to check it. */
+  constructor(index: CorpusIndex, analyses: AnalysisCache) {
     this.#index = index;
+    this.#analyses = analyses;
   }
 
   text(span: SpanRef): string {
