@@ -7,6 +7,7 @@ import { FEATURE_NAMES } from '../../src/verify/verdict-features.js';
 import { VERDICTS, type Verdict } from '../../src/verify/types.js';
 import { openCorpora, readClaims, type LabelledClaim } from '../../tests/verify/calibration.js';
 import { fitMultinomial, type MultiExample } from './multinomial.js';
+import { isUntuned } from './untuned.js';
 
 /**
  * Fits the checker's verdict (src/verify/verdict-model.json) on every labelled claims file in
@@ -39,7 +40,7 @@ const FIT = { classes: VERDICTS.length, iterations: 600, learningRate: 0.5, l2: 
 const claimFiles = () =>
   fs
     .readdirSync(VERIFY_DIR)
-    .filter((name) => /^claims.*\.jsonl$/.test(name))
+    .filter((name) => /^claims.*\.jsonl$/.test(name) && !isUntuned(name))
     .sort();
 
 async function readFeatures(): Promise<Row[]> {

@@ -6,6 +6,7 @@ import type { Judged } from '../../src/answer/judged.js';
 import { loadEvalCases, type EvalCase } from '../../src/eval/datasets.js';
 import type { Docent } from '../../src/service.js';
 import { makeNearMisses } from './near-misses.js';
+import { isUntuned } from './untuned.js';
 
 /**
  * The labelled questions the decline model is fitted and cross-validated on, each judged once: which
@@ -50,7 +51,7 @@ const kindOf = (file: string) => (/^near-miss/.test(file) ? 'near-miss' : /^para
 
 /**
  * Every labelled question: SQuAD's questions_all split into train (not in questions.jsonl) and test, every
- * near-miss, paraphrase and unanswerable set of tests/eval (tuning and held-out rounds alike: all are seen),
+ * near-miss, paraphrase and unanswerable set of tests/eval (tuning and held-out rounds alike: all are seen; not the untuned round),
  * and `generated` near-misses made from the SQuAD train questions.
  */
 export async function labelledQuestions(docents: Record<Corpus, Docent>, shared: string, evalDir: string, generated: number): Promise<Labelled[]> {
@@ -60,7 +61,7 @@ export async function labelledQuestions(docents: Record<Corpus, Docent>, shared:
   const squad = await load(path.join(shared, 'squad/questions_all.jsonl'), 'squad', 'squad', 'squad');
   const squadTrain = squad.filter((item) => !testIds.has(item.id)).map((item) => ({ ...item, group: 'squad-train' }));
   const squadTest = squad.filter((item) => testIds.has(item.id)).map((item) => ({ ...item, group: 'squad-test' }));
-  const files = fs.readdirSync(evalDir).filter((name) => /^(near-miss|paraphrase|squad-unanswerable)/.test(name) && name.endsWith('.jsonl'));
+  const files = fs.readdirSync(evalDir).filter((name) => /^(near-miss|paraphrase|squad-unanswerable)/.test(name) && name.endsWith('.jsonl') && !isUntuned(name));
   const own = (await Promise.all(files.map((name) => load(path.join(evalDir, name), name.includes('squad') ? 'squad' : 'default', groupOf(name), kindOf(name))))).flat();
   const made = makeNearMisses(squadTrain, docents.squad.index.documents, generated).map((item): Labelled => ({ ...item, corpus: 'squad', group: 'generated', kind: 'generated' }));
   return [...squadTrain, ...squadTest, ...own, ...made];
