@@ -16,7 +16,7 @@ import { readCore } from './core-reading.js';
 import { EvidenceTexts } from './evidence-texts.js';
 import { PreparedClaims } from './prepared-claims.js';
 import { verdictFeatures } from './verdict-features.js';
-import { learnedVerdict } from './learned-verdict.js';
+import { learnedVerdict, withLearnedVerdict } from './learned-verdict.js';
 import { decideVerdict, rank, strongest, type Assessed } from './verdict.js';
 import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
@@ -196,7 +196,7 @@ export class CitationChecker {
     const { others } = byClause;
     const partVerdicts = parts.length < 2 ? [] : parts.map((part) => ownBest(part, scored.slice(0, PART_EVIDENCE), scorePart).reading.verdict);
     const features = verdictFeatures({ claim, parts: parts.length, partVerdicts, scored, best: rules });
-    const best = this.#decide(rules, scored, learnedVerdict(features, rules.verdict));
+    const best = withLearnedVerdict(rules, scored, learnedVerdict(features, rules.verdict));
     const evidence: Evidence[] = [];
     if (best.verdict !== 'not_found') {
       for (const unit of [best, ...others, ...scored]) {
@@ -210,16 +210,6 @@ export class CitationChecker {
     if (conflicts.length > 0) result.conflicts = conflicts;
     if ((best.verdict === 'partially_supported' || best.verdict === 'contradicted') && best.missing.length > 0) result.missing = best.missing;
     return result;
-  }
-
-  /**
-   * The evidence with the learned verdict (the rules' when no model is fitted): a contradiction the
-   * rules did not settle on is cited from the best evidence that contradicts, so its changed values are named.
-   */
-  #decide(rules: ScoredUnit, scored: readonly ScoredUnit[], learned: Verdict | undefined): ScoredUnit {
-    if (learned === undefined || learned === rules.verdict) return rules;
-    const contradicting = learned === 'contradicted' ? scored.find((unit) => unit.verdict === 'contradicted') : undefined;
-    return { ...(contradicting ?? rules), verdict: learned };
   }
 
   #score(claim: PreparedClaim, unit: Unit): ScoredUnit {

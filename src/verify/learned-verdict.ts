@@ -55,3 +55,13 @@ export function learnedVerdict(features: readonly number[], rule: Verdict, model
   const p = softmaxScores(model, features);
   return model.classes[p.indexOf(Math.max(...p))];
 }
+
+/**
+ * The evidence read with the learned verdict (the rules' reading when no model is fitted): a contradiction
+ * the rules did not settle on is cited from the best evidence that contradicts, so its changed values are named.
+ */
+export function withLearnedVerdict<Reading extends { verdict: Verdict }>(rules: Reading, scored: readonly Reading[], learned: Verdict | undefined): Reading {
+  if (learned === undefined || learned === rules.verdict) return rules;
+  const contradicting = learned === 'contradicted' ? scored.find((unit) => unit.verdict === 'contradicted') : undefined;
+  return { ...(contradicting ?? rules), verdict: learned };
+}
