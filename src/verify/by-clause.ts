@@ -27,6 +27,15 @@ export interface ClauseReading<T extends ClauseUnit> {
 /** `score(part, unit)`: the part read as a claim of its own against one piece of evidence. */
 export type ScorePart<T extends ClauseUnit> = (part: Clause, unit: T) => T;
 
+/** `score`, each part's reading of each piece of evidence computed once (the same Clause and unit objects give the same reading). */
+export function rememberedParts<T extends ClauseUnit>(score: ScorePart<T>): ScorePart<T> {
+  const readings = new Map<Clause, Map<T, T>>();
+  return (part, unit) => {
+    const byUnit = readings.get(part) ?? readings.set(part, new Map()).get(part)!;
+    return byUnit.get(unit) ?? byUnit.set(unit, score(part, unit)).get(unit)!;
+  };
+}
+
 const stated = (verdict: Verdict) => verdict === 'supported' || verdict === 'contradicted';
 const withoutStop = (part: Clause) => part.text.replace(/[.!?]+$/, '');
 

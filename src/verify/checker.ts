@@ -8,7 +8,7 @@ import type { CorpusIndex } from '../index/store.js';
 import { locate } from '../ingest/location.js';
 import type { Passage } from '../retrieve/types.js';
 import { assess, type Assessment, type PreparedClaim } from './assess.js';
-import { ownBest, readByClause } from './by-clause.js';
+import { ownBest, readByClause, rememberedParts } from './by-clause.js';
 import type { Clause } from './clauses.js';
 import { CheckedClaims } from './checked-claims.js';
 import { conflictsOf } from './conflicts.js';
@@ -189,7 +189,8 @@ export class CitationChecker {
     const first = strongest(scored)!;
     if (first !== scored[0]) scored.unshift(...scored.splice(scored.indexOf(first), 1));
     const parts = this.#claims.clauses(claim.analysed.text);
-    const scorePart = (part: Clause, unit: ScoredUnit) => this.#score(this.#claims.prepare(part.text), unit);
+    // Remembered: the clause reading, the core reading and the learned verdict's part verdicts read the same parts against the same evidence.
+    const scorePart = rememberedParts((part: Clause, unit: ScoredUnit) => this.#score(this.#claims.prepare(part.text), unit));
     const byClause = readByClause(parts, scored, scorePart);
     // Not stated as a whole: its main statement may be, without a detail it adds.
     const rules = byClause.best.verdict === 'not_found' ? (readCore(claim.analysed.text, scored, scorePart) ?? byClause.best) : byClause.best;
