@@ -12,7 +12,7 @@ import type { EvalCase } from '../src/eval/datasets.js';
 import { openDocent, type Docent } from '../src/service.js';
 import { crossValidate } from './fit/cross-validate-decline.js';
 import { accuracyAt, declined, fitDeclineModel } from './fit/decline-model.js';
-import { declineRows, labelledQuestions, type Corpus, type DeclineRow } from './fit/decline-rows.js';
+import { contains, declineRows, labelledQuestions, type Corpus, type DeclineRow } from './fit/decline-rows.js';
 import { fitLogistic, predict, type Example } from './fit/logistic.js';
 
 /**
@@ -44,11 +44,6 @@ async function open(corpus: Corpus): Promise<Docent> {
   const indexDir = fs.mkdtempSync(path.join(os.tmpdir(), 'docent-fit-'));
   return openDocent(loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, MODELS_DIR: config.modelsDir }, os.tmpdir()), { embedder, reindex: 'always' });
 }
-
-const contains = (text: string, item: EvalCase) => {
-  const lower = text.toLowerCase();
-  return 'all' in item.expected ? item.expected.all.every((part) => lower.includes(part.toLowerCase())) : item.expected.any.some((part) => lower.includes(part.toLowerCase()));
-};
 
 const SENTENCE_INPUTS = ['coverage', 'exactCoverage', 'passageCoverage', 'offersType', 'short', 'rank'] as const;
 const sentenceVector = (candidate: Candidate) => SENTENCE_INPUTS.map((input) => candidate.features[input]);

@@ -67,7 +67,8 @@ export async function labelledQuestions(docents: Record<Corpus, Docent>, shared:
   return [...squadTrain, ...squadTest, ...own, ...made];
 }
 
-const contains = (text: string, item: EvalCase) => {
+/** Whether a text says what a correct answer to the question must (its expected words). */
+export const contains = (text: string, item: EvalCase) => {
   const lower = text.toLowerCase();
   return 'all' in item.expected ? item.expected.all.every((part) => lower.includes(part.toLowerCase())) : item.expected.any.some((part) => lower.includes(part.toLowerCase()));
 };
