@@ -1,7 +1,6 @@
 import type { Token } from './analyzer.js';
 import type { AnalysedText } from './facts.js';
-import type { NameMatcher } from './names.js';
-import { partiesOf, withoutPossessive, type Party, type RoleSwap } from './roles.js';
+import { partiesOf, withoutPossessive, type Party, type RoleOptions, type RoleSwap } from './roles.js';
 
 /**
  * Two parties that trade places around the same words: "NamedTemporaryFile is an alias for
@@ -13,11 +12,6 @@ import { partiesOf, withoutPossessive, type Party, type RoleSwap } from './roles
  * the Edict") puts other words between them, so it is not read as a swap.
  */
 
-export interface MirrorOptions {
-  names: NameMatcher;
-  /** Whether two words stand for one another (the same term, or near-synonyms). */
-  sameWord: (a: Token, b: Token) => boolean;
-}
 
 /** More words than this between two parties are a clause of their own, not the relation between them. */
 const MAX_RELATION_WORDS = 4;
@@ -25,7 +19,7 @@ const MAX_RELATION_WORDS = 4;
 const AGENT = /\bby\b/i;
 
 /** The first pair of the claim's parties that the evidence names the other way round around the same words, if any. */
-export function mirroredParties(claim: AnalysedText, evidence: AnalysedText, { names, sameWord }: MirrorOptions): RoleSwap | undefined {
+export function mirroredParties(claim: AnalysedText, evidence: AnalysedText, { names, sameWord }: RoleOptions): RoleSwap | undefined {
   const evidenceParties = partiesOf(evidence);
   // A one-word party is the same word either way, a name at the start of a sentence or not ("Teachers" / "teachers").
   const namesParty = (own: Party, other: Party) =>

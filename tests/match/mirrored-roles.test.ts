@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../../src/match/analyzer.js';
-import { analyse } from '../../src/match/facts.js';
 import { mirroredParties } from '../../src/match/mirrored-roles.js';
-import { nameMatcher } from '../../src/match/names.js';
+import { partiesSwappedBy } from './swapped-parties.js';
 
-const sameWord = (a: Token, b: Token) => a.term === b.term;
-const mirrored = (claim: string, evidence: string) => {
-  const found = mirroredParties(analyse(claim, { isNameAtStart: () => true }), analyse(evidence, { isNameAtStart: () => true }), { names: nameMatcher(), sameWord });
-  return found && `${found.claim.text}→${found.evidence.text}`;
-};
+const mirrored = partiesSwappedBy(mirroredParties);
 
 describe('parties mirrored around the same words', () => {
   it('finds two parties that trade places around the same relation words, with no verb between them', () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Token } from '../../src/match/analyzer.js';
-import { analyse } from '../../src/match/facts.js';
-import { nameMatcher } from '../../src/match/names.js';
 import { roleSwap } from '../../src/match/roles.js';
+import { partiesSwappedBy } from './swapped-parties.js';
 
-const sameWord = (a: Token, b: Token) => a.term === b.term;
-const swap = (claim: string, evidence: string) => {
-  const found = roleSwap(analyse(claim, { isNameAtStart: () => true }), analyse(evidence, { isNameAtStart: () => true }), { names: nameMatcher(), sameWord });
-  return found && `${found.claim.text}→${found.evidence.text}`;
-};
+const swap = partiesSwappedBy(roleSwap);
 
 describe('role swaps', () => {
   it('finds two parties the evidence puts the other way round around the word they share', () => {
