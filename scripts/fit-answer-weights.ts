@@ -97,8 +97,8 @@ async function main() {
   const squadTest = rows.filter((row) => row.group === 'squad-test');
   console.log(`Decline model: threshold ${model.threshold}; SQuAD train accuracy ${accuracyAt(model, of('squad-train', true), 0).toFixed(3)} → ${accuracyAt(model, of('squad-train', true), model.threshold).toFixed(3)}; questions.jsonl (not fitted) ${accuracyAt(model, squadTest, 0).toFixed(3)} → ${accuracyAt(model, squadTest, model.threshold).toFixed(3)}`);
   console.log(`  declined (in sample): tuning near-misses ${rate(of('tuning', false))}, generated ${rate(of('generated', false))}, held-out rounds ${rate(rows.filter((row) => row.group.startsWith('round ') && !row.answerable))}`);
-  console.log('Leave-one-round-out (fitted without the round, measured on it):');
-  crossValidate(rows, DECLINE_INPUTS);
+  console.log('Cross-validated by round (fitted without the round, measured on it):');
+  for (const folds of ['loro', 'forward'] as const) crossValidate(rows, { inputs: DECLINE_INPUTS, folds });
 
   const weights: AnswerWeights = {
     sentence,
