@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { declinedByRule, declineInputs, unmatchedSpecifics, type DeclineInput } from '../../src/answer/decline.js';
+import { declinedByRule, declineInputs, lacksAskedValue, unmatchedSpecifics, type DeclineInput } from '../../src/answer/decline.js';
 import { DEFAULT_EXTRACTIVE_OPTIONS, type ExtractiveAnswerer } from '../../src/answer/extractive.js';
 import type { Judged } from '../../src/answer/judged.js';
 import { loadEvalCases, type EvalCase } from '../../src/eval/datasets.js';
@@ -32,7 +32,7 @@ export interface DeclineRow {
   answerable: boolean;
   /** 1 when the question is answerable and the best sentence (with its companions) holds the answer. */
   y: 0 | 1;
-  /** Declined whatever the model says: no sentence, or the specifics rules (declinedByRule). */
+  /** Declined whatever the model says: no sentence, the specifics rules (declinedByRule), or no sentence quoted states the value asked for (lacksAskedValue). */
   ruled: boolean;
   inputs?: Record<DeclineInput, number>;
   /** Whether the best sentence itself holds the answer. */
@@ -93,7 +93,7 @@ export async function declineRows(docents: Record<Corpus, Docent>, answerers: Re
       corpus: item.corpus,
       answerable: item.answerable,
       y,
-      ruled: !best || declinedByRule(best),
+      ruled: !best || declinedByRule(best) || lacksAskedValue(best, companions),
       ...(best ? { inputs: inputsOf(best) } : {}),
       bestHolds,
       companions: companions.map((c) => ({ inputs: inputsOf(c), holds: contains(text(c), item) })),

@@ -10,7 +10,7 @@ import type { AnswerWeights } from './weights.js';
  * Whether the best candidate answers the question at all. A name, number or date of the question
  * that the evidence states differently, or that neither it nor its context names, makes it another
  * fact: declined by rule, and so is a sentence that a better-matching one stating them differently
- * outranks (declinedByRule). The rest is a logistic model (DECLINE_INPUTS) fitted by scripts/fit-answer-weights.ts
+ * outranks (declinedByRule), and so is one that lacks the year, count or length of time asked for (lacksAskedValue). The rest is a logistic model (DECLINE_INPUTS) fitted by scripts/fit-answer-weights.ts
  * on SQuAD questions (answered), every seen near-miss, paraphrase and off-topic set, and generated near-misses,
  * and cross-validated leave-one-round-out (scripts/fit/cross-validate-decline.ts).
  */
@@ -135,6 +135,15 @@ export interface RuledCandidate {
  * Kraków"), a sentence that matches less and happens to name nothing wrong is rarely the answer.
  */
 export const declinedByRule = (candidate: RuledCandidate) => unmatchedSpecifics(candidate.specifics) || candidate.outmatched;
+
+/**
+ * A question asking for a year, a month, a count or a length of time (asked-value.ts) that neither the best sentence nor
+ * any sentence quoted beside it answers with such a value is declined: "In what year was Chopin born in Żelazowa Wola?"
+ * is not answered by "Chopin was born in the village of Żelazowa Wola, about 60 km from Warsaw", however much of the
+ * question it says. `besides`: the other candidates scoring close enough to the best to be quoted with it.
+ */
+export const lacksAskedValue = (best: { unmatched: UnmatchedTerms }, besides: ReadonlyArray<{ unmatched: UnmatchedTerms }>) =>
+  best.unmatched.valueUnsaid === 1 && besides.every((other) => other.unmatched.valueUnsaid === 1);
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 

@@ -1,6 +1,6 @@
 import type { AnalysedText } from '../match/facts.js';
 import type { Candidate } from './candidates.js';
-import { declinedByRule, declineProbability, isOutmatched, unmatchedSpecifics, type Outmatcher } from './decline.js';
+import { declinedByRule, declineProbability, isOutmatched, lacksAskedValue, unmatchedSpecifics, type Outmatcher } from './decline.js';
 import type { SpecificsCheck } from './specifics.js';
 import { NONE_UNMATCHED, type UnmatchedTerms } from './unmatched-terms.js';
 import type { AnswerWeights } from './weights.js';
@@ -68,7 +68,8 @@ export class JudgedCandidates {
 
 /**
  * What an answer quotes: the best-scoring candidate that holds the question's specifics (else the
- * first), unless it may not answer; and the others scoring at least `ratio` of it that may answer too.
+ * first), unless it may not answer; and the others scoring at least `ratio` of it that may answer too. When the question
+ * asks for a year, count or length of time, one of them must state one (lacksAskedValue).
  * Candidates come best first, so those after the best are judged only while they score high enough.
  */
 export interface QuotedChoice {
@@ -83,10 +84,8 @@ export function chooseQuoted(judged: JudgedCandidates, ratio: number, threshold:
   for (let i = 0; i < judged.size && !best; i++) if (!unmatchedSpecifics(judged.at(i).specifics)) best = judged.at(i);
   best ??= judged.size > 0 ? judged.at(0) : undefined;
   if (!best || best.probability < threshold || declinedByRule(best)) return { best, declined: true, companions: [] };
-  const companions: Judged[] = [];
-  for (let i = 0; i < judged.size && judged.ranked[i]!.score >= ratio * best.score; i++) {
-    const candidate = judged.at(i);
-    if (candidate !== best && candidate.probability >= threshold) companions.push(candidate);
-  }
-  return { best, declined: false, companions };
+  const close: Judged[] = [];
+  for (let i = 0; i < judged.size && judged.ranked[i]!.score >= ratio * best.score; i++) if (judged.at(i) !== best) close.push(judged.at(i));
+  if (lacksAskedValue(best, close)) return { best, declined: true, companions: [] };
+  return { best, declined: false, companions: close.filter((candidate) => candidate.probability >= threshold) };
 }

@@ -2,6 +2,7 @@ import { antonymsOf, wordsOf } from '../match/antonyms.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
+import { askedValue, statesAskedValue } from './asked-value.js';
 
 /**
  * What a candidate leaves of the question unsaid, as inputs of the decline model (decline.ts), not as
@@ -9,7 +10,8 @@ import type { TermSimilarity } from '../match/term-similarity.js';
  * (title, headings, lead, sentences before, paragraph) names — context vouches less than the sentence
  * does ("Toyota" named in the paragraph, the sentence on Holden and Ford) — how rare the rarest of them is,
  * and whether the evidence has something of the same kind in its place (another name, number or year; an
- * opposite word: "oldest" for "youngest").
+ * opposite word: "oldest" for "youngest"), and whether it lacks the value the question asks for (asked-value.ts; a rule,
+ * lacksAskedValue in decline.ts).
  */
 
 /** A word of the question counts as said by the evidence when it matches at least this well (1 exact, else a cosine). */
@@ -32,10 +34,12 @@ export interface UnmatchedTerms {
   otherOfKind: number;
   /** 1 when a word of the question the evidence lacks has its opposite there ("youngest" / "oldest", "first" / "last"). */
   opposite: number;
+  /** 1 when the question asks for a year, month, count or length of time and the evidence states none (asked-value.ts). */
+  valueUnsaid: number;
 }
 
 /** A candidate that leaves nothing of the question unsaid (and the default where terms are not checked). */
-export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0 };
+export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, valueUnsaid: 0 };
 
 export function unmatchedTerms(
   terms: readonly WeightedTerm[],
@@ -55,6 +59,7 @@ export function unmatchedTerms(
   const unnamed = unsaid.filter((term) => !vouched.includes(term));
   const soft = matches.filter((m) => m.match >= SAID && m.match < 1).map((m) => m.term);
   const nameWords = new Set(question.facts.filter((fact) => fact.kind === 'name').flatMap((fact) => fact.words.map((word) => word.term)));
+  const asked = askedValue(question.text);
   const weightOf = (list: readonly WeightedTerm[]) => list.reduce((sum, term) => sum + term.weight, 0);
   const rarest = (list: readonly WeightedTerm[]) => (list.length === 0 ? 0 : Math.max(...list.map((term) => term.weight)) / heaviest);
   return {
@@ -66,6 +71,7 @@ export function unmatchedTerms(
     softName: soft.some((term) => nameWords.has(term.term)) ? 1 : 0,
     otherOfKind: otherOfKind(question, evidence, stated) ? 1 : 0,
     opposite: hasOpposite(question.text, evidence.text) ? 1 : 0,
+    valueUnsaid: asked !== undefined && !statesAskedValue(asked, question, evidence) ? 1 : 0,
   };
 }
 
