@@ -121,20 +121,23 @@ export function isOutmatched(coverage: number, specifics: SpecificsCheck, better
   return better.some((other) => other.coverage > coverage + OUTMATCH_MARGIN && (other.swapsNouns || !other.conflicting.every(ownValue)));
 }
 
-/** A candidate as the decline rules see it: its check of the question's specifics, and whether a sentence stating them differently outmatches it. */
+/** A candidate as the decline rules see it: its check of the question's specifics, whether a sentence stating them differently outmatches it, and what it leaves unsaid. */
 export interface RuledCandidate {
   specifics: SpecificsCheck;
   /** A higher-ranked sentence stating the question's specifics differently covers the question better (by more than OUTMATCH_MARGIN). */
   outmatched: boolean;
+  unmatched: UnmatchedTerms;
 }
 
 /**
  * Declined whatever the model says: the candidate's specifics are unmatched, or a higher-ranked sentence
  * that matches the question better states them differently — when the sentence closest to the
  * question is about another fact ("the University of Warsaw was established …" for "the University of
- * Kraków"), a sentence that matches less and happens to name nothing wrong is rarely the answer.
+ * Kraków"), a sentence that matches less and happens to name nothing wrong is rarely the answer — or it names another
+ * of the kind in the place of a question name it matches only softly (unmatched-terms.ts's anotherName: either alone is
+ * common in right answers, together they were in none of the SQuAD questions fitted on).
  */
-export const declinedByRule = (candidate: RuledCandidate) => unmatchedSpecifics(candidate.specifics) || candidate.outmatched;
+export const declinedByRule = (candidate: RuledCandidate) => unmatchedSpecifics(candidate.specifics) || candidate.outmatched || candidate.unmatched.anotherName === 1;
 
 /**
  * A question asking for a year, a month, a count or a length of time (asked-value.ts) that neither the best sentence nor

@@ -64,7 +64,7 @@ function namePhrases(facts: readonly Fact[]): Phrase[] {
 }
 
 /** Which kind of phrase answers: from the wh-word, or "which/what <noun>" for names. */
-function wantedType(question: string): AnswerType | 'name' | undefined {
+export function wantedType(question: string): AnswerType | 'name' | undefined {
   const type = expectedAnswerType(question);
   if (type) return type;
   return /^(?:(?:in|at|on|with|to|from|for|by|of)\s+)?(?:which|what)\s+\p{L}+/iu.test(question.trim()) ? 'name' : undefined;

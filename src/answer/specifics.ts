@@ -10,6 +10,7 @@ import { unlinkedNames } from './linked-names.js';
 import { otherFractions } from './fractions.js';
 import { namesWithoutTheirNumber } from './numbers-of-others.js';
 import { otherOwners } from './owners.js';
+import { otherNumberedNames } from './regnal-numbers.js';
 import { datesBareMonth } from './paragraph-year.js';
 import { spelledIn } from './name-spelling.js';
 import { replacedWords } from './replaced-words.js';
@@ -26,7 +27,7 @@ import { isPlace } from '../match/places.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts, owners.ts, numbers-of-others.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts, owners.ts, numbers-of-others.ts, regnal-numbers.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
@@ -150,6 +151,7 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
     ...otherFractions(question, evidence),
     ...otherOwners(question, evidence),
     ...namesWithoutTheirNumber(question, evidence),
+    ...otherNumberedNames(question, evidence),
   ];
   return {
     conflicting,

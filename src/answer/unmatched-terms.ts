@@ -3,6 +3,7 @@ import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { askedValue, statesAskedValue } from './asked-value.js';
+import { wantedType } from './short-answer.js';
 
 /**
  * What a candidate leaves of the question unsaid, as inputs of the decline model (decline.ts), not as
@@ -34,12 +35,19 @@ export interface UnmatchedTerms {
   otherOfKind: number;
   /** 1 when a word of the question the evidence lacks has its opposite there ("youngest" / "oldest", "first" / "last"). */
   opposite: number;
+  /**
+   * 1 when a question name is matched only by a similar word (softName) and the evidence has another name of the kind in
+   * its place (otherOfKind), for a question that does not ask for a name: "Which year saw Cambodia's defense minister sign
+   * …?" against "the defense ministers of China and Vietnam signed …" ("Vietnam" ~ "Cambodia" 0.74). A question asking
+   * "Which company …?" expects another name: the answer.
+   */
+  anotherName: number;
   /** 1 when the question asks for a year, month, count or length of time and the evidence states none (asked-value.ts). */
   valueUnsaid: number;
 }
 
 /** A candidate that leaves nothing of the question unsaid (and the default where terms are not checked). */
-export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, valueUnsaid: 0 };
+export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0 };
 
 export function unmatchedTerms(
   terms: readonly WeightedTerm[],
@@ -62,14 +70,18 @@ export function unmatchedTerms(
   const asked = askedValue(question.text);
   const weightOf = (list: readonly WeightedTerm[]) => list.reduce((sum, term) => sum + term.weight, 0);
   const rarest = (list: readonly WeightedTerm[]) => (list.length === 0 ? 0 : Math.max(...list.map((term) => term.weight)) / heaviest);
+  const softName = soft.some((term) => nameWords.has(term.term));
+  const other = otherOfKind(question, evidence, stated);
+  const asksName = ['name', 'person', 'place'].includes(wantedType(question.text) ?? '');
   return {
     unsaid: weightOf(unsaid) / total,
     vouched: weightOf(vouched) / total,
     rarestUnsaid: rarest(unsaid),
     rarestUnnamed: rarest(unnamed),
     rarestSoft: rarest(soft),
-    softName: soft.some((term) => nameWords.has(term.term)) ? 1 : 0,
-    otherOfKind: otherOfKind(question, evidence, stated) ? 1 : 0,
+    softName: softName ? 1 : 0,
+    otherOfKind: other ? 1 : 0,
+    anotherName: softName && other && !asksName ? 1 : 0,
     opposite: hasOpposite(question.text, evidence.text) ? 1 : 0,
     valueUnsaid: asked !== undefined && !statesAskedValue(asked, question, evidence) ? 1 : 0,
   };

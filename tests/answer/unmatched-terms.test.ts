@@ -39,6 +39,11 @@ describe('what of the question a candidate leaves unsaid', () => {
     expect(result.softName).toBe(1);
     expect(result.rarestSoft).toBe(1);
     expect(result.otherOfKind).toBe(1);
+    // Both together: another name in the question name's place (declined by rule), unless the question asks for a name.
+    expect(result.anotherName).toBe(1);
+    const asksName = unmatched('Which company did Toyota sell its plants to?', 'In 2013, Holden sold its plants to Ford.');
+    expect(asksName.softName).toBe(1);
+    expect(asksName.anotherName).toBe(0);
     // A common word matched by a similar one is no name.
     expect(unmatched('Where were the drills held?', 'The exercises were held in Mongolia.').softName).toBe(0);
   });
