@@ -1,6 +1,6 @@
 import { firstBlockEndingAfter } from '../ingest/location.js';
 import type { Block, BlockKind } from '../ingest/types.js';
-import { tokenize, type Token } from './analyzer.js';
+import { isStopWord, normalizeWord, tokenize, type Token } from './analyzer.js';
 
 export interface Span {
   start: number;
@@ -12,17 +12,40 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** "1. ", "IV. ", "a) ": list and section markers that ICU reports as sentences of their own. */
 const ENUMERATION_MARKER = /^(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[a-zA-Z])[.)]$/;
 
+/** "Alfred S." — a capitalised word and a middle initial: ICU ends a sentence at the initial's period. */
+const ENDS_WITH_NAME_INITIAL = /(?:^|\s)\p{Lu}[\p{L}'’-]*\.?\s+\p{Lu}\.$/u;
+/** "S. Bach, …" or a lone "S.": a segment that starts with an initial continues a name ("J. S. Bach"). */
+const STARTS_WITH_INITIAL = /^\p{Lu}\.(?:\s+\p{Lu}|$)/u;
+
+/**
+ * Whether ICU's boundary between `before` and `after` falls inside a person's name ("John C. | Messenger").
+ * A surname follows an initial; a sentence more often starts with a function word ("Appendix A. | The …").
+ */
+function splitsName(before: string, after: string): boolean {
+  if (STARTS_WITH_INITIAL.test(after)) return /(?:^|\s)\p{Lu}\.$/u.test(before);
+  const firstWord = /^[\p{L}'’-]+/u.exec(after)?.[0];
+  return firstWord !== undefined && !isStopWord(normalizeWord(firstWord)) && ENDS_WITH_NAME_INITIAL.test(before);
+}
+
 /**
  * Sentence spans of `text` (Unicode sentence boundaries, trimmed of surrounding white space),
- * with enumeration markers joined to the sentence they number.
+ * with enumeration markers joined to the sentence they number and names with initials kept whole.
  */
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
   let pendingStart: number | undefined;
+  let previous = '';
   for (const { segment, index } of segmenter.segment(text)) {
     const leading = segment.length - segment.trimStart().length;
     const trimmed = segment.trim();
     if (trimmed.length === 0) continue;
+    const last = spans.at(-1);
+    if (pendingStart === undefined && last && splitsName(previous, trimmed)) {
+      last.end = index + leading + trimmed.length;
+      previous = text.slice(last.start, last.end);
+      continue;
+    }
+    previous = trimmed;
     const start = pendingStart ?? index + leading;
     if (ENUMERATION_MARKER.test(trimmed)) {
       pendingStart = start;

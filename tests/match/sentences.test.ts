@@ -16,4 +16,16 @@ describe('sentenceSpans', () => {
       expect(slice.length).toBeGreaterThan(0);
     }
   });
+
+  it('keeps a name with initials in one sentence, but ends a sentence at a lone letter before a function word', () => {
+    const text = 'In 1886 Tesla met Alfred S. Brown, a superintendent. Composers such as J. S. Bach used it. See Appendix A. The problem is in C. Thus it is easy.';
+    const sentences = sentenceSpans(text).map(({ start, end }) => text.slice(start, end));
+    expect(sentences).toEqual([
+      'In 1886 Tesla met Alfred S. Brown, a superintendent.',
+      'Composers such as J. S. Bach used it.',
+      'See Appendix A.',
+      'The problem is in C.',
+      'Thus it is easy.',
+    ]);
+  });
 });
