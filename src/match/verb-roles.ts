@@ -29,7 +29,7 @@ const items = (text: string, offset: number): Word[] =>
 
 const WHITE_SPACE = /\s/u;
 /** Characters a window of words first reaches out from a verb (doubled while a phrase needs more). */
-const FIRST_WINDOW = 128;
+const FIRST_WINDOW = 64;
 
 /**
  * The words of `text` before `at` (nearest first) or from `at` on, read a window at a time: a phrase
