@@ -101,11 +101,19 @@ const SYMMETRIC = new Set(['marry', 'wed', 'meet', 'play', 'fight', 'face', 'bat
 /** A doer or done-to named only by a pronoun: who it stands for is not known here. */
 const PRONOUN = /^(?:he|she|it|they|we|i|you|him|her|them|us|me|this|these|those|one)$/iu;
 
-/** Where the sentence around `at` starts and ends. */
+const STOP = /[.!?;]/;
+
+/**
+ * Where the sentence around `at` starts and ends: after the last stop before it when white space
+ * follows that stop (read back from `at`, not by a pattern anchored at the end of everything before
+ * it, which read a long passage's whole beginning for each of its verbs), up to the next stop.
+ */
 function sentenceAround(text: string, at: number): { start: number; end: number } {
-  const before = text.slice(0, at).search(/[.!?;]\s+[^.!?;]*$/u);
+  let stop = at - 1;
+  while (stop >= 0 && !STOP.test(text[stop]!)) stop--;
+  const opens = stop >= 0 && stop + 1 < at && /\s/u.test(text[stop + 1]!);
   const after = text.slice(at).search(/[.!?;](?:\s|$)/u);
-  return { start: before === -1 ? 0 : before + 1, end: after === -1 ? text.length : at + after };
+  return { start: opens ? stop + 1 : 0, end: after === -1 ? text.length : at + after };
 }
 
 interface EvidenceVerb {

@@ -30,16 +30,19 @@ export function mirroredParties(claim: AnalysedText, evidence: AnalysedText, { n
     const agent = AGENT.test(evidence.text.slice(evidence.tokens[from.last]!.end, evidence.tokens[to.first]!.start));
     return agent === own.agent && theirs.length === own.words.length && own.words.every((word, i) => sameWord(word, theirs[i]!));
   };
+  // Each claim party is looked for once, not once per pair it is in: a long claim against a long passage paired every party with every other.
+  const named = new Map<Party, Party[]>();
+  const naming = (own: Party) => named.get(own) ?? named.set(own, evidenceParties.filter((party) => namesParty(own, party))).get(own)!;
   const claimParties = partiesOf(claim).sort((a, b) => a.first - b.first);
   for (const [i, first] of claimParties.entries()) {
     for (const second of claimParties.slice(i + 1)) {
       const words = claim.tokens.slice(first.last + 1, second.first);
       if (words.length === 0 || words.length > MAX_RELATION_WORDS) continue;
       const relation = { words, agent: AGENT.test(claim.text.slice(claim.tokens[first.last]!.end, claim.tokens[second.first]!.start)) };
+      const firsts = naming(first);
+      const seconds = naming(second);
       // The same party twice ("function … function") has no roles to swap.
-      if (evidenceParties.some((party) => namesParty(first, party) && namesParty(second, party))) continue;
-      const firsts = evidenceParties.filter((party) => namesParty(first, party));
-      const seconds = evidenceParties.filter((party) => namesParty(second, party));
+      if (firsts.some((party) => seconds.includes(party))) continue;
       // Stated the claim's way round somewhere in the evidence: no swap.
       if (firsts.some((a) => seconds.some((b) => b.first > a.last && sameRelation(relation, a, b)))) continue;
       for (const b of seconds) {

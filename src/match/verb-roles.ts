@@ -3,6 +3,7 @@ import type { Token } from './analyzer.js';
 import type { AnalysedText } from './facts.js';
 import { lemmatizer } from './lemmatizer.js';
 import { beForm } from './roles.js';
+import { items, WordsFrom, type Word } from './words-around.js';
 
 /**
  * Who does what in one clause. The phrase right before a verb names its doer ("the Denver Broncos
@@ -14,18 +15,6 @@ import { beForm } from './roles.js';
  */
 
 export type Role = 'doer' | 'done-to';
-
-interface Word {
-  text: string;
-  lower: string;
-  start: number;
-  end: number;
-}
-
-/** Words and single punctuation marks, with their offsets. */
-const ITEM = /[\p{L}\p{N}][\p{L}\p{N}'’\-–]*|[^\s\p{L}\p{N}]/gu;
-const items = (text: string, offset: number): Word[] =>
-  [...text.matchAll(ITEM)].map((m) => ({ text: m[0], lower: m[0].toLowerCase(), start: offset + m.index, end: offset + m.index + m[0].length }));
 
 /** Words between a doer and its verb: adverbs, auxiliaries, and a relative pronoun after a comma ("Westinghouse, who also hired"). */
 const BETWEEN_DOER_AND_VERB = new Set(['also', 'then', 'later', 'never', 'soon', 'once', 'first', 'still', 'already', 'not', 'ever', 'even', 'has', 'have', 'had', 'did', 'does', 'do', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall']);
@@ -61,48 +50,51 @@ interface Phrase extends Span {
 
 /** The noun phrase that ends right before `at` (after skipping adverbs and auxiliaries, and "who" after a comma). */
 function phraseBefore(text: string, at: number, skipBe: boolean): Phrase | undefined {
-  const words = items(text.slice(0, at), 0).reverse();
+  const words = new WordsFrom(text, at, true);
   let i = 0;
-  while (i < words.length && (isAdverb(words[i]!) || (skipBe && BE.has(words[i]!.lower)))) i++;
-  if (words[i] && RELATIVE.has(words[i]!.lower)) {
+  for (let word = words.get(i); word && (isAdverb(word) || (skipBe && BE.has(word.lower))); word = words.get(i)) i++;
+  if (RELATIVE.has(words.get(i)?.lower ?? '')) {
     i++;
-    if (words[i] && /^[,(]$/.test(words[i]!.text)) i++;
+    if (/^[,(]$/.test(words.get(i)?.text ?? '')) i++;
   }
-  if (!words[i]) return undefined;
+  const opening = words.get(i);
+  if (!opening) return undefined;
   // "The PLA sent delegations …, and received …": a verb joined to the one before shares its doer.
-  if (/^(?:and|or|but)$/.test(words[i]!.lower)) {
-    const previous = words.slice(i + 1).find((word) => isFiniteVerb(word) || SENTENCE_END.test(word.text));
+  if (/^(?:and|or|but)$/.test(opening.lower)) {
+    let previous: Word | undefined;
+    for (let j = i + 1; (previous = words.get(j)) && !isFiniteVerb(previous) && !SENTENCE_END.test(previous.text); j++);
     return previous && !SENTENCE_END.test(previous.text) ? phraseBefore(text, previous.start, skipBe) : undefined;
   }
   const first = i;
   // A personal pronoun is the whole phrase: "In June 1884 he was hired".
-  if (PERSONAL.has(words[i]!.lower)) i++;
-  else while (i < words.length && i - first < MAX_PHRASE && !endsPhrase(words[i]!)) i++;
-  return i === first ? undefined : { start: words[i - 1]!.start, end: words[first]!.end, after: words[i] };
+  if (PERSONAL.has(opening.lower)) i++;
+  else for (let word: Word | undefined = opening; word && i - first < MAX_PHRASE && !endsPhrase(word); word = words.get(i)) i++;
+  return i === first ? undefined : { start: words.get(i - 1)!.start, end: opening.end, after: words.get(i) };
 }
 
 /** The noun phrase that starts right after `at`; a parenthesis inside it ("the National Football Conference (NFC) champion") is skipped. */
 function phraseAfter(text: string, at: number): Span | undefined {
-  const words = items(text.slice(at), at);
+  const words = new WordsFrom(text, at, false);
   let i = 0;
   let last = -1;
-  while (i < words.length && i < MAX_PHRASE * 2) {
-    const word = words[i]!;
+  for (let word = words.get(i); word && i < MAX_PHRASE * 2; word = words.get(i)) {
     if (word.text === '(') {
-      const close = words.findIndex((other, j) => j > i && other.text === ')');
-      if (close === -1) break;
+      let close = i + 1;
+      while (words.get(close) && words.get(close)!.text !== ')') close++;
+      if (!words.get(close)) break;
       i = close + 1;
       continue;
     }
     if (endsPhrase(word)) break;
     last = i++;
   }
-  return last === -1 ? undefined : { start: words[0]!.start, end: words[last]!.end };
+  return last === -1 ? undefined : { start: words.get(0)!.start, end: words.get(last)!.end };
 }
 
 /** A participle later in the sentence is the one the be-form goes with: "Where was the language Luther used … spoken?". */
 function participleLater(text: string, at: number): boolean {
-  const rest = text.slice(at).split(/[.?!;]/u)[0]!;
+  const stop = text.slice(at).search(/[.?!;]/u);
+  const rest = text.slice(at, stop === -1 ? text.length : at + stop);
   // The lexicon lacks some participles ("spoken"): a word it lacks that is an inflected verb counts.
   const participle = (word: Word) => (lexicon[word.lower] ? lexicon[word.lower]!.includes('VBN') : lemmatizer().verb(word.lower) !== word.lower);
   return items(rest, at).some((word) => /^\p{Ll}/u.test(word.text) && participle(word));

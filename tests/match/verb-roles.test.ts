@@ -37,3 +37,22 @@ describe('who does what beside a verb', () => {
     expect(roles('Where was the language Luther used in his translations spoken?', 'used').doer).toBe('the language Luther');
   });
 });
+
+describe('roles read from a window of words around the verb', () => {
+  const filler = 'Rain fell on the hills and the rivers rose in the valleys below. '.repeat(200);
+
+  it('finds the same phrases deep in a long text as in the sentence alone', () => {
+    const sentence = 'The Denver Broncos defeated the National Football Conference (NFC) champion Carolina Panthers 24–10 to earn their title.';
+    const alone = roles(sentence, 'defeated');
+    expect(roles(`${filler}${sentence} ${filler}`, 'defeated')).toEqual(alone);
+  });
+
+  it('reads on past the first window when the phrase or the joined verb lies further away', () => {
+    const long = 'Extraordinarily-well-provisioned-Transcontinental-Expeditionary-Headquarters-Administration';
+    expect(roles(`${filler}The ${long} hired Tesla.`, 'hired').doer).toBe(`The ${long}`);
+    const joined = `${filler}The PLA sent ${'very '.repeat(30)}many delegations to Finland, and received more than 180 visits.`;
+    expect(roles(joined, 'received').doer).toBe('The PLA');
+    const closing = `${filler}The Broncos defeated the champion (${long} ${long}) Carolina Panthers.`;
+    expect(roles(closing, 'defeated').doneTo).toBe(`the champion (${long} ${long}) Carolina Panthers`);
+  });
+});
