@@ -7,6 +7,7 @@ import type { NameMatcher } from '../match/names.js';
 import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
 import { mirroredParties } from '../match/mirrored-roles.js';
 import { roleSwap, SAME_VERB, type RoleSwap } from '../match/roles.js';
+import { rankedSuperlatives } from '../match/superlatives.js';
 import { isVerb } from './clauses.js';
 import { replacedNouns } from './replaced-nouns.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -81,7 +82,10 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const to = Math.max(...matchedTokens.map((token) => token.end));
   const stated = matchedTokens.length > 0 ? { from, to } : undefined;
   // A negation word against its opposite ("None of the functions" / "all functions") is the negation itself, read as polarity.
-  const antonyms = stated ? antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }).filter((pair) => !isNegationWord(pair.claim.text) && !isNegationWord(pair.evidence.text)) : [];
+  // A superlative stated only at another rank ("most populous" / "second-most populous") is an opposite too.
+  const antonyms = stated
+    ? [...antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }).filter((pair) => !isNegationWord(pair.claim.text) && !isNegationWord(pair.evidence.text)), ...rankedSuperlatives(claim.analysed.text, evidence.text)]
+    : [];
   const replaced = stated ? replacedNouns(claim.analysed, evidence, ctx.context, ctx.similarity) : [];
   const opposed = new Set([...antonyms, ...replaced].map((pair) => pair.claim.term));
   // Only the words that differ are the changed value: "Pope" is shared by "Pope Julius II" and "Pope Leo X".

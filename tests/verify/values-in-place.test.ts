@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { makeCorpus, openTestDocent } from '../helpers/fixtures.js';
+
+/** Claims that keep every word and value of their evidence but put a value in another place: a superlative at another rank, two counts swapped. */
+describe('CitationChecker: values in their own place', async () => {
+  const docent = await openTestDocent(
+    await makeCorpus({
+      'victoria.md': ['# Victoria', "Victoria is Australia's most densely populated state and its second-most populous state overall."].join('\n\n'),
+      'peacekeeping.md': ['# Cooperation', "China's armed forces have cooperated on peacekeeping with over 90 countries and 10 international and regional organizations."].join('\n\n'),
+    }),
+  );
+  const sliced = (conflict: { source: string; start: number; end: number }) => docent.index.documents.get(conflict.source)!.slice(conflict.start, conflict.end);
+
+  it('contradicts a superlative the evidence states only at another rank, naming both', async () => {
+    const result = await docent.verify("Victoria is Australia's most populous state.");
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts?.map((c) => [c.claim, c.evidence])).toEqual([['most', 'second-most']]);
+    expect(sliced(result.conflicts![0]!)).toBe('second-most');
+    expect((await docent.verify("Victoria is Australia's second-most populous state.")).verdict).toBe('supported');
+  });
+
+  it('contradicts two counts swapped between the things they count, naming each', async () => {
+    const text = docent.index.documents.get('peacekeeping.md')!;
+    const start = text.indexOf('China');
+    const citations = [{ source: 'peacekeeping.md', start, end: text.indexOf('.', start) + 1 }];
+    const result = await docent.verify("China's armed forces have cooperated on peacekeeping with 10 countries and over 90 international and regional organizations.", { citations });
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts?.map((c) => [c.claim, c.evidence])).toEqual([['10', '90'], ['90', '10']]);
+    for (const conflict of result.conflicts!) expect(sliced(conflict)).toBe(conflict.evidence);
+  });
+});
