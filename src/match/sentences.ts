@@ -1,6 +1,6 @@
 import { firstBlockEndingAfter } from '../ingest/location.js';
 import type { Block, BlockKind } from '../ingest/types.js';
-import { tokenize, type Token } from './analyzer.js';
+import { isStopWord, normalizeWord, tokenize, type Token } from './analyzer.js';
 
 export interface Span {
   start: number;
@@ -12,17 +12,51 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** "1. ", "IV. ", "a) ": list and section markers that ICU reports as sentences of their own. */
 const ENUMERATION_MARKER = /^(?:\d{1,3}|[ivxlcIVXLC]{1,6}|[a-zA-Z])[.)]$/;
 
+/** "Alfred S." — a capitalised word and a middle initial: ICU ends a sentence at the initial's period. */
+const ENDS_WITH_NAME_INITIAL = /(?:^|\s)\p{Lu}[\p{L}'’-]*\.?\s+\p{Lu}\.$/u;
+/** "St. Kazimierz", "Dr. Frankenstein": titles that stand before a name (ICU, as V8 ships it, has no abbreviation list). */
+const ENDS_WITH_TITLE = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Mt|Ft|Rev|Prof|Gen|Lt|Col|Capt|Sgt|Sen|Gov|Hon|Fr)\.$/;
+/** "e.g. Warsaw": an example or a restatement follows, never a new sentence. */
+const ENDS_WITH_FOR_EXAMPLE = /(?:^|[\s(])(?:e\.g|i\.e)\.$/;
+/** "Regiment No. | 13": "No." before a number is the number sign. */
+const ENDS_WITH_NUMBER_SIGN = /(?:^|\s)No\.$/;
+const ENDS_WITH_INITIAL = /(?:^|\s)\p{Lu}\.$/u;
+/** "S. Bach, …" or a lone "S.": a segment that starts with an initial continues a name ("J. S. Bach"). */
+const STARTS_WITH_INITIAL = /^\p{Lu}\.(?:\s+\p{Lu}|$)/u;
+
+/**
+ * Whether ICU's boundary between `before` and `after` falls after an abbreviation rather than at a
+ * sentence's end ("John C. | Messenger", "St. | Kazimierz", "e.g. | Warsaw"). A name follows an initial or
+ * a title; a new sentence more often starts with a function word ("Appendix A. | The …").
+ */
+function splitsAbbreviation(before: string, after: string): boolean {
+  if (STARTS_WITH_INITIAL.test(after)) return ENDS_WITH_INITIAL.test(before) || ENDS_WITH_TITLE.test(before);
+  if (ENDS_WITH_FOR_EXAMPLE.test(before)) return true;
+  if (ENDS_WITH_NUMBER_SIGN.test(before)) return /^\d/.test(after);
+  const firstWord = /^[\p{L}'’-]+/u.exec(after)?.[0];
+  if (firstWord === undefined || isStopWord(normalizeWord(firstWord))) return false;
+  return ENDS_WITH_NAME_INITIAL.test(before) || ENDS_WITH_TITLE.test(before);
+}
+
 /**
  * Sentence spans of `text` (Unicode sentence boundaries, trimmed of surrounding white space),
- * with enumeration markers joined to the sentence they number.
+ * with enumeration markers joined to the sentence they number and abbreviations (initials, titles) kept inside.
  */
 export function sentenceSpans(text: string): Span[] {
   const spans: Span[] = [];
   let pendingStart: number | undefined;
+  let previous = '';
   for (const { segment, index } of segmenter.segment(text)) {
     const leading = segment.length - segment.trimStart().length;
     const trimmed = segment.trim();
     if (trimmed.length === 0) continue;
+    const last = spans.at(-1);
+    if (pendingStart === undefined && last && splitsAbbreviation(previous, trimmed)) {
+      last.end = index + leading + trimmed.length;
+      previous = text.slice(last.start, last.end);
+      continue;
+    }
+    previous = trimmed;
     const start = pendingStart ?? index + leading;
     if (ENUMERATION_MARKER.test(trimmed)) {
       pendingStart = start;

@@ -16,4 +16,22 @@ describe('sentenceSpans', () => {
       expect(slice.length).toBeGreaterThan(0);
     }
   });
+
+  it('keeps names with initials or titles in one sentence, but ends a sentence at a lone letter before a function word', () => {
+    const text = 'In 1886 Tesla met Alfred S. Brown, a superintendent. Composers such as J. S. Bach used it. See Appendix A. The problem is in C. Thus it is easy.';
+    const sentences = sentenceSpans(text).map(({ start, end }) => text.slice(start, end));
+    expect(sentences).toEqual([
+      'In 1886 Tesla met Alfred S. Brown, a superintendent.',
+      'Composers such as J. S. Bach used it.',
+      'See Appendix A.',
+      'The problem is in C.',
+      'Thus it is easy.',
+    ]);
+  });
+
+  it('does not end a sentence after a title, "e.g." or the number sign', () => {
+    const text = 'He built St. Anne Church with Dr. R. Frercks, e.g. Warsaw Hill, for Regiment No. 13 on 81st St. A friend came.';
+    const sentences = sentenceSpans(text).map(({ start, end }) => text.slice(start, end));
+    expect(sentences).toEqual(['He built St. Anne Church with Dr. R. Frercks, e.g. Warsaw Hill, for Regiment No. 13 on 81st St.', 'A friend came.']);
+  });
 });
