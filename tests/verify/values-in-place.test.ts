@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { makeCorpus, openTestDocent } from '../helpers/fixtures.js';
 
-/** Claims that keep every word and value of their evidence but put a value in another place: a superlative at another rank, two counts swapped. */
+/** Claims that keep every word and value of their evidence but put a value in another place: a superlative at another rank, a number in another's slot, two counts swapped. */
 describe('CitationChecker: values in their own place', async () => {
   const docent = await openTestDocent(
     await makeCorpus({
       'victoria.md': ['# Victoria', "Victoria is Australia's most densely populated state and its second-most populous state overall."].join('\n\n'),
+      'zlib.md': ['# zlib.compress', 'level is an integer from 0 to 9 or -1 controlling the level of compression; 1 (Z_BEST_SPEED) is fastest and produces the least compression, 9 (Z_BEST_COMPRESSION) is slowest and produces the most.'].join('\n\n'),
       'peacekeeping.md': ['# Cooperation', "China's armed forces have cooperated on peacekeeping with over 90 countries and 10 international and regional organizations."].join('\n\n'),
     }),
   );
@@ -17,6 +18,14 @@ describe('CitationChecker: values in their own place', async () => {
     expect(result.conflicts?.map((c) => [c.claim, c.evidence])).toEqual([['most', 'second-most']]);
     expect(sliced(result.conflicts![0]!)).toBe('second-most');
     expect((await docent.verify("Victoria is Australia's second-most populous state.")).verdict).toBe('supported');
+  });
+
+  it('contradicts a number stated in another number’s slot, naming the one there', async () => {
+    const result = await docent.verify('In zlib.compress(), level 1 is the slowest and produces the most compression.');
+    expect(result.verdict).toBe('contradicted');
+    expect(result.conflicts?.map((c) => [c.claim, c.evidence])).toEqual([['1', '9']]);
+    expect(sliced(result.conflicts![0]!)).toBe('9');
+    expect((await docent.verify('In zlib.compress(), level 9 is the slowest and produces the most compression.')).verdict).toBe('supported');
   });
 
   it('contradicts two counts swapped between the things they count, naming each', async () => {
