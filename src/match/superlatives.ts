@@ -46,9 +46,12 @@ function superlatives(text: string): Ranked[] {
 
 /** The claim's superlatives that the evidence states only at another rank, each with the evidence's. */
 export function rankedSuperlatives(claim: string, evidence: string): AntonymPair[] {
+  const ours = superlatives(claim);
+  // Most claims have none: the evidence is not read.
+  if (ours.length === 0) return [];
   const theirs = superlatives(evidence);
   const pairs: AntonymPair[] = [];
-  for (const own of superlatives(claim)) {
+  for (const own of ours) {
     const same = theirs.filter((other) => other.key === own.key);
     if (same.length > 0 && same.every((other) => other.rank !== own.rank)) pairs.push({ claim: own.text, evidence: same[0]!.text });
   }
