@@ -50,9 +50,11 @@ export function compareFacts(claim: AnalysedText, evidence: AnalysedText, option
   const unitsAgree = (fact: Fact, candidate: Fact) => unitMatch(fact, candidate) === true;
   const measuredAlike = (fact: Fact, candidate: Fact) => compareUnits(unitOf(claim, fact)?.word ?? '', unitOf(evidence, candidate)?.word ?? '') === 'same';
   // Each claim fact takes the evidence fact of the same value that sits in the closest context; that one is nobody's rival.
+  // A number counting something else is not its own ("10 countries" against "10 organizations"): it stays a rival,
+  // so two counts swapped between two things ("10 countries and 90 organizations" against "90 countries and 10 organizations") conflict.
   const taken = new Map<Fact, Fact>();
   for (const fact of claim.facts) {
-    const own = evidence.facts.filter((candidate) => same(fact, candidate)).sort((a, b) => context(fact, b) - context(fact, a))[0];
+    const own = evidence.facts.filter((candidate) => same(fact, candidate) && !unitsDiffer(fact, candidate)).sort((a, b) => context(fact, b) - context(fact, a))[0];
     if (own) taken.set(fact, own);
   }
   const result: FactComparison = { supported: [], conflicts: [], missing: [] };

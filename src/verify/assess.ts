@@ -7,6 +7,8 @@ import type { NameMatcher } from '../match/names.js';
 import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
 import { mirroredParties } from '../match/mirrored-roles.js';
 import { roleSwap, SAME_VERB, type RoleSwap } from '../match/roles.js';
+import { rankedSuperlatives } from '../match/superlatives.js';
+import { misplacedValues } from '../match/value-slots.js';
 import { isVerb } from './clauses.js';
 import { replacedNouns } from './replaced-nouns.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -73,7 +75,7 @@ const CUE_REACH = 30;
 const belongsTo = (term: WeightedTerm, facts: readonly Fact[]) => facts.some((fact) => fact.words.some((word) => word.term === term.term));
 
 export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: AssessContext): Assessment {
-  const facts = compareFacts(claim.analysed, evidence, { names: ctx.names, similarity: (a, b) => ctx.similarity.similarity(a, b), context: ctx.context });
+  const facts = withMisplacedValues(claim.analysed, evidence, compareFacts(claim.analysed, evidence, { names: ctx.names, similarity: (a, b) => ctx.similarity.similarity(a, b), context: ctx.context }));
   const { matches } = coverageDetail(claim.terms, [...evidence.tokens, ...ctx.contextTokens], ctx.similarity);
   const matchedTokens = evidence.tokens.filter((token) => matches.some(({ term, match }) => match >= 1 && term.term === token.term));
   // The part of the evidence that states the claim: polarity cues elsewhere in it are about something else.
@@ -81,7 +83,10 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const to = Math.max(...matchedTokens.map((token) => token.end));
   const stated = matchedTokens.length > 0 ? { from, to } : undefined;
   // A negation word against its opposite ("None of the functions" / "all functions") is the negation itself, read as polarity.
-  const antonyms = stated ? antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }).filter((pair) => !isNegationWord(pair.claim.text) && !isNegationWord(pair.evidence.text)) : [];
+  // A superlative stated only at another rank ("most populous" / "second-most populous") is an opposite too.
+  const antonyms = stated
+    ? [...antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }).filter((pair) => !isNegationWord(pair.claim.text) && !isNegationWord(pair.evidence.text)), ...rankedSuperlatives(claim.analysed.text, evidence.text)]
+    : [];
   const replaced = stated ? replacedNouns(claim.analysed, evidence, ctx.context, ctx.similarity) : [];
   const opposed = new Set([...antonyms, ...replaced].map((pair) => pair.claim.term));
   // Only the words that differ are the changed value: "Pope" is shared by "Pope Julius II" and "Pope Leo X".
@@ -164,6 +169,13 @@ function comparePolarity(
     // Cues that bear on no content word ("nothing" at the end) count on one side only.
     (claimNegatedTerms.size === 0 && evidenceNegatedTerms.size === 0 && claim.negated !== evidenceNegated);
   return { mismatch, evidenceNegates, claimNegated: claimNegatedTerms, evidenceNegated: evidenceNegatedTerms };
+}
+
+/** A value found in the evidence but in another value's slot is a changed value, not a supported one (see match/value-slots.ts). */
+function withMisplacedValues(claim: AnalysedText, evidence: AnalysedText, facts: FactComparison): FactComparison {
+  const misplaced = misplacedValues(claim, evidence, facts.supported);
+  if (misplaced.length === 0) return facts;
+  return { ...facts, supported: facts.supported.filter((fact) => !misplaced.some((conflict) => conflict.claim === fact)), conflicts: [...facts.conflicts, ...misplaced] };
 }
 
 function rivalValues(claim: AnalysedText, evidence: AnalysedText, facts: FactComparison): number {

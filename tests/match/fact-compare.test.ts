@@ -30,6 +30,12 @@ describe('compareFacts: aligning facts by what they are', () => {
     expect(compare('The first China-UK dialogue was held in Beijing.', 'The first China-UK dialogue was held in the UK.').conflicts).toEqual(['Beijing≠UK']);
   });
 
+  it('contradicts two counts swapped between the two things they count', () => {
+    const evidence = 'They have cooperated on peacekeeping with over 90 countries and 10 international and regional organizations.';
+    expect(compare('They have cooperated on peacekeeping with 10 countries and over 90 international and regional organizations.', evidence).conflicts).toEqual(['10≠90', '90≠10']);
+    expect(compare('They have cooperated on peacekeeping with over 90 countries and 10 international and regional organizations.', evidence)).toMatchObject({ conflicts: [], missing: [] });
+  });
+
   it('does not take two initials that open a hyphenated term for a name', () => {
     expect(compare('Both received a Nobel Prize.', 'They proved that some problems are NP-complete.').missing).toEqual(['Nobel Prize']);
     expect(compare('It was visited by the African Union.', 'It received visits from the UN and the AU.').missing).toEqual([]);
