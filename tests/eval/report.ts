@@ -92,7 +92,9 @@ async function main() {
     }
     // Declines of answerable questions, for the precision of declining.
     const wrongDeclines = report.results.filter((result) => result.case.answerable && !result.response.answerable).length;
-    console.log(`${name} n ${String(m.questions).padStart(3)}: accuracy ${fmt(m.answerAccuracy)}, decline ${fmt(m.declineRate)}, answerable declined ${wrongDeclines}/${m.answerable}, hit@5 ${fmt(m.hitAt5)}, median ${m.medianMs.toFixed(1)} ms`);
+    // Sentences quoted per answered question: more quotes can only raise accuracy, so it is reported beside it.
+    const answered = report.results.filter((result) => result.response.answerable).length;
+    console.log(`${name} n ${String(m.questions).padStart(3)}: accuracy ${fmt(m.answerAccuracy)}, decline ${fmt(m.declineRate)}, answerable declined ${wrongDeclines}/${m.answerable}, hit@5 ${fmt(m.hitAt5)}, quoted ${fmt(answered ? m.citations / answered : null)}, median ${m.medianMs.toFixed(1)} ms`);
     if (process.argv.includes('--failures')) {
       for (const result of report.results) {
         const ok = result.case.answerable ? isCorrect(result) : !result.response.answerable;
