@@ -13,7 +13,8 @@ import { openDocent, type Docent } from '../../src/service.js';
 /**
  * Issue 9's evaluation in one run: every question set of tests/eval (and ../shared/eval) against
  * its corpus, each corpus indexed once. `npx tsx tests/eval/report.ts` prints one line per set;
- * `--only near-miss` runs the sets whose name contains that text; `--heldout` includes the held-out sets;
+ * `--only near-miss` runs the sets whose name contains that text, `--except a,b` skips those containing any of them;
+ * `--heldout` includes the held-out sets;
  * `--file F --corpus default|squad` adds another question file; `--words wordnet|glove|both`
  * chooses the word meanings; `--failures` lists what went wrong.
  */
@@ -65,7 +66,10 @@ async function main() {
   // Held-out sets are for the final report only (--heldout); --file adds any other question file.
   const extra = argument('--file');
   const sets = [...evalSets(), ...(extra ? [{ file: path.resolve(extra), corpus: (argument('--corpus') ?? 'squad') as EvalSet['corpus'] }] : [])];
-  const wanted = (set: EvalSet) => (!only || path.basename(set.file).includes(only)) && (process.argv.includes('--heldout') || !set.file.includes('.heldout.'));
+  // --except a,b skips the sets whose name contains any of those texts (the untuned round, while tuning).
+  const except = argument('--except')?.split(',') ?? [];
+  const wanted = (set: EvalSet) =>
+    (!only || path.basename(set.file).includes(only)) && !except.some((text) => path.basename(set.file).includes(text)) && (process.argv.includes('--heldout') || !set.file.includes('.heldout.'));
   // Declining counted per group of own sets (tuning, held-out round n): precision = declined unanswerable / declined, recall = declined unanswerable / unanswerable.
   const declines = new Map<string, { declined: number; right: number; unanswerable: number }>();
   for (const set of sets.filter(wanted)) {
