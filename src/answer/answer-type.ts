@@ -25,7 +25,8 @@ export function offersAnswerType(sentence: string, type: AnswerType, questionTer
     case 'date':
       return [...sentence.matchAll(new RegExp(`${MONTH.source}|${YEAR_OR_CENTURY.source}`, 'gi'))].some((m) => fresh(m[0]));
     case 'number':
-      return [...sentence.matchAll(new RegExp(NUMBER.source, 'gi'))].some((m) => fresh(m[0]));
+      // A year dates, it does not count: "How many …?" is not answered by "founded in 1900".
+      return [...sentence.matchAll(new RegExp(NUMBER.source, 'gi'))].some((m) => fresh(m[0]) && !/^(?:1\d{3}|20\d{2})$/.test(m[0]));
     case 'person':
     case 'place':
       // Capitalised words after the sentence's first word name people, places and organisations.
