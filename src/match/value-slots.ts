@@ -19,9 +19,9 @@ export function misplacedValues(claim: AnalysedText, evidence: AnalysedText, sup
   const conflicts: FactConflict[] = [];
   for (const fact of supported) {
     if (fact.kind !== 'number') continue;
+    // A word left of the claim's value has the evidence's value on its right, and the other way round.
     const rival = [neighbour(claim, fact, -1), neighbour(claim, fact, 1)]
-      // A word left of the claim's value has the evidence's value on its right, and the other way round.
-    .map((term, i) => term && rivalNextTo(claim, evidence, term, fact, i === 0 ? 1 : -1))
+      .map((term, i) => term && rivalNextTo(claim, evidence, term, fact, i === 0 ? 1 : -1))
       .find((found) => found !== undefined);
     if (rival) conflicts.push({ claim: fact, evidence: rival });
   }
