@@ -1,3 +1,6 @@
+import { normalizeWord } from '../match/analyzer.js';
+import { isYear } from '../match/facts.js';
+
 /** What kind of phrase a question asks for, read from its wh-word. */
 export type AnswerType = 'date' | 'number' | 'person' | 'place';
 
@@ -5,6 +8,12 @@ const MONTH = /\b(?:January|February|March|April|May|June|July|August|September|
 const YEAR_OR_CENTURY = /\b(?:1\d{3}|20\d{2})s?\b|\bcentur(?:y|ies)\b/i;
 const NUMBER = /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b/i;
 const CAPITALISED = /\b\p{Lu}[\p{L}\p{N}'’-]*/gu;
+
+/** The normalised word that starts at most two characters after `end` (as facts.ts reads the word after a number). */
+function wordAfter(sentence: string, end: number): string | undefined {
+  const word = /^[^\p{L}\p{N}]{0,2}(\p{L}+)/u.exec(sentence.slice(end, end + 64))?.[1];
+  return word === undefined ? undefined : normalizeWord(word);
+}
 
 export function expectedAnswerType(question: string): AnswerType | undefined {
   const q = question.trim().toLowerCase();
@@ -25,8 +34,8 @@ export function offersAnswerType(sentence: string, type: AnswerType, questionTer
     case 'date':
       return [...sentence.matchAll(new RegExp(`${MONTH.source}|${YEAR_OR_CENTURY.source}`, 'gi'))].some((m) => fresh(m[0]));
     case 'number':
-      // A year dates, it does not count: "How many …?" is not answered by "founded in 1900".
-      return [...sentence.matchAll(new RegExp(NUMBER.source, 'gi'))].some((m) => fresh(m[0]) && !/^(?:1\d{3}|20\d{2})$/.test(m[0]));
+      // A year dates, it does not count: "How many …?" is not answered by "founded in 1900" (but by "2000 soldiers").
+      return [...sentence.matchAll(new RegExp(NUMBER.source, 'gi'))].some((m) => fresh(m[0]) && !isYear(m[0], wordAfter(sentence, m.index + m[0].length)));
     case 'person':
     case 'place':
       // Capitalised words after the sentence's first word name people, places and organisations.

@@ -55,14 +55,18 @@ function sentenceStarts(text: string): Set<number> {
 
 const isPluralNoun = (word: string | undefined) => word !== undefined && (lexicon[word]?.[0] === 'NNS' || lexicon[word]?.[0] === 'NNPS');
 
+/**
+ * Whether `digits` name a year: a bare four-digit number in the range of dates, unless the plural noun right after it
+ * says it counts something ("2000 soldiers"). `next`: the normalised word that follows it (at most two characters on).
+ */
+export const isYear = (digits: string, next: string | undefined) => /^\d{4}$/.test(digits) && Number(digits) >= 1000 && Number(digits) <= 2099 && !isPluralNoun(next);
+
 function numberFact(token: Token, index: number, tokens: Token[], text: string): Fact | undefined {
   const mention = numberMentions(token.text)[0];
   if (!mention || mention.ordinal || !/^\d/.test(token.word)) return undefined;
   const value = token.word;
-  // A bare four-digit number in the range of dates is a year, unless it counts something ("2000 soldiers").
-  const yearLike = mention.digits && /^\d{4}$/.test(token.text) && Number(value) >= 1000 && Number(value) <= 2099;
-  const counted = isPluralNoun(tokens[index + 1]?.word) && tokens[index + 1]!.start - token.end < 3;
-  const kind: FactKind = yearLike && !counted ? 'year' : 'number';
+  const next = tokens[index + 1];
+  const kind: FactKind = mention.digits && isYear(token.text, next && next.start - token.end < 3 ? next.word : undefined) ? 'year' : 'number';
   return { kind, value, text: text.slice(token.start, token.end), start: token.start, end: token.end, first: index, last: index, words: [token] };
 }
 
