@@ -1,8 +1,8 @@
-import { antonymsOf, wordsOf } from '../match/antonyms.js';
+import { antonymsOf, wordsOf, type WordAt } from '../match/antonyms.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
-import { askedValue, statesAskedValue } from './asked-value.js';
+import { askedValue, statesAskedValue, type AskedValue } from './asked-value.js';
 import { wantedType } from './short-answer.js';
 
 /**
@@ -49,6 +49,35 @@ export interface UnmatchedTerms {
 /** A candidate that leaves nothing of the question unsaid (and the default where terms are not checked). */
 export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0 };
 
+/** What the rules read from the question alone, once per question rather than once per candidate sentence. */
+interface QuestionReading {
+  nameWords: ReadonlySet<string>;
+  asked: AskedValue | undefined;
+  asksName: boolean;
+  /** Its words, stop words too (for opposites), and its content terms and fact values (for another of the kind). */
+  words: readonly WordAt[];
+  terms: ReadonlySet<string>;
+  values: ReadonlySet<string>;
+}
+
+const readings = new WeakMap<AnalysedText, QuestionReading>();
+
+function readingOf(question: AnalysedText): QuestionReading {
+  let reading = readings.get(question);
+  if (!reading) {
+    reading = {
+      nameWords: new Set(question.facts.filter((fact) => fact.kind === 'name').flatMap((fact) => fact.words.map((word) => word.term))),
+      asked: askedValue(question.text),
+      asksName: ['name', 'person', 'place'].includes(wantedType(question.text) ?? ''),
+      words: wordsOf(question.text),
+      terms: new Set(question.tokens.map((token) => token.term)),
+      values: new Set(question.facts.map((fact) => fact.value)),
+    };
+    readings.set(question, reading);
+  }
+  return reading;
+}
+
 export function unmatchedTerms(
   terms: readonly WeightedTerm[],
   question: AnalysedText,
@@ -66,13 +95,11 @@ export function unmatchedTerms(
   const vouched = unsaid.filter((term) => named.has(term.term) || term.aliases.some((alias) => named.has(alias)));
   const unnamed = unsaid.filter((term) => !vouched.includes(term));
   const soft = matches.filter((m) => m.match >= SAID && m.match < 1).map((m) => m.term);
-  const nameWords = new Set(question.facts.filter((fact) => fact.kind === 'name').flatMap((fact) => fact.words.map((word) => word.term)));
-  const asked = askedValue(question.text);
+  const reading = readingOf(question);
   const weightOf = (list: readonly WeightedTerm[]) => list.reduce((sum, term) => sum + term.weight, 0);
   const rarest = (list: readonly WeightedTerm[]) => (list.length === 0 ? 0 : Math.max(...list.map((term) => term.weight)) / heaviest);
-  const softName = soft.some((term) => nameWords.has(term.term));
-  const other = otherOfKind(question, evidence, stated);
-  const asksName = ['name', 'person', 'place'].includes(wantedType(question.text) ?? '');
+  const softName = soft.some((term) => reading.nameWords.has(term.term));
+  const other = otherOfKind(question, reading, evidence, stated);
   return {
     unsaid: weightOf(unsaid) / total,
     vouched: weightOf(vouched) / total,
@@ -81,29 +108,27 @@ export function unmatchedTerms(
     rarestSoft: rarest(soft),
     softName: softName ? 1 : 0,
     otherOfKind: other ? 1 : 0,
-    anotherName: softName && other && !asksName ? 1 : 0,
-    opposite: hasOpposite(question.text, evidence.text) ? 1 : 0,
-    valueUnsaid: asked !== undefined && !statesAskedValue(asked, question, evidence) ? 1 : 0,
+    anotherName: softName && other && !reading.asksName ? 1 : 0,
+    opposite: hasOpposite(reading.words, evidence.text) ? 1 : 0,
+    valueUnsaid: reading.asked !== undefined && !statesAskedValue(reading.asked, question, evidence) ? 1 : 0,
   };
 }
 
 const KIND_OF: Partial<Record<Fact['kind'], string>> = { name: 'name', number: 'number', year: 'number' };
 
 /** A question fact the evidence does not state, and a fact of the same kind in the evidence that the question does not have. */
-function otherOfKind(question: AnalysedText, evidence: AnalysedText, stated: readonly Fact[]): boolean {
-  const questionTerms = new Set(question.tokens.map((token) => token.term));
-  const questionValues = new Set(question.facts.map((fact) => fact.value));
+function otherOfKind(question: AnalysedText, { terms, values }: QuestionReading, evidence: AnalysedText, stated: readonly Fact[]): boolean {
   const kinds = new Set(question.facts.filter((fact) => !stated.includes(fact) && KIND_OF[fact.kind]).map((fact) => KIND_OF[fact.kind]));
   if (kinds.size === 0) return false;
   return evidence.facts.some((fact) => {
     const kind = KIND_OF[fact.kind];
     if (!kind || !kinds.has(kind)) return false;
-    return kind === 'name' ? fact.words.every((word) => !questionTerms.has(word.term)) : !questionValues.has(fact.value);
+    return kind === 'name' ? fact.words.every((word) => !terms.has(word.term)) : !values.has(fact.value);
   });
 }
 
 /** A word of the question (stop words too: "most", "before") absent from the evidence whose WordNet opposite the evidence has. */
-function hasOpposite(question: string, evidence: string): boolean {
+function hasOpposite(question: readonly WordAt[], evidence: string): boolean {
   const said = new Set(wordsOf(evidence).map((word) => word.term));
-  return wordsOf(question).some((word) => !said.has(word.term) && [...antonymsOf(word.term)].some((opposite) => said.has(opposite)));
+  return question.some((word) => !said.has(word.term) && [...antonymsOf(word.term)].some((opposite) => said.has(opposite)));
 }
