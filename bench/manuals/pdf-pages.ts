@@ -3,9 +3,10 @@
  * on: the quote's first words must be on that page of the PDF as pdf.js reads it raw (no line,
  * header or paragraph logic of Docent's), white space ignored.
  *
- *   INDEX_DIR=/tmp/docent-python-manual-pdf npx tsx bench/python-manual/pdf-pages.ts
+ *   INDEX_DIR=$(mktemp -d) npx tsx bench/manuals/pdf-pages.ts bench/python-manual
  *   QUESTIONS=bench/python-manual/questions.heldout.jsonl CORPUS=bench/python-manual/corpus/heldout \
- *     INDEX_DIR=/tmp/docent-python-manual-heldout-pdf npx tsx bench/python-manual/pdf-pages.ts
+ *     INDEX_DIR=$(mktemp -d) npx tsx bench/manuals/pdf-pages.ts bench/python-manual
+ *   QUESTIONS=bench/postgres-manual/questions.heldout.jsonl INDEX_DIR=$(mktemp -d) npx tsx bench/manuals/pdf-pages.ts bench/postgres-manual
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,8 +15,8 @@ import { loadConfig } from '../../src/config.js';
 import { loadEmbedder } from '../../src/embed/load.js';
 import { openDocent } from '../../src/service.js';
 
-const DIR = path.resolve('bench/python-manual');
-/** White space and the interactive prompts (">>>", "..."), which Python's pages print apart from the code, removed. */
+const DIR = path.resolve(process.argv[2] ?? 'bench/python-manual');
+/** White space and the interactive prompts (">>>", "..."), which Python's pages print apart from the code, removed (from quote and page alike). */
 const squeeze = (text: string) => text.replace(/(^|\s)(?:>>>|\.\.\.)(?=\s|$)/g, '$1').replace(/\s+/g, '');
 
 const QUESTIONS = path.resolve(process.env.QUESTIONS ?? path.join(DIR, 'questions.jsonl'));
