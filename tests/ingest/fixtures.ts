@@ -14,6 +14,8 @@ interface PdfLineSpec {
   /** Space before the line, in points. */
   gapBefore?: number;
   indent?: number;
+  /** A table's next cell: drawn at `x`, `rise` points above the previous line's baseline, and before it in the page's content. */
+  beside?: { x: number; rise: number };
 }
 
 /**
@@ -30,11 +32,21 @@ export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handboo
     page.drawText(header, { x: 50, y: 760, size: 8, font: regular });
     if (footer) page.drawText(`Page ${i + 1} of ${pages.length}`, { x: 280, y: 30, size: 8, font: regular });
     let y = 720;
+    const draws: Array<() => void> = [];
     for (const line of lines) {
       const size = line.size ?? 11;
+      const font = line.mono ? mono : regular;
+      const { beside } = line;
+      if (beside) {
+        const at = y + beside.rise;
+        draws.splice(-1, 0, () => page.drawText(line.text, { x: beside.x, y: at, size, font }));
+        continue;
+      }
       y -= (line.gapBefore ?? 0) + size * 1.4;
-      page.drawText(line.text, { x: 50 + (line.indent ?? 0), y, size, font: line.mono ? mono : regular });
+      const at = y;
+      draws.push(() => page.drawText(line.text, { x: 50 + (line.indent ?? 0), y: at, size, font }));
     }
+    for (const draw of draws) draw();
   });
   return pdf.save();
 }
@@ -123,6 +135,38 @@ export const HTML_PAGE = `<!doctype html>
 </div>
 <footer>© 2024 Coffee Corp. All rights reserved.</footer>
 <script>console.log("more tracking")</script>
+</body></html>`;
+
+/**
+ * A page as DocBook's XSL stylesheets write it (PostgreSQL's manual): no main landmark, navigation
+ * tables above and below, every title in wrapper divs, each section and note a div whose heading is
+ * an h2/h3 whatever its depth, a power as a superscript.
+ */
+export const DOCBOOK_PAGE = `<!doctype html>
+<html><head><title>8.1. Brewing Methods</title></head><body>
+<div class="navheader"><table width="100%" summary="Navigation header"><tr><th colspan="3">8.1. Brewing Methods</th></tr>
+<tr><td><a accesskey="p" href="tea.html">Prev</a></td><td><a accesskey="u" href="drinks.html">Up</a></td><td><a accesskey="n" href="milk.html">Next</a></td></tr></table><hr /></div>
+<div class="sect1" id="BREWING"><div class="titlepage"><div><div><h2 class="title">8.1. Brewing Methods</h2></div></div></div>
+<p>${MOKA_PARAGRAPH}</p>
+<div class="sect2" id="MOKA"><div class="titlepage"><div><div><h3 class="title">8.1.1. The Moka Pot</h3></div></div></div>
+<p>A moka pot is filled with water up to the valve, and the funnel with finely ground coffee that is not pressed down.</p>
+<div class="note"><h3 class="title">Note</h3><p>The valve opens at about 1.5 bar, so that the boiler cannot burst if the funnel is blocked.</p></div>
+<p>After the note the text is about the moka pot again, which brews about 2<sup>10</sup> cups in its lifetime.</p>
+</div></div>
+<div class="navfooter"><hr /><table width="100%" summary="Navigation footer"><tr><td><a href="tea.html">Prev</a></td><td><a href="index.html">Home</a></td><td><a href="milk.html">Next</a></td></tr></table></div>
+</body></html>`;
+
+/** A DocBook page of settings: a variable list, no heading but the page's title (which Readability drops). */
+export const DOCBOOK_SETTINGS_PAGE = `<!doctype html>
+<html><head><title>20.10. Brewing Settings</title></head><body>
+<div class="navheader"><table width="100%" summary="Navigation header"><tr><td><a href="tea.html">Prev</a></td><td><a href="milk.html">Next</a></td></tr></table><hr /></div>
+<div class="sect1" id="SETTINGS"><div class="titlepage"><div><div><h2 class="title">20.10. Brewing Settings</h2></div></div></div>
+<p>These settings control how the moka pot brews. ${MOKA_PARAGRAPH}</p>
+<div class="variablelist"><dl class="variablelist">
+<dt><span class="term"><code class="varname">grind</code> (<code class="type">string</code>)</span></dt><dd><p>How finely the coffee is ground for the moka pot, from coarse to fine. The default is fine, as a coarser grind lets the water through too fast.</p></dd>
+<dt><span class="term"><code class="varname">heat</code> (<code class="type">integer</code>)</span></dt><dd><p>How hot the stove is set while the pot brews, in degrees. The default is 90, as a hotter stove burns the coffee before the chamber is empty.</p></dd>
+</dl></div></div>
+<div class="navfooter"><hr /><table width="100%" summary="Navigation footer"><tr><td><a href="tea.html">Prev</a></td><td><a href="milk.html">Next</a></td></tr></table></div>
 </body></html>`;
 
 /** Hard-wrapped Markdown with a heading hierarchy, emphasis, a link, a list, code and a table. */

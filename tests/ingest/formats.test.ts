@@ -4,7 +4,7 @@ import { locate } from '../../src/ingest/location.js';
 import { parserFor } from '../../src/ingest/parsers/index.js';
 import { UnreadableDocumentError, type ParsedDocument } from '../../src/ingest/types.js';
 import { SentenceIndex } from '../../src/match/sentences.js';
-import { COFFEE_PDF_PAGES, HTML_PAGE, makeDocx, makeEncryptedPdf, makePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
+import { COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
 
 async function parse(source: string, content: string | Uint8Array): Promise<ParsedDocument> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -73,6 +73,29 @@ describe('Markdown', () => {
   });
 });
 
+describe('Markdown from a converter', () => {
+  it('reads a list of terms printed all in code as headings of their definitions, and not a lone line of code', async () => {
+    const page = [
+      '## Settings', '', '`grind` (`string`)', '', 'How finely the coffee is ground. The default is fine.', '',
+      '`-q`  ', '', '`--quiet`', '', 'Prints nothing. This is useful in scripts.', '',
+    ].join('\n');
+    const document = await parse('settings.md', page);
+    expect(blockTexts(document, 'heading')).toEqual(['Settings', 'grind (string)', '-q --quiet']);
+    expect(blockStarting(document, 'How finely').section).toEqual(['Settings', 'grind (string)']);
+    expect(blockStarting(document, 'Prints nothing').section).toEqual(['Settings', '-q --quiet']);
+    const lone = await parse('install.md', ['## Install', '', 'Run this:', '', '`npm install`', '', 'Then start the server.', ''].join('\n'));
+    expect(blockTexts(lone, 'heading')).toEqual(['Install']);
+    expect(blockTexts(lone, 'paragraph')).toContain('npm install');
+  });
+
+  it('joins a sentence a converter broke at an opening quote', async () => {
+    const page = ['# Sequences', '', 'Sequences cannot be used, whatever their cache size and their', 'increment, if', '', '“', '', 'gapless” numbering is needed. The states are', '', '“', '', 'true”,', '', '“', '', 'false”, and null.', ''].join('\n');
+    const document = await parse('sequences.md', page);
+    expect(blockTexts(document, 'heading')).toEqual(['Sequences']);
+    expect(blockTexts(document, 'paragraph')).toEqual(['Sequences cannot be used, whatever their cache size and their increment, if “gapless” numbering is needed. The states are “true”, “false”, and null.']);
+  });
+});
+
 describe('HTML', () => {
   it('indexes the main content only, with headings, definition terms as headings of their definitions, code, tables and numbered items', async () => {
     const document = await parse('docs/brewing.html', HTML_PAGE);
@@ -96,6 +119,23 @@ describe('HTML', () => {
     const document = await parse('blog.htm', page);
     expect(document.text).toContain('Alfonso Bialetti');
     expect(document.text).not.toContain('Archive');
+  });
+
+  it("scopes a heading to the element it heads, so a note's heading ends with its note, and keeps a power a power", async () => {
+    const document = await parse('manual/brewing.html', DOCBOOK_PAGE);
+    await expectCitable('manual/brewing.html', document, ['Prev', 'Next', 'Home']);
+    expect(document.title).toBe('8.1. Brewing Methods');
+    const moka = blockStarting(document, 'A moka pot is filled').section;
+    expect(moka.at(-1)).toBe('8.1.1. The Moka Pot');
+    expect(blockStarting(document, 'The valve opens').section).toEqual([...moka, 'Note']);
+    expect(blockStarting(document, 'After the note').section).toEqual(moka);
+    expect(document.text).toContain('brews about 2^10 cups');
+  });
+
+  it("never takes a definition term for the page's title", async () => {
+    const document = await parse('manual/settings.html', DOCBOOK_SETTINGS_PAGE);
+    expect(document.title).toBe('20.10. Brewing Settings');
+    expect(blockStarting(document, 'How hot').section.at(-1)).toBe('heat (integer)');
   });
 });
 
@@ -128,6 +168,45 @@ describe('PDF', () => {
     expect(at('warm cups')).toEqual({ section: ['Brewing Coffee'], page: 2 });
     expect(at('A burr grinder')).toEqual({ section: ['Brewing Coffee', 'Grinding'], page: 2 });
     expect(at('Pours the water')).toEqual({ section: ['Brewing Coffee', 'Grinding', 'kettle.pour(water, speed=1)'], page: 2 });
+  });
+});
+
+describe('PDF line ends', () => {
+  it('keeps the hyphen of a compound split over a line end, and reads a table cell beside a code word as no description of it', async () => {
+    const document = await parse('grinder.pdf', await makePdf([[
+      { text: 'Grinders', size: 20 },
+      { text: 'The burr follows an ISO-', gapBefore: 8 },
+      { text: 'standard size, and its per-' },
+      { text: 'aggregate cost is low; the termi-' },
+      { text: 'nation of a grind is quiet, and each aggregate is weighed.' },
+      { text: 'double', mono: true, gapBefore: 8 },
+      { text: 'variable-precision, 8 bytes', beside: { x: 180, rise: 1 } },
+      { text: 'A burr grinder gives an even grind size for every brewing method.', gapBefore: 8 },
+    ]]));
+    expect(document.text).toContain('The burr follows an ISO-standard size, and its per-aggregate cost is low; the termination of a grind is quiet');
+    expect(blockTexts(document, 'heading')).toEqual(['Grinders']);
+    expect(blockStarting(document, 'A burr grinder').section).toEqual(['Grinders']);
+  });
+});
+
+describe('PDF definition terms', () => {
+  it('heads a description with its options or its setting in small type, also at the top of a page', async () => {
+    const document = await parse('options.pdf', await makePdf([
+      [
+        { text: 'Options', size: 20 },
+        { text: '-q', mono: true, gapBefore: 8 },
+        { text: '--quiet', mono: true },
+        { text: 'Prints nothing. This is useful in scripts.', indent: 30, gapBefore: 6 },
+        { text: 'The grinder reads its settings from the file it is given on start.', gapBefore: 8 },
+      ],
+      [
+        { text: 'grind_size_limit (integer)', size: 9 },
+        { text: 'The largest grind size the burr may be set to. The default is 8.', indent: 30, gapBefore: 6 },
+      ],
+    ]));
+    expect(blockTexts(document, 'heading')).toEqual(['Options', '-q --quiet', 'grind_size_limit (integer)']);
+    expect(blockStarting(document, 'Prints nothing').section).toEqual(['Options', '-q --quiet']);
+    expect(blockStarting(document, 'The largest grind size').section).toEqual(['Options', 'grind_size_limit (integer)']);
   });
 });
 

@@ -11,6 +11,9 @@ const BLOCK_ELEMENTS = new Set([
 
 const INLINE_MARKS: Record<string, InlineMark['kind']> = { code: 'code', kbd: 'code', samp: 'code', tt: 'code', em: 'emphasis', i: 'emphasis', strong: 'strong', b: 'strong' };
 
+/** A superscript number right after a digit is a power ("2<sup>31</sup>"): written 2^31, not 231. */
+const EXPONENT = /^\s*[-+−]?\d+\s*$/;
+
 /** A link whose whole text is a permalink sign is furniture. */
 const PERMALINK = /^[\s¶#§🔗]*$/u;
 
@@ -19,14 +22,32 @@ type Node = HtmlElement & { nodeType: number; textContent: string };
 interface OpenSection {
   level: number;
   title: string;
-  /** Set for a definition term: the section ends with its definition list. */
-  list?: HtmlElement;
+  /** The element whose end ends the section: a definition term's list, a heading's section or note; none for a heading of the whole page. */
+  scope?: HtmlElement;
 }
 
 const childNodes = (element: HtmlElement) => [...element.childNodes] as unknown as Node[];
 const tagOf = (node: { localName?: string }) => (node.localName ?? '').toLowerCase();
 const hasBlockInside = (node: HtmlElement) => [...node.querySelectorAll('*')].some((child) => BLOCK_ELEMENTS.has(tagOf(child)));
 const plainText = (pieces: readonly InlinePiece[]) => pieces.map((piece) => piece.text).join('').replace(/\s+/g, ' ').trim();
+const isBlockWithText = (node: Node) => node.nodeType === 1 && BLOCK_ELEMENTS.has(tagOf(node)) && node.textContent.trim() !== '';
+
+/**
+ * The element a heading heads: its nearest ancestor with a block of text after it (a DocBook or
+ * Sphinx section, a note's box), so the heading's section ends where that element ends — a "Note"
+ * heading does not carry over to the paragraphs after its note. Wrappers holding only the heading
+ * (a title page), a header with its subtitle and inline elements are looked through; none when the
+ * heading stands among the walked root's own children.
+ */
+function headedElement(heading: HtmlElement, root: HtmlElement): HtmlElement | undefined {
+  let branch = heading;
+  for (let element = heading.parentElement; element && element !== root; branch = element, element = element.parentElement) {
+    if (!BLOCK_ELEMENTS.has(tagOf(element)) || tagOf(element) === 'header') continue;
+    const after = childNodes(element).slice(childNodes(element).indexOf(branch as Node) + 1);
+    if (after.some(isBlockWithText)) return element;
+  }
+  return undefined;
+}
 
 /** The text of a `<pre>` as laid out: white space kept, `<br>` as a line break. */
 function preformatted(node: HtmlElement): string {
@@ -43,6 +64,7 @@ function preformatted(node: HtmlElement): string {
  */
 export class HtmlWalker {
   readonly #sections: OpenSection[] = [];
+  #root: HtmlElement | undefined;
   #pieces: InlinePiece[] = [];
   #kind: BlockKind = 'paragraph';
   /** An ordered list item's number, put before the item's first text. */
@@ -51,6 +73,7 @@ export class HtmlWalker {
   constructor(private readonly builder: DocumentBuilder) {}
 
   walk(root: HtmlElement): void {
+    this.#root = root;
     this.#children(root, 'paragraph');
     this.#flush();
   }
@@ -63,18 +86,20 @@ export class HtmlWalker {
     if (node.nodeType === 3) return this.#append(kind, { text: node.textContent });
     if (node.nodeType !== 1) return;
     const tag = tagOf(node);
-    if (/^h[1-6]$/.test(tag)) return this.#heading(node, Number(tag[1]));
+    if (/^h[1-6]$/.test(tag)) return this.#heading(node, Number(tag[1]), headedElement(node, this.#root!));
     if (tag === 'dt') {
-      // A term ends the previous term's section of the same list, and heads a level below what encloses the list.
+      // A term ends the previous term's section of the same list, and heads a level below what encloses
+      // the list — below the page's title at least, which it never is.
       const list = node.closest('dl') as HtmlElement | null;
-      if (list) this.#closeDefinitions(list);
-      return this.#heading(node, (this.#sections.at(-1)?.level ?? 0) + 1, list ?? undefined);
+      if (list) this.#closeSections(list);
+      return this.#heading(node, (this.#sections.at(-1)?.level ?? 1) + 1, list ?? undefined);
     }
     if (tag === 'pre') return this.#add('code', [{ text: preformatted(node) }]);
     if (tag === 'table') return this.#table(node);
     if (tag === 'br') return this.#append(kind, { text: '\n' });
     if (tag === 'hr' || tag === 'img') return this.#flush();
     if (tag === 'a' && PERMALINK.test(node.textContent)) return;
+    if (tag === 'sup' && EXPONENT.test(node.textContent) && /\d$/.test(this.#pieces.at(-1)?.text ?? '')) this.#append(kind, { text: '^' });
     if (BLOCK_ELEMENTS.has(tag)) return this.#container(node, tag, kind);
     const mark = INLINE_MARKS[tag] ?? (tag === 'a' && node.getAttribute('href') ? 'link' : undefined);
     if (!mark || hasBlockInside(node)) return this.#children(node, kind);
@@ -92,7 +117,7 @@ export class HtmlWalker {
     this.#children(node, inner);
     this.#flush();
     this.#prefix = undefined;
-    if (tag === 'dl') this.#closeDefinitions(node);
+    this.#closeSections(node);
   }
 
   /** The inline content of an element (a heading, a table cell) as pieces, block structure inside it flattened. */
@@ -108,14 +133,16 @@ export class HtmlWalker {
     return inline;
   }
 
-  #heading(node: HtmlElement, level: number, list?: HtmlElement): void {
+  #heading(node: HtmlElement, level: number, scope?: HtmlElement): void {
     this.#flush();
     const pieces = this.#inlineOf(node);
     const title = plainText(pieces);
     if (title === '') return;
-    while (this.#sections.length > 0 && this.#sections.at(-1)!.level >= level) this.#sections.pop();
+    // A heading inside an open section's element is its subsection whatever its level (DocBook heads every note with an h3).
+    const encloses = (section: OpenSection) => section.scope !== undefined && section.scope !== scope && section.scope.contains(node);
+    while (this.#sections.length > 0 && this.#sections.at(-1)!.level >= level && !encloses(this.#sections.at(-1)!)) this.#sections.pop();
     this.#add('heading', pieces, Math.min(6, level));
-    this.#sections.push({ level, title, ...(list ? { list } : {}) });
+    this.#sections.push({ level, title, ...(scope ? { scope } : {}) });
   }
 
   #table(table: HtmlElement): void {
@@ -128,8 +155,9 @@ export class HtmlWalker {
     }
   }
 
-  #closeDefinitions(list: HtmlElement): void {
-    const at = this.#sections.findIndex((section) => section.list === list);
+  /** Ends the sections `element` scopes and those opened inside them. */
+  #closeSections(element: HtmlElement): void {
+    const at = this.#sections.findIndex((section) => section.scope === element);
     if (at >= 0) this.#sections.splice(at);
   }
 

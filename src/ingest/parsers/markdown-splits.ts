@@ -22,7 +22,11 @@ const JOINS_PREVIOUS = /^[.,)\]}=(]/;
 const isFragment = (node: RootContent, text: (node: Paragraph) => string): node is Paragraph =>
   node.type === 'paragraph' && !text(node).includes('\n') && FRAGMENT.test(text(node).trim());
 
-/** The run of fragment paragraphs starting at `nodes[from]`, if long enough to be a split term. */
+/**
+ * The run of fragment paragraphs starting at `nodes[from]`, if long enough to be a split term. A
+ * term is code, without typographic quotes: "“" "true”," "“" are a sentence a converter broke at
+ * its quotes.
+ */
 export function splitTermAt(nodes: readonly RootContent[], from: number, text: (node: Paragraph) => string): Paragraph[] | undefined {
   const run: Paragraph[] = [];
   for (let i = from; i < nodes.length; i++) {
@@ -30,7 +34,7 @@ export function splitTermAt(nodes: readonly RootContent[], from: number, text: (
     if (!isFragment(node, text)) break;
     run.push(node);
   }
-  return run.length >= MIN_FRAGMENTS ? run : undefined;
+  return run.length >= MIN_FRAGMENTS && !run.some((node) => /[\p{Pi}\p{Pf}]/u.test(text(node))) ? run : undefined;
 }
 
 /** The pieces of a split term joined back into one line: "heapq." "heappop" "(" "heap," "item" ")" → "heapq.heappop(heap, item)". */
@@ -40,15 +44,58 @@ export function joinedTerm(fragments: readonly InlinePiece[][]): InlinePiece[] {
   for (const fragment of fragments) {
     const text = fragment.map((piece) => piece.text).join('').trim();
     if (previous && !JOINS_NEXT.test(previous) && !JOINS_PREVIOUS.test(text)) pieces.push({ text: ' ' });
-    pieces.push(...fragment.map((piece) => ({ ...piece, text: piece.text.trim() })));
+    pieces.push(...trimmed(fragment));
     previous = text;
   }
   return pieces;
 }
 
+/** Pieces without the white space (a trailing hard break) at their two ends; the spaces between them kept: "`autovacuum` (`boolean`)". */
+function trimmed(fragment: readonly InlinePiece[]): InlinePiece[] {
+  const pieces = fragment.map((piece) => ({ ...piece }));
+  const hasText = (piece: InlinePiece) => piece.text.trim() !== '';
+  const first = pieces.findIndex(hasText);
+  if (first === -1) return [];
+  let last = pieces.length - 1;
+  while (!hasText(pieces[last]!)) last--;
+  pieces[first]!.text = pieces[first]!.text.trimStart();
+  pieces[last]!.text = pieces[last]!.text.trimEnd();
+  return pieces.slice(first, last + 1);
+}
+
+/**
+ * Terms a converter printed as paragraphs of their own, all in code — `autovacuum` (`boolean`), or
+ * `-q` then `--quiet` — each before the paragraph that defines it (pandoc writes a DocBook
+ * variable list so). Only a list of them (two or more) is read as terms: a lone line of code is
+ * text. Returns where each term starts and how many paragraphs it takes.
+ */
+export function codeTermRuns(nodes: readonly RootContent[], text: (node: Paragraph) => string): Map<number, number> {
+  const runs = new Map<number, number>();
+  for (let i = 0; i < nodes.length; i++) {
+    let end = i;
+    while (end < nodes.length && isCodeTerm(nodes[end]!, text)) end++;
+    if (end > i && nodes[end]?.type === 'paragraph') runs.set(i, end - i);
+    i = end;
+  }
+  return runs.size >= MIN_CODE_TERMS ? runs : new Map();
+}
+
+const MIN_CODE_TERMS = 2;
+const MAX_CODE_TERM_CHARS = 80;
+
+/** A short paragraph with code in it and no letter or digit outside its code. */
+function isCodeTerm(node: RootContent, text: (node: Paragraph) => string): node is Paragraph {
+  if (node.type !== 'paragraph' || text(node).trim().length > MAX_CODE_TERM_CHARS) return false;
+  const outside = node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'inlineCode' || child.type === 'break' ? '' : 'x')).join('');
+  return node.children.some((child) => child.type === 'inlineCode') && !/[\p{L}\p{N}]/u.test(outside);
+}
+
 /** A sentence ends with a full stop, a question or exclamation mark, a colon or semicolon, maybe closed by a quote or bracket. */
 const SENTENCE_END = /[.!?:;…]['"’”)\]]*$/u;
-const STARTS_LOWER_CASE = /^\p{Ll}/u;
+/** Lower case, maybe after an opening quote or bracket; or only opening signs (a converter's "“" on its own before "gapless” …"). */
+const STARTS_LOWER_CASE = /^[\p{Ps}\p{Pi}]*(?:\p{Ll}|$)/u;
+/** No space after an opening quote or bracket when paragraphs are joined. */
+export const ENDS_OPENING = /[\p{Ps}\p{Pi}]$/u;
 
 /** The paragraphs after `nodes[from]` that carry on the sentence it leaves unfinished. */
 export function continuationsOf(nodes: readonly RootContent[], from: number, text: (node: Paragraph) => string): Paragraph[] {

@@ -7,7 +7,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { DocumentBuilder, titleFromFileName, type InlinePiece } from '../builder.js';
 import { lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
 import type { BlockKind, ParsedDocument } from '../types.js';
-import { continuationsOf, joinedTerm, splitTermAt } from './markdown-splits.js';
+import { codeTermRuns, continuationsOf, ENDS_OPENING, joinedTerm, splitTermAt } from './markdown-splits.js';
 
 /** The plain text of inline content, with the formatting a reader may want back as marks. */
 function inlinePieces(nodes: readonly PhrasingContent[]): InlinePiece[] {
@@ -88,28 +88,30 @@ function addParagraph(walk: Walk, node: Paragraph, kind: BlockKind, prefix?: { t
 }
 
 /**
- * A term split into fragment paragraphs, added as one heading, or a paragraph with the paragraphs
+ * A term split into fragment paragraphs or printed all in code, added as one heading, or a paragraph with the paragraphs
  * that carry on its sentence, added as one (see markdown-splits.ts); returns how many paragraphs it
  * took (none when `nodes[from]` is neither).
  */
-function addSplitParagraphs(walk: Walk, nodes: readonly RootContent[], from: number): number {
+function addSplitParagraphs(walk: Walk, nodes: readonly RootContent[], from: number, codeTerms: ReadonlyMap<number, number>): number {
   const text = (node: Paragraph) => plain(node.children);
-  const term = splitTermAt(nodes, from, text);
+  const codeTerm = codeTerms.get(from);
+  const term = codeTerm ? (nodes.slice(from, from + codeTerm) as Paragraph[]) : splitTermAt(nodes, from, text);
   const first = nodes[from]!;
   const continued = term || walk.linePerParagraph || first.type !== 'paragraph' ? [] : continuationsOf(nodes, from, text);
   const run = term ?? (continued.length > 0 ? [first as Paragraph, ...continued] : undefined);
   if (!run) return 0;
   if (term) addNode(walk, run[0]!, 'heading', joinedTerm(run.map((node) => inlinePieces(node.children))), { level: Math.min(6, walk.headingLevel + 1) });
-  else addNode(walk, run[0]!, 'paragraph', run.flatMap((node, i) => [...(i > 0 ? [{ text: ' ' }] : []), ...inlinePieces(node.children)]));
+  else addNode(walk, run[0]!, 'paragraph', run.flatMap((node, i) => [...(i > 0 && !ENDS_OPENING.test(text(run[i - 1]!).trim()) ? [{ text: ' ' }] : []), ...inlinePieces(node.children)]));
   walk.sourceEnd = run.at(-1)!.position?.end.offset ?? walk.sourceEnd;
   return run.length;
 }
 
 function walkBlocks(walk: Walk, nodes: readonly RootContent[], context: { kind: BlockKind; prefix?: { text: string; start: number } } = { kind: 'paragraph' }) {
+  const codeTerms = codeTermRuns(nodes, (node) => plain(node.children));
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     if (context.kind === 'paragraph' && !context.prefix) {
-      const taken = addSplitParagraphs(walk, nodes, i);
+      const taken = addSplitParagraphs(walk, nodes, i, codeTerms);
       if (taken > 0) {
         i += taken - 1;
         continue;

@@ -5,6 +5,9 @@ const EDGE_LINES = 2;
 /** A line repeated (digits aside) at the edge of at least this share of pages is a running header or footer. */
 const REPEATED_SHARE = 0.5;
 
+/** A control's label a browser printed ("Go", "Search"): a word or two, short; a setting's name such as "autovacuum_vacuum_cost_limit (integer)" at a page's top is text. */
+const STRAY_LABEL = { words: 2, chars: 20 };
+
 const PAGE_NUMBER = /^(?:page\s*)?(?:#+|[ivxlc]{1,4})(?:\s*(?:of|\/)\s*#+)?$/i;
 /** What a browser prints in its header and footer: a date and time, a URL, "n/m". */
 const PRINTED_BY_BROWSER = /(?:#+\/#+\/#+,? #+:#+)|(?:^|\s)(?:file|https?):\/\/\S+|\s#+\/#+$/i;
@@ -32,7 +35,8 @@ export function withoutFurniture(pages: readonly PdfLine[][], bodySize: number):
       if (!edges.has(line)) return true;
       const key = shape(line);
       // In smaller type than the text at a page's edge: what a browser prints (date, URL, "n/m"), or a stray control label ("Go").
-      const smallPrint = line.size < bodySize && !line.mono && (PRINTED_BY_BROWSER.test(key) || key.split(' ').length <= 2);
+      const strayLabel = key.split(' ').length <= STRAY_LABEL.words && key.length <= STRAY_LABEL.chars;
+      const smallPrint = line.size < bodySize && !line.mono && (PRINTED_BY_BROWSER.test(key) || strayLabel);
       return !(repeated(key) || PAGE_NUMBER.test(key) || smallPrint);
     });
   });

@@ -24,8 +24,8 @@ export interface PdfLayout {
   pitch: number;
   /** Heading font sizes, largest first: index + 1 is the heading level. */
   headingSizes: number[];
-  /** Words of the document, to tell a hyphenated word ("termi-nation") from a hyphenated compound ("built-in"). */
-  words: ReadonlySet<string>;
+  /** How often each word of the document occurs, to tell a hyphenated word ("termi-nation") from a hyphenated compound ("built-in"). */
+  words: ReadonlyMap<string, number>;
 }
 
 const rounded = (size: number) => Math.round(size * 2) / 2;
@@ -51,7 +51,8 @@ export function layoutOf(lines: readonly PdfLine[]): PdfLayout {
     }
   });
   const headingSizes = [...new Set(lines.filter((line) => isHeadingSize(line, bodySize)).map((line) => rounded(line.size)))].sort((a, b) => b - a);
-  const words = new Set(lines.flatMap((line) => line.text.toLowerCase().match(/[\p{L}-]+/gu) ?? []));
+  const words = new Map<string, number>();
+  for (const line of lines) for (const word of line.text.toLowerCase().match(/[\p{L}-]+/gu) ?? []) words.set(word, (words.get(word) ?? 0) + 1);
   return { bodySize, pitch: mostCommon(gaps) ?? 1.4 * bodySize, headingSizes, words };
 }
 
@@ -80,8 +81,9 @@ function continues(block: OpenBlock, line: PdfLine, kind: BlockKind, layout: Pdf
   if (kind === 'list-item') return false;
   const gap = previous.y - line.y;
   if (line.page !== previous.page || gap < 0) {
-    // A page (or column) break: the block goes on when the sentence does.
-    return kind === 'code' || (prose(kind) && (!/[.!?:]["'’”)]?$/u.test(previous.text) || /^\p{Ll}/u.test(line.text)));
+    // A page (or column) break: the block goes on when the sentence does, in the same type.
+    const sameType = rounded(line.size) === rounded(previous.size);
+    return kind === 'code' || (prose(kind) && sameType && (!/[.!?:]["'’”)]?$/u.test(previous.text) || /^\p{Ll}/u.test(line.text)));
   }
   if (kind === 'code') return gap <= 2.2 * layout.pitch;
   if (gap > 1.3 * layout.pitch) return false;
@@ -92,16 +94,27 @@ function continues(block: OpenBlock, line: PdfLine, kind: BlockKind, layout: Pdf
   return true;
 }
 
+/**
+ * Whether a line-end hyphen split one word ("termi-" "nates"), not a compound: the joined word is the
+ * document's, or neither the compound is nor the second part is a word of its own ("per-" "aggregate",
+ * "use-" "case" stay). A part in capitals ("SQL-" "standard") is never a syllable.
+ */
+function splitsWord(first: string, second: string, words: ReadonlyMap<string, number>): boolean {
+  if (/^\p{Lu}+$/u.test(first)) return false;
+  const [joined, compound] = [`${first}${second}`.toLowerCase(), `${first}-${second}`.toLowerCase()];
+  // The second part starts the next line once: a word of its own only if it occurs again.
+  return words.has(joined) || (!words.has(compound) && (words.get(second.toLowerCase()) ?? 0) < 2);
+}
+
 /** Joins a paragraph's lines with spaces, removing a line-end hyphen that split a word (kept in compounds such as "C-API"). */
-function proseText(lines: readonly PdfLine[], words: ReadonlySet<string>, pageStarts: Array<{ at: number; page: number }>): string {
+function proseText(lines: readonly PdfLine[], words: ReadonlyMap<string, number>, pageStarts: Array<{ at: number; page: number }>): string {
   let text = '';
   lines.forEach((line, i) => {
     const previous = lines[i - 1];
     if (previous) {
       const split = /(\p{L}+)-$/u.exec(text);
       const next = /^\p{Ll}[\p{L}]*/u.exec(line.text)?.[0];
-      const joined = split && next ? `${split[1]}${next}`.toLowerCase() : undefined;
-      if (joined && (words.has(joined) || !words.has(`${split![1]}-${next}`.toLowerCase()))) text = text.slice(0, -1);
+      if (split && next && splitsWord(split[1]!, next, words)) text = text.slice(0, -1);
       else if (!text.endsWith('-') || !split) text += ' ';
     }
     if (previous && line.page !== previous.page) pageStarts.push({ at: text.length, page: line.page });
@@ -133,19 +146,26 @@ function draftOf(block: OpenBlock, layout: PdfLayout): PdfBlock {
   return { kind: block.kind, text, page, pageStarts, ...(level ? { level } : {}) };
 }
 
-/** An API signature in monospaced type: `glob.iglob(pathname, *, …)`, `class timeit.Timer(…)`, `exception copy.Error`. */
+/** An API signature or a setting: `glob.iglob(pathname, *, …)`, `class timeit.Timer(…)`, `exception copy.Error`, `autovacuum (boolean)`. */
 const SIGNATURE = /^(?:(?:class|exception|async|static|classmethod) )?[\p{L}_][\w.]*\s*(?:\(.*\))?(?:\s*->.*)?$/su;
+/** A term's line besides a signature: a command-line option (`-d dbname`, `--dbname=dbname`, `-?`) or key words (`RESTART IDENTITY`, `NO MINVALUE`). */
+const TERM_LINE = /^(?:--?[\w?][\w-]*(?:[ =][\w.<>[\]|-]+)?|\p{Lu}+(?: \p{Lu}+)*(?: [\w.]+)?)$/u;
 const MAX_SIGNATURE_LINES = 4;
 
 /**
- * A definition term, as `<dt>` is in HTML: a short monospaced signature whose description follows
- * set further right (documentation generators indent `<dd>`; a code example's text is inset by its
- * box, so the prose after it starts left of it). It heads its description.
+ * A definition term, as `<dt>` is in HTML: a short signature or list of options in code type (or in
+ * code type but for its brackets: "autovacuum (boolean)", smaller than the text) whose description
+ * follows below it, set further right (documentation generators indent `<dd>`; a code example's text
+ * is inset by its box, so the prose after it starts left of it). It heads its description.
  */
 function isDefinitionTerm(block: OpenBlock, next: OpenBlock | undefined, layout: PdfLayout): boolean {
-  if (block.kind !== 'code' || block.lines.length > MAX_SIGNATURE_LINES || !next || !['paragraph', 'list-item'].includes(next.kind)) return false;
+  const codeType = block.kind === 'code' || (block.kind === 'paragraph' && block.lines.every((line) => line.size < layout.bodySize / HEADING_RATIO));
+  if (!codeType || block.lines.length > MAX_SIGNATURE_LINES || !next || !['paragraph', 'list-item'].includes(next.kind)) return false;
   const term = block.lines.map((line) => line.text).join(' ');
-  return SIGNATURE.test(term) && next.lines[0]!.x > block.lines[0]!.x + 0.9 * layout.bodySize;
+  // Below the term: a table's next cell beside it on the same row is no description.
+  const below = next.lines[0]!.page !== block.lines.at(-1)!.page || next.lines[0]!.y < block.lines.at(-1)!.y - 0.5 * layout.bodySize;
+  const named = SIGNATURE.test(term) || block.lines.every((line) => SIGNATURE.test(line.text) || TERM_LINE.test(line.text));
+  return named && below && next.lines[0]!.x > block.lines[0]!.x + 0.9 * layout.bodySize;
 }
 
 /**
