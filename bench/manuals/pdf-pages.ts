@@ -16,8 +16,8 @@ import { loadEmbedder } from '../../src/embed/load.js';
 import { openDocent } from '../../src/service.js';
 
 const DIR = path.resolve(process.argv[2] ?? 'bench/python-manual');
-/** White space and the interactive prompts (">>>", "..."), which Python's pages print apart from the code, removed (from quote and page alike). */
-const squeeze = (text: string) => text.replace(/(^|\s)(?:>>>|\.\.\.)(?=\s|$)/g, '$1').replace(/\s+/g, '');
+/** White space, the interactive prompts (">>>", "..."), which Python's pages print apart from the code, and the " | " Docent puts between a table row's cells, removed (from quote and page alike). */
+const squeeze = (text: string) => text.replace(/(^|\s)(?:>>>|\.\.\.)(?=\s|$)/g, '$1').replace(/[\s|]+/g, '');
 
 const QUESTIONS = path.resolve(process.env.QUESTIONS ?? path.join(DIR, 'questions.jsonl'));
 const config = loadConfig({ ...process.env, CORPUS_DIR: path.join(path.resolve(process.env.CORPUS ?? path.join(DIR, 'corpus')), 'pdf') });
