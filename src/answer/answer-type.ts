@@ -15,10 +15,17 @@ function wordAfter(sentence: string, end: number): string | undefined {
   return word === undefined ? undefined : normalizeWord(word);
 }
 
+/** "Which years", "On what exact date": a wh-word and up to one word before what a date answers. */
+const ASKS_DATE = /^(?:\w+ )?(?:what|which) day\b|\bwhen\b|\b(?:what|which) (?:\w+ )?(?:years?|months?|dates?|centur(?:y|ies)|decades?)\b/;
+/** Nouns of what a number answers: "What share of …", "What monthly wage …", "What was the estimated cost …". */
+const QUANTITY = 'number|percentage|percent|amount|share|proportion|fraction|sum|cost|price|wage|pay|salary|fee|worth|stake|weight|temperature|headcount|population|magnitude';
+/** A wh-word, "is the"/"was the", up to two words that are no auxiliary ("What did they share?" asks for no number), and such a noun. */
+const ASKS_QUANTITY = new RegExp(`\\b(?:what|which) (?:(?:is|was|are|were) the )?(?:(?!(?:do|does|did|has|have|had|will|would|can|could)\\b)\\w+ ){0,2}(?:${QUANTITY})\\b`);
+
 export function expectedAnswerType(question: string): AnswerType | undefined {
-  const q = question.trim().toLowerCase();
-  if (/^(?:when\b|(?:in |during |by )?(?:what|which) (?:year|month|date|day|century|decade)\b)|\bwhen\b|\bwhat year\b/.test(q)) return 'date';
-  if (/\bhow (?:many|much|long|old|far|big|large|often)\b|\bwhat (?:number|percentage|percent|amount)\b/.test(q)) return 'number';
+  const q = question.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (ASKS_DATE.test(q)) return 'date';
+  if (/\bhow (?:many|much|long|old|far|big|large|often)\b/.test(q) || ASKS_QUANTITY.test(q)) return 'number';
   if (/^(?:who|whom|whose)\b|\bwho\b/.test(q)) return 'person';
   if (/^where\b|\bwhere\b|\bwhat (?:country|city|place|state|region|town)\b/.test(q)) return 'place';
   return undefined;

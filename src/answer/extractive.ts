@@ -11,7 +11,7 @@ import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
 import { informationOf } from './decline.js';
-import { chooseQuoted, JudgedCandidates, type Judged } from './judged.js';
+import { chooseQuoted, JudgedCandidates, typedCompanion, type Judged } from './judged.js';
 import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
@@ -155,7 +155,9 @@ export class ExtractiveAnswerer implements Answerer {
     // "That same year, China conducted …" is quoted with the sentence that says which year; a continuation after the best sentence as it is.
     const quote = (candidate: Candidate): Quoted => ({ span: this.#evidence.spanOf(candidate.sentence), passage: candidate.passage, score: candidate.score });
     const continuation = this.#continuation(ranking, best, passages);
-    const quoted = [quote(best), ...(continuation ? [continuation] : []), ...companions.filter((c) => c.sentence.start !== continuation?.span.start).map(quote)];
+    // When neither the best, its continuation nor its companions hold the kind of phrase asked for, the best-ranked sentence that does is quoted after them.
+    const typed = ranking.expected && !continuation ? typedCompanion(judged!, [best, ...companions], this.options.weights.decline.threshold) : undefined;
+    const quoted = [quote(best), ...(continuation ? [continuation] : []), ...companions.filter((c) => c.sentence.start !== continuation?.span.start).map(quote), ...(typed ? [quote(typed)] : [])];
     const citations = quoted.slice(0, limit).map((item, i) => this.#citation(item.span, item.passage, i + 1, item.score));
     // The first citation quotes the best sentence as `evidenceOf` reads it: its analysis is cached there.
     const phrase = type === 'factoid' ? shortAnswer(question, citations[0]!.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;

@@ -89,3 +89,21 @@ export function chooseQuoted(judged: JudgedCandidates, ratio: number, threshold:
   if (lacksAskedValue(best, close)) return { best, declined: true, companions: [] };
   return { best, declined: false, companions: close.filter((candidate) => candidate.probability >= threshold) };
 }
+
+/**
+ * When the question asks for a kind of phrase (a date for "when", a number for "how many", a name for "who") that
+ * neither the best candidate nor those quoted beside it hold, the best-ranked other candidate that holds one and may
+ * answer: a reworded question ranks first the sentence that repeats most of its words ("Tesla was confined to bed with
+ * cholera"), while the value asked for sits in a sentence saying the rest in other words. Like any companion it need not
+ * pass the decline rules, only state no specific of the question differently. Only the candidates up to it are judged.
+ */
+export function typedCompanion(judged: JudgedCandidates, quoted: readonly Candidate[], threshold: number): Judged | undefined {
+  const offers = (candidate: Candidate) => candidate.features.offersType === 1;
+  if (quoted.some(offers)) return undefined;
+  for (let i = 0; i < judged.size; i++) {
+    if (!offers(judged.ranked[i]!)) continue;
+    const candidate = judged.at(i);
+    if (candidate.probability >= threshold && !unmatchedSpecifics(candidate.specifics)) return candidate;
+  }
+  return undefined;
+}

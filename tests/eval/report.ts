@@ -112,7 +112,7 @@ async function main() {
 }
 
 /** The group of an own set: "tuning", or "held-out n" for *n.heldout.jsonl (n = 1 when unnumbered). */
-function roundOf(file: string): string {
+export function roundOf(file: string): string {
   const match = /(\d*)\.heldout\.jsonl$/.exec(file);
   return match ? `held-out ${match[1] || '1'}` : 'tuning';
 }
