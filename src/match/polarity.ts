@@ -11,8 +11,12 @@ import { normalizeWord, termOf } from './analyzer.js';
  * hedge it: a statement the evidence makes outright is contradicted by them, not merely qualified.
  */
 const DENIAL = String.raw`(?:only|merely|just) (?:been )?(?:rumou?red|alleged|claimed|a rumou?r)|(?:falsely|wrongly|mistakenly) (?:claimed|believed|thought|reported|said|stated)|it is (?:a myth|untrue|false) that`;
+/**
+ * "not until 1518" dates the statement rather than denying it ("It was not until January 1518 that friends of Luther
+ * translated …"); "too small to be felt" denies the verb after it ("felt"), as "not felt" does.
+ */
 const NEGATION = new RegExp(
-  String.raw`\b(?:not|never|no(?!\.\s*\d)|none|neither|nor|nobody|nothing|cannot|without|failed to|refused to|${DENIAL})\b|\b\w+n['’]t\b`,
+  String.raw`\b(?:not(?!\s+until\b)|never|no(?!\.\s*\d)|none|neither|nor|nobody|nothing|cannot|without|failed to|refused to|too \p{L}+ to|${DENIAL})\b|\b\w+n['’]t\b`,
   'giu',
 );
 const HEDGE =
@@ -28,8 +32,18 @@ const cues = (pattern: RegExp, text: string, from = 0, to = text.length): Cue[] 
   [...text.matchAll(pattern)].filter((m) => m.index >= from && m.index < to).map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 
 export function negations(text: string, from?: number, to?: number): Cue[] {
-  return cues(NEGATION, text, from, to);
+  return cues(NEGATION, text, from, to).filter((cue) => !isNoneValue(cue, text));
 }
+
+/**
+ * "None" capitalised inside a sentence is Python's value ("lru_cache(maxsize=None)", "defaults to None"), not the
+ * pronoun, which is capitalised only where it opens a sentence ("None of the functions …").
+ */
+const isNoneValue = (cue: Cue, text: string) => cue.text === 'None' && !SENTENCE_OPENING.test(text.slice(Math.max(0, cue.start - 4), cue.start));
+const SENTENCE_OPENING = /(?:^|[.!?:]["'”’)]*\s+|\n\s*)$/u;
+
+/** The words of a cue that are the cue itself: all of them, but the adjective of "too small to", which is said of the subject. */
+export const cueWords = (cue: Cue): string[] => cue.text.toLowerCase().split(/\s+/).filter((_, i, words) => !(words[0] === 'too' && i === 1 && words.length === 3));
 
 export function hedges(text: string, from?: number, to?: number): Cue[] {
   return cues(HEDGE, text, from, to);

@@ -16,7 +16,12 @@ interface Ranked {
   /** The ordinal and the superlative, as written ("second-most"), or the superlative alone. */
   text: WordAt;
   rank: number;
-  key: string;
+  /** The superlative's matching form. */
+  term: string;
+  /** The content word it is said of ("busiest [airport]"), when one follows in its phrase. */
+  of: string | undefined;
+  /** Inside brackets: an aside ("(see World's busiest airports …)"), not the statement. */
+  aside: boolean;
 }
 
 const isSuperlative = (word: string) => {
@@ -33,13 +38,14 @@ function superlatives(text: string): Ranked[] {
   words.forEach((word, i) => {
     const lower = normalizeWord(word.text);
     if (!isSuperlative(lower)) return;
-    const next = MODIFIERS.has(lower) ? words.slice(i + 1).find((other) => !isStopWord(normalizeWord(other.text))) : undefined;
-    if (MODIFIERS.has(lower) && (!next || /[,;:()]/.test(text.slice(word.end, next.start)))) return;
+    const following = words.slice(i + 1).find((other) => !isStopWord(normalizeWord(other.text)));
+    const next = following && !/[,;:()]/.test(text.slice(word.end, following.start)) ? following : undefined;
+    if (MODIFIERS.has(lower) && !next) return;
     const before = ORDINAL_BEFORE.exec(text.slice(Math.max(0, word.start - 20), word.start));
     const ordinal = before ? numberMentions(before[1]!)[0] : undefined;
     const rank = ordinal?.ordinal ? Number(ordinal.value) : 1;
     const start = rank === 1 ? word.start : word.start - before![0].length;
-    found.push({ word, text: { ...word, text: text.slice(start, word.end), start }, rank, key: `${word.term} ${next?.term ?? ''}` });
+    found.push({ word, text: { ...word, text: text.slice(start, word.end), start }, rank, term: word.term, of: next?.term, aside: insideBrackets(text, word.start) });
   });
   return found;
 }
@@ -52,8 +58,15 @@ export function rankedSuperlatives(claim: string, evidence: string): AntonymPair
   const theirs = superlatives(evidence);
   const pairs: AntonymPair[] = [];
   for (const own of ours) {
-    const same = theirs.filter((other) => other.key === own.key);
+    // The same superlative of the same thing ("most populous" is never "most visited"; "busiest airport" not "busiest single runway").
+    const same = theirs.filter((other) => !other.aside && other.term === own.term && (other.of === own.of || (!MODIFIERS.has(own.word.text.toLowerCase()) && (other.of === undefined || own.of === undefined))));
     if (same.length > 0 && same.every((other) => other.rank !== own.rank)) pairs.push({ claim: own.text, evidence: same[0]!.text });
   }
   return pairs;
+}
+
+/** Whether an opening bracket before `at` is not closed before it. */
+function insideBrackets(text: string, at: number): boolean {
+  const before = text.slice(0, at);
+  return before.lastIndexOf('(') > before.lastIndexOf(')');
 }

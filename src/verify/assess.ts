@@ -8,6 +8,7 @@ import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsNegate
 import { mirroredParties } from '../match/mirrored-roles.js';
 import { roleSwap, SAME_VERB, type RoleSwap } from '../match/roles.js';
 import { rankedSuperlatives } from '../match/superlatives.js';
+import { reversedRanges } from '../match/reversed-range.js';
 import { misplacedValues } from '../match/value-slots.js';
 import { isVerb } from './clauses.js';
 import { replacedNouns } from './replaced-nouns.js';
@@ -83,9 +84,9 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
   const to = Math.max(...matchedTokens.map((token) => token.end));
   const stated = matchedTokens.length > 0 ? { from, to } : undefined;
   // A negation word against its opposite ("None of the functions" / "all functions") is the negation itself, read as polarity.
-  // A superlative stated only at another rank ("most populous" / "second-most populous") is an opposite too.
+  // A superlative stated only at another rank ("most populous" / "second-most populous") is an opposite too, and so is a direction reversed ("from right to left").
   const antonyms = stated
-    ? [...antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }).filter((pair) => !isNegationWord(pair.claim.text) && !isNegationWord(pair.evidence.text)), ...rankedSuperlatives(claim.analysed.text, evidence.text)]
+    ? [...antonymPairs(claim.analysed.text, evidence.text, { from, to: to + CUE_REACH }).filter((pair) => !isNegationWord(pair.claim.text) && !isNegationWord(pair.evidence.text)), ...rankedSuperlatives(claim.analysed.text, evidence.text), ...reversedRanges(claim.analysed.text, evidence.text)]
     : [];
   const replaced = stated ? replacedNouns(claim.analysed, evidence, ctx.context, ctx.similarity) : [];
   const opposed = new Set([...antonyms, ...replaced].map((pair) => pair.claim.term));

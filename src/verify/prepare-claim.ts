@@ -2,7 +2,7 @@ import lexicon from 'wink-lexicon/src/lexicon.js';
 import { isStopWord, normalizeWord, termOf, type Token } from '../match/analyzer.js';
 import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { analyse } from '../match/facts.js';
-import { hedges, isNegationWord, negations } from '../match/polarity.js';
+import { cueWords, hedges, isNegationWord, negations } from '../match/polarity.js';
 import { PERCENT_AFTER_NUMBER, unitNeedsNumber, unitSpellings } from '../match/units.js';
 import type { CorpusIndex } from '../index/store.js';
 import type { PreparedClaim } from './assess.js';
@@ -15,7 +15,7 @@ export function prepareClaim(claim: string, index: CorpusIndex): PreparedClaim {
   const all = weightedTerms(claim, (term) => Math.min(index.lexical.idf(term), cap));
   const hedgeCues = hedges(claim);
   const negationCues = negations(claim);
-  const cues = new Set([...hedgeCues, ...negationCues].flatMap((cue) => cue.text.toLowerCase().split(/\s+/)));
+  const cues = new Set([...hedgeCues, ...negationCues].flatMap(cueWords));
   // Numbers are checked as facts, negation and hedging as polarity: neither counts as wording to cover.
   const words = all.filter((term) => !term.numeric && !cues.has(term.word) && !(PERCENT_WORDS.has(term.word) && PERCENT_AFTER_NUMBER.test(claim))).map((term) => withUnitSpellings(term, claim));
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { termOf } from '../../src/match/analyzer.js';
-import { clauseEnd, hedges, negatedTerms, negations } from '../../src/match/polarity.js';
+import { clauseEnd, cueWords, hedges, negatedTerms, negations } from '../../src/match/polarity.js';
 
 const negated = (text: string) => [...negatedTerms(text)];
 
@@ -10,6 +10,19 @@ describe('negation scope', () => {
     expect(negated('They are not called when the program is killed by a signal not handled by Python.')).toEqual([termOf('called'), termOf('handled')]);
     expect(negated('BSkyB has no veto over the channels.')).toEqual([termOf('veto')]);
     expect(negated("Students don't pay tuition fees.")).toEqual([termOf('pay')]);
+  });
+
+  it('reads Python\'s None inside a sentence as a value, and "not until" as a date, not as negations', () => {
+    expect(negations('Returns the same as lru_cache(maxsize=None), creating a thin wrapper.')).toEqual([]);
+    expect(negations('class SpooledTemporaryFile(max_size=0, buffering=-1, encoding=None, newline=None)')).toEqual([]);
+    expect(negated('It was not until January 1518 that friends of Luther translated the 95 Theses.')).toEqual([]);
+    expect(negated('None of the functions accept bytes.')).toEqual([termOf('functions')]);
+  });
+
+  it('reads "too small to be felt" as denying the verb, the adjective left as wording to cover', () => {
+    expect(negated('Nearly all of them are too small to be felt.')).toEqual([termOf('felt')]);
+    expect(negated('Nearly all of them are so small that they are not felt.')).toEqual([termOf('felt')]);
+    expect(negations('too small to be felt').map(cueWords)).toEqual([['too', 'to']]);
   });
 
   it('stops at the end of the phrase', () => {

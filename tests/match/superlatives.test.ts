@@ -14,6 +14,13 @@ describe('rankedSuperlatives: a superlative stated only at another rank', () => 
     expect(pairs('Kraków is the 2nd largest city of Poland.', 'Kraków is the largest city of Poland.')).toEqual([['2nd largest', 'largest']]);
   });
 
+  it('reads a superlative of another thing, or one in brackets, as no statement of the claim’s rank', () => {
+    const evidence =
+      'Southern California is home to Los Angeles International Airport, the second-busiest airport in the United States by passenger volume (see World\'s busiest airports by passenger traffic); San Diego International Airport the busiest single runway airport in the world.';
+    expect(pairs('Los Angeles International Airport is the busiest airport in the United States by passenger volume.', evidence)).toEqual([['busiest', 'second-busiest']]);
+    expect(pairs('San Diego International Airport is the busiest single runway airport in the world.', evidence)).toEqual([]);
+  });
+
   it('finds nothing when the evidence also states the claim’s rank, or another superlative', () => {
     expect(pairs('Los Angeles is the most populous city in California.', 'Los Angeles is the most populous city in California and the second most populous in the United States.')).toEqual([]);
     expect(pairs('Victoria is the most densely populated state.', 'Victoria is the second most populous state.')).toEqual([]);
