@@ -3,10 +3,11 @@
  * question costs the first time a fresh process answers it, against later asks. Opens the built index
  * (CORPUS_DIR, INDEX_DIR) as a served worker would, runs the warm-up to its end (its CPU is printed),
  * then asks every question once per round, one after another, and prints per round the CPU ms (user +
- * system, `process.cpuUsage`) per request (mean, p50, p95, p99 over questions) and the garbage
- * collection pauses per request. Over HTTP nearly every real question is a first ask, so round 1 is
- * the figure that matters; later rounds show warm state. With --copies N each question is asked N
- * times at once, as autocannon's connections do in lockstep (each starts at the first question).
+ * system, `process.cpuUsage`, all threads) per request (mean, p50, p95, p99 over questions), the main
+ * thread's share of it (Linux) and the garbage collection pauses per request. Over HTTP nearly every
+ * real question is a first ask, so round 1 is the figure that matters; later rounds show warm state.
+ * With --copies N each question is asked N times at once, as autocannon's connections do in lockstep
+ * (each starts at the first question).
  * --profile writes a CPU profile (.cpuprofile, for Chrome's DevTools) of round --profile-round alone,
  * so a first ask's cost can be told from a repeat's without the warm-up in the samples.
  */
@@ -27,6 +28,20 @@ const docent = await openDocent(config, { embedder, reindex: 'never' });
 const cpuMs = () => {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
+};
+/**
+ * The main thread's own CPU, ms, from Linux's per-thread counters (clock ticks of 10 ms: summed over a
+ * round, not per question); undefined elsewhere. process.cpuUsage counts every thread: at 100k chunks a
+ * third of a first ask's CPU was V8 compiling optimised code on its background threads (BENCHMARKS.md, tail13).
+ */
+const MS_PER_TICK = 10;
+const mainThreadMs = (): number | undefined => {
+  try {
+    const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    return undefined;
+  }
 };
 const warmUpStart = cpuMs();
 await docent.warmUp();
@@ -63,6 +78,7 @@ const rounds = [];
 for (let round = 1; round <= Number(values.rounds); round++) {
   const perQuestion: number[] = [];
   const gcBefore = { ...gcMs };
+  const mainBefore = mainThreadMs();
   const profiler = values.profile && round === Number(values['profile-round']) ? await startProfiler() : undefined;
   for (const question of questions) {
     const before = cpuMs();
@@ -71,7 +87,9 @@ for (let round = 1; round <= Number(values.rounds); round++) {
   }
   if (profiler) fs.writeFileSync(values.profile!, JSON.stringify(await profiler.stop()));
   const { meanMs, p50Ms, p95Ms, p99Ms } = latency(perQuestion);
-  rounds.push({ round, cpuMs: { mean: meanMs, p50: p50Ms, p95: p95Ms, p99: p99Ms }, gcMsPerRequest: Object.fromEntries(Object.entries(gcMs).map(([kind, ms]) => [kind, perRequest(ms - gcBefore[kind as keyof typeof gcMs], questions.length * copies)])) });
+  const mainAfter = mainThreadMs();
+  const mainThread = mainBefore === undefined || mainAfter === undefined ? {} : { mainThreadCpuMsPerRequest: perRequest(mainAfter - mainBefore, questions.length * copies) };
+  rounds.push({ round, cpuMs: { mean: meanMs, p50: p50Ms, p95: p95Ms, p99: p99Ms }, ...mainThread, gcMsPerRequest: Object.fromEntries(Object.entries(gcMs).map(([kind, ms]) => [kind, perRequest(ms - gcBefore[kind as keyof typeof gcMs], questions.length * copies)])) });
 }
 console.log(JSON.stringify({ questions: questions.length, copies, warmUpCpuMs, rounds, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }));
 await docent.close();

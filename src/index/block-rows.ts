@@ -1,3 +1,4 @@
+import { BLOCK_BOUNDS, type BlockBounds } from '../ingest/location.js';
 import { BLOCK_KINDS, type Block } from '../ingest/types.js';
 import { IndexCorruptError } from './versions.js';
 
@@ -20,6 +21,7 @@ const isIndexKey = (key: string | symbol): key is string => typeof key === 'stri
  * (a binary search and the blocks it quotes from). Every row is checked here, once, as expanding
  * them did. The list is an array to its readers (indexing, `length`, iteration, array methods,
  * JSON): a Proxy over an empty array, read-only. A block read twice is two equal objects, not one.
+ * Its blocks' offsets are read straight from the rows under BLOCK_BOUNDS (binary searches, scans).
  */
 export function blockList(source: string, sections: readonly string[][], rows: Int32Array): Block[] {
   const count = rows.length / BLOCK_FIELDS;
@@ -38,12 +40,13 @@ export function blockList(source: string, sections: readonly string[][], rows: I
     const level = rows[row + 3]!, page = rows[row + 5]!;
     return { kind: BLOCK_KINDS[rows[row]!]!, start: rows[row + 1]!, end: rows[row + 2]!, ...(level !== ABSENT ? { level } : {}), section: sections[rows[row + 4]!]!, ...(page !== ABSENT ? { page } : {}) };
   };
+  const bounds: BlockBounds = { start: (i) => rows[i * BLOCK_FIELDS + 1]!, end: (i) => rows[i * BLOCK_FIELDS + 2]! };
   const readOnly = () => false;
   return new Proxy<Block[]>([], {
     get: (target, key, receiver) => {
       const i = indexOf(key);
       if (i !== undefined) return block(i);
-      return key === 'length' ? count : Reflect.get(target, key, receiver);
+      return key === 'length' ? count : key === BLOCK_BOUNDS ? bounds : Reflect.get(target, key, receiver);
     },
     has: (target, key) => indexOf(key) !== undefined || Reflect.has(target, key),
     ownKeys: () => [...Array.from({ length: count }, (_, i) => String(i)), 'length'],

@@ -1,4 +1,4 @@
-import { firstBlockEndingAfter } from '../ingest/location.js';
+import { blockBounds, firstBlockEndingAfter } from '../ingest/location.js';
 import type { Block, BlockKind } from '../ingest/types.js';
 import { isStopWord, normalizeWord, tokenize, type Token } from './analyzer.js';
 
@@ -124,8 +124,10 @@ export class SentenceIndex {
   /** The units that overlap `[start, end)` of `source`, in document order. */
   within(source: string, start: number, end: number): TokenizedSentence[] {
     const blocks = this.#blocksOf(source);
+    const bounds = blockBounds(blocks);
+    const count = blocks.length;
     const units: TokenizedSentence[] = [];
-    for (let i = firstBlockEndingAfter(blocks, start); i < blocks.length && blocks[i]!.start < end; i++) {
+    for (let i = firstBlockEndingAfter(blocks, start); i < count && bounds.start(i) < end; i++) {
       for (const unit of this.#unitsOfBlock(source, i)) if (unit.end > start && unit.start < end) units.push(unit);
     }
     return units;

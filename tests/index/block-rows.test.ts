@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstBlockEndingAfter } from '../../src/ingest/location.js';
+import { BLOCK_BOUNDS, blockBounds, firstBlockEndingAfter } from '../../src/ingest/location.js';
 import type { Block } from '../../src/ingest/types.js';
 import { blockList, blockRow } from '../../src/index/block-rows.js';
 import { IndexCorruptError } from '../../src/index/versions.js';
@@ -38,6 +38,18 @@ describe("a document's blocks read from its rows", () => {
     const list = blockList('manual.pdf', sections, rows);
     expect(list[1]).toEqual(list[1]);
     expect(list[1]).not.toBe(list[1]);
+  });
+
+  it("offers its blocks' offsets straight from the rows, and binary searches find what they find over the blocks", () => {
+    const list = blockList('manual.pdf', sections, rows);
+    const bounds = (list as unknown as Record<typeof BLOCK_BOUNDS, unknown>)[BLOCK_BOUNDS];
+    expect(bounds).toBe(blockBounds(list));
+    expect(blocks.map((_, i) => [blockBounds(list).start(i), blockBounds(list).end(i)])).toEqual(blocks.map((block) => [block.start, block.end]));
+    // A plain array of blocks has no bounds of its own: they are read from its blocks.
+    expect((blocks as unknown as Record<typeof BLOCK_BOUNDS, unknown>)[BLOCK_BOUNDS]).toBeUndefined();
+    for (let offset = -1; offset <= 42; offset++) expect(firstBlockEndingAfter(list, offset)).toBe(firstBlockEndingAfter(blocks, offset));
+    expect(firstBlockEndingAfter(list, 40)).toBe(4);
+    expect(Object.getOwnPropertySymbols(list)).toEqual([]);
   });
 
   it('cannot be changed', () => {
