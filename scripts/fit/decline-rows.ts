@@ -4,6 +4,7 @@ import { declinedByRule, declineInputs, lacksAskedValue, unmatchedSpecifics, typ
 import { DEFAULT_EXTRACTIVE_OPTIONS, type ExtractiveAnswerer } from '../../src/answer/extractive.js';
 import type { Judged } from '../../src/answer/judged.js';
 import { loadEvalCases, type EvalCase } from '../../src/eval/datasets.js';
+import type { UnmatchedTerms } from '../../src/answer/unmatched-terms.js';
 import type { Docent } from '../../src/service.js';
 import { makeNearMisses } from './near-misses.js';
 import { isUntuned } from './untuned.js';
@@ -35,10 +36,12 @@ export interface DeclineRow {
   /** Declined whatever the model says: no sentence, the specifics rules (declinedByRule), or no sentence quoted states the value asked for (lacksAskedValue). */
   ruled: boolean;
   inputs?: Record<DeclineInput, number>;
+  /** What the best sentence leaves unsaid, rule inputs included (for simulating a rule on the rows before writing it). */
+  unmatched?: UnmatchedTerms;
   /** Whether the best sentence itself holds the answer. */
   bestHolds: boolean;
   /** The sentences scoring close enough to the best to be quoted beside it (best first): each is quoted only when the model lets it answer too. */
-  companions: Array<{ inputs: Record<DeclineInput, number>; holds: boolean }>;
+  companions: Array<{ inputs: Record<DeclineInput, number>; holds: boolean; unmatched: UnmatchedTerms }>;
 }
 
 /** The group of a tests/eval set: 'round n' for *n.heldout.jsonl (n = 1 when unnumbered), else 'tuning'. */
@@ -94,9 +97,9 @@ export async function declineRows(docents: Record<Corpus, Docent>, answerers: Re
       answerable: item.answerable,
       y,
       ruled: !best || declinedByRule(best) || lacksAskedValue(best, companions),
-      ...(best ? { inputs: inputsOf(best) } : {}),
+      ...(best ? { inputs: inputsOf(best), unmatched: best.unmatched } : {}),
       bestHolds,
-      companions: companions.map((c) => ({ inputs: inputsOf(c), holds: contains(text(c), item) })),
+      companions: companions.map((c) => ({ inputs: inputsOf(c), holds: contains(text(c), item), unmatched: c.unmatched })),
     });
   }
   return rows;

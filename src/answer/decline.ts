@@ -135,9 +135,11 @@ export interface RuledCandidate {
  * question is about another fact ("the University of Warsaw was established …" for "the University of
  * Kraków"), a sentence that matches less and happens to name nothing wrong is rarely the answer — or it names another
  * of the kind in the place of a question name it matches only softly (unmatched-terms.ts's anotherName: either alone is
- * common in right answers, together they were in none of the SQuAD questions fitted on).
+ * common in right answers, together they were in none of the SQuAD questions fitted on), or it states the question's
+ * superlative only at another rank ("the second-busiest airport" for "the third busiest"; unmatched-terms.ts's otherRank).
  */
-export const declinedByRule = (candidate: RuledCandidate) => unmatchedSpecifics(candidate.specifics) || candidate.outmatched || candidate.unmatched.anotherName === 1;
+export const declinedByRule = (candidate: RuledCandidate) =>
+  unmatchedSpecifics(candidate.specifics) || candidate.outmatched || candidate.unmatched.anotherName === 1 || candidate.unmatched.otherRank === 1;
 
 /**
  * A question asking for a year, a month, a count or a length of time (asked-value.ts) that neither the best sentence nor

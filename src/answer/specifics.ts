@@ -16,7 +16,7 @@ import { spelledIn } from './name-spelling.js';
 import { replacedWords } from './replaced-words.js';
 import { swappedNouns } from './swapped-nouns.js';
 import { swappedRoles } from './swapped-roles.js';
-import { yearInRange } from './year-ranges.js';
+import { oppositeYearBounds, yearInRange } from './year-ranges.js';
 import { isPlace } from '../match/places.js';
 
 /**
@@ -27,7 +27,7 @@ import { isPlace } from '../match/places.js';
  */
 
 export interface SpecificsCheck {
-  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts, owners.ts, numbers-of-others.ts, regnal-numbers.ts). */
+  /** Facts of the question the evidence states differently, or in another relation or role (see linked-names.ts, labelled-numbers.ts, demonyms.ts, fractions.ts, owners.ts, numbers-of-others.ts, regnal-numbers.ts, year-ranges.ts). */
   conflicting: Fact[];
   /** Facts of the question neither the evidence nor its context (title, headings, lead, the paragraph before it) mentions. */
   absent: Fact[];
@@ -152,6 +152,7 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
     ...otherOwners(question, evidence),
     ...namesWithoutTheirNumber(question, evidence),
     ...otherNumberedNames(question, evidence),
+    ...oppositeYearBounds(question, evidence),
   ];
   return {
     conflicting,

@@ -1,5 +1,6 @@
 import { antonymsOf, wordsOf, type WordAt } from '../match/antonyms.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
+import { rankedSuperlatives } from '../match/superlatives.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { askedValue, statesAskedValue, type AskedValue } from './asked-value.js';
@@ -12,7 +13,7 @@ import { wantedType } from './short-answer.js';
  * does ("Toyota" named in the paragraph, the sentence on Holden and Ford) — how rare the rarest of them is,
  * and whether the evidence has something of the same kind in its place (another name, number or year; an
  * opposite word: "oldest" for "youngest"), and whether it lacks the value the question asks for (asked-value.ts; a rule,
- * lacksAskedValue in decline.ts).
+ * lacksAskedValue in decline.ts) or states its superlative at another rank (a rule, declinedByRule).
  */
 
 /** A word of the question counts as said by the evidence when it matches at least this well (1 exact, else a cosine). */
@@ -44,10 +45,16 @@ export interface UnmatchedTerms {
   anotherName: number;
   /** 1 when the question asks for a year, month, count or length of time and the evidence states none (asked-value.ts). */
   valueUnsaid: number;
+  /**
+   * 1 when the evidence states a superlative of the question only at another rank (superlatives.ts): "Which airport is the
+   * third busiest …?" against "… the second-busiest airport in the United States by passenger volume". The rank is the
+   * question's point, yet word matching sees every word ("third" is there too, of another volume). A rule (declinedByRule).
+   */
+  otherRank: number;
 }
 
 /** A candidate that leaves nothing of the question unsaid (and the default where terms are not checked). */
-export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0 };
+export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0, otherRank: 0 };
 
 /** What the rules read from the question alone, once per question rather than once per candidate sentence. */
 interface QuestionReading {
@@ -111,6 +118,7 @@ export function unmatchedTerms(
     anotherName: softName && other && !reading.asksName ? 1 : 0,
     opposite: hasOpposite(reading.words, evidence.text) ? 1 : 0,
     valueUnsaid: reading.asked !== undefined && !statesAskedValue(reading.asked, question, evidence) ? 1 : 0,
+    otherRank: rankedSuperlatives(question.text, evidence.text).length > 0 ? 1 : 0,
   };
 }
 

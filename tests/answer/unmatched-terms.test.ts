@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { questionFacts } from '../../src/answer/specifics.js';
+import { declinedByRule } from '../../src/answer/decline.js';
+import { questionFacts, type SpecificsCheck } from '../../src/answer/specifics.js';
 import { unmatchedTerms } from '../../src/answer/unmatched-terms.js';
 import { weightedTerms } from '../../src/match/coverage.js';
 import { analyse } from '../../src/match/facts.js';
@@ -18,6 +19,8 @@ const unmatched = (question: string, evidence: string, context: string[] = []) =
   const stated = facts.facts.filter((fact) => said.facts.some((other) => other.value === fact.value));
   return unmatchedTerms(weightedTerms(question, () => 1), facts, said, context.map((text) => analyse(text)), stated, similarity);
 };
+
+const NO_SPECIFICS: SpecificsCheck = { conflicting: [], absent: [], nearby: [], unsaid: [], swapped: [], stated: [], total: 0 };
 
 describe('what of the question a candidate leaves unsaid', () => {
   it('is nothing when the evidence says every word', () => {
@@ -52,4 +55,15 @@ describe('what of the question a candidate leaves unsaid', () => {
     expect(unmatched('Who was the youngest quarterback to play?', 'Manning was the oldest quarterback to play.').opposite).toBe(1);
     expect(unmatched('Who was the oldest quarterback to play?', 'Manning was the oldest quarterback to play.').opposite).toBe(0);
   });
+
+  it('marks a superlative of the question stated only at another rank, which declines by rule', () => {
+    const question = 'Which airport is the third busiest in the United States by total passenger volume?';
+    const other = unmatched(question, 'Los Angeles International Airport is the second-busiest airport in the United States by passenger volume and the third by international passenger volume.');
+    expect(other.otherRank).toBe(1);
+    expect(declinedByRule({ specifics: NO_SPECIFICS, outmatched: false, unmatched: other })).toBe(true);
+    const same = unmatched(question, 'Ontario International Airport is the third-busiest airport in the United States by passenger volume.');
+    expect(same.otherRank).toBe(0);
+    expect(declinedByRule({ specifics: NO_SPECIFICS, outmatched: false, unmatched: same })).toBe(false);
+  });
 });
+

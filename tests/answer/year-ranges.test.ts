@@ -26,3 +26,17 @@ describe('decades and centuries', () => {
     expect(unmatchedSpecifics(check('How much gold did Victoria produce in 1855?', 'Victoria produced in 1851 two million ounces of gold.'))).toBe(true);
   });
 });
+
+describe('years that bound a time', () => {
+  it('declines a year the evidence bounds from the other side', () => {
+    const question = 'How many meetings did President Xi Jinping hold with UN Secretary-Generals before 2012?';
+    expect(unmatchedSpecifics(check(question, 'Since 2012, President Xi Jinping has had 11 meetings with UN Secretary-Generals.'))).toBe(true);
+    expect(unmatchedSpecifics(check('What did the PLA build after 1990?', 'Until 1990, the PLA built barracks.'))).toBe(true);
+  });
+
+  it('keeps a year bounded the same way, or stated plainly', () => {
+    expect(unmatchedSpecifics(check('How many times has Xi met UN Secretary-Generals since 2012?', 'Since 2012, President Xi Jinping has had 11 meetings with UN Secretary-Generals.'))).toBe(false);
+    expect(unmatchedSpecifics(check('How many meetings did Xi hold with UN Secretary-Generals before 2012?', 'In 2012, Xi held 3 meetings with UN Secretary-Generals.'))).toBe(false);
+    expect(unmatchedSpecifics(check('What happened to the PLA after 1990?', 'After 1990 and until 2000, the PLA grew.'))).toBe(false);
+  });
+});
