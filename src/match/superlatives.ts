@@ -38,8 +38,9 @@ function superlatives(text: string): Ranked[] {
   words.forEach((word, i) => {
     const lower = normalizeWord(word.text);
     if (!isSuperlative(lower)) return;
-    const following = words.slice(i + 1).find((other) => !isStopWord(normalizeWord(other.text)));
-    const next = following && !/[,;:()]/.test(text.slice(word.end, following.start)) ? following : undefined;
+    // What it is said of follows it at once ("busiest airport"); past a preposition ("busiest in the United States") it says where, not what.
+    const following = words[i + 1];
+    const next = following && !isStopWord(normalizeWord(following.text)) && !/[,;:()]/.test(text.slice(word.end, following.start)) ? following : undefined;
     if (MODIFIERS.has(lower) && !next) return;
     const before = ORDINAL_BEFORE.exec(text.slice(Math.max(0, word.start - 20), word.start));
     const ordinal = before ? numberMentions(before[1]!)[0] : undefined;
