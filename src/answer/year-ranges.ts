@@ -1,10 +1,11 @@
+import { timeBoundOf } from '../match/bounds.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 
 /**
  * "The 1850s" and "the 1500s" name a decade and a century, not the year 1850 or 1500: a question
  * asking about them is answered by a year inside them ("in 1851–1860", "in 1562, …"). A year the
  * question names as such must still be in the evidence as written. A year that bounds a time ("before 2012")
- * is a range too: the evidence's same year bounding it from the other side ("Since 2012, …") is another time.
+ * is a range too (match/bounds.ts reads its side): the evidence's same year bounding it from the other side ("Since 2012, …") is another time.
  */
 
 /** A year written as a decade or century: the year, then "s" or "'s" ("1850s", "1500's"). */
@@ -26,27 +27,17 @@ export function yearInRange(fact: Fact, question: AnalysedText, text: AnalysedTe
   return text.facts.some((other) => (other.kind === 'year' || other.kind === 'number') && Number(other.value) >= range[0] && Number(other.value) <= range[1]);
 }
 
-/** The side of a year that the word before it puts a time on: "before 2012" (earlier), "since 2012" (later). */
-const YEAR_BOUND = /\b(before|prior to|until|till|after|since)\s+$/i;
-const EARLIER = new Set(['before', 'prior to', 'until', 'till']);
-
-function boundSide(text: AnalysedText, fact: Fact): 'earlier' | 'later' | undefined {
-  if (fact.kind !== 'year') return undefined;
-  const word = YEAR_BOUND.exec(text.text.slice(Math.max(0, fact.start - 12), fact.start))?.[1]?.toLowerCase();
-  return word === undefined ? undefined : EARLIER.has(word) ? 'earlier' : 'later';
-}
-
 /**
  * Years of the question that bound a time ("How many meetings … before 2012?") which the evidence states only as bounding
  * it from the other side ("Since 2012, President Xi Jinping has had 11 meetings …"): the evidence counts another time.
  */
 export function oppositeYearBounds(question: AnalysedText, evidence: AnalysedText): Fact[] {
   return question.facts.filter((fact) => {
-    const side = boundSide(question, fact);
+    const side = timeBoundOf(question, fact)?.side;
     if (!side) return false;
     const same = evidence.facts.filter((other) => other.kind === 'year' && other.value === fact.value);
     return same.length > 0 && same.every((other) => {
-      const theirs = boundSide(evidence, other);
+      const theirs = timeBoundOf(evidence, other)?.side;
       return theirs !== undefined && theirs !== side;
     });
   });

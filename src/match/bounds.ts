@@ -24,18 +24,29 @@ const BOUND_WORDS: ReadonlyArray<[RegExp, BoundSide]> = [
   [/\b(?:under|below|at most|up to|nearly|almost|just under)\s+$/iu, 'below'],
 ];
 
+/** A year bounds a time the same way: "before 2012" puts it below, "since 2012" above. */
+const TIME_BOUND_WORDS: ReadonlyArray<[RegExp, BoundSide]> = [
+  [/\b(?:before|prior to|until|till)\s+$/iu, 'below'],
+  [/\b(?:after|since)\s+$/iu, 'above'],
+];
+
 /** How far before a number its bounding words may start. */
 const REACH = 24;
 
-/** The bound the words before `fact` set on it, if any. */
-export function boundOf(text: AnalysedText, fact: Fact): Bound | undefined {
+function boundBy(words: ReadonlyArray<[RegExp, BoundSide]>, text: AnalysedText, fact: Fact): Bound | undefined {
   const before = text.text.slice(Math.max(0, fact.start - REACH), fact.start);
-  for (const [pattern, side] of BOUND_WORDS) {
+  for (const [pattern, side] of words) {
     const match = pattern.exec(before);
     if (match) return { side, start: fact.start - before.length + match.index };
   }
   return undefined;
 }
+
+/** The bound the words before `fact` set on it, if any. */
+export const boundOf = (text: AnalysedText, fact: Fact): Bound | undefined => boundBy(BOUND_WORDS, text, fact);
+
+/** The bound the words before a year set on the time it dates ("before 2012"), if any. */
+export const timeBoundOf = (text: AnalysedText, fact: Fact): Bound | undefined => (fact.kind === 'year' ? boundBy(TIME_BOUND_WORDS, text, fact) : undefined);
 
 /**
  * The claim's number with its bound against the evidence's, when the two bound the same value from
