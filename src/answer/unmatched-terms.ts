@@ -1,6 +1,6 @@
 import { antonymsOf, wordsOf, type WordAt } from '../match/antonyms.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
-import { rankedSuperlatives } from '../match/superlatives.js';
+import { rankedSuperlatives, superlativesOf, type RankedSuperlative } from '../match/superlatives.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { askedValue, statesAskedValue, type AskedValue } from './asked-value.js';
@@ -65,6 +65,7 @@ interface QuestionReading {
   words: readonly WordAt[];
   terms: ReadonlySet<string>;
   values: ReadonlySet<string>;
+  superlatives: readonly RankedSuperlative[];
 }
 
 const readings = new WeakMap<AnalysedText, QuestionReading>();
@@ -79,6 +80,7 @@ function readingOf(question: AnalysedText): QuestionReading {
       words: wordsOf(question.text),
       terms: new Set(question.tokens.map((token) => token.term)),
       values: new Set(question.facts.map((fact) => fact.value)),
+      superlatives: superlativesOf(question.text),
     };
     readings.set(question, reading);
   }
@@ -118,7 +120,7 @@ export function unmatchedTerms(
     anotherName: softName && other && !reading.asksName ? 1 : 0,
     opposite: hasOpposite(reading.words, evidence.text) ? 1 : 0,
     valueUnsaid: reading.asked !== undefined && !statesAskedValue(reading.asked, question, evidence) ? 1 : 0,
-    otherRank: rankedSuperlatives(question.text, evidence.text).length > 0 ? 1 : 0,
+    otherRank: rankedSuperlatives(question.text, evidence.text, reading.superlatives).length > 0 ? 1 : 0,
   };
 }
 

@@ -11,7 +11,7 @@ import { numberMentions } from './numbers.js';
  */
 
 /** A superlative with its rank (1 unless an ordinal stands right before it) and what it is said of. */
-interface Ranked {
+export interface RankedSuperlative {
   word: WordAt;
   /** The ordinal and the superlative, as written ("second-most"), or the superlative alone. */
   text: WordAt;
@@ -32,9 +32,9 @@ const isSuperlative = (word: string) => {
 const MODIFIERS = new Set(['most', 'least']);
 const ORDINAL_BEFORE = /(\p{L}+|\d+(?:st|nd|rd|th))[\s-]+$/u;
 
-function superlatives(text: string): Ranked[] {
+export function superlativesOf(text: string): RankedSuperlative[] {
   const words = wordsOf(text);
-  const found: Ranked[] = [];
+  const found: RankedSuperlative[] = [];
   words.forEach((word, i) => {
     const lower = normalizeWord(word.text);
     if (!isSuperlative(lower)) return;
@@ -51,12 +51,14 @@ function superlatives(text: string): Ranked[] {
   return found;
 }
 
-/** The claim's superlatives that the evidence states only at another rank, each with the evidence's. */
-export function rankedSuperlatives(claim: string, evidence: string): AntonymPair[] {
-  const ours = superlatives(claim);
+/**
+ * The claim's superlatives that the evidence states only at another rank, each with the evidence's. A claim read against
+ * many texts (a question against its candidate sentences) passes its superlatives, read once.
+ */
+export function rankedSuperlatives(claim: string, evidence: string, ours: readonly RankedSuperlative[] = superlativesOf(claim)): AntonymPair[] {
   // Most claims have none: the evidence is not read.
   if (ours.length === 0) return [];
-  const theirs = superlatives(evidence);
+  const theirs = superlativesOf(evidence);
   const pairs: AntonymPair[] = [];
   for (const own of ours) {
     // The same superlative of the same thing ("most populous" is never "most visited"; "busiest airport" not "busiest single runway").
