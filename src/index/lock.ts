@@ -26,6 +26,8 @@ function isAlive(pid: number): boolean {
 /** How often a holder touches its lock file, and how old an untouched lock of another host must be to count as abandoned. */
 const HEARTBEAT_MS = 5_000;
 const DEFAULT_STALE_MS = 30_000;
+/** How long a lock file may stay unreadable before it counts as left half written: writing a few bytes takes far less. */
+const PARTIAL_WRITE_MS = 2_000;
 
 /**
  * A lock left by a process that is gone (killed with -9, crashed), or unreadable. On this host the
@@ -35,16 +37,20 @@ const DEFAULT_STALE_MS = 30_000;
 async function isStale(file: string, staleMs: number): Promise<boolean> {
   const raw = await fs.readFile(file, 'utf8').catch(() => undefined);
   if (raw === undefined) return false;
+  const untouchedFor = async (ms: number) => {
+    const touched = await fs.stat(file).then((stat) => stat.mtimeMs, () => undefined);
+    return touched !== undefined && Date.now() - touched > ms;
+  };
   let owner: LockOwner;
   try {
     owner = JSON.parse(raw) as LockOwner;
   } catch {
-    // Written half by a process killed mid-write.
-    return true;
+    // Empty or half written: a holder that is writing its name right now (the file is created before its bytes are
+    // written, and taking it over then let two indexers run at once), or one killed mid-write, whose lock stays so.
+    return untouchedFor(PARTIAL_WRITE_MS);
   }
   if (owner.host === os.hostname()) return !isAlive(owner.pid);
-  const touched = await fs.stat(file).then((stat) => stat.mtimeMs, () => undefined);
-  return touched !== undefined && Date.now() - touched > staleMs;
+  return untouchedFor(staleMs);
 }
 
 export interface LockOptions {

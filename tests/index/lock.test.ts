@@ -44,4 +44,16 @@ describe('index lock across hosts', () => {
       { staleMs: 300 },
     );
   });
+
+  it('never takes over a lock file its holder is still writing, only one left unreadable for a while', async () => {
+    const indexDir = await tempDir('docent-index-');
+    const file = path.join(indexDir, LOCK_FILE);
+    // Created, its owner not yet written: what a second indexer started at the same moment may read.
+    await fs.writeFile(file, '');
+    const refused = await withIndexLock(indexDir, async () => 'built', { waitMs: 300, pollMs: 50 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(IndexLockedError);
+    const old = new Date(Date.now() - 10_000);
+    await fs.utimes(file, old, old);
+    expect(await withIndexLock(indexDir, async () => 'built', { waitMs: 10_000 })).toBe('built');
+  });
 });
