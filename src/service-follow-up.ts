@@ -3,6 +3,46 @@ import type { Resolution } from './retrieve/follow-up.js';
 import type { Passage } from './retrieve/types.js';
 
 /**
+ * How much more probable the follow-up reading's answer must be than the answer to the question alone for a turn that
+ * retrieval left undecided to be answered as a follow-up. Fitted leave-one-round-out on the seen conversation sets
+ * (tests/eval/follow-up-trace.ts, scripts/fit/follow-up-gain.ts): 0.15 was chosen with every round left out; the
+ * nearest topic switch gains 0.08.
+ */
+export const ANSWER_GAIN = 0.15;
+
+/** An answer, and the reading of the question it answers (reported as the standalone question). */
+export interface ConversationAnswer {
+  answer: Answer;
+  resolution: Resolution;
+}
+
+/**
+ * Answers a question in a conversation. When retrieval left the follow-up reading undecided, both readings are answered
+ * and the follow-up's is kept only when it is clearly more probable: a question that is answered as well alone stays
+ * exactly as if asked first. `onResolved` hears the kept reading before any of its text is streamed. An answerer that
+ * does not score its answers by matching words (a language model) answers the question as retrieval resolved it.
+ */
+export async function answerInConversation(
+  answerer: Answerer,
+  resolution: Resolution,
+  options: AnswerOptions & { onResolved?: (reading: Resolution) => void },
+): Promise<ConversationAnswer> {
+  const { undecided } = resolution;
+  if (!undecided || !answerer.matchesWords) {
+    options.onResolved?.(resolution);
+    return { answer: await answerResolved(answerer, resolution, resolution.passages, options), resolution };
+  }
+  const quiet = { signal: options.signal };
+  const own = await answerResolved(answerer, resolution, resolution.passages, quiet);
+  const followUp = await answerResolved(answerer, undecided, undecided.passages, quiet);
+  const ownProbability = own.answerable ? (own.confidence ?? 0) : 0;
+  const kept = followUp.answerable && (followUp.confidence ?? 0) >= ownProbability + ANSWER_GAIN ? { answer: followUp, resolution: undecided } : { answer: own, resolution };
+  options.onResolved?.(kept.resolution);
+  options.onDelta?.(kept.answer.answer);
+  return kept;
+}
+
+/**
  * Answers a resolved question. A follow-up with words of its own is matched first with only the names it may point
  * back to (`answerQuery`), so the earlier question's own sentence does not outscore the one that answers; when that
  * finds no answer (a name it was given is not in the answering sentence), it is matched as searched, the earlier

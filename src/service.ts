@@ -18,7 +18,7 @@ import { openIndexStorage } from './index/open-storage.js';
 import type { IndexStorage } from './index/storage.js';
 import { indexerUpdater, readerUpdater, type IndexUpdater } from './index/updater.js';
 import { resolveFollowUp } from './retrieve/follow-up.js';
-import { answerResolved } from './service-follow-up.js';
+import { answerInConversation } from './service-follow-up.js';
 import { HybridRetriever } from './retrieve/hybrid.js';
 import type { RetrieverMode } from './retrieve/types.js';
 import { verifyAnswer, type CheckedCitation } from './verify/answer.js';
@@ -193,13 +193,17 @@ function serviceOver(
         idf: (term) => index.lexical.idf(term),
         similarity,
       });
-      const { standalone, passages } = resolution;
       // Between the CPU-heavy stages, let waiting requests (a health check) run: no single block spans the whole question.
       await yieldToEventLoop();
       signal?.throwIfAborted();
-      onEvent?.({ type: 'passages', passages, standaloneQuestion: standalone });
       const retrievedAt = performance.now();
-      const answer: Answer & Partial<LlmAnswer> = await answerResolved(answerer, resolution, passages, { signal, onDelta: (text) => onEvent?.({ type: 'delta', text }) });
+      const answered = await answerInConversation(answerer, resolution, {
+        signal,
+        onResolved: (reading) => onEvent?.({ type: 'passages', passages: reading.passages, standaloneQuestion: reading.standalone }),
+        onDelta: (text) => onEvent?.({ type: 'delta', text }),
+      });
+      const { standalone, passages } = answered.resolution;
+      const answer: Answer & Partial<LlmAnswer> = answered.answer;
       const { answerer: producedBy = answerer.name, fallbackReason, verification, ...plain } = answer;
       await yieldToEventLoop();
       // Every answer goes through the checker: the LLM answerer verifies its own, the extractive one is checked here.

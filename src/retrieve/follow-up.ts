@@ -41,6 +41,11 @@ export interface Resolution {
   answerQuery: string;
   passages: Passage[];
   followUp: boolean;
+  /**
+   * The follow-up reading, when retrieval kept the question alone but cannot tell the two apart: its passages hold the
+   * focus and cover the question as well as the question's own. The answers of both readings decide (service-follow-up.ts).
+   */
+  undecided?: Resolution;
 }
 
 /** Earlier user turns read for the focus, newest first. */
@@ -153,15 +158,53 @@ interface Reading {
   coverage: number;
 }
 
-export async function resolveFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf, similarity }: FollowUpOptions): Promise<Resolution> {
+/** Both readings of a question in a conversation, and what retrieval says of them. */
+export interface FollowUpReadings {
+  /** The question as asked, searched alone. */
+  alone: Resolution;
+  /** The question read with the conversation's focus (or the previous answer's names); none without a focus. */
+  followUp?: Resolution;
+  /** Whether the question says enough to stand alone (see saysEnough). */
+  saysEnough: boolean;
+  /** Whether a compared passage of the follow-up reading holds what it follows up on. */
+  held: boolean;
+  /** The best coverage of the question by a passage found for it alone, and by one of the follow-up reading that holds the focus. */
+  aloneCoverage: number;
+  followUpCoverage: number;
+}
+
+export async function resolveFollowUp(question: string, history: readonly ChatTurn[], options: FollowUpOptions): Promise<Resolution> {
+  const readings = await readFollowUp(question, history, options);
+  return retrievalChoice(readings);
+}
+
+/**
+ * Retrieval's choice between the two readings: a question that says too little to retrieve on its own ("In which month?")
+ * continues the conversation when the focus is found; one that says enough does only when the focus makes it clearly
+ * better answered. When the passages that hold the focus cover the question just as well as its own, retrieval cannot
+ * tell a follow-up from a new question about the same thing, and the follow-up reading is left undecided for the answers.
+ */
+export function retrievalChoice({ alone, followUp, saysEnough, held, aloneCoverage, followUpCoverage }: FollowUpReadings): Resolution {
+  if (!followUp) return alone;
+  if ((!saysEnough && held) || (followUpCoverage >= MIN_COVERAGE && followUpCoverage >= aloneCoverage + CLEAR_GAIN)) return followUp;
+  return held && followUpCoverage >= aloneCoverage ? { ...alone, undecided: followUp } : alone;
+}
+
+/** Reads a question alone and, when the conversation has a focus, with it; retrieval's evidence on both. */
+export async function readFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf, similarity }: FollowUpOptions): Promise<FollowUpReadings> {
   const asked = question.trim();
   const focus = history.length > 0 ? conversationFocus(history, idf) : undefined;
-  if (!focus) return { standalone: asked, answerQuery: asked, passages: await retrieve(asked), followUp: false };
+  const askedAlone = (passages: Passage[]): Resolution => ({ standalone: asked, answerQuery: asked, passages, followUp: false });
+  if (!focus) return { alone: askedAlone(await retrieve(asked)), saysEnough: true, held: false, aloneCoverage: 0, followUpCoverage: 0 };
   const terms = weightedTerms(asked, idf);
   const subject = answerSubject(history, focus);
   const combined = followingUp(asked, focus);
-  if (terms.length === 0) return { standalone: combined, answerQuery: combined, passages: await retrieve(combined), followUp: true };
-  const [alone, together] = await Promise.all([retrieve(asked), retrieve(combined)]);
+  if (terms.length === 0) {
+    // Nothing of its own to search for: only the follow-up reading is read.
+    const followUp: Resolution = { standalone: combined, answerQuery: combined, passages: await retrieve(combined), followUp: true };
+    return { alone: followUp, followUp, saysEnough: false, held: true, aloneCoverage: 0, followUpCoverage: 0 };
+  }
+  const [alonePassages, together] = await Promise.all([retrieve(asked), retrieve(combined)]);
   const ownTerms = (text: string) => weightedTerms(text, idf).filter((term) => !terms.some((own) => own.term === term.term));
   const focusTerms = ownTerms(focus);
   const tokensOf = new Map<Passage, Token[]>();
@@ -171,7 +214,7 @@ export async function resolveFollowUp(question: string, history: readonly ChatTu
     for (const passage of fresh) tokensOf.set(passage, passageTokens(passage));
     await similarity?.prepare(wanted.map((term) => term.word).concat(fresh.flatMap((passage) => tokensOf.get(passage)!.map((token) => token.word))));
   };
-  await compare([alone, together], [...terms, ...focusTerms]);
+  await compare([alonePassages, together], [...terms, ...focusTerms]);
   const covers = (wanted: readonly WeightedTerm[], passage: Passage) => coverage(wanted, tokensOf.get(passage)!, similarity);
   // The focus is held when its own words are there: a passage about another thing in like words does not continue the conversation.
   const holds = (wanted: readonly WeightedTerm[], passage: Passage) => wanted.length === 0 || coverage(wanted, tokensOf.get(passage)!, undefined) >= MIN_COVERAGE;
@@ -180,7 +223,7 @@ export async function resolveFollowUp(question: string, history: readonly ChatTu
     const holding = passages.slice(0, COMPARED).filter((passage) => holds(held, passage));
     return { standalone, passages, held: holding.length > 0, coverage: Math.max(0, ...holding.map((passage) => covers(terms, passage))) };
   };
-  const aloneCoverage = Math.max(0, ...alone.slice(0, COMPARED).map((passage) => covers(terms, passage)));
+  const aloneCoverage = Math.max(0, ...alonePassages.slice(0, COMPARED).map((passage) => covers(terms, passage)));
   let best = read(combined, together, focusTerms);
   // A second reading, with the names of the answer the earlier question got (whom "Who was his partner?" asks about), stands for
   // the earlier question only when it covers the question better: a tie keeps the earlier question, and full coverage cannot be bettered.
@@ -192,10 +235,7 @@ export async function resolveFollowUp(question: string, history: readonly ChatTu
     const reading = read(standalone, passages, subjectTerms);
     if (reading.coverage > best.coverage) best = reading;
   }
-  // A question that says too little to retrieve on its own ("In which month?") continues the conversation when the focus is found;
-  // one that says enough does only when the focus makes it clearly better answered.
-  const followUp = (!saysEnough(asked, terms, idf) && best.held) || (best.coverage >= MIN_COVERAGE && best.coverage >= aloneCoverage + CLEAR_GAIN);
-  if (!followUp) return { standalone: asked, answerQuery: asked, passages: alone, followUp };
   const ownTopic = topicTerms(asked, terms, idf).length > 0;
-  return { standalone: best.standalone, answerQuery: answerQuery(asked, best.standalone, ownTopic, subject, focus), passages: best.passages, followUp };
+  const followUp: Resolution = { standalone: best.standalone, answerQuery: answerQuery(asked, best.standalone, ownTopic, subject, focus), passages: best.passages, followUp: true };
+  return { alone: askedAlone(alonePassages), followUp, saysEnough: saysEnough(asked, terms, idf), held: best.held, aloneCoverage, followUpCoverage: best.coverage };
 }
