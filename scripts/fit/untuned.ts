@@ -4,7 +4,7 @@
  * their conversations; claims are `claims-heldout<UNTUNED_ROUND - 1>.jsonl` (the claims rounds started one
  * later). Once the round has been reported, the next session writes a new round and raises this number.
  */
-export const UNTUNED_ROUND = 13;
+export const UNTUNED_ROUND = 14;
 
 const UNTUNED_QUESTIONS = new RegExp(`(?<!\\d)${UNTUNED_ROUND}\\.heldout\\.jsonl$`);
 const UNTUNED_CLAIMS = new RegExp(`^claims-heldout${UNTUNED_ROUND - 1}\\.jsonl$`);
