@@ -5,18 +5,17 @@ import type { TermSimilarity } from '../../src/match/term-similarity.js';
 import { readFollowUp, retrievalChoice, type ChatTurn, type Resolution } from '../../src/retrieve/follow-up.js';
 import type { AskResult, Docent } from '../../src/service.js';
 import { answerResolved } from '../../src/service-follow-up.js';
-import { UNTUNED_ROUND } from '../../scripts/fit/untuned.js';
+import { isUntuned } from '../../scripts/fit/untuned.js';
 import { evalSets, openEvalDocent, type EvalSet } from './report.js';
 
 /**
  * Diagnostic and fitting data: every turn with history in the seen conversation sets, answered both ways (alone, and as
  * a follow-up), with retrieval's and the answerer's evidence on each; one JSON row per turn, read by
  * scripts/fit/follow-up-gain.ts. `npx tsx tests/eval/follow-up-trace.ts [out.jsonl]`. The untuned round's conversations
- * (numbered four below its question sets) are never read.
+ * (scripts/fit/untuned.ts) are never read.
  */
 const out = process.argv[2] ?? '.cache/follow-up-turns.jsonl';
-const untuned = new RegExp(`conversations(?:-squad)?${UNTUNED_ROUND - 4}\\.heldout\\.jsonl$`);
-const skip = (file: string) => untuned.test(file);
+const skip = (file: string) => isUntuned(path.basename(file));
 const docents = new Map<EvalSet['corpus'], Docent>();
 const rows: string[] = [];
 for (const set of evalSets()) {
