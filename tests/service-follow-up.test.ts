@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer, Answerer } from '../src/answer/types.js';
-import type { ChatTurn, Resolution } from '../src/retrieve/follow-up.js';
-import type { Docent } from '../src/service.js';
-import { answerResolved } from '../src/service-follow-up.js';
+import { retrievalChoice, type ChatTurn, type Resolution } from '../src/retrieve/follow-up.js';
+import type { AskEvent, Docent } from '../src/service.js';
+import { ANSWER_GAIN, answerInConversation, answerResolved } from '../src/service-follow-up.js';
 import { DEFAULT_CORPUS, DEFAULT_SOURCE, openTestDocent } from './helpers/fixtures.js';
 
-/** An answerer that finds an answer only for the queries it is given, and records what it was asked. */
-function answererFor(answers: Record<string, string>, matchesWords = true): Answerer & { asked: string[] } {
+/** An answerer that finds an answer (with probability 1 unless given) only for the queries it is given, and records what it was asked. */
+function answererFor(answers: Record<string, string | { text: string; confidence: number }>, matchesWords = true): Answerer & { asked: string[] } {
   const asked: string[] = [];
   return {
     name: 'fixed',
@@ -16,8 +16,9 @@ function answererFor(answers: Record<string, string>, matchesWords = true): Answ
     asked,
     async answer(question, _passages, { onDelta } = {}): Promise<Answer> {
       asked.push(question);
-      const text = answers[question];
-      const answer = { answer: text ?? 'Not found', answerable: text !== undefined, citations: [], confidence: text ? 1 : 0, questionType: 'factoid' as const };
+      const given = answers[question];
+      const found = typeof given === 'string' ? { text: given, confidence: 1 } : given;
+      const answer = { answer: found?.text ?? 'Not found', answerable: found !== undefined, citations: [], confidence: found?.confidence ?? 0, questionType: 'factoid' as const };
       onDelta?.(answer.answer);
       return answer;
     },
@@ -55,6 +56,54 @@ describe('answering a resolved follow-up', () => {
   });
 });
 
+const question = 'From which country did they sail?';
+const followUp: Resolution = { standalone: `${question} (following up on: When did the Huguenots set sail?)`, answerQuery: `${question} (following up on: Huguenots, Netherlands)`, passages: [], followUp: true };
+const undecided: Resolution = { standalone: question, answerQuery: question, passages: [], followUp: false, undecided: followUp };
+
+describe('a turn retrieval left undecided', () => {
+  it('is answered as a follow-up only when that answer is clearly more probable, and the kept reading is heard before its text', async () => {
+    const answerer = answererFor({ [question]: { text: 'Los Angeles. [1]', confidence: 0.1 }, [followUp.answerQuery]: { text: 'From the Netherlands. [1]', confidence: 0.1 + ANSWER_GAIN } });
+    const events: string[] = [];
+    const { answer, resolution } = await answerInConversation(answerer, undecided, { onResolved: (reading) => events.push(`resolved: ${reading.standalone}`), onDelta: (text) => events.push(text) });
+    expect(answer.answer).toBe('From the Netherlands. [1]');
+    expect(resolution).toBe(followUp);
+    expect(events).toEqual([`resolved: ${followUp.standalone}`, 'From the Netherlands. [1]']);
+  });
+
+  it('stays exactly as if asked first when the follow-up reading is not clearly more probable, or finds nothing', async () => {
+    for (const found of [{ [followUp.answerQuery]: { text: 'From the Netherlands. [1]', confidence: 0.6 + ANSWER_GAIN / 2 } }, {}]) {
+      const answerer = answererFor({ [question]: { text: 'Los Angeles. [1]', confidence: 0.6 }, ...found });
+      const streamed: string[] = [];
+      const { answer, resolution } = await answerInConversation(answerer, undecided, { onDelta: (text) => streamed.push(text) });
+      expect(answer.answer).toBe('Los Angeles. [1]');
+      expect(resolution).toBe(undecided);
+      expect(streamed).toEqual(['Los Angeles. [1]']);
+    }
+  });
+
+  it('gives a language model the question as retrieval resolved it, answered once', async () => {
+    const answerer = answererFor({ [question]: { text: 'Los Angeles. [1]', confidence: 0.1 } }, false);
+    const { answer } = await answerInConversation(answerer, undecided, {});
+    expect(answer.answer).toBe('Los Angeles. [1]');
+    expect(answerer.asked).toEqual([question]);
+  });
+});
+
+describe('what retrieval leaves undecided', () => {
+  const alone: Resolution = { standalone: question, answerQuery: question, passages: [], followUp: false };
+  const readings = { alone, followUp, saysEnough: true, held: true };
+  it('a question that says enough, whose focus passages cover it as well as its own', () => {
+    expect(retrievalChoice({ ...readings, aloneCoverage: 0.9, followUpCoverage: 0.9 })).toEqual({ ...alone, undecided: followUp });
+  });
+  it('not one its own passages cover better, nor one whose focus is not held: those are asked alone', () => {
+    expect(retrievalChoice({ ...readings, aloneCoverage: 0.9, followUpCoverage: 0.88 })).toBe(alone);
+    expect(retrievalChoice({ ...readings, held: false, aloneCoverage: 0.9, followUpCoverage: 0.9 })).toBe(alone);
+  });
+  it('nor one the focus makes clearly better covered: that is a follow-up', () => {
+    expect(retrievalChoice({ ...readings, aloneCoverage: 0.6, followUpCoverage: 0.9 })).toBe(followUp);
+  });
+});
+
 describe('a conversation over the default corpus', () => {
   let docent: Docent;
   beforeAll(async () => {
@@ -77,5 +126,23 @@ describe('a conversation over the default corpus', () => {
     const text = fs.readFileSync(path.join(DEFAULT_CORPUS, DEFAULT_SOURCE), 'utf8');
     expect(signed.citations.length).toBeGreaterThan(0);
     for (const citation of signed.citations) expect(citation.quote).toBe(text.slice(citation.start, citation.end));
+  });
+
+  it('answers a turn retrieval left undecided as a follow-up when that answer is clearly more probable, reporting the reading it kept', async () => {
+    const asked = 'Which countries took part in the BRICS consultation on the UNPKOs that China conducted in 2015?';
+    const first = await docent.ask(asked);
+    const history: ChatTurn[] = [{ role: 'user', content: asked }, { role: 'assistant', content: first.answer }];
+    // Asked alone, "Did India take part?" finds no answer; its own passages and the conversation's cover it alike.
+    expect((await docent.ask('Did India take part?')).answerable).toBe(false);
+    const events: AskEvent[] = [];
+    const result = await docent.ask('Did India take part?', { history, onEvent: (event) => events.push(event) });
+    expect(result.answer).toMatch(/^Yes\b/);
+    expect(result.answer).toContain('India');
+    expect(result.standaloneQuestion).toContain('following up on');
+    expect(events[0]).toMatchObject({ type: 'passages', standaloneQuestion: result.standaloneQuestion });
+    expect(events.filter((event) => event.type === 'delta').map((event) => (event as { text: string }).text).join('')).toBe(result.answer);
+    const text = fs.readFileSync(path.join(DEFAULT_CORPUS, DEFAULT_SOURCE), 'utf8');
+    expect(result.citations.length).toBeGreaterThan(0);
+    for (const citation of result.citations) expect(citation.quote).toBe(text.slice(citation.start, citation.end));
   });
 });
