@@ -6,7 +6,8 @@ import type { Passage } from './retrieve/types.js';
  * How much more probable the follow-up reading's answer must be than the answer to the question alone for a turn that
  * retrieval left undecided to be answered as a follow-up. Fitted on the seen conversation rounds by
  * scripts/fit/follow-up-gain.ts (the median of the gains that answer most turns right with no switch answered otherwise
- * than alone); every gain from 0.15 to 0.36 scores the same there. The nearest topic switch gains 0.08.
+ * than alone): gains of 0.13–0.17 and 0.27–0.35 answer 442 of the 494 turns with history right, against 439 without this
+ * step. The nearest topic switch gains 0.08.
  */
 export const ANSWER_GAIN = 0.29;
 
