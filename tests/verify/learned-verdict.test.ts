@@ -31,6 +31,13 @@ describe('learned verdict', () => {
     expect(learnedVerdict(withRule(3), 'supported', rulesEcho())).toBe('not_found');
   });
 
+  it("lets the model decide a rules' contradiction by evidence that leaves part of the claim unstated", () => {
+    const withGap = (k: number) => withRule(k).map((v, j) => (FEATURE_NAMES[j] === 'largestGap' ? 0.2 : v));
+    expect(learnedVerdict(withGap(3), 'contradicted', rulesEcho())).toBe('not_found');
+    expect(learnedVerdict(withGap(2), 'contradicted', rulesEcho())).toBe('contradicted');
+    expect(learnedVerdict(withRule(3), 'contradicted', rulesEcho())).toBe('contradicted');
+  });
+
   it('a model fitted on other features is not used: the rules decide', () => {
     const stale = { ...rulesEcho(), features: ['coverage'] };
     expect(currentModel(stale)).toBeNull();
