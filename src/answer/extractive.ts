@@ -131,7 +131,7 @@ export class ExtractiveAnswerer implements Answerer {
         facts,
         this.#evidence.evidenceOf(candidate.sentence),
         this.#evidence.contextOf(candidate.sentence),
-        { names: this.#names, similarity: this.similarity, isNameAtStart: () => true },
+        { names: this.#names, similarity: this.similarity, isNameAtStart: () => true, idf: (term) => this.index.lexical.idf(term) },
         this.#evidence.paragraphOf(candidate.sentence),
       );
     // Where the evidence's unsaid words may be vouched for: its context and its whole paragraph.

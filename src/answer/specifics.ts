@@ -14,7 +14,7 @@ import { otherNumberedNames } from './regnal-numbers.js';
 import { datesBareMonth } from './paragraph-year.js';
 import { spelledIn } from './name-spelling.js';
 import { replacedWords } from './replaced-words.js';
-import { swappedNouns } from './swapped-nouns.js';
+import { amongRarest, swappedNouns } from './swapped-nouns.js';
 import { swappedRoles } from './swapped-roles.js';
 import { oppositeYearBounds, yearInRange } from './year-ranges.js';
 import { isPlace } from '../match/places.js';
@@ -52,6 +52,8 @@ export interface SpecificsOptions {
   similarity: TermSimilarity;
   /** Whether a capitalised word opening the question is a name. */
   isNameAtStart: (token: Token) => boolean;
+  /** The corpus's IDF of a term: a noun swapped for a sibling is a specific only when it is among the question's rarest words (swapped-nouns.ts); without it, every such noun is. */
+  idf?: (term: string) => number;
 }
 
 /** Month-and-year pairs of a text: "April 2019". */
@@ -110,7 +112,7 @@ const ANSWER_COUNT =
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
   const replaced = replacedWords(question, evidence, context, options.similarity);
   const swapped = [
-    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun)),
+    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun) && (!options.idf || amongRarest(noun, question, options.idf))),
     ...replaced,
     ...swappedRoles(question, evidence, options.names, options.similarity),
   ];

@@ -34,6 +34,18 @@ function questionNouns(question: AnalysedText): Token[] {
   return nouns.filter((token) => token !== asked);
 }
 
+/**
+ * A swapped noun is a specific of the question only when it is about as rare as the question's rarest word (at least this share of
+ * its IDF): the plums of "What share of Australian plums …?", the cornerback of "Pro Bowl cornerback Von Miller led …". A commoner
+ * noun a question rewords is no specific: "Roussel de Bailleul's attempt to set up his own state" is answered by "… he found
+ * support from the local population", which WordNet calls a sibling. Chosen leave-one-round-out over every seen round (0.9 in each fold).
+ */
+const SPECIFIC_RARITY = 0.9;
+
+/** Whether `noun` is among the question's rarest words by `idf` (see SPECIFIC_RARITY). */
+export const amongRarest = (noun: Token, question: AnalysedText, idf: (term: string) => number) =>
+  idf(noun.term) >= SPECIFIC_RARITY * Math.max(0, ...question.tokens.map((token) => idf(token.term)));
+
 /** The question's nouns that the evidence (and its context) lacks and replaces by a sibling noun. */
 export function swappedNouns(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], similarity: TermSimilarity): Token[] {
   const said = new Set([evidence, ...context].flatMap((text) => text.tokens.map((token) => token.term)));
