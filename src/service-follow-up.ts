@@ -11,6 +11,12 @@ import type { Passage } from './retrieve/types.js';
  */
 export const ANSWER_GAIN = 0.29;
 
+type Scored = Pick<Answer, 'answerable' | 'confidence'>;
+const probability = ({ answerable, confidence }: Scored) => (answerable ? (confidence ?? 0) : 0);
+
+/** Whether an undecided turn is answered as a follow-up: its answer found and more probable than the question's alone by `gain`. */
+export const keepsFollowUp = (alone: Scored, followUp: Scored, gain = ANSWER_GAIN) => followUp.answerable && probability(followUp) >= probability(alone) + gain;
+
 /** An answer, and the reading of the question it answers (reported as the standalone question). */
 export interface ConversationAnswer {
   answer: Answer;
@@ -36,8 +42,7 @@ export async function answerInConversation(
   const quiet = { signal: options.signal };
   const own = await answerResolved(answerer, resolution, resolution.passages, quiet);
   const followUp = await answerResolved(answerer, undecided, undecided.passages, quiet);
-  const ownProbability = own.answerable ? (own.confidence ?? 0) : 0;
-  const kept = followUp.answerable && (followUp.confidence ?? 0) >= ownProbability + ANSWER_GAIN ? { answer: followUp, resolution: undecided } : { answer: own, resolution };
+  const kept = keepsFollowUp(own, followUp) ? { answer: followUp, resolution: undecided } : { answer: own, resolution };
   options.onResolved?.(kept.resolution);
   options.onDelta?.(kept.answer.answer);
   return kept;

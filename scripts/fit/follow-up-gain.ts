@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { undecided } from '../../src/retrieve/follow-up.js';
+import { keepsFollowUp } from '../../src/service-follow-up.js';
 import { roundOf } from '../../tests/eval/report.js';
 
 /**
@@ -31,14 +33,10 @@ const rows = fs
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Row);
-const probability = (answer: Answered) => (answer.answerable ? answer.confidence : 0);
-
 /** Whether a turn is answered as a follow-up with this gain: retrieval chose it, or left it undecided and its answer is clearly more probable. */
 function asFollowUp(row: Row, gain: number): boolean {
   if (row.chosenFollowUp) return true;
-  const { followUp } = row;
-  const undecided = followUp !== undefined && row.held && row.followUpCoverage >= row.aloneCoverage;
-  return undecided && followUp.answerable && probability(followUp) >= probability(row.alone) + gain;
+  return row.followUp !== undefined && undecided(row) && keepsFollowUp(row.alone, row.followUp, gain);
 }
 
 function score(subset: readonly Row[], gain: number) {

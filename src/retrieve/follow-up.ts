@@ -187,8 +187,12 @@ export async function resolveFollowUp(question: string, history: readonly ChatTu
 export function retrievalChoice({ alone, followUp, saysEnough, held, aloneCoverage, followUpCoverage }: FollowUpReadings): Resolution {
   if (!followUp) return alone;
   if ((!saysEnough && held) || (followUpCoverage >= MIN_COVERAGE && followUpCoverage >= aloneCoverage + CLEAR_GAIN)) return followUp;
-  return held && followUpCoverage >= aloneCoverage ? { ...alone, undecided: followUp } : alone;
+  return undecided({ held, aloneCoverage, followUpCoverage }) ? { ...alone, undecided: followUp } : alone;
 }
+
+/** Whether retrieval cannot tell the readings apart: the passages that hold the focus cover the question as well as its own. */
+export const undecided = ({ held, aloneCoverage, followUpCoverage }: Pick<FollowUpReadings, 'held' | 'aloneCoverage' | 'followUpCoverage'>) =>
+  held && followUpCoverage >= aloneCoverage;
 
 /** Reads a question alone and, when the conversation has a focus, with it; retrieval's evidence on both. */
 export async function readFollowUp(question: string, history: readonly ChatTurn[], { retrieve, idf, similarity }: FollowUpOptions): Promise<FollowUpReadings> {
