@@ -1,6 +1,7 @@
 import type { Token } from '../match/analyzer.js';
 import { compareFacts } from '../match/fact-compare.js';
 import { analyse, type AnalysedText, type Fact } from '../match/facts.js';
+import { identifierFacts } from './identifiers.js';
 import type { NameMatcher } from '../match/names.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { isDemonym, namesPlaceInside, namesPlaceOf, replacedDemonyms } from './demonyms.js';
@@ -54,6 +55,8 @@ export interface SpecificsOptions {
   isNameAtStart: (token: Token) => boolean;
   /** The corpus's IDF of a term: a noun swapped for a sibling is a specific only when it is among the question's rarest words (swapped-nouns.ts); without it, every such noun is. */
   idf?: (term: string) => number;
+  /** Whether the evidence's document writes an identifier of the question ("autovacuum_work_mem") anywhere. */
+  inDocument?: (identifier: Fact) => boolean;
 }
 
 /** Month-and-year pairs of a text: "April 2019". */
@@ -91,9 +94,18 @@ function withoutOrdinaryWords(name: Fact): Fact {
  * The facts of a question: names, numbers and dates. Ordinals are left out — questions rephrase
  * them freely ("the first drive" for "the opening drive") — and wh-words are grammar, not names.
  */
-export function questionFacts(question: string, isNameAtStart: (token: Token) => boolean): AnalysedText {
+export function questionFacts(question: string, isNameAtStart: (token: Token) => boolean): QuestionFacts {
   const analysed = analyse(question, { isNameAtStart });
-  return { ...analysed, facts: analysed.facts.filter((fact) => fact.kind !== 'ordinal' && !(fact.kind === 'number' && ANSWER_COUNT.test(question.slice(0, fact.start)))) };
+  return {
+    ...analysed,
+    facts: analysed.facts.filter((fact) => fact.kind !== 'ordinal' && !(fact.kind === 'number' && ANSWER_COUNT.test(question.slice(0, fact.start)))),
+    identifiers: identifierFacts(question, analysed.tokens),
+  };
+}
+
+/** A question's facts, and the code identifiers it names ("autovacuum_work_mem", "os.path.join"). */
+export interface QuestionFacts extends AnalysedText {
+  identifiers: readonly Fact[];
 }
 
 /**
@@ -109,14 +121,17 @@ const ANSWER_COUNT =
  * its context (see Judged in extractive.ts), else it is missing. A name spelled with a slip
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
-export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
+export function checkSpecifics(question: AnalysedText & Partial<QuestionFacts>, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
+  // A code identifier is absent only when the evidence's document never writes it: a manual names a function or setting
+  // once, in its signature or table, and the sentences under it say "it" or nothing — where it is written, it weighs nothing.
+  const unwritten = (question.identifiers ?? []).filter((identifier) => options.inDocument?.(identifier) === false);
   const replaced = replacedWords(question, evidence, context, options.similarity);
   const swapped = [
     ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun) && (!options.idf || amongRarest(noun, question, options.idf))),
     ...replaced,
     ...swappedRoles(question, evidence, options.names, options.similarity),
   ];
-  if (question.facts.length === 0) return { conflicting: [], absent: [], nearby: [], unsaid: [], swapped, stated: [], total: 0 };
+  if (question.facts.length === 0) return { conflicting: [], absent: unwritten, nearby: [], unsaid: [], swapped, stated: [], total: unwritten.length };
   const result = compareFacts(question, evidence, { names: options.names, similarity: (a, b) => options.similarity.similarity(a, b), context });
   // A question names what it asks about; it is not a claim about it: a value the evidence states is matched there,
   // even beside other values in a closer wording ("in 1960" against "(Myhill 1960) … (1961)").
@@ -158,11 +173,11 @@ export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, c
   ];
   return {
     conflicting,
-    absent: unmentioned.filter((fact) => !weighed(fact)),
+    absent: [...unwritten, ...unmentioned.filter((fact) => !weighed(fact))],
     nearby: missing.filter(mentioned),
     unsaid: unmentioned.filter(weighed),
     swapped,
     stated: question.facts.filter((fact) => !missing.includes(fact) && !conflicting.includes(fact)),
-    total: question.facts.length,
+    total: question.facts.length + unwritten.length,
   };
 }

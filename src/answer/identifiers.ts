@@ -1,0 +1,45 @@
+import type { Token } from '../match/analyzer.js';
+import type { Fact } from '../match/facts.js';
+
+/**
+ * Identifiers of code and configuration, written as one word: dotted (`os.path.join`, `Foo::bar`), with
+ * underscores (`autovacuum_work_mem`, `Z_BEST_SPEED`) or camel-cased (`getElementById`). The tokenizer splits them into
+ * their parts, but a manual's reader asks about the whole: "the default of autovacuum_work_mem" is not
+ * answered by a sentence about autovacuum workers.
+ */
+const IDENTIFIER = /(?<![\p{L}\p{N}_.])(?:[\p{L}_][\p{L}\p{N}_]*(?:(?:\.|::)[\p{L}_][\p{L}\p{N}_]*)+|[\p{L}\p{N}]*_[\p{L}\p{N}_]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)/gu;
+
+/** "e.g", "U.S": dotted abbreviations, each part a single letter, are no identifiers. */
+const isAbbreviation = (identifier: string) => identifier.split(/\.|::/).every((part) => part.length <= 1);
+
+/** The identifiers of `text`, each as a name fact of the tokens (of `tokenize(text)`) inside it. */
+export function identifierFacts(text: string, tokens: Token[]): Fact[] {
+  const facts: Fact[] = [];
+  for (const match of text.matchAll(IDENTIFIER)) {
+    if (isAbbreviation(match[0]) || !/\p{L}[\p{L}\p{N}]/u.test(match[0])) continue;
+    const end = match.index + match[0].length;
+    const inside = tokens.flatMap((token, i) => (token.start >= match.index && token.end <= end ? [i] : []));
+    if (inside.length === 0) continue;
+    const words = inside.map((i) => tokens[i]!);
+    facts.push({ kind: 'name', value: words.map((token) => token.word).join(' '), text: match[0], start: match.index, end, first: inside[0]!, last: inside.at(-1)!, words });
+  }
+  return facts;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
+/** Whether `text` writes `word` as a whole word (not inside "clock_seq_low" for "clock_seq"). */
+function writesWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!WORD_CHARACTER.test(text[at - 1] ?? '') && !WORD_CHARACTER.test(text[at + word.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a document writes an identifier: whole, or, for a qualified one, each of its parts — a manual writes
+ * "formatyear(theyear, width=3)" under "class calendar.HTMLCalendar", and a reader asks about "HTMLCalendar.formatyear".
+ */
+export function writesIdentifier(text: string, identifier: string): boolean {
+  return writesWord(text, identifier) || identifier.split(/\.|::/).every((part) => writesWord(text, part));
+}
