@@ -13,7 +13,7 @@ import { otherOwners } from './owners.js';
 import { otherNumberedNames } from './regnal-numbers.js';
 import { datesBareMonth } from './paragraph-year.js';
 import { spelledIn } from './name-spelling.js';
-import { replacedWords } from './replaced-words.js';
+import { ACROSS_KINDS_RARITY, replacedWords } from './replaced-words.js';
 import { amongRarest, swappedNouns } from './swapped-nouns.js';
 import { swappedRoles } from './swapped-roles.js';
 import { oppositeYearBounds, yearInRange } from './year-ranges.js';
@@ -110,9 +110,10 @@ const ANSWER_COUNT =
  * ("Gospic", "Hatmanis") is the evidence's own.
  */
 export function checkSpecifics(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], options: SpecificsOptions, paragraph?: AnalysedText): SpecificsCheck {
-  const replaced = replacedWords(question, evidence, context, options.similarity);
+  const { idf } = options;
+  const replaced = replacedWords(question, evidence, context, options.similarity, idf && ((word) => amongRarest(word, question, idf, ACROSS_KINDS_RARITY)));
   const swapped = [
-    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun) && (!options.idf || amongRarest(noun, question, options.idf))),
+    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun) && (!idf || amongRarest(noun, question, idf))),
     ...replaced,
     ...swappedRoles(question, evidence, options.names, options.similarity),
   ];
