@@ -18,7 +18,7 @@ import { sameSpelling } from './name-spelling.js';
  * thing, and the sentence does not answer it, whatever else they share — unless the rival means the same
  * (a WordNet synonym or kind, a derivation, the same word misspelt), which is a paraphrase. Only nouns and
  * names are compared so: a question rewords its verbs freely ("outlawed" for "banned"), and its adjectives
- * too (see isAdjective) — but an opposite beside the same neighbour ("north" / "south", "least" / "most densely
+ * too (see isAdjective), unless a noun stands in the place of its rarest word (see ACROSS_KINDS_RARITY) — but an opposite beside the same neighbour ("north" / "south", "least" / "most densely
  * populated", WordNet's antonyms) is always another thing, whatever kind of word, even when the context says the word.
  */
 
