@@ -14,7 +14,7 @@ import { otherOwners } from './owners.js';
 import { otherNumberedNames } from './regnal-numbers.js';
 import { datesBareMonth } from './paragraph-year.js';
 import { spelledIn } from './name-spelling.js';
-import { replacedWords } from './replaced-words.js';
+import { ACROSS_KINDS_RARITY, replacedWords } from './replaced-words.js';
 import { amongRarest, swappedNouns } from './swapped-nouns.js';
 import { swappedRoles } from './swapped-roles.js';
 import { oppositeYearBounds, yearInRange } from './year-ranges.js';
@@ -125,9 +125,10 @@ export function checkSpecifics(question: AnalysedText & Partial<QuestionFacts>, 
   // A code identifier is absent only when the evidence's document never writes it: a manual names a function or setting
   // once, in its signature or table, and the sentences under it say "it" or nothing — where it is written, it weighs nothing.
   const unwritten = (question.identifiers ?? []).filter((identifier) => options.inDocument?.(identifier) === false);
-  const replaced = replacedWords(question, evidence, context, options.similarity);
+  const { idf } = options;
+  const replaced = replacedWords(question, evidence, context, options.similarity, idf && ((word) => amongRarest(word, question, idf, ACROSS_KINDS_RARITY)));
   const swapped = [
-    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun) && (!options.idf || amongRarest(noun, question, options.idf))),
+    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun) && (!idf || amongRarest(noun, question, idf))),
     ...replaced,
     ...swappedRoles(question, evidence, options.names, options.similarity),
   ];

@@ -7,8 +7,8 @@ import type { TermSimilarity } from '../../src/match/term-similarity.js';
 // A model that finds two different words no synonyms, except the pairs listed: WordNet's tables and the lexicon decide the rest.
 const synonyms = new Set(['big/large', 'large/big']);
 const model = { modelSimilarity: (a: string, b: string) => (a === b || synonyms.has(`${a}/${b}`) ? 1 : 0.2) } as unknown as TermSimilarity;
-const replaced = (question: string, evidence: string, context: string[] = []) =>
-  replacedWords(questionFacts(question, () => true), analyse(evidence), context.map((text) => analyse(text)), model).map((token) => token.text);
+const replaced = (question: string, evidence: string, context: string[] = [], rarest: string[] = []) =>
+  replacedWords(questionFacts(question, () => true), analyse(evidence), context.map((text) => analyse(text)), model, (word) => rarest.includes(word.word)).map((token) => token.text);
 
 describe('words of a question replaced beside the same neighbour in the evidence', () => {
   it('finds a noun or a name the evidence replaces in the same compound', () => {
@@ -44,5 +44,15 @@ describe('words of a question replaced beside the same neighbour in the evidence
     expect(replaced('What type of machine checks multiple possibilities?', 'A machine checks different possibilities.')).toEqual([]);
     expect(replaced('What city did Tesla move to?', "Tesla's uncles paid for his move.")).toEqual([]);
     expect(replaced('Which Irish channel won two packages?', 'The Irish broadcaster Setanta won two packages.')).toEqual([]);
+  });
+
+  it('finds an adjective replaced by a noun, or a noun by an adjective, only when it is the question\'s rarest word', () => {
+    const question = 'What did the foreign ministries of China and Pakistan sign in May?';
+    const evidence = 'In May, the defense ministries of China and Pakistan signed a protocol.';
+    expect(replaced(question, evidence, [], ['foreign'])).toEqual(['foreign']);
+    expect(replaced(question, evidence)).toEqual([]);
+    expect(replaced('When did Virgin Media remove the premium channels?', 'In 2007, Virgin Media removed the basic channels.', [], ['premium'])).toEqual(['premium']);
+    // An adjective beside an adjective is as often a looser word for it: never a specific.
+    expect(replaced('What type of machine checks multiple possibilities?', 'A machine checks different possibilities.', [], ['multiple'])).toEqual([]);
   });
 });
