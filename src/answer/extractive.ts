@@ -15,7 +15,7 @@ import { chooseQuoted, JudgedCandidates, typedCompanion, type Judged } from './j
 import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
-import { writesIdentifier } from './identifiers.js';
+import { writtenIn } from './identifiers.js';
 import { unmatchedTerms } from './unmatched-terms.js';
 import { EvidenceContext } from './evidence-context.js';
 import { isOrdinaryWord } from './describing-facts.js';
@@ -127,7 +127,7 @@ export class ExtractiveAnswerer implements Answerer {
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
-    const inDocument = this.#writtenIn();
+    const inDocument = writtenIn(this.index.documents);
     const check = (candidate: Candidate) =>
       checkSpecifics(
         facts,
@@ -214,17 +214,6 @@ export class ExtractiveAnswerer implements Answerer {
 
   #questionTerms(question: string): WeightedTerm[] {
     return weightedTerms(question, (term) => this.index.lexical.idf(term), { wordRelations: true });
-  }
-
-  /** Whether a document writes an identifier (see writesIdentifier), each pair searched once per question (the candidates of one document share it). */
-  #writtenIn(): (source: string, identifier: string) => boolean {
-    const found = new Map<string, boolean>();
-    return (source, identifier) => {
-      const key = `${source}\0${identifier}`;
-      let written = found.get(key);
-      if (written === undefined) found.set(key, (written = writesIdentifier(this.index.documents.get(source) ?? '', identifier)));
-      return written;
-    };
   }
 
   #text(span: { source: string; start: number; end: number }): string {

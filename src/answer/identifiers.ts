@@ -43,3 +43,14 @@ function writesWord(text: string, word: string): boolean {
 export function writesIdentifier(text: string, identifier: string): boolean {
   return writesWord(text, identifier) || identifier.split(/\.|::/).every((part) => writesWord(text, part));
 }
+
+/** Whether a document of `documents` writes an identifier, each pair searched once (a question's candidates of one document share it). */
+export function writtenIn(documents: ReadonlyMap<string, string>): (source: string, identifier: string) => boolean {
+  const found = new Map<string, boolean>();
+  return (source, identifier) => {
+    const key = `${source}\0${identifier}`;
+    let written = found.get(key);
+    if (written === undefined) found.set(key, (written = writesIdentifier(documents.get(source) ?? '', identifier)));
+    return written;
+  };
+}
