@@ -54,7 +54,7 @@ const program = new Command('bench-bm25')
     try {
       await pool.query('CREATE EXTENSION IF NOT EXISTS pg_textsearch; CREATE TABLE chunks (id text PRIMARY KEY, body text NOT NULL)');
       for (const chunk of index.chunks) {
-        const context = chunkContext(index.sources.get(chunk.source)!.title, chunk.section);
+        const context = chunkContext(index.sources.get(chunk.source)!, chunk);
         await pool.query('INSERT INTO chunks VALUES ($1, $2)', [chunk.id, `${context}\n\n${chunk.text}`]);
       }
       await pool.query(`CREATE INDEX chunks_bm25 ON chunks USING bm25 (body) WITH (text_config = '${options.textConfig.replace(/[^a-z_]/g, '')}')`);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { deferred, type DeferredEmbedder, type Embedder, type EmbeddingModelInfo } from '../embed/types.js';
 import { chunkDocument, type ChunkOptions } from '../ingest/chunk.js';
+import { columnsAt } from '../ingest/tables.js';
 import { listCorpus, type FileFailure } from '../ingest/corpus.js';
 import type { ProgressListener } from '../progress.js';
 import { LexicalIndex, type LexicalEntry } from './lexical-index.js';
@@ -65,9 +66,13 @@ export interface BuildReport {
 /** Where vectors are kept between builds, so re-indexing an unchanged text embeds nothing. */
 export const embeddingCacheDir = (indexDir: string) => path.join(indexDir, 'embedding-cache');
 
-/** The context a chunk is found by besides its words: its document's title and its section headings. */
-export function chunkContext(title: string, section: readonly string[]): string {
-  return [...new Set([title, ...section].filter((part) => part.trim() !== ''))].join(' — ');
+/**
+ * The context a chunk is found by besides its words: its document's title, its section headings and, for a
+ * chunk cut inside a table, the table's column names ("real | 4 bytes | …" is found as a storage size).
+ */
+export function chunkContext(document: IndexedDocument, chunk: { start: number; section: readonly string[] }): string {
+  const columns = columnsAt(document, chunk.start);
+  return [...new Set([document.title, ...chunk.section, ...(columns ? [columns] : [])].filter((part) => part.trim() !== ''))].join(' — ');
 }
 
 /** Where a build with `options` reads and writes versions. */
@@ -142,7 +147,7 @@ async function build<V extends VectorStore>(model: DeferredEmbedder, options: Bu
     if (!dropped.has(chunk.source)) continue;
     base!.vectors.remove(chunk.label);
     deletedLabels++;
-    oldEntries.push({ id: chunk.id, text: chunk.text, context: chunkContext(base!.sources.get(chunk.source)!.title, chunk.section) });
+    oldEntries.push({ id: chunk.id, text: chunk.text, context: chunkContext(base!.sources.get(chunk.source)!, chunk) });
   }
   lexical.remove(oldEntries);
 
@@ -157,7 +162,7 @@ async function build<V extends VectorStore>(model: DeferredEmbedder, options: Bu
     const spans = await chunkDocument(source, parsed, options);
     for (const span of spans) {
       const { id, ...rest } = span;
-      fresh.push({ record: { ...rest, label: nextLabel++ }, entry: { id, text: parsed.text.slice(span.start, span.end), context: chunkContext(parsed.title, span.section) } });
+      fresh.push({ record: { ...rest, label: nextLabel++ }, entry: { id, text: parsed.text.slice(span.start, span.end), context: chunkContext({ source, ...parsed }, span) } });
     }
     entries.set(source, { source, format: parsed.format, title: parsed.title, sha256: hash, bytes, mtimeMs, chars: parsed.text.length, chunks: spans.length, ...(parsed.pages ? { pages: parsed.pages.length } : {}), indexedAt });
   }

@@ -1,4 +1,5 @@
 import { blockBounds, firstBlockEndingAfter } from '../ingest/location.js';
+import { firstRowOf } from '../ingest/tables.js';
 import type { Block, BlockKind } from '../ingest/types.js';
 import { isStopWord, normalizeWord, tokenize, type Token } from './analyzer.js';
 
@@ -98,7 +99,8 @@ const WHOLE_BLOCKS: Partial<Record<BlockKind, UnitKind>> = { heading: 'heading',
 export class SentenceIndex {
   readonly #byBlock = new Map<string, TokenizedSentence[][]>();
   readonly #contexts = new Map<string, Token[]>();
-  readonly #firstRows = new Map<string, number>();
+  /** Per source, each table row's first row. */
+  readonly #firstRows = new Map<string, Map<number, number>>();
 
   constructor(private readonly corpus: StructuredCorpus) {}
 
@@ -160,21 +162,13 @@ export class SentenceIndex {
     return tokens;
   }
 
-  /** The first row of the table a row belongs to, when it is another row (a table's rows are consecutive table-row blocks). */
+  /** The first row of the table a row belongs to, when it is another row (see ingest/tables.ts). */
   #tableHeaderOf(unit: Pick<TokenizedSentence, 'source' | 'block'>): Block | undefined {
     const blocks = this.#blocksOf(unit.source);
     if (blocks[unit.block]?.kind !== 'table-row') return undefined;
-    const first = this.#firstRowOf(unit.source, blocks, unit.block);
+    let remembered = this.#firstRows.get(unit.source);
+    if (!remembered) this.#firstRows.set(unit.source, (remembered = new Map()));
+    const first = firstRowOf(blocks, unit.block, remembered);
     return first === unit.block ? undefined : blocks[first];
-  }
-
-  /** The index of the first row of row `index`'s table, remembered for every row walked, so a long table is walked once. */
-  #firstRowOf(source: string, blocks: readonly Block[], index: number): number {
-    const key = (row: number) => `${source}\0${row}`;
-    let first = index;
-    while (!this.#firstRows.has(key(first)) && first > 0 && blocks[first - 1]!.kind === 'table-row') first--;
-    const found = this.#firstRows.get(key(first)) ?? first;
-    for (let row = first; row <= index; row++) this.#firstRows.set(key(row), found);
-    return found;
   }
 }
