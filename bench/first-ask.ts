@@ -1,5 +1,5 @@
 /**
- * `node --import tsx bench/first-ask.ts <questions.json> [--rounds 2] [--copies 1] [--profile-round N --profile FILE]`: the CPU a
+ * `node --import tsx bench/first-ask.ts <questions.json> [--rounds 2] [--copies 1] [--profile-round N --profile FILE] [--per-question FILE]`: the CPU a
  * question costs the first time a fresh process answers it, against later asks. Opens the built index
  * (CORPUS_DIR, INDEX_DIR) as a served worker would, runs the warm-up to its end (its CPU is printed),
  * then asks every question once per round, one after another, and prints per round the CPU ms (user +
@@ -10,6 +10,8 @@
  * (each starts at the first question).
  * --profile writes a CPU profile (.cpuprofile, for Chrome's DevTools) of round --profile-round alone,
  * so a first ask's cost can be told from a repeat's without the warm-up in the samples.
+ * --per-question writes each question's CPU ms per round (JSON lines: question, then one figure per round), to
+ * see which questions make a round's tail.
  */
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -20,7 +22,7 @@ import { loadEmbedder } from '../src/embed/load.js';
 import { openDocent } from '../src/service.js';
 import { latency } from './stats.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '2' }, copies: { type: 'string', default: '1' }, profile: { type: 'string' }, 'profile-round': { type: 'string', default: '1' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: 'string', default: '2' }, 'per-question': { type: 'string' }, copies: { type: 'string', default: '1' }, profile: { type: 'string' }, 'profile-round': { type: 'string', default: '1' } } });
 const questions = JSON.parse(fs.readFileSync(positionals[0]!, 'utf8')) as string[];
 const config = loadConfig();
 const embedder = await loadEmbedder({ ...config.embedding, modelsDir: config.modelsDir });
@@ -75,6 +77,8 @@ const perRequest = (ms: number, requests: number) => Math.round((ms / requests) 
 
 const copies = Number(values.copies);
 const rounds = [];
+/** Per round, each question's CPU ms (for --per-question). */
+const byRound: number[][] = [];
 for (let round = 1; round <= Number(values.rounds); round++) {
   const perQuestion: number[] = [];
   const gcBefore = { ...gcMs };
@@ -85,11 +89,13 @@ for (let round = 1; round <= Number(values.rounds); round++) {
     await Promise.all(Array.from({ length: copies }, () => docent.ask(question)));
     perQuestion.push((cpuMs() - before) / copies);
   }
+  byRound.push(perQuestion);
   if (profiler) fs.writeFileSync(values.profile!, JSON.stringify(await profiler.stop()));
   const { meanMs, p50Ms, p95Ms, p99Ms } = latency(perQuestion);
   const mainAfter = mainThreadMs();
   const mainThread = mainBefore === undefined || mainAfter === undefined ? {} : { mainThreadCpuMsPerRequest: perRequest(mainAfter - mainBefore, questions.length * copies) };
   rounds.push({ round, cpuMs: { mean: meanMs, p50: p50Ms, p95: p95Ms, p99: p99Ms }, ...mainThread, gcMsPerRequest: Object.fromEntries(Object.entries(gcMs).map(([kind, ms]) => [kind, perRequest(ms - gcBefore[kind as keyof typeof gcMs], questions.length * copies)])) });
 }
+if (values['per-question']) fs.writeFileSync(values['per-question'], questions.map((question, i) => JSON.stringify([question, ...byRound.map((round) => Math.round(round[i]! * 100) / 100)])).join('\n') + '\n');
 console.log(JSON.stringify({ questions: questions.length, copies, warmUpCpuMs, rounds, rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20) }));
 await docent.close();
