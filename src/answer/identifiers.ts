@@ -3,11 +3,11 @@ import type { Fact } from '../match/facts.js';
 
 /**
  * Identifiers of code and configuration, written as one word: dotted (`os.path.join`, `Foo::bar`), with
- * underscores (`autovacuum_work_mem`, `Z_BEST_SPEED`) or camel-cased (`getElementById`). The tokenizer splits them into
- * their parts, but a manual's reader asks about the whole: "the default of autovacuum_work_mem" is not
- * answered by a sentence about autovacuum workers.
+ * underscores (`autovacuum_work_mem`, `Z_BEST_SPEED`), camel-cased (`getElementById`), or a command's long
+ * option (`--timeout`). The tokenizer splits them into their parts, but a manual's reader asks about the
+ * whole: "the default of autovacuum_work_mem" is not answered by a sentence about autovacuum workers.
  */
-const IDENTIFIER = /(?<![\p{L}\p{N}_.])(?:[\p{L}_][\p{L}\p{N}_]*(?:(?:\.|::)[\p{L}_][\p{L}\p{N}_]*)+|[\p{L}\p{N}]*_[\p{L}\p{N}_]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)/gu;
+const IDENTIFIER = /(?<![\p{L}\p{N}_.-])(?:--\p{L}[\p{L}\p{N}_-]*|[\p{L}_][\p{L}\p{N}_]*(?:(?:\.|::)[\p{L}_][\p{L}\p{N}_]*)+|[\p{L}\p{N}]*_[\p{L}\p{N}_]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)/gu;
 
 /** "e.g", "U.S": dotted abbreviations, each part a single letter, are no identifiers. */
 const isAbbreviation = (identifier: string) => identifier.split(/\.|::/).every((part) => part.length <= 1);

@@ -12,6 +12,7 @@ describe('code identifiers in a question', () => {
     expect(names('What is the default of autovacuum_work_mem?')).toEqual(['autovacuum_work_mem']);
     expect(names('What does os.path.join return, and what does getElementById?')).toEqual(['os.path.join', 'getElementById']);
     expect(names('Is Z_BEST_SPEED faster than level 9?')).toEqual(['Z_BEST_SPEED']);
+    expect(names('What does the --dry-run option of a well-known tool do?')).toEqual(['--dry-run']);
     // Abbreviations and plain words are not.
     expect(names('Which type, e.g. tinyint, is fastest?')).toEqual([]);
   });
@@ -23,6 +24,8 @@ describe('code identifiers in a question', () => {
     expect(writesIdentifier(page, 'HTMLCalendar.formatmonth')).toBe(false);
     expect(writesIdentifier(page, 'clock_seq')).toBe(false);
     expect(writesIdentifier(page, 'clock_seq_low')).toBe(true);
+    expect(writesIdentifier('-t seconds, --timeout=seconds', '--timeout')).toBe(true);
+    expect(writesIdentifier('-t seconds, --timeout=seconds', '--wait')).toBe(false);
   });
 
   it('decline an answer whose evidence does not name them, and let one that does answer', async () => {
