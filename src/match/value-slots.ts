@@ -76,21 +76,21 @@ function valueBeside(text: AnalysedText, from: number, step: -1 | 1, fact: Fact)
 
 /**
  * The claim's values whose very slot the evidence fills with another value of the same kind: "recorded at
- * Mildura" against "was recorded in Hopetoun", "in 500 ships" against "in 300 ships", "the American rock group
- * Coldplay" against "the British rock group Coldplay". The slot is the content word on each side of the value,
- * with the same punctuation between: the same words around another value are the same statement with a changed
- * value, however little the rest of the two sentences share (which is what fact comparison's context test asks).
- * A missing value's slot may be one-sided at the claim's start or end; a value the evidence states elsewhere
- * ("American" found as "U.S.") needs both sides, since one word beside a value is often shared by chance. A
- * neighbour that is a value of the same kind (a list, "from 2015 to 2017") marks no slot, and a place inside or
- * around the claim's is no other value ("in London" / "in the UK").
+ * Mildura" against "was recorded in Hopetoun", "in 500 ships" against "in 300 ships", "from 2015 to 2017"
+ * against "from 2015 to 2019", "the American rock group Coldplay" against "the British rock group Coldplay". The
+ * slot is the content word on each side of the value, with the same punctuation between: the same words around
+ * another value are the same statement with a changed value, however little the rest of the two sentences share
+ * (which is what fact comparison's context test asks). The word before is always needed (a capital opening the
+ * claim is no sure name: "Reportedly, …"); at the claim's end it is enough for a missing value. A value the
+ * evidence states elsewhere ("American" found as "U.S.") needs both sides, since one word beside a value is often
+ * shared by chance. A place inside or around the claim's is no other value ("in London" / "in the UK").
  */
 export function valuesInTheirSlot(claim: AnalysedText, evidence: AnalysedText, facts: Pick<FactComparison, 'supported' | 'missing'>): FactConflict[] {
   const claimed = new Set(claim.facts.map((fact) => fact.value));
   const rivalInSlot = (fact: Fact, bothSides: boolean): FactConflict[] => {
-    const sides = ([-1, 1] as const).map((step) => slotSide(claim, fact, step));
-    if (sides.includes(null) || sides.every((side) => side === undefined) || (bothSides && sides.includes(undefined))) return [];
-    const fills = (other: Fact) => sides.every((side, i) => side === undefined || sameSide(side!, slotSide(evidence, other, i === 0 ? -1 : 1)));
+    const [before, after] = [slotSide(claim, fact, -1), slotSide(claim, fact, 1)];
+    if (!before || (bothSides && !after)) return [];
+    const fills = (other: Fact) => sameSide(before, slotSide(evidence, other, -1)) && (!after || sameSide(after, slotSide(evidence, other, 1)));
     if (evidence.facts.some((other) => other.value === fact.value && fills(other))) return [];
     const rival = evidence.facts.find((other) => other.kind === fact.kind && !claimed.has(other.value) && placeRelation(fact.text, other.text) === undefined && fills(other));
     return rival ? [{ claim: fact, evidence: rival }] : [];
@@ -104,14 +104,12 @@ interface SlotSide {
   marks: string;
 }
 
-/** The content word beside a value on one side, with the punctuation between; undefined at the text's edge, null when a value stands there. */
-function slotSide(text: AnalysedText, fact: Fact, step: -1 | 1): SlotSide | undefined | null {
-  const at = step < 0 ? fact.first - 1 : fact.last + 1;
-  const token = text.tokens[at];
+/** The content word beside a value on one side, with the punctuation between; undefined at the text's edge. */
+function slotSide(text: AnalysedText, fact: Fact, step: -1 | 1): SlotSide | undefined {
+  const token = text.tokens[step < 0 ? fact.first - 1 : fact.last + 1];
   if (!token) return undefined;
-  if (factAt(text, at)?.kind === fact.kind) return null;
   const between = step < 0 ? text.text.slice(token.end, fact.start) : text.text.slice(fact.end, token.start);
   return { term: token.term, marks: between.replace(/[\p{L}\p{N}\s]/gu, '') };
 }
 
-const sameSide = (a: SlotSide, b: SlotSide | undefined | null) => b != null && a.term === b.term && a.marks === b.marks;
+const sameSide = (a: SlotSide, b: SlotSide | undefined) => b !== undefined && a.term === b.term && a.marks === b.marks;
