@@ -98,6 +98,7 @@ const WHOLE_BLOCKS: Partial<Record<BlockKind, UnitKind>> = { heading: 'heading',
 export class SentenceIndex {
   readonly #byBlock = new Map<string, TokenizedSentence[][]>();
   readonly #contexts = new Map<string, Token[]>();
+  readonly #firstRows = new Map<string, number>();
 
   constructor(private readonly corpus: StructuredCorpus) {}
 
@@ -143,14 +144,37 @@ export class SentenceIndex {
     return this.#blocksOf(unit.source)[unit.block];
   }
 
-  /** The tokens of a unit's context: its document's title and the headings above it. */
+  /**
+   * The tokens of a unit's context: its document's title, the headings above it and, for a table's row, the
+   * table's first row — its column names: "boolean | 1 byte | state of true or false" gives the storage size
+   * of boolean only under "Name | Storage Size | Description".
+   */
   contextOf(unit: Pick<TokenizedSentence, 'source' | 'block'>): Token[] {
     const block = this.blockOf(unit);
-    const title = this.corpus.sources.get(unit.source)?.title ?? '';
-    const parts = [title, ...(block?.section ?? [])];
+    const document = this.corpus.sources.get(unit.source);
+    const header = this.#tableHeaderOf(unit);
+    const parts = [document?.title ?? '', ...(block?.section ?? []), ...(header ? [document!.text.slice(header.start, header.end)] : [])];
     const key = `${unit.source}\0${parts.join('\0')}`;
     let tokens = this.#contexts.get(key);
     if (!tokens) this.#contexts.set(key, (tokens = tokenize([...new Set(parts)].join(' \n '))));
     return tokens;
+  }
+
+  /** The first row of the table a row belongs to, when it is another row (a table's rows are consecutive table-row blocks). */
+  #tableHeaderOf(unit: Pick<TokenizedSentence, 'source' | 'block'>): Block | undefined {
+    const blocks = this.#blocksOf(unit.source);
+    if (blocks[unit.block]?.kind !== 'table-row') return undefined;
+    const first = this.#firstRowOf(unit.source, blocks, unit.block);
+    return first === unit.block ? undefined : blocks[first];
+  }
+
+  /** The index of the first row of row `index`'s table, remembered for every row walked, so a long table is walked once. */
+  #firstRowOf(source: string, blocks: readonly Block[], index: number): number {
+    const key = (row: number) => `${source}\0${row}`;
+    let first = index;
+    while (!this.#firstRows.has(key(first)) && first > 0 && blocks[first - 1]!.kind === 'table-row') first--;
+    const found = this.#firstRows.get(key(first)) ?? first;
+    for (let row = first; row <= index; row++) this.#firstRows.set(key(row), found);
+    return found;
   }
 }
