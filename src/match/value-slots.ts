@@ -1,6 +1,7 @@
-import type { FactConflict } from './fact-compare.js';
+import type { FactComparison, FactConflict } from './fact-compare.js';
 import { unitOf } from './fact-context.js';
 import type { AnalysedText, Fact } from './facts.js';
+import { placeRelation } from './places.js';
 import { compareUnits } from './units.js';
 
 /**
@@ -8,7 +9,8 @@ import { compareUnits } from './units.js';
  * "1 … is fastest …, 9 (Z_BEST_COMPRESSION) is slowest". Fact comparison finds the claim's number
  * somewhere in the sentence; here the word right next to it in the claim says which slot it fills, and
  * in the evidence that word sits next to another number. Names are left out: they sit beside one
- * another everywhere, and on the labelled claims reading them so contradicted dozens of true claims.
+ * another everywhere, and on the labelled claims reading them so contradicted dozens of true claims (a
+ * name is read in its slot only between the same words on both sides: `valuesInTheirSlot`).
  */
 
 /** Ends a phrase: a value on the other side of it fills no slot of the word. */
@@ -71,3 +73,43 @@ function valueBeside(text: AnalysedText, from: number, step: -1 | 1, fact: Fact)
   }
   return undefined;
 }
+
+/**
+ * The claim's values whose very slot the evidence fills with another value of the same kind: "recorded at
+ * Mildura" against "was recorded in Hopetoun", "in 500 ships" against "in 300 ships", "from 2015 to 2017"
+ * against "from 2015 to 2019", "the American rock group Coldplay" against "the British rock group Coldplay". The
+ * slot is the content word on each side of the value, with the same punctuation between: the same words around
+ * another value are the same statement with a changed value, however little the rest of the two sentences share
+ * (which is what fact comparison's context test asks). The word before is always needed (a capital opening the
+ * claim is no sure name: "Reportedly, …"); at the claim's end it is enough for a missing value. A value the
+ * evidence states elsewhere ("American" found as "U.S.") needs both sides, since one word beside a value is often
+ * shared by chance. A place inside or around the claim's is no other value ("in London" / "in the UK").
+ */
+export function valuesInTheirSlot(claim: AnalysedText, evidence: AnalysedText, facts: Pick<FactComparison, 'supported' | 'missing'>): FactConflict[] {
+  const claimed = new Set(claim.facts.map((fact) => fact.value));
+  const rivalInSlot = (fact: Fact, bothSides: boolean): FactConflict[] => {
+    const [before, after] = [slotSide(claim, fact, -1), slotSide(claim, fact, 1)];
+    if (!before || (bothSides && !after)) return [];
+    const fills = (other: Fact) => sameSide(before, slotSide(evidence, other, -1)) && (!after || sameSide(after, slotSide(evidence, other, 1)));
+    if (evidence.facts.some((other) => other.value === fact.value && fills(other))) return [];
+    const rival = evidence.facts.find((other) => other.kind === fact.kind && !claimed.has(other.value) && placeRelation(fact.text, other.text) === undefined && fills(other));
+    return rival ? [{ claim: fact, evidence: rival }] : [];
+  };
+  return [...facts.supported.flatMap((fact) => rivalInSlot(fact, true)), ...facts.missing.flatMap((fact) => rivalInSlot(fact, false))];
+}
+
+interface SlotSide {
+  term: string;
+  /** The punctuation between the word and the value. */
+  marks: string;
+}
+
+/** The content word beside a value on one side, with the punctuation between; undefined at the text's edge. */
+function slotSide(text: AnalysedText, fact: Fact, step: -1 | 1): SlotSide | undefined {
+  const token = text.tokens[step < 0 ? fact.first - 1 : fact.last + 1];
+  if (!token) return undefined;
+  const between = step < 0 ? text.text.slice(token.end, fact.start) : text.text.slice(fact.end, token.start);
+  return { term: token.term, marks: between.replace(/[\p{L}\p{N}\s]/gu, '') };
+}
+
+const sameSide = (a: SlotSide, b: SlotSide | undefined) => b !== undefined && a.term === b.term && a.marks === b.marks;

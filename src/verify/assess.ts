@@ -9,7 +9,7 @@ import { mirroredParties } from '../match/mirrored-roles.js';
 import { roleSwap, SAME_VERB, type RoleSwap } from '../match/roles.js';
 import { rankedSuperlatives } from '../match/superlatives.js';
 import { reversedRanges } from '../match/reversed-range.js';
-import { misplacedValues } from '../match/value-slots.js';
+import { misplacedValues, valuesInTheirSlot } from '../match/value-slots.js';
 import { isVerb } from './clauses.js';
 import { replacedNouns } from './replaced-nouns.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -172,11 +172,17 @@ function comparePolarity(
   return { mismatch, evidenceNegates, claimNegated: claimNegatedTerms, evidenceNegated: evidenceNegatedTerms };
 }
 
-/** A value found in the evidence but in another value's slot is a changed value, not a supported one (see match/value-slots.ts). */
+/**
+ * A value found in the evidence but in another value's slot, and one the evidence replaces in its own slot, are
+ * changed values, not supported or missing ones (see match/value-slots.ts).
+ */
 function withMisplacedValues(claim: AnalysedText, evidence: AnalysedText, facts: FactComparison): FactComparison {
   const misplaced = misplacedValues(claim, evidence, facts.supported);
-  if (misplaced.length === 0) return facts;
-  return { ...facts, supported: facts.supported.filter((fact) => !misplaced.some((conflict) => conflict.claim === fact)), conflicts: [...facts.conflicts, ...misplaced] };
+  const replaced = valuesInTheirSlot(claim, evidence, { supported: facts.supported.filter((fact) => !misplaced.some((conflict) => conflict.claim === fact)), missing: facts.missing });
+  const changed = [...misplaced, ...replaced];
+  if (changed.length === 0) return facts;
+  const isChanged = (fact: Fact) => changed.some((conflict) => conflict.claim === fact);
+  return { supported: facts.supported.filter((fact) => !isChanged(fact)), conflicts: [...facts.conflicts, ...changed], missing: facts.missing.filter((fact) => !isChanged(fact)) };
 }
 
 function rivalValues(claim: AnalysedText, evidence: AnalysedText, facts: FactComparison): number {

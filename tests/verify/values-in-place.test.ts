@@ -7,6 +7,7 @@ describe('CitationChecker: values in their own place', async () => {
     await makeCorpus({
       'victoria.md': ['# Victoria', "Victoria is Australia's most densely populated state and its second-most populous state overall."].join('\n\n'),
       'zlib.md': ['# zlib.compress', 'level is an integer from 0 to 9 or -1 controlling the level of compression; 1 (Z_BEST_SPEED) is fastest and produces the least compression, 9 (Z_BEST_COMPRESSION) is slowest and produces the most.'].join('\n\n'),
+      'heat.md': ['# Climate', "Victoria's highest maximum temperature since World War II, of 48.8 °C (119.8 °F) was recorded in Hopetoun on 7 February 2009, during the 2009 southeastern Australia heat wave."].join('\n\n'),
       'peacekeeping.md': ['# Cooperation', "China's armed forces have cooperated on peacekeeping with over 90 countries and 10 international and regional organizations."].join('\n\n'),
     }),
   );
@@ -27,6 +28,11 @@ describe('CitationChecker: values in their own place', async () => {
   it('contradicts a number stated in another number’s slot, naming the one there', async () => {
     await expectConflicts('In zlib.compress(), level 1 is the slowest and produces the most compression.', [['1', '9']]);
     expect((await docent.verify('In zlib.compress(), level 9 is the slowest and produces the most compression.')).verdict).toBe('supported');
+  });
+
+  it('contradicts a place the evidence replaces between the same words, naming the one there', async () => {
+    await expectConflicts("Victoria's highest maximum temperature since World War II was recorded at Mildura.", [['Mildura', 'Hopetoun']]);
+    expect((await docent.verify("Victoria's highest maximum temperature since World War II was recorded at Hopetoun.")).verdict).toBe('supported');
   });
 
   it('contradicts two counts swapped between the things they count, naming each', async () => {
