@@ -76,7 +76,7 @@ const CUE_REACH = 30;
 const belongsTo = (term: WeightedTerm, facts: readonly Fact[]) => facts.some((fact) => fact.words.some((word) => word.term === term.term));
 
 export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: AssessContext): Assessment {
-  const facts = withMisplacedValues(claim.analysed, evidence, compareFacts(claim.analysed, evidence, { names: ctx.names, similarity: (a, b) => ctx.similarity.similarity(a, b), context: ctx.context }));
+  const facts = withChangedValues(claim.analysed, evidence, compareFacts(claim.analysed, evidence, { names: ctx.names, similarity: (a, b) => ctx.similarity.similarity(a, b), context: ctx.context }));
   const { matches } = coverageDetail(claim.terms, [...evidence.tokens, ...ctx.contextTokens], ctx.similarity);
   const matchedTokens = evidence.tokens.filter((token) => matches.some(({ term, match }) => match >= 1 && term.term === token.term));
   // The part of the evidence that states the claim: polarity cues elsewhere in it are about something else.
@@ -176,7 +176,7 @@ function comparePolarity(
  * A value found in the evidence but in another value's slot, and one the evidence replaces in its own slot, are
  * changed values, not supported or missing ones (see match/value-slots.ts).
  */
-function withMisplacedValues(claim: AnalysedText, evidence: AnalysedText, facts: FactComparison): FactComparison {
+function withChangedValues(claim: AnalysedText, evidence: AnalysedText, facts: FactComparison): FactComparison {
   const misplaced = misplacedValues(claim, evidence, facts.supported);
   const replaced = valuesInTheirSlot(claim, evidence, { supported: facts.supported.filter((fact) => !misplaced.some((conflict) => conflict.claim === fact)), missing: facts.missing });
   const changed = [...misplaced, ...replaced];
