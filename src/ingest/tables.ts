@@ -15,11 +15,15 @@ export function firstRowOf(blocks: readonly Pick<Block, 'kind'>[], index: number
   return found;
 }
 
+/** The index of the first row of block `index`'s table, when that block is a later row of a table. */
+export function headerRowOf(blocks: readonly Pick<Block, 'kind'>[], index: number, remembered?: Map<number, number>): number | undefined {
+  if (blocks[index]?.kind !== 'table-row') return undefined;
+  const first = firstRowOf(blocks, index, remembered);
+  return first === index ? undefined : first;
+}
+
 /** The column names of the table row that starts at or after `offset`, when that row is not its table's first: a chunk cut inside a table. */
 export function columnsAt(document: { text: string; blocks: readonly Block[] }, offset: number): string | undefined {
-  const { blocks } = document;
-  const index = firstBlockEndingAfter(blocks, offset);
-  if (blocks[index]?.kind !== 'table-row') return undefined;
-  const first = firstRowOf(blocks, index);
-  return first === index ? undefined : document.text.slice(blocks[first]!.start, blocks[first]!.end);
+  const header = headerRowOf(document.blocks, firstBlockEndingAfter(document.blocks, offset));
+  return header === undefined ? undefined : document.text.slice(document.blocks[header]!.start, document.blocks[header]!.end);
 }

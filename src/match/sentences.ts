@@ -1,5 +1,5 @@
 import { blockBounds, firstBlockEndingAfter } from '../ingest/location.js';
-import { firstRowOf } from '../ingest/tables.js';
+import { headerRowOf } from '../ingest/tables.js';
 import type { Block, BlockKind } from '../ingest/types.js';
 import { isStopWord, normalizeWord, tokenize, type Token } from './analyzer.js';
 
@@ -165,10 +165,9 @@ export class SentenceIndex {
   /** The first row of the table a row belongs to, when it is another row (see ingest/tables.ts). */
   #tableHeaderOf(unit: Pick<TokenizedSentence, 'source' | 'block'>): Block | undefined {
     const blocks = this.#blocksOf(unit.source);
-    if (blocks[unit.block]?.kind !== 'table-row') return undefined;
     let remembered = this.#firstRows.get(unit.source);
     if (!remembered) this.#firstRows.set(unit.source, (remembered = new Map()));
-    const first = firstRowOf(blocks, unit.block, remembered);
-    return first === unit.block ? undefined : blocks[first];
+    const header = headerRowOf(blocks, unit.block, remembered);
+    return header === undefined ? undefined : blocks[header];
   }
 }
