@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { identifierFacts, writesIdentifier } from '../../src/answer/identifiers.js';
 import { tokenize } from '../../src/match/analyzer.js';
+import { parserFor } from '../../src/ingest/parsers/index.js';
 import { openDocent } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 import { makeCorpus, testConfig } from '../helpers/fixtures.js';
@@ -39,6 +40,9 @@ describe('code identifiers in a question', () => {
     const named = await docent.ask('What is the default value of maintenance_work_mem?');
     expect(named.answerable).toBe(true);
     expect(named.answer).toContain('64 megabytes');
+    const { text } = await parserFor('settings.md')!.parse(new TextEncoder().encode(page), { source: 'settings.md' });
+    expect(named.citations.length).toBeGreaterThan(0);
+    for (const citation of named.citations) expect(citation.quote).toBe(text.slice(citation.start, citation.end));
   });
 
   it('count as nearby when the evidence\'s document writes them elsewhere, as a PDF writes a signature line as a paragraph', async () => {
