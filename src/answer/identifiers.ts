@@ -41,7 +41,9 @@ function writesWord(text: string, word: string): boolean {
  * "formatyear(theyear, width=3)" under "class calendar.HTMLCalendar", and a reader asks about "HTMLCalendar.formatyear".
  */
 export function writesIdentifier(text: string, identifier: string): boolean {
-  return writesWord(text, identifier) || identifier.split(/\.|::/).every((part) => writesWord(text, part));
+  if (writesWord(text, identifier)) return true;
+  const parts = identifier.split(/\.|::/);
+  return parts.length > 1 && parts.every((part) => writesWord(text, part));
 }
 
 /** Whether a document of `documents` writes an identifier, each pair searched once (a question's candidates of one document share it). */

@@ -125,10 +125,10 @@ export function checkSpecifics(question: AnalysedText & Partial<QuestionFacts>, 
   // A code identifier is absent only when the evidence's document never writes it: a manual names a function or setting
   // once, in its signature or table, and the sentences under it say "it" or nothing — where it is written, it weighs nothing.
   const unwritten = (question.identifiers ?? []).filter((identifier) => options.inDocument?.(identifier) === false);
-  const { idf } = options;
-  const replaced = replacedWords(question, evidence, context, options.similarity, idf && ((word) => amongRarest(word, question, idf, ACROSS_KINDS_RARITY)));
+  const rare = options.idf && amongRarest(question, options.idf);
+  const replaced = replacedWords(question, evidence, context, options.similarity, rare && ((word) => rare(word, ACROSS_KINDS_RARITY)));
   const swapped = [
-    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun) && (!idf || amongRarest(noun, question, idf))),
+    ...swappedNouns(question, evidence, context, options.similarity).filter((noun) => !replaced.includes(noun) && (!rare || rare(noun))),
     ...replaced,
     ...swappedRoles(question, evidence, options.names, options.similarity),
   ];

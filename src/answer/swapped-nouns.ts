@@ -42,9 +42,14 @@ function questionNouns(question: AnalysedText): Token[] {
  */
 const SPECIFIC_RARITY = 0.9;
 
-/** Whether `word` is among the question's rarest words by `idf`: at least `share` of the rarest one's IDF (see SPECIFIC_RARITY). */
-export const amongRarest = (word: Token, question: AnalysedText, idf: (term: string) => number, share = SPECIFIC_RARITY) =>
-  idf(word.term) >= share * Math.max(0, ...question.tokens.map((token) => idf(token.term)));
+/**
+ * Whether a word is among the question's rarest words by `idf`: at least `share` of the rarest one's IDF (see SPECIFIC_RARITY).
+ * The rarest is looked up once, when first needed, for all the words asked about.
+ */
+export function amongRarest(question: AnalysedText, idf: (term: string) => number): (word: Token, share?: number) => boolean {
+  let rarest: number | undefined;
+  return (word, share = SPECIFIC_RARITY) => idf(word.term) >= share * (rarest ??= Math.max(0, ...question.tokens.map((token) => idf(token.term))));
+}
 
 /** The question's nouns that the evidence (and its context) lacks and replaces by a sibling noun. */
 export function swappedNouns(question: AnalysedText, evidence: AnalysedText, context: readonly AnalysedText[], similarity: TermSimilarity): Token[] {

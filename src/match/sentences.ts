@@ -154,7 +154,8 @@ export class SentenceIndex {
   contextOf(unit: Pick<TokenizedSentence, 'source' | 'block'>): Token[] {
     const block = this.blockOf(unit);
     const document = this.corpus.sources.get(unit.source);
-    const header = this.#tableHeaderOf(unit);
+    // Only a table's row has column names: the block is not read a second time for prose.
+    const header = block?.kind === 'table-row' ? this.#tableHeaderOf(unit) : undefined;
     const parts = [document?.title ?? '', ...(block?.section ?? []), ...(header ? [document!.text.slice(header.start, header.end)] : [])];
     const key = `${unit.source}\0${parts.join('\0')}`;
     let tokens = this.#contexts.get(key);
