@@ -137,12 +137,24 @@ export function conversationFocus(history: readonly ChatTurn[], idf: (term: stri
 }
 
 /**
- * What a follow-up's answer is matched against: a question with topic words of its own, with the names it may point back to
- * (the previous answer's, else the focus question's); one that says nothing of its own ("In which month?"), or with no name
- * to point to, as resolved.
+ * How many names a follow-up with words of its own is matched with. The first name of the previous answer is what it was
+ * about ("Tesla" in "In 1881, Tesla moved to Budapest to work under Ferenc Puskás…"); the rest is what that answer already
+ * said, and every one of them pulls the answer back onto the sentence that said it ("What position was he given there?"
+ * was answered with the same sentence again). Fitted with ANSWER_GAIN, leave-one-round-out, by scripts/fit/follow-up-gain.ts.
+ */
+export const REFERENCED_NAMES = 1;
+
+/** The names a follow-up may point back to: the previous answer's (else the focus question's), first mentioned first. */
+export function referencedNames(subject: readonly string[], focus: string, count = REFERENCED_NAMES): string[] {
+  return (subject.length > 0 ? subject : questionNames(focus)).slice(0, count);
+}
+
+/**
+ * What a follow-up's answer is matched against: a question with topic words of its own, with the names it may point back to;
+ * one that says nothing of its own ("In which month?"), or with no name to point to, as resolved.
  */
 function answerQuery(asked: string, resolved: string, ownTopic: boolean, subject: readonly string[], focus: string): string {
-  const references = subject.length > 0 ? subject : questionNames(focus);
+  const references = referencedNames(subject, focus);
   return ownTopic && references.length > 0 ? followingUp(asked, references.join(', ')) : resolved;
 }
 

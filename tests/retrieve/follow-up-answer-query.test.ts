@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lexicalRetriever } from './lexical-retriever.js';
-import { resolveFollowUp, type ChatTurn } from '../../src/retrieve/follow-up.js';
+import { referencedNames, resolveFollowUp, type ChatTurn } from '../../src/retrieve/follow-up.js';
 
 const TEXTS = [
   'In 1875, Tesla enrolled at the Austrian Polytechnic in Graz on a Military Frontier scholarship.',
@@ -22,19 +22,25 @@ describe('what a follow-up is answered against', () => {
     const resolved = await resolveFollowUp('When did he leave it?', enrolled, { retrieve, idf });
     expect(resolved.followUp).toBe(true);
     expect(resolved.standalone).toBe('When did he leave it? (following up on: In which year did Tesla enroll at the Austrian Polytechnic in Graz?)');
-    // The answer names something the question did not (Military Frontier): its names stand for "he" and "it".
-    expect(resolved.answerQuery).toBe('When did he leave it? (following up on: Tesla, Austrian Polytechnic, Graz, Military Frontier)');
+    // The answer names something the question did not (Military Frontier): its first name, what it was about, stands for "he".
+    expect(resolved.answerQuery).toBe('When did he leave it? (following up on: Tesla)');
     expect(resolved.answerQuery).not.toMatch(/enroll|year/);
   });
 
   it('uses the earlier question’s names when the answer names nothing new, and the whole question when the follow-up says nothing of its own', async () => {
     const declined: ChatTurn[] = [enrolled[0]!, { role: 'assistant', content: 'Not found in the documents: none of the indexed passages answers this question.' }];
-    expect((await resolveFollowUp('When did he leave it?', declined, { retrieve, idf })).answerQuery).toBe(
-      'When did he leave it? (following up on: Tesla, Austrian Polytechnic, Graz)',
-    );
+    expect((await resolveFollowUp('When did he leave it?', declined, { retrieve, idf })).answerQuery).toBe('When did he leave it? (following up on: Tesla)');
     const elliptic = await resolveFollowUp('In which month?', enrolled, { retrieve, idf });
     expect(elliptic.followUp).toBe(true);
     expect(elliptic.answerQuery).toBe(elliptic.standalone);
+  });
+
+  it('points back to the first name only: the previous answer’s, else the earlier question’s', () => {
+    const question = enrolled[0]!.content;
+    expect(referencedNames(['James Watt', 'Boulton'], question)).toEqual(['James Watt']);
+    expect(referencedNames([], question)).toEqual(['Tesla']);
+    expect(referencedNames([], question, 4)).toEqual(['Tesla', 'Austrian Polytechnic', 'Graz']);
+    expect(referencedNames([], 'when was it founded?')).toEqual([]);
   });
 
   it('answers a question without history, or a new topic, exactly as asked', async () => {
