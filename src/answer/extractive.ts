@@ -18,7 +18,7 @@ import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
 import { writtenIn } from './identifiers.js';
 import { ManualEntries } from './entries.js';
-import { lookupsFirst, rowsAddressedBy } from './table-lookup.js';
+import { cellsAddressedBy, lookupsFirst } from './table-lookup.js';
 import { unmatchedTerms } from './unmatched-terms.js';
 import { EvidenceContext } from './evidence-context.js';
 import { isOrdinaryWord } from './describing-facts.js';
@@ -131,7 +131,7 @@ export class ExtractiveAnswerer implements Answerer {
     const { weights } = this.options;
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
     const byScore = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
-    const ranked = lookupsFirst(byScore, rowsAddressedBy(terms, (sentence) => this.sentences.index.columnsOf(sentence), (sentence) => this.#text(sentence)));
+    const ranked = lookupsFirst(byScore, cellsAddressedBy(question, (sentence) => this.sentences.index.columnsOf(sentence), (sentence) => this.#text(sentence)));
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
@@ -177,11 +177,13 @@ export class ExtractiveAnswerer implements Answerer {
     // "Which option …?" is answered by the entry the best sentence describes: its heading is quoted first.
     const entry = asksForEntryName(question) ? this.#entries.namingMoreThan(best.sentence) : undefined;
     const named = entry ? [{ span: entry, passage: best.passage, score: best.score }] : [];
-    const beside = companions.filter((c) => c.sentence.start !== continuation?.span.start && !c.specifics.absent.some((fact) => ranking.identifiers?.includes(fact)));
+    // Beside a row looked up, another row stands only when looked up too: its table's header or a neighbouring row answers nothing.
+    const beside = companions.filter(
+      (c) => c.sentence.start !== continuation?.span.start && !c.specifics.absent.some((fact) => ranking.identifiers?.includes(fact)) && !(best.cell && c.sentence.kind === 'table-row' && !c.cell),
+    );
     const quoted = [...named, quote(best), ...(continuation ? [continuation] : []), ...beside.map(quote), ...(typed ? [quote(typed)] : [])];
     const citations = distinctQuotes(quoted).slice(0, limit).map((item, i) => this.#citation(item.span, item.passage, i + 1, item.score));
-    // The entry's name answers "which option"; otherwise the first citation quotes the best sentence as `evidenceOf` reads it (its analysis is cached there).
-    const phrase = named.length > 0 ? { text: citations[0]!.quote, start: 0, end: citations[0]!.quote.length } : type === 'factoid' ? shortAnswer(question, citations[0]!.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
+    const phrase = this.#shortAnswer(question, type, best, named.length > 0, citations[0]!);
     return {
       answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
       answerable: true,
@@ -190,6 +192,20 @@ export class ExtractiveAnswerer implements Answerer {
       questionType: type,
       ...(phrase ? { shortAnswer: { text: phrase.text, n: 1, start: citations[0]!.start + phrase.start, end: citations[0]!.start + phrase.end } } : {}),
     };
+  }
+
+  /**
+   * The phrase of the first citation that answers: the entry's name for "which option"; the cell a table lookup reads;
+   * otherwise, for a factoid, the phrase of the best sentence (read as `evidenceOf` reads it: its analysis is cached there).
+   */
+  #shortAnswer(question: string, type: QuestionType, best: Candidate, entryFirst: boolean, first: Citation): { text: string; start: number; end: number } | undefined {
+    if (entryFirst) return { text: first.quote, start: 0, end: first.quote.length };
+    if (best.cell) {
+      const start = best.sentence.start + best.cell.start - first.start;
+      const end = best.sentence.start + best.cell.end - first.start;
+      return { text: first.quote.slice(start, end), start, end };
+    }
+    return type === 'factoid' ? shortAnswer(question, first.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
   }
 
   /**
