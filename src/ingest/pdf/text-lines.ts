@@ -15,6 +15,8 @@ export interface PdfLine {
   charWidth?: number;
   /** Cells, when wide gaps split the line into columns (a table row). */
   cells?: string[];
+  /** The stretches of text the line was joined from, with their positions: a table's cells are rebuilt from them. */
+  runs: readonly Run[];
 }
 
 /** The parts of a pdf.js text item this parser reads. */
@@ -26,7 +28,7 @@ export interface TextItem {
 }
 
 /** A stretch of text in one font on one line: a line before its runs are joined. */
-type Run = Pick<PdfLine, 'text' | 'x' | 'endX' | 'y' | 'size' | 'mono'>;
+export type Run = Pick<PdfLine, 'text' | 'x' | 'endX' | 'y' | 'size' | 'mono'>;
 
 /** A gap wider than this many font sizes between two runs on one line separates table cells. */
 const CELL_GAP = 1.5;
@@ -79,8 +81,11 @@ function segmentsOf(runs: readonly Run[]): string[] {
   return segments;
 }
 
+/** Runs of one line joined into its text, white space collapsed. */
+export const textOfRuns = (runs: readonly Run[]) => segmentsOf(runs).join(' ').replace(/\s+/g, ' ').trim();
+
 /** The most common of the runs' font sizes, counted by characters. */
-function dominantSize(runs: readonly Run[]): number {
+export function dominantSize(runs: readonly Run[]): number {
   const sizes = new Map<number, number>();
   for (const run of runs) {
     const size = Math.round(run.size * 2) / 2;
@@ -94,7 +99,7 @@ function toLine(page: number, runs: Run[]): PdfLine {
   const mono = visible.length > 0 && visible.every((run) => run.mono);
   const segments = segmentsOf(runs);
   // Code keeps its inner spacing; prose is collapsed.
-  const text = mono ? segments.join(' ').trim() : segments.join(' ').replace(/\s+/g, ' ').trim();
+  const text = mono ? segments.join(' ').trim() : textOfRuns(runs);
   const cells = segments.map((segment) => segment.replace(/\s+/g, ' ').trim()).filter((cell) => cell !== '');
   const monoRuns = visible.filter((run) => run.mono);
   const monoChars = monoRuns.reduce((sum, run) => sum + run.text.length, 0);
@@ -109,5 +114,6 @@ function toLine(page: number, runs: Run[]): PdfLine {
     mono,
     ...(charWidth ? { charWidth } : {}),
     ...(cells.length > 1 && !mono ? { cells } : {}),
+    runs,
   };
 }
