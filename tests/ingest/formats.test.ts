@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { locate } from '../../src/ingest/location.js';
+import { columnsAt } from '../../src/ingest/tables.js';
 import { parserFor } from '../../src/ingest/parsers/index.js';
 import { UnreadableDocumentError, type ParsedDocument } from '../../src/ingest/types.js';
 import { SentenceIndex } from '../../src/match/sentences.js';
-import { COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
+import { COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makePdf, makeTablePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
 
 async function parse(source: string, content: string | Uint8Array): Promise<ParsedDocument> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -207,6 +208,57 @@ describe('PDF definition terms', () => {
     expect(blockTexts(document, 'heading')).toEqual(['Options', '-q --quiet', 'grind_size_limit (integer)']);
     expect(blockStarting(document, 'Prints nothing').section).toEqual(['Options', '-q --quiet']);
     expect(blockStarting(document, 'The largest grind size').section).toEqual(['Options', 'grind_size_limit (integer)']);
+  });
+});
+
+describe('PDF tables', () => {
+  it('reads a row whose cells wrap over several lines, centred in their row, as one row with its cells, under its header', async () => {
+    const document = await parse('types.pdf', await makeTablePdf([
+      { text: 'Numeric Types', size: 20 },
+      { text: 'The table lists the available types.' },
+      {
+        columns: [50, 140, 210, 340],
+        rows: [
+          [['Name'], ['Storage', 'Size'], ['Description'], ['Range']],
+          [['smallint'], ['2 bytes'], ['small-range integer'], ['-32768 to +32767']],
+          [['integer'], ['4 bytes'], ['typical choice for', 'integer'], ['-2147483648 to +2147483647']],
+          [['bigint'], ['8 bytes'], ['large-range integer'], ['-9223372036854775808 to', '+9223372036854775807']],
+          [['double', 'precision'], ['8 bytes'], ['variable-', 'precision, inexact'], ['15 decimal digits']],
+        ],
+      },
+      { text: 'The type integer is the common choice, as it offers the best balance between range and size.' },
+      { text: 'A UUID has these fields:' },
+      {
+        columns: [50, 164],
+        rows: [
+          [['Field'], ['Meaning']],
+          [['time_low'], ['the first 32 bits of the UUID']],
+          // Wider than its column's other cells: closer to the next cell than the gap that splits a line.
+          [['clock_seq_hi_variant'], ['the next 8 bits of the UUID']],
+          [['node'], ['the last 48 bits of the UUID']],
+        ],
+      },
+    ]));
+    await expectCitable('types.pdf', document);
+    expect(blockTexts(document, 'table-row')).toEqual([
+      'Name | Storage Size | Description | Range',
+      'smallint | 2 bytes | small-range integer | -32768 to +32767',
+      'integer | 4 bytes | typical choice for integer | -2147483648 to +2147483647',
+      'bigint | 8 bytes | large-range integer | -9223372036854775808 to +9223372036854775807',
+      'double precision | 8 bytes | variable-precision, inexact | 15 decimal digits',
+      'Field | Meaning',
+      'time_low | the first 32 bits of the UUID',
+      'clock_seq_hi_variant | the next 8 bits of the UUID',
+      'node | the last 48 bits of the UUID',
+    ]);
+    expect(blockTexts(document, 'paragraph')).toEqual([
+      'The table lists the available types.',
+      'The type integer is the common choice, as it offers the best balance between range and size.',
+      'A UUID has these fields:',
+    ]);
+    const row = blockStarting(document, 'integer | 4 bytes');
+    expect(columnsAt(document, row.start)).toBe('Name | Storage Size | Description | Range');
+    expect(row).toMatchObject({ section: ['Numeric Types'], page: 1 });
   });
 });
 

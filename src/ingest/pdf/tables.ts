@@ -63,34 +63,62 @@ function columnsOf(lines: readonly PdfLine[]): number[] {
   return columns;
 }
 
+/** The last column starting at or left of the run (a centred cell starts right of its column's edge). */
+const columnOf = (run: Run, columns: readonly number[]) => Math.max(0, columns.filter((x) => x <= run.x + ALIGN).length - 1);
+
 /** A line the wide gaps do not split fits the table when it starts in a column and none of its runs runs over a column's left edge (prose across the table does). */
 function fits(line: PdfLine, columns: readonly number[]): boolean {
-  if (line.runs[0]!.x < columns[0]! - ALIGN) return false;
+  if (columns.length > 0 && line.runs[0]!.x < columns[0]! - ALIGN) return false;
   return line.runs.every((run) => columns.every((x) => !(run.x < x - ALIGN && run.endX > x + ALIGN)));
+}
+
+/** Whether the lines' text starts in two columns or more: a row, not a line of prose beside a table. */
+const inColumns = (lines: readonly PdfLine[], columns: readonly number[]) => new Set(lines.flatMap((line) => line.runs.map((run) => columnOf(run, columns)))).size >= 2;
+
+/** Baseline gap from line `i - 1` to line `i` is at most this many font sizes. */
+const near = (lines: readonly PdfLine[], i: number, sizes: number) => gapBetween(lines[i - 1]!, lines[i]!) <= sizes * sizeOf(lines[i - 1]!, lines[i]!);
+
+/**
+ * Where the table that starts with split line `first` ends (exclusive), before `limit`: between split lines, a line that fits
+ * belongs to it; after the last, a line at the line pitch (a wrapped cell) or a last row whose cells all wrap: lines that fit,
+ * at the line pitch of each other, in two columns or more (a line of prose below a table is in one).
+ */
+function endOf(lines: readonly PdfLine[], first: number, limit: number, columns: readonly number[]): number {
+  let lastSplit = first;
+  for (let i = first + 1; i < limit; i++) if (split(lines[i]!)) lastSplit = i;
+  let end = first + 1;
+  while (end < limit && (split(lines[end]!) || fits(lines[end]!, columns))) {
+    if (split(lines[end]!) || end <= lastSplit || near(lines, end, WRAP_REACH)) {
+      end++;
+      continue;
+    }
+    let row = end + 1;
+    while (row < limit && near(lines, row, WRAP_REACH) && fits(lines[row]!, columns)) row++;
+    if (!inColumns(lines.slice(end, row), columns)) break;
+    end = row;
+  }
+  return end;
 }
 
 /** The lines of the table whose first split line is `lines[first]`, from `from` (lines above it that fit) to `end` (exclusive), or none when it is no table. */
 function tableAt(lines: readonly PdfLine[], first: number): { from: number; end: number; columns: number[] } | undefined {
+  // Lines within a row's padding of the line above, up to a line set apart from it that runs over a left edge two split lines
+  // above share: prose below the table (what follows it, a second table, has other columns).
   let reach = first + 1;
-  while (reach < lines.length && gapBetween(lines[reach - 1]!, lines[reach]!) <= ROW_REACH * sizeOf(lines[reach - 1]!, lines[reach]!)) reach++;
-  let lastSplit = first;
-  for (let i = first + 1; i < reach; i++) if (split(lines[i]!)) lastSplit = i;
-  // Columns from the split lines and what lies between them (and beside the last): never from the prose below a table.
-  let lastRow = lastSplit + 1;
-  while (lastRow < reach && gapBetween(lines[lastRow - 1]!, lines[lastRow]!) < 0.5 * sizeOf(lines[lastRow - 1]!, lines[lastRow]!)) lastRow++;
-  const columns = columnsOf(lines.slice(first, lastRow));
+  const apart = (i: number) => !split(lines[i]!) && !near(lines, i, WRAP_REACH) && !fits(lines[i]!, columnsOf(lines.slice(first, i).filter(split)));
+  while (reach < lines.length && near(lines, reach, ROW_REACH) && !apart(reach)) reach++;
+  const columns = columnsOf(lines.slice(first, reach));
   if (columns.length < 2) return undefined;
-  // Between split lines, a line that fits belongs to the table; after the last, only a line at the line pitch (a wrapped cell).
-  let end = first + 1;
-  for (; end < reach; end++) {
-    const line = lines[end]!;
-    if (split(line)) continue;
-    if (!fits(line, columns)) break;
-    if (end > lastSplit && gapBetween(lines[end - 1]!, line) > WRAP_REACH * sizeOf(lines[end - 1]!, line)) break;
-  }
+  const end = endOf(lines, first, reach, columns);
   if (lines.slice(first, end).filter(split).length < 2) return undefined;
+  // Above: lines at the line pitch that fit (a header cell's other lines), then a header row no wide gap split, in two columns or more.
+  const above = (i: number) => i > 0 && !split(lines[i - 1]!) && fits(lines[i - 1]!, columns);
   let from = first;
-  while (from > 0 && !split(lines[from - 1]!) && fits(lines[from - 1]!, columns) && gapBetween(lines[from - 1]!, lines[from]!) <= WRAP_REACH * sizeOf(lines[from - 1]!, lines[from]!)) from--;
+  while (above(from) && near(lines, from, WRAP_REACH)) from--;
+  let header = from;
+  if (above(header) && near(lines, header, ROW_REACH)) header--;
+  while (above(header) && near(lines, header, WRAP_REACH)) header--;
+  if (header < from && inColumns(lines.slice(header, from), columns)) from = header;
   return { from, end, columns };
 }
 
@@ -126,9 +154,7 @@ function cellsOf(column: number, runs: readonly Run[]): Cell[] {
 function rowsOf(lines: readonly PdfLine[], columns: readonly number[]): PdfLine[] {
   const byColumn = columns.map(() => [] as Run[]);
   for (const run of lines.flatMap((line) => line.runs)) {
-    // The last column starting at or left of the run (a centred cell starts right of its column's edge).
-    const column = columns.filter((x) => x <= run.x + ALIGN).length - 1;
-    byColumn[Math.max(0, column)]!.push(run);
+    byColumn[columnOf(run, columns)]!.push(run);
   }
   const cells = byColumn.flatMap((runs, column) => cellsOf(column, runs)).sort((a, b) => b.top - a.top || a.column - b.column);
   const rows: Cell[][] = [];
