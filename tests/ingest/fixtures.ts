@@ -74,11 +74,12 @@ export const COFFEE_PDF_PAGES: PdfLineSpec[][] = [
 ];
 
 /** A part of a page: a line of text, or a table (cells as their lines; the first row the header, its cells centred). */
-type PdfPart = { text: string; size?: number } | { columns: number[]; rows: string[][][] };
+type PdfPart = { text: string; size?: number } | { columns: number[]; rows: string[][][]; top?: boolean };
 
 /**
  * One page set as a browser prints HTML: tables cell by cell in the page's content, each cell
- * centred vertically in its row and wrapped over lines at the line pitch, rows set apart by padding.
+ * centred vertically in its row (or at its top, as word processors set it) and wrapped over lines
+ * at the line pitch, rows set apart by padding.
  */
 export async function makeTablePdf(parts: readonly PdfPart[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -96,7 +97,7 @@ export async function makeTablePdf(parts: readonly PdfPart[]): Promise<Uint8Arra
     part.rows.forEach((row, r) => {
       const height = Math.max(...row.map((cell) => cell.length)) * pitch + 2 * padding;
       row.forEach((cell, c) => {
-        const top = y - padding - ((height - 2 * padding - cell.length * pitch) / 2);
+        const top = y - padding - (part.top ? 0 : (height - 2 * padding - cell.length * pitch) / 2);
         const width = (part.columns[c + 1] ?? 560) - part.columns[c]! - 8;
         cell.forEach((line, i) => {
           const x = part.columns[c]! + (r === 0 ? (width - font.widthOfTextAtSize(line, size)) / 2 : 0);

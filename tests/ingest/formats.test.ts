@@ -260,6 +260,33 @@ describe('PDF tables', () => {
     expect(columnsAt(document, row.start)).toBe('Name | Storage Size | Description | Range');
     expect(row).toMatchObject({ section: ['Numeric Types'], page: 1 });
   });
+
+  it('reads a table whose cells are set at the top of their rows, and leaves a short line of prose below it out', async () => {
+    const document = await parse('settings.pdf', await makeTablePdf([
+      { text: 'Settings', size: 20 },
+      { text: 'Each setting of the grinder:' },
+      {
+        columns: [50, 160, 260],
+        top: true,
+        rows: [
+          [['Setting'], ['Default'], ['Meaning']],
+          [['grind_size'], ['8'], ['how fine the burrs grind, from 1', '(espresso) to 12 (press)']],
+          [['dose'], ['18 g'], ['the coffee weighed per shot']],
+          [['pre_infusion', 'seconds'], ['4'], ['how long the puck is wetted', 'before the full pressure', 'is applied']],
+        ],
+      },
+      { text: 'Examples:' },
+      { text: 'A finer grind slows the shot down; a coarser one speeds it up.' },
+    ]));
+    await expectCitable('settings.pdf', document);
+    expect(blockTexts(document, 'table-row')).toEqual([
+      'Setting | Default | Meaning',
+      'grind_size | 8 | how fine the burrs grind, from 1 (espresso) to 12 (press)',
+      'dose | 18 g | the coffee weighed per shot',
+      'pre_infusion seconds | 4 | how long the puck is wetted before the full pressure is applied',
+    ]);
+    expect(blockTexts(document, 'paragraph')).toEqual(['Each setting of the grinder:', 'Examples:', 'A finer grind slows the shot down; a coarser one speeds it up.']);
+  });
 });
 
 describe('unreadable files', () => {
