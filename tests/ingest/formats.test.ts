@@ -212,8 +212,16 @@ describe('PDF definition terms', () => {
 });
 
 describe('PDF tables', () => {
+  /** Parses the page and checks its table rows and paragraphs, in order. */
+  async function expectRead(source: string, page: Parameters<typeof makeTablePdf>[0], read: { rows: string[]; paragraphs: string[] }) {
+    const document = await parse(source, await makeTablePdf(page));
+    await expectCitable(source, document);
+    expect({ rows: blockTexts(document, 'table-row'), paragraphs: blockTexts(document, 'paragraph') }).toEqual(read);
+    return document;
+  }
+
   it('reads a row whose cells wrap over several lines, centred in their row, as one row with its cells, under its header', async () => {
-    const document = await parse('types.pdf', await makeTablePdf([
+    const document = await expectRead('types.pdf', [
       { text: 'Numeric Types', size: 20 },
       { text: 'The table lists the available types.' },
       {
@@ -238,31 +246,31 @@ describe('PDF tables', () => {
           [['node'], ['the last 48 bits of the UUID']],
         ],
       },
-    ]));
-    await expectCitable('types.pdf', document);
-    expect(blockTexts(document, 'table-row')).toEqual([
-      'Name | Storage Size | Description | Range',
-      'smallint | 2 bytes | small-range integer | -32768 to +32767',
-      'integer | 4 bytes | typical choice for integer | -2147483648 to +2147483647',
-      'bigint | 8 bytes | large-range integer | -9223372036854775808 to +9223372036854775807',
-      'double precision | 8 bytes | variable-precision, inexact | 15 decimal digits',
-      'Field | Meaning',
-      'time_low | the first 32 bits of the UUID',
-      'clock_seq_hi_variant | the next 8 bits of the UUID',
-      'node | the last 48 bits of the UUID',
-    ]);
-    expect(blockTexts(document, 'paragraph')).toEqual([
-      'The table lists the available types.',
-      'The type integer is the common choice, as it offers the best balance between range and size.',
-      'A UUID has these fields:',
-    ]);
+    ], {
+      rows: [
+        'Name | Storage Size | Description | Range',
+        'smallint | 2 bytes | small-range integer | -32768 to +32767',
+        'integer | 4 bytes | typical choice for integer | -2147483648 to +2147483647',
+        'bigint | 8 bytes | large-range integer | -9223372036854775808 to +9223372036854775807',
+        'double precision | 8 bytes | variable-precision, inexact | 15 decimal digits',
+        'Field | Meaning',
+        'time_low | the first 32 bits of the UUID',
+        'clock_seq_hi_variant | the next 8 bits of the UUID',
+        'node | the last 48 bits of the UUID',
+      ],
+      paragraphs: [
+        'The table lists the available types.',
+        'The type integer is the common choice, as it offers the best balance between range and size.',
+        'A UUID has these fields:',
+      ],
+    });
     const row = blockStarting(document, 'integer | 4 bytes');
     expect(columnsAt(document, row.start)).toBe('Name | Storage Size | Description | Range');
     expect(row).toMatchObject({ section: ['Numeric Types'], page: 1 });
   });
 
   it('reads a table whose cells are set at the top of their rows, and leaves a short line of prose below it out', async () => {
-    const document = await parse('settings.pdf', await makeTablePdf([
+    await expectRead('settings.pdf', [
       { text: 'Settings', size: 20 },
       { text: 'Each setting of the grinder:' },
       {
@@ -277,15 +285,15 @@ describe('PDF tables', () => {
       },
       { text: 'Examples:' },
       { text: 'A finer grind slows the shot down; a coarser one speeds it up.' },
-    ]));
-    await expectCitable('settings.pdf', document);
-    expect(blockTexts(document, 'table-row')).toEqual([
-      'Setting | Default | Meaning',
-      'grind_size | 8 | how fine the burrs grind, from 1 (espresso) to 12 (press)',
-      'dose | 18 g | the coffee weighed per shot',
-      'pre_infusion seconds | 4 | how long the puck is wetted before the full pressure is applied',
-    ]);
-    expect(blockTexts(document, 'paragraph')).toEqual(['Each setting of the grinder:', 'Examples:', 'A finer grind slows the shot down; a coarser one speeds it up.']);
+    ], {
+      rows: [
+        'Setting | Default | Meaning',
+        'grind_size | 8 | how fine the burrs grind, from 1 (espresso) to 12 (press)',
+        'dose | 18 g | the coffee weighed per shot',
+        'pre_infusion seconds | 4 | how long the puck is wetted before the full pressure is applied',
+      ],
+      paragraphs: ['Each setting of the grinder:', 'Examples:', 'A finer grind slows the shot down; a coarser one speeds it up.'],
+    });
   });
 });
 

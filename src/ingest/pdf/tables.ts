@@ -1,12 +1,15 @@
 import { dominantSize, textOfRuns, type PdfLine, type Run } from './text-lines.js';
 
 /**
- * A table's rows rebuilt from where its text sits, as pdfplumber's text strategy does: a printed
- * table is many lines (a browser centres each cell vertically and wraps long ones, so one row's
- * cells sit on different baselines), but its columns share left edges and its rows are set apart
- * by padding. Columns come from the left edges of the cells of the lines that wide gaps split;
- * in each column, lines at the line pitch are one wrapped cell; cells whose lines overlap in
- * height are one row. Each row becomes one line whose cells are in column order.
+ * A table's rows rebuilt from where its text sits. A printed table is many lines: a browser centres
+ * each cell in its row and wraps long ones, so one row's cells sit on different baselines, drawn
+ * cell by cell. A table is found from two lines or more that wide gaps split into cells (with the
+ * lines between and around them that fit its columns); its columns are left edges that two
+ * baselines share (pdfplumber's text strategy finds column edges the same way); in each column,
+ * lines at the line pitch are one wrapped cell; cells whose heights overlap are one row (pdfplumber
+ * cuts rows at every baseline, which is what split these rows). Each row becomes one line whose
+ * cells are in column order. Drawn rules are not read: pdf.js gives them only through the page's
+ * operator list, and many tables have none.
  */
 
 /** Points within which two left edges are one column's. */
@@ -153,9 +156,7 @@ function cellsOf(column: number, runs: readonly Run[]): Cell[] {
 /** The table's lines rebuilt as rows: one line per row, its cells in column order. */
 function rowsOf(lines: readonly PdfLine[], columns: readonly number[]): PdfLine[] {
   const byColumn = columns.map(() => [] as Run[]);
-  for (const run of lines.flatMap((line) => line.runs)) {
-    byColumn[columnOf(run, columns)]!.push(run);
-  }
+  for (const run of lines.flatMap((line) => line.runs)) byColumn[columnOf(run, columns)]!.push(run);
   const cells = byColumn.flatMap((runs, column) => cellsOf(column, runs)).sort((a, b) => b.top - a.top || a.column - b.column);
   const rows: Cell[][] = [];
   let bottom = Infinity;
