@@ -74,7 +74,7 @@ export const COFFEE_PDF_PAGES: PdfLineSpec[][] = [
 ];
 
 /** A part of a page: a line of text, or a table (cells as their lines; the first row the header, its cells centred). */
-type PdfPart = { text: string; size?: number } | { columns: number[]; rows: string[][][]; top?: boolean };
+type PdfPart = { text: string; size?: number } | { words: Array<{ x: number; text: string }> } | { columns: number[]; rows: string[][][]; top?: boolean };
 
 /**
  * One page set as a browser prints HTML: tables cell by cell in the page's content, each cell
@@ -91,6 +91,12 @@ export async function makeTablePdf(parts: readonly PdfPart[]): Promise<Uint8Arra
     if ('text' in part) {
       y -= 12 + (part.size ?? size) * 1.2;
       page.drawText(part.text, { x: 50, y, size: part.size ?? size, font });
+      continue;
+    }
+    if ('words' in part) {
+      // A justified line: its words drawn one by one, the spaces between them stretched.
+      y -= pitch;
+      for (const word of part.words) page.drawText(word.text, { x: word.x, y, size, font });
       continue;
     }
     y -= 8;

@@ -269,6 +269,20 @@ describe('PDF tables', () => {
     expect(row).toMatchObject({ section: ['Numeric Types'], page: 1 });
   });
 
+  it("reads justified lines whose stretched gaps look like cells line by line, never interleaving two lines' words", async () => {
+    const words = (line: string, xs: number[]) => line.split(' ').map((text, i) => ({ x: xs[i]!, text }));
+    await expectRead('justified.pdf', [
+      { text: 'Times', size: 20 },
+      // Two words of each line start at the same places (50 and 120), the other gaps fall anywhere.
+      { words: words('Times are written as "YYYYMMDDhhmmss.sZ", or', [50, 120, 160, 230, 300, 450]) },
+      { words: words('as "YYYYMMDDhhmm+hh’mm’", which is shorter', [50, 120, 340, 400, 440]) },
+      { text: 'A time in UTC ends in Z; a time in another zone gives its offset from UTC in hours and minutes.' },
+    ], {
+      rows: ['Times | are | written | as | "YYYYMMDDhhmmss.sZ", | or', 'as | "YYYYMMDDhhmm+hh’mm’", | which | is | shorter'],
+      paragraphs: ['A time in UTC ends in Z; a time in another zone gives its offset from UTC in hours and minutes.'],
+    });
+  });
+
   it('reads a table whose cells are set at the top of their rows, and leaves a short line of prose below it out', async () => {
     await expectRead('settings.pdf', [
       { text: 'Settings', size: 20 },

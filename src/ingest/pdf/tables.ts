@@ -1,4 +1,4 @@
-import { dominantSize, textOfRuns, type PdfLine, type Run } from './text-lines.js';
+import { dominantSize, opensCell, textOfRuns, type PdfLine, type Run } from './text-lines.js';
 
 /**
  * A table's rows rebuilt from where its text sits. A printed table is many lines: a browser centres
@@ -113,7 +113,9 @@ function tableAt(lines: readonly PdfLine[], first: number): { from: number; end:
   const columns = columnsOf(lines.slice(first, reach));
   if (columns.length < 2) return undefined;
   const end = endOf(lines, first, reach, columns);
-  if (lines.slice(first, end).filter(split).length < 2) return undefined;
+  // Two rows or more whose wide gaps all open a column: stretched gaps in justified prose fall anywhere.
+  const aligned = (line: PdfLine) => line.runs.every((run, i) => i === 0 || !opensCell(line.runs[i - 1]!, run) || columns.some((x) => Math.abs(x - run.x) <= ALIGN));
+  if (lines.slice(first, end).filter((line) => split(line) && aligned(line)).length < 2) return undefined;
   // Above: lines at the line pitch that fit (a header cell's other lines), then a header row no wide gap split, in two columns or more.
   const above = (i: number) => i > 0 && !split(lines[i - 1]!) && fits(lines[i - 1]!, columns);
   let from = first;

@@ -68,13 +68,16 @@ function inReadingOrder(lines: PdfLine[], pageWidth: number): PdfLine[] {
   return [...lines].sort((a, b) => (Math.abs(a.y - b.y) < 0.5 * Math.min(a.size, b.size) ? a.x - b.x : b.y - a.y));
 }
 
+/** Whether a wide gap after `previous` makes `run` start a table's next cell. */
+export const opensCell = (previous: Run, run: Run) => run.x - previous.endX > CELL_GAP * run.size && run.text.trim() !== '';
+
 /** Runs joined into text, with a space where the gap between two runs shows one; wide gaps split cells. */
 function segmentsOf(runs: readonly Run[]): string[] {
   const segments = [''];
   runs.forEach((run, i) => {
     const previous = runs[i - 1];
     const gap = previous ? run.x - previous.endX : 0;
-    if (previous && gap > CELL_GAP * run.size && run.text.trim() !== '' && segments.at(-1)!.trim() !== '') segments.push('');
+    if (previous && opensCell(previous, run) && segments.at(-1)!.trim() !== '') segments.push('');
     else if (previous && gap > 0.15 * run.size && !/\s$/.test(segments.at(-1)!) && !/^\s/.test(run.text)) segments[segments.length - 1] += ' ';
     segments[segments.length - 1] += run.text;
   });
