@@ -13,7 +13,7 @@ import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
 import { informationOf } from './decline.js';
 import { chooseQuoted, JudgedCandidates, typedCompanion, type Judged } from './judged.js';
-import { asksForCode, asksForEntryName, questionType, yesNoClaim, type QuestionType } from './question-type.js';
+import { asksForCode, asksForEntryName, offeredAlternatives, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
 import { writtenIn } from './identifiers.js';
@@ -205,6 +205,8 @@ export class ExtractiveAnswerer implements Answerer {
       const end = best.sentence.start + best.cell.end - first.start;
       return { text: first.quote.slice(start, end), start, end };
     }
+    const chosen = chosenAlternative(question, first.quote);
+    if (chosen) return chosen;
     return type === 'factoid' ? shortAnswer(question, first.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
   }
 
@@ -271,6 +273,16 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 const round = (value: number) => Number(value.toFixed(4));
+
+/** For "Is the real type exact or inexact?", the one of the two words the quote states ("… are inexact, …"), when it states one only. */
+function chosenAlternative(question: string, quote: string): { text: string; start: number; end: number } | undefined {
+  const stated = (offeredAlternatives(question) ?? []).flatMap((word) => {
+    // The offered words are letters and hyphens only (question-type.ts): nothing to escape.
+    const at = new RegExp(`(?<![\\p{L}\\p{N}-])${word}(?![\\p{L}\\p{N}-])`, 'iu').exec(quote);
+    return at ? [{ text: at[0], start: at.index, end: at.index + at[0].length }] : [];
+  });
+  return stated.length === 1 ? stated[0] : undefined;
+}
 
 
 /** How a quote reads in the answer: white space collapsed (hard-wrapped lines joined); the citation keeps the exact span. */
