@@ -13,8 +13,8 @@ import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
 import { informationOf } from './decline.js';
 import { chooseQuoted, JudgedCandidates, typedCompanion, type Judged } from './judged.js';
-import { asksForCode, asksForEntryName, offeredAlternatives, questionType, yesNoClaim, type QuestionType } from './question-type.js';
-import { shortAnswer } from './short-answer.js';
+import { asksForCode, asksForEntryName, questionType, yesNoClaim, type QuestionType } from './question-type.js';
+import { answeringPhrase } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
 import { writtenIn } from './identifiers.js';
 import { ManualEntries } from './entries.js';
@@ -183,7 +183,7 @@ export class ExtractiveAnswerer implements Answerer {
     );
     const quoted = [...named, quote(best), ...(continuation ? [continuation] : []), ...beside.map(quote), ...(typed ? [quote(typed)] : [])];
     const citations = distinctQuotes(quoted).slice(0, limit).map((item, i) => this.#citation(item.span, item.passage, i + 1, item.score));
-    const phrase = this.#shortAnswer(question, type, best, named.length > 0, citations[0]!);
+    const phrase = answeringPhrase({ question, type, first: citations[0]!, entryFirst: named.length > 0, best, evidence: () => this.#evidence.evidenceOf(best.sentence) });
     return {
       answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
       answerable: true,
@@ -192,22 +192,6 @@ export class ExtractiveAnswerer implements Answerer {
       questionType: type,
       ...(phrase ? { shortAnswer: { text: phrase.text, n: 1, start: citations[0]!.start + phrase.start, end: citations[0]!.start + phrase.end } } : {}),
     };
-  }
-
-  /**
-   * The phrase of the first citation that answers: the entry's name for "which option"; the cell a table lookup reads;
-   * otherwise, for a factoid, the phrase of the best sentence (read as `evidenceOf` reads it: its analysis is cached there).
-   */
-  #shortAnswer(question: string, type: QuestionType, best: Candidate, entryFirst: boolean, first: Citation): { text: string; start: number; end: number } | undefined {
-    if (entryFirst) return { text: first.quote, start: 0, end: first.quote.length };
-    if (best.cell) {
-      const start = best.sentence.start + best.cell.start - first.start;
-      const end = best.sentence.start + best.cell.end - first.start;
-      return { text: first.quote.slice(start, end), start, end };
-    }
-    const chosen = chosenAlternative(question, first.quote);
-    if (chosen) return chosen;
-    return type === 'factoid' ? shortAnswer(question, first.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
   }
 
   /**
@@ -273,17 +257,6 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 const round = (value: number) => Number(value.toFixed(4));
-
-/** For "Is the real type exact or inexact?", the one of the two words the quote states ("… are inexact, …"), when it states one only. */
-function chosenAlternative(question: string, quote: string): { text: string; start: number; end: number } | undefined {
-  const stated = (offeredAlternatives(question) ?? []).flatMap((word) => {
-    // The offered words are letters and hyphens only (question-type.ts): nothing to escape.
-    const at = new RegExp(`(?<![\\p{L}\\p{N}-])${word}(?![\\p{L}\\p{N}-])`, 'iu').exec(quote);
-    return at ? [{ text: at[0], start: at.index, end: at.index + at[0].length }] : [];
-  });
-  return stated.length === 1 ? stated[0] : undefined;
-}
-
 
 /** How a quote reads in the answer: white space collapsed (hard-wrapped lines joined); the citation keeps the exact span. */
 const displayText = (quote: string) => quote.replace(/\s+/g, ' ').trim();
