@@ -56,7 +56,7 @@ const argument = (name: string) => {
 /** Fits the sentence ranking on the SQuAD train questions and reports top-1 before and after. */
 async function fitSentence(docents: Record<Corpus, Docent>, squadTrain: readonly EvalCase[], squadTest: readonly EvalCase[]): Promise<AnswerWeights['sentence']> {
   const ranked = async (items: readonly EvalCase[]) => {
-    const out: Array<{ item: EvalCase; ranked: Candidate[] }> = [];
+    const out: Array<{ item: EvalCase; ranked: readonly Candidate[] }> = [];
     for (const item of items) out.push({ item, ranked: (await docents.squad.extractive.judge(item.question, await docents.squad.search(item.question, docents.squad.config.topK))).ranked });
     return out;
   };

@@ -1,4 +1,5 @@
 import type { CorpusIndex } from '../index/store.js';
+import type { Fact } from '../match/facts.js';
 import type { Passage } from '../retrieve/types.js';
 import { locate } from '../ingest/location.js';
 import { formatMarker } from './markers.js';
@@ -12,14 +13,17 @@ import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
 import { informationOf } from './decline.js';
 import { chooseQuoted, JudgedCandidates, typedCompanion, type Judged } from './judged.js';
-import { asksForCode, questionType, yesNoClaim, type QuestionType } from './question-type.js';
+import { asksForCode, asksForEntryName, questionType, yesNoClaim, type QuestionType } from './question-type.js';
 import { shortAnswer } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
 import { writtenIn } from './identifiers.js';
+import { ManualEntries } from './entries.js';
+import { lookupsFirst, rowsAddressedBy } from './table-lookup.js';
 import { unmatchedTerms } from './unmatched-terms.js';
 import { EvidenceContext } from './evidence-context.js';
 import { isOrdinaryWord } from './describing-facts.js';
 import { outline } from './summary.js';
+import { distinctQuotes, type Quoted } from './quoted.js';
 import { DEFAULT_WEIGHTS, type AnswerWeights } from './weights.js';
 import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
 
@@ -42,22 +46,23 @@ interface Ranking {
   type: QuestionType;
   terms: WeightedTerm[];
   expected: AnswerType | undefined;
-  ranked: Candidate[];
+  ranked: readonly Candidate[];
   judged?: JudgedCandidates;
+  /**
+   * When table rows the question addresses were ranked first (see table-lookup.ts), the candidates in their own
+   * order: read when the rows may not answer — "What is the range of the real type on currently supported
+   * platforms?" asks more than the table's "real" row says.
+   */
+  withoutLookups?: JudgedCandidates;
   information: number;
-}
-
-/** A span to quote, the passage it was retrieved in, and its score. */
-interface Quoted {
-  span: { source: string; start: number; end: number };
-  passage: Passage;
-  score: number;
+  /** The code identifiers the question names: a sentence that describes another entry is no companion either. */
+  identifiers?: readonly Fact[];
 }
 
 export interface Judgement {
   type: QuestionType;
   /** Every candidate sentence, best first. */
-  ranked: Candidate[];
+  ranked: readonly Candidate[];
   /** The best of them, judged. */
   candidates: Judged[];
   /** How much the question says (see src/answer/decline.ts). */
@@ -76,6 +81,7 @@ export class ExtractiveAnswerer implements Answerer {
   readonly matchesWords = true;
   readonly #names: NameMatcher;
   readonly #evidence: EvidenceContext;
+  readonly #entries: ManualEntries;
 
   constructor(
     private readonly index: CorpusIndex,
@@ -86,6 +92,7 @@ export class ExtractiveAnswerer implements Answerer {
   ) {
     this.#names = nameMatcher(similarity.wordVectors);
     this.#evidence = new EvidenceContext(index, sentences);
+    this.#entries = new ManualEntries(index.sources);
   }
 
   /** The same answerer with other options (the weight-fitting script tries its weights this way). */
@@ -123,7 +130,8 @@ export class ExtractiveAnswerer implements Answerer {
     );
     const { weights } = this.options;
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
-    const ranked = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
+    const byScore = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
+    const ranked = lookupsFirst(byScore, rowsAddressedBy(terms, (sentence) => this.sentences.index.columnsOf(sentence), (sentence) => this.#text(sentence)));
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
@@ -133,14 +141,15 @@ export class ExtractiveAnswerer implements Answerer {
         facts,
         this.#evidence.evidenceOf(candidate.sentence),
         this.#evidence.contextOf(candidate.sentence),
-        { names: this.#names, similarity: this.similarity, isNameAtStart: () => true, idf: (term) => this.index.lexical.idf(term), inDocument: (identifier) => inDocument(candidate.sentence.source, identifier.text) },
+        { names: this.#names, similarity: this.similarity, isNameAtStart: () => true, idf: (term) => this.index.lexical.idf(term), inDocument: (identifier) => inDocument(candidate.sentence.source, identifier.text) && !this.#entries.describesAnother(candidate.sentence, identifier.text) },
         this.#evidence.paragraphOf(candidate.sentence),
       );
     // Where the evidence's unsaid words may be vouched for: its context and its whole paragraph.
     const around = (sentence: TokenizedSentence) => [...this.#evidence.contextOf(sentence), ...[this.#evidence.paragraphOf(sentence)].filter((text) => text !== undefined)];
     const unsaid = (candidate: Candidate, specifics: SpecificsCheck) =>
       unmatchedTerms(terms, facts, this.#evidence.evidenceOf(candidate.sentence), around(candidate.sentence), specifics.stated, this.similarity);
-    return { type, terms, expected, ranked, judged: new JudgedCandidates(ranked, facts, information, weights, check, unsaid), information };
+    const judge = (candidates: readonly Candidate[]) => new JudgedCandidates(candidates, facts, information, weights, check, unsaid);
+    return { type, terms, expected, ranked, judged: judge(ranked), ...(ranked !== byScore ? { withoutLookups: judge(byScore) } : {}), information, identifiers: facts.identifiers };
   }
 
   async #answer(question: string, passages: Passage[]): Promise<Answer> {
@@ -149,20 +158,30 @@ export class ExtractiveAnswerer implements Answerer {
     if (type === 'summary') return this.#summary(passages);
     if (type === 'yes_no' && this.checker) return this.#yesNo(question, passages);
     const ranking = await this.#rank(question, passages);
-    const { judged } = ranking;
+    const threshold = this.options.weights.decline.threshold;
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
     // The best-scoring sentence that holds the question's specifics; one that states them differently or lacks them does not answer.
-    const { best, declined, companions } = judged ? chooseQuoted(judged, ratio, this.options.weights.decline.threshold) : { best: undefined, declined: true, companions: [] };
+    const choose = (judged: JudgedCandidates | undefined) => ({ judged, ...(judged ? chooseQuoted(judged, ratio, threshold) : { best: undefined, declined: true, companions: [] }) });
+    let choice = choose(ranking.judged);
+    if (choice.declined && ranking.withoutLookups) choice = choose(ranking.withoutLookups);
+    const { judged, best, declined, companions } = choice;
     if (!best || declined) return notFound(type, best?.features.coverage);
     // "That same year, China conducted …" is quoted with the sentence that says which year; a continuation after the best sentence as it is.
-    const quote = (candidate: Candidate): Quoted => ({ span: this.#evidence.spanOf(candidate.sentence), passage: candidate.passage, score: candidate.score });
+    const quote = (candidate: Candidate): Quoted => {
+      const { source, start, end } = candidate.sentence;
+      return { span: this.#evidence.spanOf(candidate.sentence), own: { source, start, end }, passage: candidate.passage, score: candidate.score };
+    };
     const continuation = this.#continuation(ranking, best, passages);
     // When neither the best, its continuation nor its companions hold the kind of phrase asked for, the best-ranked sentence that does is quoted after them.
-    const typed = ranking.expected && !continuation ? typedCompanion(judged!, [best, ...companions], this.options.weights.decline.threshold) : undefined;
-    const quoted = [quote(best), ...(continuation ? [continuation] : []), ...companions.filter((c) => c.sentence.start !== continuation?.span.start).map(quote), ...(typed ? [quote(typed)] : [])];
-    const citations = quoted.slice(0, limit).map((item, i) => this.#citation(item.span, item.passage, i + 1, item.score));
-    // The first citation quotes the best sentence as `evidenceOf` reads it: its analysis is cached there.
-    const phrase = type === 'factoid' ? shortAnswer(question, citations[0]!.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
+    const typed = ranking.expected && !continuation ? typedCompanion(judged!, [best, ...companions], threshold) : undefined;
+    // "Which option …?" is answered by the entry the best sentence describes: its heading is quoted first.
+    const entry = asksForEntryName(question) ? this.#entries.namingMoreThan(best.sentence) : undefined;
+    const named = entry ? [{ span: entry, passage: best.passage, score: best.score }] : [];
+    const beside = companions.filter((c) => c.sentence.start !== continuation?.span.start && !c.specifics.absent.some((fact) => ranking.identifiers?.includes(fact)));
+    const quoted = [...named, quote(best), ...(continuation ? [continuation] : []), ...beside.map(quote), ...(typed ? [quote(typed)] : [])];
+    const citations = distinctQuotes(quoted).slice(0, limit).map((item, i) => this.#citation(item.span, item.passage, i + 1, item.score));
+    // The entry's name answers "which option"; otherwise the first citation quotes the best sentence as `evidenceOf` reads it (its analysis is cached there).
+    const phrase = named.length > 0 ? { text: citations[0]!.quote, start: 0, end: citations[0]!.quote.length } : type === 'factoid' ? shortAnswer(question, citations[0]!.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
     return {
       answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
       answerable: true,
@@ -236,6 +255,7 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 const round = (value: number) => Number(value.toFixed(4));
+
 
 /** How a quote reads in the answer: white space collapsed (hard-wrapped lines joined); the citation keeps the exact span. */
 const displayText = (quote: string) => quote.replace(/\s+/g, ' ').trim();

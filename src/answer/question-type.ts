@@ -22,10 +22,38 @@ const isPluralNoun = (word: string) => {
   return tag === 'NNS' || tag === 'NNPS' || (!tag && /[^s]s$/i.test(word));
 };
 
+/** "… exact or inexact?", "… increasing or declining in the South?": the question ends by offering two words to choose from. */
+const ALTERNATIVES = /\b([\p{L}-]+)\s+or\s+([\p{L}-]+)(?:\s+(?:in|on|at|for|of|to|by|with|during|under)\b[^?]{0,40})?\s*\?*\s*$/u;
+const DESCRIBING_TAGS = new Set(['JJ', 'JJR', 'VBG', 'VBN']);
+/** Adjective endings, for the words wink-lexicon lacks ("synchronous", "immutable"). */
+const DESCRIBING_ENDING = /(?:ous|able|ible|al|ive|ic|less|ful)$/;
+const NEGATING_PREFIX = /^(?:in|im|il|ir|un|non-?|dis|a)/;
+
+/** A word that describes (an adjective or participle), or a compound with one ("high-voltage"). */
+function describes(word: string): boolean {
+  return word.toLowerCase().split('-').some((part) => {
+    const tags = lexicon[part];
+    return tags ? tags.some((tag) => DESCRIBING_TAGS.has(tag)) : DESCRIBING_ENDING.test(part);
+  });
+}
+
+/**
+ * "Is the real type exact or inexact?" asks which of two properties holds, not whether something does: its
+ * answer is the evidence for one, with no "Yes" or "No" before it. Two describing words, or a word and its
+ * negation, are alternatives; two nouns ("types like file or socket") are one thing the question asks about.
+ */
+function offersAlternatives(question: string): boolean {
+  const [, first, second] = ALTERNATIVES.exec(question) ?? [];
+  if (!first || !second) return false;
+  const [a, b] = [first.toLowerCase(), second.toLowerCase()];
+  const negates = (word: string, other: string) => word.endsWith(other) && NEGATING_PREFIX.test(word.slice(0, word.length - other.length));
+  return negates(a, b) || negates(b, a) || (describes(a) && describes(b));
+}
+
 export function questionType(question: string): QuestionType {
   const q = question.trim();
   if (SUMMARY.test(q)) return 'summary';
-  if (YES_NO.test(q) && !EMBEDDED_QUESTION.test(q)) return 'yes_no';
+  if (YES_NO.test(q) && !EMBEDDED_QUESTION.test(q) && !offersAlternatives(q)) return 'yes_no';
   const head = LIST_HEAD.exec(q);
   const noun = head?.[1] ?? head?.[2];
   if (noun && isPluralNoun(noun)) return 'list';
@@ -50,3 +78,11 @@ const CODE_REQUEST = /\b(?:examples?|code|snippets?|syntax|commands?|usage|signa
  * that calls it.
  */
 export const asksForCode = (question: string) => CODE_REQUEST.test(question);
+
+/** The kinds of entry a manual describes under a heading of its own name. */
+const ENTRY_KINDS = 'options?|parameters?|settings?|functions?|methods?|modules?|flags?|arguments?|keywords?|variables?|attributes?|constants?|exceptions?|propert(?:y|ies)|pragmas?|directives?|switch(?:es)?|subcommands?|macros?|commands?';
+
+/** "Which pg_isready option sets the user name?", "What function returns …": the answer is an entry's name, not a sentence. */
+const ENTRY_NAME = new RegExp(`^(?:which|what)\\s+(?:[\\w.-]+\\s+){0,2}(?:${ENTRY_KINDS})\\b(?!\\s+(?:is|are|was|does|do)\\b)`, 'i');
+
+export const asksForEntryName = (question: string) => ENTRY_NAME.test(question.trim());

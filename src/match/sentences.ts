@@ -163,6 +163,12 @@ export class SentenceIndex {
     return tokens;
   }
 
+  /** The column names of a table's later row (its table's first row, as written); undefined for any other unit. */
+  columnsOf(unit: Pick<TokenizedSentence, 'source' | 'block' | 'kind'>): string | undefined {
+    const header = unit.kind === 'table-row' ? this.#tableHeaderOf(unit) : undefined;
+    return header && this.corpus.sources.get(unit.source)!.text.slice(header.start, header.end);
+  }
+
   /** The first row of the table a row belongs to, when it is another row (see ingest/tables.ts). */
   #tableHeaderOf(unit: Pick<TokenizedSentence, 'source' | 'block'>): Block | undefined {
     const blocks = this.#blocksOf(unit.source);

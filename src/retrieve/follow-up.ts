@@ -1,7 +1,7 @@
 import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { tokenize, type Token } from '../match/analyzer.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
-import { answerSubject, questionNames } from './answer-subject.js';
+import { answerSubject, referencedNames, type NameChoice, type NameContext } from './answer-subject.js';
 import type { Passage } from './types.js';
 
 export interface ChatTurn {
@@ -137,12 +137,11 @@ export function conversationFocus(history: readonly ChatTurn[], idf: (term: stri
 }
 
 /**
- * What a follow-up's answer is matched against: a question with topic words of its own, with the names it may point back to
- * (the previous answer's, else the focus question's); one that says nothing of its own ("In which month?"), or with no name
- * to point to, as resolved.
+ * What a follow-up's answer is matched against: a question with topic words of its own, with the names it may point back to;
+ * one that says nothing of its own ("In which month?"), or with no name to point to, as resolved.
  */
-function answerQuery(asked: string, resolved: string, ownTopic: boolean, subject: readonly string[], focus: string): string {
-  const references = subject.length > 0 ? subject : questionNames(focus);
+export function answerQuery(asked: string, resolved: string, ownTopic: boolean, context: NameContext, choice: NameChoice = {}): string {
+  const references = referencedNames(asked, context, choice);
   return ownTopic && references.length > 0 ? followingUp(asked, references.join(', ')) : resolved;
 }
 
@@ -240,6 +239,6 @@ export async function readFollowUp(question: string, history: readonly ChatTurn[
     if (reading.coverage > best.coverage) best = reading;
   }
   const ownTopic = topicTerms(asked, terms, idf).length > 0;
-  const followUp: Resolution = { standalone: best.standalone, answerQuery: answerQuery(asked, best.standalone, ownTopic, subject, focus), passages: best.passages, followUp: true };
+  const followUp: Resolution = { standalone: best.standalone, answerQuery: answerQuery(asked, best.standalone, ownTopic, { subject, focus, idf }), passages: best.passages, followUp: true };
   return { alone: askedAlone(alonePassages), followUp, saysEnough: saysEnough(asked, terms, idf), held: best.held, aloneCoverage, followUpCoverage: best.coverage };
 }

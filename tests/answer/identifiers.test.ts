@@ -52,4 +52,32 @@ describe('code identifiers in a question', () => {
     expect(result.answer).toContain('never needs to evict old values');
     expect((await docent.ask('Why is functools.memoize smaller and faster than lru_cache with a size limit?')).answerable).toBe(false);
   });
+
+  it('are not answered by a sentence under another entry of the same manual page, nor quoted twice', async () => {
+    const page = `<html><head><title>Automatic Vacuuming</title></head><body><h1>Automatic Vacuuming</h1>
+<p>These settings control the behavior of the autovacuum feature.</p>
+<dl>
+<dt>autovacuum_vacuum_insert_threshold (integer)</dt><dd><p>Specifies the number of inserted tuples needed to trigger a VACUUM in any one table. The default is 1000 tuples. This parameter can only be set in the configuration file.</p></dd>
+<dt>autovacuum_vacuum_threshold (integer)</dt><dd><p>Specifies the minimum number of updated or deleted tuples needed to trigger a VACUUM in any one table. The default is 50 tuples. This parameter can only be set in the configuration file.</p></dd>
+</dl></body></html>`;
+    const docent = await openDocent(await testConfig(await makeCorpus({ 'autovacuum.html': page })), { embedder: hashEmbedder() });
+    const { text } = await parserFor('autovacuum.html')!.parse(new TextEncoder().encode(page), { source: 'autovacuum.html' });
+    const result = await docent.ask('What is the default of autovacuum_vacuum_threshold?');
+    expect(result.citations[0]!.quote).toBe('The default is 50 tuples.');
+    expect(result.answer).not.toContain('1000');
+    const spans = result.citations.map((citation) => [citation.start, citation.end] as const);
+    for (const [i, [start, end]] of spans.entries()) for (const [otherStart, otherEnd] of spans.slice(i + 1)) expect(start < otherEnd && otherStart < end).toBe(false);
+    for (const citation of result.citations) expect(citation.quote).toBe(text.slice(citation.start, citation.end));
+  });
+
+  it('are answered under an entry of the page that names them: each option of pg_isready is an entry of its page', async () => {
+    const page = `<html><head><title>pg_isready</title></head><body><h1>pg_isready</h1>
+<p>pg_isready is a utility for checking the connection status of a PostgreSQL database server.</p>
+<dl>
+<dt>-h hostname, --host=hostname</dt><dd><p>Specifies the host name of the machine on which the server is running.</p></dd>
+<dt>-p port, --port=port</dt><dd><p>Specifies the TCP port. Defaults to the value of the PGPORT environment variable or, if not set, to the port specified at compile time, usually 5432.</p></dd>
+</dl></body></html>`;
+    const docent = await openDocent(await testConfig(await makeCorpus({ 'isready.html': page })), { embedder: hashEmbedder() });
+    expect((await docent.ask('Which port does pg_isready use when PGPORT is not set?')).answer).toContain('usually 5432');
+  });
 });

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isConversationFile, isTurnCorrect, loadConversations } from '../../src/eval/conversations.js';
 import type { TermSimilarity } from '../../src/match/term-similarity.js';
-import { readFollowUp, retrievalChoice, type ChatTurn, type Resolution } from '../../src/retrieve/follow-up.js';
+import { answerSubject, type NameChoice } from '../../src/retrieve/answer-subject.js';
+import { answerQuery, conversationFocus, readFollowUp, retrievalChoice, type ChatTurn, type Resolution } from '../../src/retrieve/follow-up.js';
 import type { AskResult, Docent } from '../../src/service.js';
 import { answerResolved } from '../../src/service-follow-up.js';
 import { isUntuned } from '../../scripts/fit/untuned.js';
@@ -38,8 +39,23 @@ for (const set of evalSets()) {
         const readings = await readFollowUp(turn.question, history, options);
         const alone = await answer(readings.alone);
         const followUp = readings.followUp ? await answer(readings.followUp) : undefined;
-        const bare = readings.followUp ? await docent.extractive.answer(turn.question.trim(), readings.followUp.passages) : undefined;
         const correct = (a: { answerable: boolean; answer: string } | undefined) => (a ? isTurnCorrect(turn, a as AskResult) : null);
+        // The follow-up's answer under every choice of names the fit weighs (scripts/fit/follow-up-gain.ts): 1 to 4 names,
+        // those most passages hold skipped always, only when it names nothing telling of its own, or never.
+        const byChoice: { choice: Required<NameChoice>; answer: unknown }[] = [];
+        const reading = readings.followUp;
+        if (reading && reading.answerQuery !== reading.standalone) {
+          const focus = conversationFocus(history, options.idf)!;
+          const context = { subject: answerSubject(history, focus), focus, idf: options.idf };
+          for (const skipCommon of ['always', 'unnamed', 'never'] as const) {
+            for (const count of [1, 2, 3, 4]) {
+              const choice = { count, skipCommon };
+              const a = await answer({ ...reading, answerQuery: answerQuery(turn.question.trim(), reading.standalone, true, context, choice) });
+              byChoice.push({ choice, answer: { ...a, correct: correct(a) } });
+            }
+          }
+        }
+        const bare = readings.followUp ? await docent.extractive.answer(turn.question.trim(), readings.followUp.passages) : undefined;
         rows.push(
           JSON.stringify({
             set: path.basename(set.file),
@@ -59,6 +75,7 @@ for (const set of evalSets()) {
             answerQuery: readings.followUp?.answerQuery,
             alone: { ...alone, correct: correct(alone) },
             followUp: followUp && { ...followUp, correct: correct(followUp) },
+            byChoice,
             bare: bare && { answer: bare.answer, answerable: bare.answerable, confidence: bare.confidence ?? 0, correct: correct(bare), same: bare.answer === alone.answer },
           }),
         );

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { addressesRow, lookupsFirst } from '../../src/answer/table-lookup.js';
+import { tokenize } from '../../src/match/analyzer.js';
+import { parserFor } from '../../src/ingest/parsers/index.js';
+import { openDocent } from '../../src/service.js';
+import { hashEmbedder } from '../helpers/hash-embedder.js';
+import { makeCorpus, testConfig } from '../helpers/fixtures.js';
+
+const termsOf = (question: string) => new Set(tokenize(question).map((token) => token.term));
+const COLUMNS = 'Name | Storage Size | Description | Range';
+
+describe('a table row the question addresses', () => {
+  it('is named by its first cell (one of its names) and by another column', () => {
+    const row = 'integer | 4 bytes | typical choice for integer | -2147483648 to +2147483647';
+    expect(addressesRow(termsOf('What range of values can the integer type hold?'), row, COLUMNS)).toBe(true);
+    expect(addressesRow(termsOf('What is the storage size of an integer?'), row, COLUMNS)).toBe(true);
+    // The row alone, or a column alone, is no lookup.
+    expect(addressesRow(termsOf('Why is integer the usual choice?'), row, COLUMNS)).toBe(false);
+    expect(addressesRow(termsOf('What range of values can the bigint type hold?'), row, COLUMNS)).toBe(false);
+    // "character varying(n), varchar(n)": either name will do.
+    expect(addressesRow(termsOf('What is the description of varchar?'), 'character varying(n), varchar(n) | variable-length with limit', 'Name | Description')).toBe(true);
+    // A column's word that is also the row's name does not name the column.
+    expect(addressesRow(termsOf('What is a name?'), 'name | 64 bytes | internal type for object names', 'Name | Storage Size | Description')).toBe(false);
+  });
+
+  it('is ranked first, as certain, the others keeping their order', () => {
+    const ranked = [{ id: 'a', score: 0.9 }, { id: 'row', score: 0.3 }, { id: 'b', score: 0.2 }];
+    expect(lookupsFirst(ranked, (candidate) => candidate.id === 'row')).toEqual([{ id: 'row', score: 1 }, { id: 'a', score: 0.9 }, { id: 'b', score: 0.2 }]);
+    expect(lookupsFirst(ranked, () => false)).toEqual(ranked);
+  });
+});
+
+const NUMERIC_PAGE = `# Numeric Types
+
+## Integer Types
+
+The types smallint, integer, and bigint store whole numbers, that is, numbers without fractional components, of various ranges.
+Attempts to store values outside of the allowed range will result in an error.
+The type integer is the common choice, as it offers the best balance between range, storage size, and performance.
+
+| Name | Storage Size | Range |
+|------|--------------|-------|
+| smallint | 2 bytes | -32768 to +32767 |
+| integer | 4 bytes | -2147483648 to +2147483647 |
+| bigint | 8 bytes | -9223372036854775808 to +9223372036854775807 |
+
+On all currently supported platforms, the real type has a range of around 1E-37 to 1E+37.
+`;
+
+describe('answering from a table', () => {
+  it('quotes the row a question addresses, though prose repeats more of its words, cited exactly', async () => {
+    const docent = await openDocent(await testConfig(await makeCorpus({ 'numeric.md': NUMERIC_PAGE })), { embedder: hashEmbedder() });
+    const { text } = await parserFor('numeric.md')!.parse(new TextEncoder().encode(NUMERIC_PAGE), { source: 'numeric.md' });
+    const result = await docent.ask('What range of values can the integer type hold?');
+    expect(result.answerable).toBe(true);
+    expect(result.citations[0]!.quote).toBe('integer | 4 bytes | -2147483648 to +2147483647');
+    for (const citation of result.citations) expect(citation.quote).toBe(text.slice(citation.start, citation.end));
+    // A question asking more than the table holds is answered by the prose that says it.
+    const real = await docent.ask('What is the range of the real type on currently supported platforms?');
+    expect(real.citations[0]!.quote).toContain('1E-37 to 1E+37');
+  });
+});
