@@ -73,12 +73,26 @@ export function termsNegatedBy(text: string, negationCues: readonly Cue[]): Set<
   return negated;
 }
 
+/**
+ * Every word a negation's clause has after the cue, as matching forms: the cue's reach ("cannot be successfully
+ * queried" negates "queried" as much as "successfully"), used to tell whether the other side's negated word is
+ * negated here too.
+ */
+export function termsInScopeOf(text: string, negationCues: readonly Cue[]): Set<string> {
+  const inScope = new Set<string>();
+  for (const cue of negationCues) {
+    for (const [word] of text.slice(cue.end, clauseEnd(text, cue.end)).matchAll(WORD)) inScope.add(termOf(normalizeWord(word)));
+  }
+  return inScope;
+}
+
 /** Whether `word` is by itself a negation ("none", "never", "no"). */
 export const isNegationWord = (word: string) => NEGATION_WORD.test(word);
 
 const FUNCTION_WORDS = new Set(functionWords);
 const NEGATION_WORD = new RegExp(`^(?:${NEGATION.source})$`, 'iu');
-const WORD_OR_BREAK = /[\p{L}\p{N}]+(?:['’]\p{L}+)*|[,;:()]/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu;
+const WORD_OR_BREAK = new RegExp(`${WORD.source}|[,;:()]`, 'gu');
 const PHRASE_BREAK = /^[,;:()]$/;
 
 /**

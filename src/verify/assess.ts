@@ -4,7 +4,7 @@ import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import { compareFacts, type FactComparison } from '../match/fact-compare.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { NameMatcher } from '../match/names.js';
-import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsNegatedBy, type Cue } from '../match/polarity.js';
+import { clauseEnd, hedges, isNegationWord, negatedTerms, negations, termsInScopeOf, termsNegatedBy, type Cue } from '../match/polarity.js';
 import { mirroredParties } from '../match/mirrored-roles.js';
 import { roleSwap, SAME_VERB, type RoleSwap } from '../match/roles.js';
 import { rankedSuperlatives } from '../match/superlatives.js';
@@ -147,8 +147,9 @@ export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: Assess
 /**
  * Whether one side says "not" (`evidenceCues`: the evidence's negations that bear on the claim's words) where the other does not, and whether it is the evidence that
  * negates a word the claim states. A word both state is compared by itself ("are called" against
- * "are not called", whatever else either negates); a negated word only one side has (a
- * paraphrase) falls back on whether the other side negates anything there at all.
+ * "are not called", whatever else either negates): negated when it stands in a negation's clause, not only as the first
+ * word after it; a negated word only one side has (a paraphrase) falls back on whether the other side negates anything
+ * there at all.
  */
 function comparePolarity(
   claim: PreparedClaim,
@@ -162,10 +163,14 @@ function comparePolarity(
   // Every word, "called" and "done" too: a negation bears on them as much as on content words.
   const claimTerms = new Set(wordsOf(claim.analysed.text).map((word) => word.term));
   const evidenceTerms = new Set(wordsOf(evidence.text).filter((word) => !stated || (word.start >= stated.from && word.end <= stated.to)).map((word) => word.term));
-  const evidenceNegates = [...evidenceNegatedTerms].some((term) => claimTerms.has(term) && !claimNegatedTerms.has(term));
+  // A word one side negates agrees with the other side when it stands there in a negation's clause too ("cannot be queried"
+  // against "cannot be successfully queried", "need no valves" against "does not require valves").
+  const claimScope = termsInScopeOf(claim.analysed.text, negations(claim.analysed.text));
+  const evidenceScope = termsInScopeOf(evidence.text, evidenceCues);
+  const evidenceNegates = [...evidenceNegatedTerms].some((term) => claimTerms.has(term) && !claimScope.has(term));
   const mismatch =
     evidenceNegates ||
-    [...claimNegatedTerms].some((term) => (evidenceTerms.has(term) ? !evidenceNegatedTerms.has(term) : !evidenceNegated)) ||
+    [...claimNegatedTerms].some((term) => (evidenceTerms.has(term) ? !evidenceScope.has(term) : !evidenceNegated)) ||
     [...evidenceNegatedTerms].some((term) => !claimTerms.has(term) && !claim.negated) ||
     // Cues that bear on no content word ("nothing" at the end) count on one side only.
     (claimNegatedTerms.size === 0 && evidenceNegatedTerms.size === 0 && claim.negated !== evidenceNegated);

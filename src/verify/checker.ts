@@ -18,7 +18,7 @@ import { PreparedClaims } from './prepared-claims.js';
 import { verdictFeatures } from './verdict-features.js';
 import { learnedVerdict, withLearnedVerdict } from './learned-verdict.js';
 import { decideVerdict, rank, strongest, type Assessed } from './verdict.js';
-import { BACK_REFERENCE, clip, joinUnits, partsToRead, type Unit } from './span-units.js';
+import { BACK_REFERENCE, clip, isEntryWithNote, joinUnits, notesWithTheirEntries, partsToRead, type Unit } from './span-units.js';
 import { DEFAULT_THRESHOLDS, InvalidSpanError, type Evidence, type SpanRef, type Verdict, type VerifyResult, type VerifyThresholds } from './types.js';
 
 /** How many passages a claim without citations is checked against. */
@@ -159,6 +159,7 @@ export class CitationChecker {
         add(unit);
         if (i + 1 < inside.length && inside[i + 1]!.start - unit.end < 3) add(joinUnits(unit, inside[i + 1]!));
       });
+      notesWithTheirEntries(inside, (unit) => this.#texts.text(unit)).forEach(add);
     }
     return this.#check(prepared, units);
   }
@@ -182,7 +183,7 @@ export class CitationChecker {
       const [first, second] = pair.parts!.map((part) => singles.get(part) ?? this.#score(claim, part)) as [ScoredUnit, ScoredUnit];
       const joined = this.#score(claim, pair);
       // Two separate statements may add up to the claim's words only when together they clearly cover more.
-      if (BACK_REFERENCE.test(this.#texts.text(second)) || joined.coverage >= Math.max(first.coverage, second.coverage) + PAIR_GAIN) scored.push(joined);
+      if (BACK_REFERENCE.test(this.#texts.text(second)) || isEntryWithNote(pair, (unit) => this.#texts.text(unit)) || joined.coverage >= Math.max(first.coverage, second.coverage) + PAIR_GAIN) scored.push(joined);
     }
     // Best first: the strongest verdict of the best-covering evidence; among equals, the shorter span.
     scored.sort((a, b) => rank(b) - rank(a) || a.end - a.start - (b.end - b.start));

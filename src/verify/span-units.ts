@@ -12,6 +12,36 @@ export interface Unit extends SpanRef {
 /** A sentence that opens by pointing back ("That same year, …", "Shortly after he arrived, …") continues the one before it. */
 export const BACK_REFERENCE = /^(?:that|this|these|those|they|it|its|he|she|his|her|their|there|then|here|such|the same|the two|both|shortly|soon|later|afterwards?|meanwhile|the following|the next|at the time|at that time)\b|^(?:\S+\s+){0,3}(?:he|she|they|it|his|her|their|its)\b/i;
 
+/**
+ * A manual's version note ("New in version 3.9.", "Changed in version 3.5: …") is said of the entry it closes, whose
+ * signature ("keyword.issoftkeyword(s)", "class tempfile.TemporaryDirectory(…)") stands a sentence or two before it.
+ */
+export const VERSION_NOTE = /^(?:New|Changed|Added|Deprecated|Removed) (?:in|since) version \d/;
+const SIGNATURE = /^(?:class |@)?[\p{L}_][\w.]*(?:\.[\w]+|\(.*\))$/su;
+/** How many sentences before its note an entry's signature may stand. */
+const ENTRY_REACH = 3;
+
+/** For each version note among `sentences`, the sentences from its entry's signature to it, joined into one unit. */
+export function notesWithTheirEntries(sentences: readonly Unit[], text: (unit: Unit) => string): Unit[] {
+  return sentences.flatMap((note, i) => {
+    if (!VERSION_NOTE.test(text(note))) return [];
+    // The signature right before the note makes an adjacent pair already.
+    if (i > 0 && SIGNATURE.test(text(sentences[i - 1]!))) return [];
+    for (let from = i - 2; from >= Math.max(0, i - ENTRY_REACH); from--) {
+      if (SIGNATURE.test(text(sentences[from]!))) return [sentences.slice(from + 1, i + 1).reduce(joinUnits, sentences[from]!)];
+    }
+    return [];
+  });
+}
+
+/** Whether `unit` runs from an entry's signature to its version note: read whole, as a single sentence is. */
+export function isEntryWithNote(unit: Unit, text: (unit: Unit) => string): boolean {
+  if (!unit.parts || !VERSION_NOTE.test(text(unit.parts[1]))) return false;
+  let first = unit.parts[0];
+  while (first.parts) first = first.parts[0];
+  return SIGNATURE.test(text(first));
+}
+
 /** A cited span longer than this is not read whole: only its chunks that BM25 ranks best for the claim. */
 const MAX_SPAN_CHARS = 8_000;
 const MAX_PARTS = 6;

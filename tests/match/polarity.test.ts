@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { termOf } from '../../src/match/analyzer.js';
-import { clauseEnd, cueWords, hedges, negatedTerms, negations } from '../../src/match/polarity.js';
+import { clauseEnd, cueWords, hedges, negatedTerms, negations, termsInScopeOf } from '../../src/match/polarity.js';
 
 const negated = (text: string) => [...negatedTerms(text)];
 
@@ -23,6 +23,15 @@ describe('negation scope', () => {
     expect(negated('Nearly all of them are too small to be felt.')).toEqual([termOf('felt')]);
     expect(negated('Nearly all of them are so small that they are not felt.')).toEqual([termOf('felt')]);
     expect(negations('too small to be felt').map(cueWords)).toEqual([['too', 'to']]);
+  });
+
+  it('reaches every word of the negation\'s clause after the cue, and no further', () => {
+    const text = 'If the size cannot be successfully queried, the fallback is used.';
+    const inScope = termsInScopeOf(text, negations(text));
+    expect(inScope.has(termOf('queried'))).toBe(true);
+    expect(inScope.has(termOf('successfully'))).toBe(true);
+    expect(inScope.has(termOf('fallback'))).toBe(false);
+    expect(inScope.has(termOf('size'))).toBe(false);
   });
 
   it('stops at the end of the phrase', () => {
