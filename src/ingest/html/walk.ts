@@ -49,6 +49,16 @@ function headedElement(heading: HtmlElement, root: HtmlElement): HtmlElement | u
   return undefined;
 }
 
+/** A definition term and the terms right after it, as the children of one element: the heading of their shared definition. */
+function termsFrom(term: HtmlElement): HtmlElement {
+  const terms = [term];
+  for (let next = term.nextElementSibling; next && tagOf(next) === 'dt'; next = next.nextElementSibling) terms.push(next as HtmlElement);
+  if (terms.length === 1) return term;
+  const heading = term.ownerDocument.createElement('dt');
+  terms.forEach((each, i) => heading.append(...(i > 0 ? [term.ownerDocument.createElement('br')] : []), ...each.cloneNode(true).childNodes));
+  return heading as unknown as HtmlElement;
+}
+
 /** The text of a `<pre>` as laid out: white space kept, `<br>` as a line break. */
 function preformatted(node: HtmlElement): string {
   return childNodes(node)
@@ -88,11 +98,13 @@ export class HtmlWalker {
     const tag = tagOf(node);
     if (/^h[1-6]$/.test(tag)) return this.#heading(node, Number(tag[1]), headedElement(node, this.#root!));
     if (tag === 'dt') {
+      // Terms in a row share one definition (AsciiDoc's "-a" then "--all"): the first heads it with all of them, line by line.
+      if (tagOf(node.previousElementSibling ?? {}) === 'dt') return;
       // A term ends the previous term's section of the same list, and heads a level below what encloses
       // the list — below the page's title at least, which it never is.
       const list = node.closest('dl') as HtmlElement | null;
       if (list) this.#closeSections(list);
-      return this.#heading(node, (this.#sections.at(-1)?.level ?? 1) + 1, list ?? undefined);
+      return this.#heading(node, (this.#sections.at(-1)?.level ?? 1) + 1, list ?? undefined, termsFrom(node));
     }
     if (tag === 'pre') return this.#add('code', [{ text: preformatted(node) }]);
     if (tag === 'table') return this.#table(node);
@@ -133,9 +145,10 @@ export class HtmlWalker {
     return inline;
   }
 
-  #heading(node: HtmlElement, level: number, scope?: HtmlElement): void {
+  /** `content` is what the heading reads, when not the heading element itself (terms in a row). */
+  #heading(node: HtmlElement, level: number, scope?: HtmlElement, content = node): void {
     this.#flush();
-    const pieces = this.#inlineOf(node);
+    const pieces = this.#inlineOf(content);
     const title = plainText(pieces);
     if (title === '') return;
     // A heading inside an open section's element is its subsection whatever its level (DocBook heads every note with an h3).
