@@ -7,18 +7,14 @@
  *
  *   npx tsx bench/git-manual/build.ts [outDir]   (default bench/git-manual/corpus, git-ignored)
  */
-import { buildManual, type HtmlElement } from '../manuals/build.js';
+import { bodyWithout, buildManual } from '../manuals/build.js';
 
 buildManual(
   {
     name: 'git-manual',
     dir: '/usr/share/doc/git-doc',
     // AsciiDoc puts the page title and its NAME section in #header and the rest in #content; #footer holds only "Last updated <date>".
-    mainContent(document) {
-      const body = document.body as HtmlElement;
-      for (const element of body.querySelectorAll('#footnotes, #footer')) element.remove();
-      return body;
-    },
+    mainContent: bodyWithout('#footnotes', '#footer'),
     pageSets: {
       heldout: {
         pages: [
