@@ -115,6 +115,30 @@ export async function makeDocx(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
+/** An option list as pandoc writes it to Word: Definition Term and Definition paragraphs, a Source Code paragraph inside a definition. */
+export async function makeOptionsDocx(): Promise<Uint8Array> {
+  const styles = [['DefinitionTerm', 'Definition Term'], ['Definition', 'Definition'], ['SourceCode', 'Source Code']].map(([id, name]) => ({ id: id!, name: name! }));
+  const paragraph = (style: string, text: string) => new Paragraph({ style, text });
+  const document = new Document({
+    styles: { paragraphStyles: styles },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'COMMANDS', heading: HeadingLevel.HEADING_1 }),
+          paragraph('DefinitionTerm', 'list [<log-options>]'),
+          paragraph('Definition', 'Lists the brews you kept, the latest first.'),
+          paragraph('SourceCode', 'brew@{0}: moka, 4 minutes'),
+          paragraph('Definition', 'The list takes the options of the log command.'),
+          paragraph('DefinitionTerm', 'clear'),
+          paragraph('Definition', 'Removes every kept brew.'),
+          new Paragraph('Brews are kept until cleared.'),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
 /** A documentation page: navigation, a search form, scripts and styles around the main content. */
 export const HTML_PAGE = `<!doctype html>
 <html><head><title>Coffee Handbook — Docs</title><style>body { color: red }</style>

@@ -4,7 +4,7 @@ import { locate } from '../../src/ingest/location.js';
 import { parserFor } from '../../src/ingest/parsers/index.js';
 import { UnreadableDocumentError, type ParsedDocument } from '../../src/ingest/types.js';
 import { SentenceIndex } from '../../src/match/sentences.js';
-import { ASCIIDOC_PAGE, COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
+import { ASCIIDOC_PAGE, COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makeOptionsDocx, makePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
 
 async function parse(source: string, content: string | Uint8Array): Promise<ParsedDocument> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -186,6 +186,16 @@ describe('DOCX', () => {
     expect(blockStarting(document, MOKA_PARAGRAPH).section).toEqual(['Brewing', 'Moka Pot']);
     expect(blockTexts(document, 'table-row')).toEqual(['Method | Grind', 'Espresso | Fine']);
     expect(blockStarting(document, 'A burr grinder').section).toEqual(['Grinding']);
+  });
+
+  it("keeps a definition's code block and the paragraphs after it under the definition's term", async () => {
+    const document = await parse('stash.docx', await makeOptionsDocx());
+    await expectCitable('stash.docx', document);
+    expect(blockTexts(document, 'heading')).toEqual(['COMMANDS', 'list [<log-options>]', 'clear']);
+    expect(blockStarting(document, 'brew@{0}').section).toEqual(['COMMANDS', 'list [<log-options>]']);
+    expect(blockStarting(document, 'The list takes').section).toEqual(['COMMANDS', 'list [<log-options>]']);
+    expect(blockStarting(document, 'Removes every').section).toEqual(['COMMANDS', 'clear']);
+    expect(blockStarting(document, 'Brews are kept').section).toEqual(['COMMANDS']);
   });
 });
 

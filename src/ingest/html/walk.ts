@@ -59,6 +59,20 @@ function termsFrom(term: HtmlElement): HtmlElement {
   return heading as unknown as HtmlElement;
 }
 
+/**
+ * The list that carries on `list`'s last definition past a code block or table inside it: mammoth
+ * ends a definition list at a Word paragraph of another style (pandoc's `Source Code` in an
+ * option's description) and starts the rest as a list opening with a `<dd>`, a definition without
+ * a term of its own.
+ */
+function continuedList(list: HtmlElement): HtmlElement | undefined {
+  for (let next = list.nextElementSibling; next; next = next.nextElementSibling) {
+    if (tagOf(next) === 'dl') return tagOf(next.firstElementChild ?? {}) === 'dd' ? (next as HtmlElement) : undefined;
+    if (!['pre', 'table'].includes(tagOf(next))) return undefined;
+  }
+  return undefined;
+}
+
 /** The text of a `<pre>` as laid out: white space kept, `<br>` as a line break. */
 function preformatted(node: HtmlElement): string {
   return childNodes(node)
@@ -129,7 +143,9 @@ export class HtmlWalker {
     this.#children(node, inner);
     this.#flush();
     this.#prefix = undefined;
-    this.#closeSections(node);
+    const continued = tag === 'dl' ? continuedList(node) : undefined;
+    if (continued) this.#sections.forEach((section) => section.scope === node && (section.scope = continued));
+    else this.#closeSections(node);
   }
 
   /** The inline content of an element (a heading, a table cell) as pieces, block structure inside it flattened. */
