@@ -1,6 +1,6 @@
 import type { Token } from '../match/analyzer.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
-import type { TokenizedSentence } from '../match/sentences.js';
+import type { Span, TokenizedSentence } from '../match/sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { Passage } from '../retrieve/types.js';
 import { offersAnswerType, type AnswerType } from './answer-type.js';
@@ -34,6 +34,8 @@ export interface Candidate {
   passageRank: number;
   features: Features;
   score: number;
+  /** A table row the question addresses (see table-lookup.ts): the cell that answers, offsets in the row. */
+  cell?: Span;
 }
 
 const SHORT_SENTENCE_WORDS = 5;

@@ -1,33 +1,33 @@
 import type { CorpusIndex } from '../index/store.js';
 import type { Fact } from '../match/facts.js';
 import type { Passage } from '../retrieve/types.js';
-import { locate } from '../ingest/location.js';
-import { formatMarker } from './markers.js';
 import { expectedAnswerType, offersAnswerType, type AnswerType } from './answer-type.js';
 import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { nameMatcher, type NameMatcher } from '../match/names.js';
-import { SentenceIndex, type Span, type TokenizedSentence } from '../match/sentences.js';
+import { SentenceIndex, type TokenizedSentence } from '../match/sentences.js';
 import { SpanSentences } from '../match/span-sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { CitationChecker } from '../verify/checker.js';
 import { rankCandidates, type Candidate } from './candidates.js';
 import { informationOf } from './decline.js';
 import { chooseQuoted, JudgedCandidates, typedCompanion, type Judged } from './judged.js';
-import { asksForCode, asksForEntryName, questionType, yesNoClaim, type QuestionType } from './question-type.js';
-import { shortAnswer } from './short-answer.js';
+import { asksForCode, asksForEntryName, questionType, type QuestionType } from './question-type.js';
+import { answeringPhrase } from './short-answer.js';
 import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.js';
 import { writtenIn } from './identifiers.js';
 import { ManualEntries } from './entries.js';
-import { lookupsFirst, rowsAddressedBy } from './table-lookup.js';
+import { cellsAddressedBy, lookupsFirst } from './table-lookup.js';
 import { unmatchedTerms } from './unmatched-terms.js';
 import { EvidenceContext } from './evidence-context.js';
 import { isOrdinaryWord } from './describing-facts.js';
-import { outline } from './summary.js';
+import { summaryAnswer } from './summary.js';
+import { yesNoAnswer } from './yes-no.js';
+import { Citer, notFound, passageHolding, quotedWithMarker, round } from './citing.js';
 import { distinctQuotes, type Quoted } from './quoted.js';
 import { DEFAULT_WEIGHTS, type AnswerWeights } from './weights.js';
-import type { Answer, Answerer, AnswerOptions, Citation } from './types.js';
+import type { Answer, Answerer, AnswerOptions } from './types.js';
 
-export const NOT_FOUND_ANSWER = 'Not found in the documents: none of the indexed passages answers this question.';
+export { NOT_FOUND_ANSWER } from './citing.js';
 
 export interface ExtractiveOptions {
   /** Extra sentences are quoted only when they score at least this share of the best one. */
@@ -82,6 +82,7 @@ export class ExtractiveAnswerer implements Answerer {
   readonly #names: NameMatcher;
   readonly #evidence: EvidenceContext;
   readonly #entries: ManualEntries;
+  readonly #citer: Citer;
 
   constructor(
     private readonly index: CorpusIndex,
@@ -93,6 +94,7 @@ export class ExtractiveAnswerer implements Answerer {
     this.#names = nameMatcher(similarity.wordVectors);
     this.#evidence = new EvidenceContext(index, sentences);
     this.#entries = new ManualEntries(index.sources);
+    this.#citer = new Citer(index);
   }
 
   /** The same answerer with other options (the weight-fitting script tries its weights this way). */
@@ -130,8 +132,8 @@ export class ExtractiveAnswerer implements Answerer {
     );
     const { weights } = this.options;
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
-    const byScore = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#text(s), context, similarity: this.similarity, weights });
-    const ranked = lookupsFirst(byScore, rowsAddressedBy(terms, (sentence) => this.sentences.index.columnsOf(sentence), (sentence) => this.#text(sentence)));
+    const byScore = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#citer.text(s), context, similarity: this.similarity, weights });
+    const ranked = lookupsFirst(byScore, cellsAddressedBy(question, (sentence) => this.sentences.index.columnsOf(sentence), (sentence) => this.#citer.text(sentence)));
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
     const information = informationOf(terms);
@@ -155,8 +157,8 @@ export class ExtractiveAnswerer implements Answerer {
   async #answer(question: string, passages: Passage[]): Promise<Answer> {
     const type = questionType(question);
     if (passages.length === 0) return notFound(type);
-    if (type === 'summary') return this.#summary(passages);
-    if (type === 'yes_no' && this.checker) return this.#yesNo(question, passages);
+    if (type === 'summary') return summaryAnswer(passages, this.index.sources, this.sentences, this.#citer);
+    if (type === 'yes_no' && this.checker) return yesNoAnswer(question, passages, this.checker, this.#citer);
     const ranking = await this.#rank(question, passages);
     const threshold = this.options.weights.decline.threshold;
     const [ratio, limit] = type === 'list' ? [this.options.listRatio, this.options.maxListItems] : [this.options.companionRatio, this.options.maxSentences];
@@ -177,13 +179,15 @@ export class ExtractiveAnswerer implements Answerer {
     // "Which option …?" is answered by the entry the best sentence describes: its heading is quoted first.
     const entry = asksForEntryName(question) ? this.#entries.namingMoreThan(best.sentence) : undefined;
     const named = entry ? [{ span: entry, passage: best.passage, score: best.score }] : [];
-    const beside = companions.filter((c) => c.sentence.start !== continuation?.span.start && !c.specifics.absent.some((fact) => ranking.identifiers?.includes(fact)));
+    // Beside a row looked up, another row stands only when looked up too: its table's header or a neighbouring row answers nothing.
+    const beside = companions.filter(
+      (c) => c.sentence.start !== continuation?.span.start && !c.specifics.absent.some((fact) => ranking.identifiers?.includes(fact)) && !(best.cell && c.sentence.kind === 'table-row' && !c.cell),
+    );
     const quoted = [...named, quote(best), ...(continuation ? [continuation] : []), ...beside.map(quote), ...(typed ? [quote(typed)] : [])];
-    const citations = distinctQuotes(quoted).slice(0, limit).map((item, i) => this.#citation(item.span, item.passage, i + 1, item.score));
-    // The entry's name answers "which option"; otherwise the first citation quotes the best sentence as `evidenceOf` reads it (its analysis is cached there).
-    const phrase = named.length > 0 ? { text: citations[0]!.quote, start: 0, end: citations[0]!.quote.length } : type === 'factoid' ? shortAnswer(question, citations[0]!.quote, this.#evidence.evidenceOf(best.sentence)) : undefined;
+    const citations = distinctQuotes(quoted).slice(0, limit).map((item, i) => this.#citer.citation(item.span, item.passage, i + 1, item.score));
+    const phrase = answeringPhrase({ question, type, first: citations[0]!, entryFirst: named.length > 0, best, evidence: () => this.#evidence.evidenceOf(best.sentence) });
     return {
-      answer: citations.map((citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`).join(' '),
+      answer: citations.map(quotedWithMarker).join(' '),
       answerable: true,
       citations,
       confidence: round(best.probability),
@@ -201,65 +205,13 @@ export class ExtractiveAnswerer implements Answerer {
     const next = expected && this.#evidence.continuation(best.sentence);
     if (!next) return undefined;
     const questionWords = new Set(terms.map((term) => term.word));
-    if (!offersAnswerType(this.#text(next), expected, questionWords)) return undefined;
-    const passage = passages.find((p) => p.source === next.source && p.start <= next.start && next.start < p.end) ?? best.passage;
+    if (!offersAnswerType(this.#citer.text(next), expected, questionWords)) return undefined;
+    const passage = passages.some((p) => p.source === next.source && p.start <= next.start && next.start < p.end) ? passageHolding(passages, next) : best.passage;
     return { span: { source: next.source, start: next.start, end: next.end }, passage, score: best.score };
-  }
-
-  /** "Yes" when the documents state it, "No" when they state otherwise (the differing evidence cited), else they do not say. */
-  async #yesNo(question: string, passages: Passage[]): Promise<Answer> {
-    const check = await this.checker!.checkAgainstSpans(yesNoClaim(question), passages, { clip: false });
-    const evidence = check.evidence[0];
-    if (!evidence || check.verdict === 'not_found') return notFound('yes_no', check.score);
-    const passage = passages.find((p) => p.source === evidence.source && p.start < evidence.end && evidence.start < p.end) ?? passages[0]!;
-    const citation = this.#citation(evidence, passage, 1, check.score);
-    const lead = check.verdict === 'supported' ? 'Yes.' : check.verdict === 'contradicted' ? 'No.' : 'The documents do not say.';
-    return { answer: `${lead} ${displayText(citation.quote)} ${formatMarker([1])}`, answerable: true, citations: [citation], confidence: round(check.score), questionType: 'yes_no' };
-  }
-
-  /** The best-matching document's title, lead sentences and main headings, each quoted. */
-  #summary(passages: Passage[]): Answer {
-    const source = passages[0]!.source;
-    const { title, lead, headings } = outline(source, this.index.sources.get(source)?.blocks ?? [], this.sentences);
-    const spans = [...(title ? [title] : []), ...lead, ...headings];
-    if (spans.length === 0) return notFound('summary');
-    const passageOf = (span: Span) => passages.find((p) => p.source === source && p.start <= span.start && span.start < p.end) ?? passages[0]!;
-    const citations = spans.map((span, i) => this.#citation({ source, ...span }, passageOf(span), i + 1, 1));
-    const quoted = (citation: Citation) => `${displayText(citation.quote)} ${formatMarker([citation.n])}`;
-    const lines = citations.slice(0, spans.length - headings.length).map(quoted);
-    if (headings.length) lines.push(`Its sections: ${citations.slice(spans.length - headings.length).map(quoted).join('; ')}`);
-    return { answer: lines.join(' '), answerable: true, citations, confidence: 1, questionType: 'summary' };
   }
 
   #questionTerms(question: string): WeightedTerm[] {
     return weightedTerms(question, (term) => this.index.lexical.idf(term), { wordRelations: true });
   }
 
-  #text(span: { source: string; start: number; end: number }): string {
-    return (this.index.documents.get(span.source) ?? '').slice(span.start, span.end);
-  }
-
-  #citation(span: { source: string; start: number; end: number }, passage: Passage, n: number, score: number): Citation {
-    const document = this.index.sources.get(span.source);
-    return {
-      n,
-      chunkId: passage.chunkId,
-      source: span.source,
-      start: span.start,
-      end: span.end,
-      quote: this.#text(span),
-      ...(document ? locate(document, span.start) : { section: [] }),
-      score: round(score),
-    };
-  }
-}
-
-const round = (value: number) => Number(value.toFixed(4));
-
-
-/** How a quote reads in the answer: white space collapsed (hard-wrapped lines joined); the citation keeps the exact span. */
-const displayText = (quote: string) => quote.replace(/\s+/g, ' ').trim();
-
-function notFound(questionType: QuestionType, confidence = 0): Answer {
-  return { answer: NOT_FOUND_ANSWER, answerable: false, citations: [], confidence: round(confidence), questionType };
 }

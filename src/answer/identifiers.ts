@@ -1,5 +1,6 @@
 import type { Token } from '../match/analyzer.js';
 import type { Fact } from '../match/facts.js';
+import lexicon from 'wink-lexicon/src/lexicon.js';
 
 /**
  * Identifiers of code and configuration, written as one word: dotted (`os.path.join`, `Foo::bar`), with
@@ -9,13 +10,23 @@ import type { Fact } from '../match/facts.js';
  */
 const IDENTIFIER = /(?<![\p{L}\p{N}_.-])(?:--\p{L}[\p{L}\p{N}_-]*|[\p{L}_][\p{L}\p{N}_]*(?:(?:\.|::)[\p{L}_][\p{L}\p{N}_]*)+|[\p{L}\p{N}]*_[\p{L}\p{N}_]*|\p{Ll}+\p{Lu}[\p{L}\p{N}]*)/gu;
 
+/** A name called as a function: "unhex()", "hex(X)" (no space before the parenthesis: "NATO (the alliance)" is prose). */
+const CALLED = /(?<![\p{L}\p{N}_.-])[\p{L}_][\p{L}\p{N}_]*(?=\([^()]{0,40}\))/gu;
+/** A word a question names by its kind: "the tinyint type", "the unhex function", "the WAL2 journal mode" is not. */
+const NAMED_BY_KIND =
+  /(?<=\b(?:the|a|an)\s+)[\p{L}][\p{L}\p{N}]*(?=\s+(?:functions?|types?|data\s+types?|pragmas?|options?|settings?|parameters?|commands?|modules?|methods?|keywords?|flags?|operators?|statements?|clauses?|macros?|modifiers?|extensions?)\b)/giu;
+
 /** "e.g", "U.S": dotted abbreviations, each part a single letter, are no identifiers. */
 const isAbbreviation = (identifier: string) => identifier.split(/\.|::/).every((part) => part.length <= 1);
 
 /** The identifiers of `text`, each as a name fact of the tokens (of `tokenize(text)`) inside it. */
 export function identifierFacts(text: string, tokens: Token[]): Fact[] {
   const facts: Fact[] = [];
-  for (const match of text.matchAll(IDENTIFIER)) {
+  // A word named by its kind is a code word only when English does not have it ("the round function" is prose).
+  const named = [...text.matchAll(NAMED_BY_KIND)].filter((match) => lexicon[match[0].toLowerCase()] === undefined);
+  const matches = [...text.matchAll(IDENTIFIER), ...text.matchAll(CALLED), ...named].sort((a, b) => a.index - b.index);
+  for (const match of matches) {
+    if (facts.some((fact) => fact.start <= match.index && match.index < fact.end)) continue;
     if (isAbbreviation(match[0]) || !/\p{L}[\p{L}\p{N}]/u.test(match[0])) continue;
     const end = match.index + match[0].length;
     const inside = tokens.flatMap((token, i) => (token.start >= match.index && token.end <= end ? [i] : []));
@@ -28,10 +39,11 @@ export function identifierFacts(text: string, tokens: Token[]): Fact[] {
 
 const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
 
-/** Whether `text` writes `word` as a whole word (not inside "clock_seq_low" for "clock_seq"). */
+/** Whether `text` writes `word` as a whole word (not inside "clock_seq_low" for "clock_seq"), in any case: SQL's COALESCE is asked about as "coalesce". */
 function writesWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
-    if (!WORD_CHARACTER.test(text[at - 1] ?? '') && !WORD_CHARACTER.test(text[at + word.length] ?? '')) return true;
+  const [written, sought] = [text.toLowerCase(), word.toLowerCase()];
+  for (let at = written.indexOf(sought); at !== -1; at = written.indexOf(sought, at + 1)) {
+    if (!WORD_CHARACTER.test(written[at - 1] ?? '') && !WORD_CHARACTER.test(written[at + sought.length] ?? '')) return true;
   }
   return false;
 }

@@ -42,18 +42,18 @@ function describes(word: string): boolean {
  * answer is the evidence for one, with no "Yes" or "No" before it. Two describing words, or a word and its
  * negation, are alternatives; two nouns ("types like file or socket") are one thing the question asks about.
  */
-function offersAlternatives(question: string): boolean {
-  const [, first, second] = ALTERNATIVES.exec(question) ?? [];
-  if (!first || !second) return false;
+export function offeredAlternatives(question: string): [string, string] | undefined {
+  const [, first, second] = ALTERNATIVES.exec(question.trim()) ?? [];
+  if (!first || !second) return undefined;
   const [a, b] = [first.toLowerCase(), second.toLowerCase()];
   const negates = (word: string, other: string) => word.endsWith(other) && NEGATING_PREFIX.test(word.slice(0, word.length - other.length));
-  return negates(a, b) || negates(b, a) || (describes(a) && describes(b));
+  return negates(a, b) || negates(b, a) || (describes(a) && describes(b)) ? [first, second] : undefined;
 }
 
 export function questionType(question: string): QuestionType {
   const q = question.trim();
   if (SUMMARY.test(q)) return 'summary';
-  if (YES_NO.test(q) && !EMBEDDED_QUESTION.test(q) && !offersAlternatives(q)) return 'yes_no';
+  if (YES_NO.test(q) && !EMBEDDED_QUESTION.test(q) && !offeredAlternatives(q)) return 'yes_no';
   const head = LIST_HEAD.exec(q);
   const noun = head?.[1] ?? head?.[2];
   if (noun && isPluralNoun(noun)) return 'list';

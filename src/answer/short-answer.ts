@@ -1,6 +1,8 @@
 import { tokenize, type Token } from '../match/analyzer.js';
 import { analyse, MONTHS, type AnalysedText, type Fact } from '../match/facts.js';
 import { expectedAnswerType, type AnswerType } from './answer-type.js';
+import type { Candidate } from './candidates.js';
+import { offeredAlternatives, type QuestionType } from './question-type.js';
 
 /**
  * The one phrase of a quoted sentence that answers the question, when there is one: the date for
@@ -89,4 +91,37 @@ export function shortAnswer(question: string, sentence: string, analysed?: Analy
   const distance = (phrase: Phrase) => (anchors.length === 0 ? phrase.start : Math.min(...anchors.map((token) => (token.end <= phrase.start ? phrase.start - token.end : token.start >= phrase.end ? token.start - phrase.end : 0))));
   // Among dates, the most complete one ("February 7, 2016" before "2016").
   return fresh.sort((a, b) => distance(a) - distance(b) || b.end - b.start - (a.end - a.start))[0];
+}
+
+/** For "Is the real type exact or inexact?", the one of the two words the quote states ("… are inexact, …"), when it states one only. */
+function chosenAlternative(question: string, quote: string): Phrase | undefined {
+  const stated = (offeredAlternatives(question) ?? []).flatMap((word) => {
+    // The offered words are letters and hyphens only (question-type.ts): nothing to escape.
+    const at = new RegExp(`(?<![\\p{L}\\p{N}-])${word}(?![\\p{L}\\p{N}-])`, 'iu').exec(quote);
+    return at ? [{ text: at[0], start: at.index, end: at.index + at[0].length }] : [];
+  });
+  return stated.length === 1 ? stated[0] : undefined;
+}
+
+/**
+ * The phrase of an answer's first citation that answers (offsets in its quote): the entry's name when the entry was
+ * quoted first ("Which option …?"); the cell a table lookup reads; the one of two offered words the quote states;
+ * otherwise, for a factoid, the phrase of the best sentence read as `evidence` reads it.
+ */
+export function answeringPhrase(answer: {
+  question: string;
+  type: QuestionType;
+  first: { start: number; quote: string };
+  entryFirst: boolean;
+  best: Pick<Candidate, 'sentence' | 'cell'>;
+  evidence: () => AnalysedText;
+}): Phrase | undefined {
+  const { question, first, best } = answer;
+  if (answer.entryFirst) return { text: first.quote, start: 0, end: first.quote.length };
+  if (best.cell) {
+    const start = best.sentence.start + best.cell.start - first.start;
+    const end = best.sentence.start + best.cell.end - first.start;
+    return { text: first.quote.slice(start, end), start, end };
+  }
+  return chosenAlternative(question, first.quote) ?? (answer.type === 'factoid' ? shortAnswer(question, first.quote, answer.evidence()) : undefined);
 }

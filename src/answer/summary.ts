@@ -1,4 +1,7 @@
 import type { Block } from '../ingest/types.js';
+import type { Passage } from '../retrieve/types.js';
+import { type Citer, notFound, passageHolding, quotedWithMarker } from './citing.js';
+import type { Answer } from './types.js';
 import type { SpanSentences } from '../match/span-sentences.js';
 import type { Span } from '../match/sentences.js';
 
@@ -39,4 +42,16 @@ export function outline(source: string, blocks: readonly Block[], sentences: Spa
   const main = rest.filter((heading) => (heading.level ?? 2) === top).slice(0, MAX_HEADINGS);
   const span = (block: Block): Span => ({ start: block.start, end: block.end });
   return { title: title && span(title), lead, headings: main.map(span) };
+}
+
+/** "What is this about?": the best-matching document's title, lead sentences and main headings, each quoted. */
+export function summaryAnswer(passages: Passage[], sources: ReadonlyMap<string, { blocks: readonly Block[] }>, sentences: SpanSentences, citer: Citer): Answer {
+  const source = passages[0]!.source;
+  const { title, lead, headings } = outline(source, sources.get(source)?.blocks ?? [], sentences);
+  const spans = [...(title ? [title] : []), ...lead, ...headings];
+  if (spans.length === 0) return notFound('summary');
+  const citations = spans.map((span, i) => citer.citation({ source, ...span }, passageHolding(passages, { source, ...span }), i + 1, 1));
+  const lines = citations.slice(0, spans.length - headings.length).map(quotedWithMarker);
+  if (headings.length) lines.push(`Its sections: ${citations.slice(spans.length - headings.length).map(quotedWithMarker).join('; ')}`);
+  return { answer: lines.join(' '), answerable: true, citations, confidence: 1, questionType: 'summary' };
 }

@@ -18,6 +18,17 @@ describe('code identifiers in a question', () => {
     expect(names('Which type, e.g. tinyint, is fastest?')).toEqual([]);
   });
 
+  it('are also a name called as a function, or a word English lacks named by its kind', () => {
+    expect(names('What does the unhex() function return?')).toEqual(['unhex']);
+    expect(names('What does hex(X) return for a blob?')).toEqual(['hex']);
+    expect(names('What is the range of the tinyint type?')).toEqual(['tinyint']);
+    expect(names('What does the COALESCE function return?')).toEqual(['COALESCE']);
+    // English words named by a kind, and a parenthesis after a space, are prose.
+    expect(names('What is the round function for?')).toEqual([]);
+    expect(names('Which blood type is the rarest?')).toEqual([]);
+    expect(names('What did NATO (the alliance) decide?')).toEqual([]);
+  });
+
   it('are written in a document whole, or part by part when qualified', () => {
     const page = 'class calendar.HTMLCalendar: formatyear(theyear, width=3) returns a year as a table. Fields: clock_seq_low, node.';
     expect(writesIdentifier(page, 'calendar.HTMLCalendar')).toBe(true);
@@ -27,6 +38,16 @@ describe('code identifiers in a question', () => {
     expect(writesIdentifier(page, 'clock_seq_low')).toBe(true);
     expect(writesIdentifier('-t seconds, --timeout=seconds', '--timeout')).toBe(true);
     expect(writesIdentifier('-t seconds, --timeout=seconds', '--wait')).toBe(false);
+    // In any case: SQL's names are asked about in either.
+    expect(writesIdentifier('The COALESCE function returns its first non-null argument.', 'coalesce')).toBe(true);
+    expect(writesIdentifier('coalesce(value [, ...])', 'COALESCE')).toBe(true);
+  });
+
+  it('named by their kind decline an answer about another one', async () => {
+    const page = ['# Numeric Types', 'Integer types store whole numbers of various ranges.', '| Name | Storage Size | Range |', '|---|---|---|', '| smallint | 2 bytes | -32768 to +32767 |', '| integer | 4 bytes | -2147483648 to +2147483647 |'].join('\n');
+    const docent = await openDocent(await testConfig(await makeCorpus({ 'numeric.md': page })), { embedder: hashEmbedder() });
+    expect((await docent.ask('What is the range of the tinyint type?')).answerable).toBe(false);
+    expect((await docent.ask('What is the range of the smallint type?')).answer).toContain('-32768 to +32767');
   });
 
   it('decline an answer whose evidence does not name them, and let one that does answer', async () => {

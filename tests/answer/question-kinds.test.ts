@@ -24,6 +24,20 @@ describe('a question offering two alternatives', () => {
   });
 });
 
+describe('answering a question offering two alternatives', () => {
+  it('quotes the evidence with no yes or no, the word it states as the short answer', async () => {
+    const page = '# Floating-Point Types\n\nThe data types real and double precision are inexact, variable-precision numeric types.\n\nThe numeric type stores exact values.\n';
+    const docent = await openDocent(await testConfig(await makeCorpus({ 'float.md': page })), { embedder: hashEmbedder() });
+    const { text } = await parserFor('float.md')!.parse(new TextEncoder().encode(page), { source: 'float.md' });
+    const result = await docent.ask('Is the real type exact or inexact?');
+    expect(result.questionType).toBe('factoid');
+    expect(result.answer).not.toMatch(/^(?:Yes|No)\b/);
+    expect(result.citations[0]!.quote).toBe('The data types real and double precision are inexact, variable-precision numeric types.');
+    expect(result.shortAnswer?.text).toBe('inexact');
+    expect(text.slice(result.shortAnswer!.start, result.shortAnswer!.end)).toBe('inexact');
+  });
+});
+
 describe('a question asking for an entry by its kind', () => {
   it('is "which/what (…) option, function, setting …", not "what option is …"', () => {
     expect(asksForEntryName('Which pg_isready option sets the user name to connect as?')).toBe(true);

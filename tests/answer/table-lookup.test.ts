@@ -1,32 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { addressesRow, lookupsFirst } from '../../src/answer/table-lookup.js';
-import { tokenize } from '../../src/match/analyzer.js';
+import { addressedCell, lookupQuestion, lookupsFirst } from '../../src/answer/table-lookup.js';
 import { parserFor } from '../../src/ingest/parsers/index.js';
 import { openDocent } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
 import { makeCorpus, testConfig } from '../helpers/fixtures.js';
 
-const termsOf = (question: string) => new Set(tokenize(question).map((token) => token.term));
 const COLUMNS = 'Name | Storage Size | Description | Range';
 
 describe('a table row the question addresses', () => {
-  it('is named by its first cell (one of its names) and by another column', () => {
+  const cell = (question: string, row: string, columns = COLUMNS) => {
+    const span = addressedCell(lookupQuestion(question), row, columns);
+    return span && row.slice(span.start, span.end);
+  };
+
+  it('is named by its first cell (one of its names) and by another column, whose cell answers', () => {
     const row = 'integer | 4 bytes | typical choice for integer | -2147483648 to +2147483647';
-    expect(addressesRow(termsOf('What range of values can the integer type hold?'), row, COLUMNS)).toBe(true);
-    expect(addressesRow(termsOf('What is the storage size of an integer?'), row, COLUMNS)).toBe(true);
+    expect(cell('What range of values can the integer type hold?', row)).toBe('-2147483648 to +2147483647');
+    expect(cell('What is the storage size of an integer?', row)).toBe('4 bytes');
     // The row alone, or a column alone, is no lookup.
-    expect(addressesRow(termsOf('Why is integer the usual choice?'), row, COLUMNS)).toBe(false);
-    expect(addressesRow(termsOf('What range of values can the bigint type hold?'), row, COLUMNS)).toBe(false);
+    expect(cell('Why is integer the usual choice?', row)).toBeUndefined();
+    expect(cell('What range of values can the bigint type hold?', row)).toBeUndefined();
     // "character varying(n), varchar(n)": either name will do.
-    expect(addressesRow(termsOf('What is the description of varchar?'), 'character varying(n), varchar(n) | variable-length with limit', 'Name | Description')).toBe(true);
+    expect(cell('What is the description of varchar?', 'character varying(n), varchar(n) | variable-length with limit', 'Name | Description')).toBe('variable-length with limit');
     // A column's word that is also the row's name does not name the column.
-    expect(addressesRow(termsOf('What is a name?'), 'name | 64 bytes | internal type for object names', 'Name | Storage Size | Description')).toBe(false);
+    expect(cell('What is a name?', 'name | 64 bytes | internal type for object names', 'Name | Storage Size | Description')).toBeUndefined();
+    // A row missing a cell (a PDF drops an empty one) answers with all its cells after its name.
+    expect(cell('What is the storage size of an integer?', 'integer | 4 bytes | -2147483648 to +2147483647')).toBe('4 bytes | -2147483648 to +2147483647');
+    // A code identifier names its own row whole, not a row named by one of its parts.
+    expect(cell('Which bits does the time_low field hold?', 'time | the 60-bit timestamp', 'Field | Meaning')).toBeUndefined();
+    expect(cell('Which bits does the time_low field hold?', 'time_low | the first 32 bits of the UUID', 'Field | Meaning')).toBe('the first 32 bits of the UUID');
   });
 
-  it('is ranked first, as certain, the others keeping their order', () => {
-    const ranked = [{ id: 'a', score: 0.9 }, { id: 'row', score: 0.3 }, { id: 'b', score: 0.2 }];
-    expect(lookupsFirst(ranked, (candidate) => candidate.id === 'row')).toEqual([{ id: 'row', score: 1 }, { id: 'a', score: 0.9 }, { id: 'b', score: 0.2 }]);
-    expect(lookupsFirst(ranked, () => false)).toEqual(ranked);
+  it('is ranked first, as certain, holding its cell, the others keeping their order', () => {
+    const ranked = [{ sentence: 'a', score: 0.9 }, { sentence: 'row', score: 0.3 }, { sentence: 'b', score: 0.2 }];
+    const span = { start: 4, end: 9 };
+    expect(lookupsFirst(ranked, (candidate) => (candidate.sentence === 'row' ? span : undefined))).toEqual([{ sentence: 'row', score: 1, cell: span }, { sentence: 'a', score: 0.9 }, { sentence: 'b', score: 0.2 }]);
+    expect(lookupsFirst(ranked, () => undefined)).toBe(ranked);
   });
 });
 
@@ -54,6 +63,9 @@ describe('answering from a table', () => {
     const result = await docent.ask('What range of values can the integer type hold?');
     expect(result.answerable).toBe(true);
     expect(result.citations[0]!.quote).toBe('integer | 4 bytes | -2147483648 to +2147483647');
+    // The cell under the column asked for is the short answer, inside the first citation.
+    expect(result.shortAnswer).toMatchObject({ text: '-2147483648 to +2147483647', n: 1 });
+    expect(text.slice(result.shortAnswer!.start, result.shortAnswer!.end)).toBe('-2147483648 to +2147483647');
     for (const citation of result.citations) expect(citation.quote).toBe(text.slice(citation.start, citation.end));
     // A question asking more than the table holds is answered by the prose that says it.
     const real = await docent.ask('What is the range of the real type on currently supported platforms?');

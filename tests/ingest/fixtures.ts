@@ -73,6 +73,49 @@ export const COFFEE_PDF_PAGES: PdfLineSpec[][] = [
   ],
 ];
 
+/** A part of a page: a line of text, or a table (cells as their lines; the first row the header, its cells centred). */
+type PdfPart = { text: string; size?: number } | { words: Array<{ x: number; text: string }> } | { columns: number[]; rows: string[][][]; top?: boolean };
+
+/**
+ * One page set as a browser prints HTML: tables cell by cell in the page's content, each cell
+ * centred vertically in its row (or at its top, as word processors set it) and wrapped over lines
+ * at the line pitch, rows set apart by padding.
+ */
+export async function makeTablePdf(parts: readonly PdfPart[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([612, 792]);
+  const [size, pitch, padding] = [11, 12.5, 3];
+  let y = 740;
+  for (const part of parts) {
+    if ('text' in part) {
+      y -= 12 + (part.size ?? size) * 1.2;
+      page.drawText(part.text, { x: 50, y, size: part.size ?? size, font });
+      continue;
+    }
+    if ('words' in part) {
+      // A justified line: its words drawn one by one, the spaces between them stretched.
+      y -= pitch;
+      for (const word of part.words) page.drawText(word.text, { x: word.x, y, size, font });
+      continue;
+    }
+    y -= 8;
+    part.rows.forEach((row, r) => {
+      const height = Math.max(...row.map((cell) => cell.length)) * pitch + 2 * padding;
+      row.forEach((cell, c) => {
+        const top = y - padding - (part.top ? 0 : (height - 2 * padding - cell.length * pitch) / 2);
+        const width = (part.columns[c + 1] ?? 560) - part.columns[c]! - 8;
+        cell.forEach((line, i) => {
+          const x = part.columns[c]! + (r === 0 ? (width - font.widthOfTextAtSize(line, size)) / 2 : 0);
+          page.drawText(line, { x, y: top - size - i * pitch, size, font });
+        });
+      });
+      y -= height;
+    });
+  }
+  return pdf.save();
+}
+
 /** A PDF whose trailer names an encryption dictionary: pdf.js asks for a password. */
 export function makeEncryptedPdf(): Uint8Array {
   const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [] /Count 0 >>', `<< /Filter /Standard /V 1 /R 2 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> /P -4 >>`];

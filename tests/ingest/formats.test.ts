@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../../src/ingest/chunk.js';
 import { locate } from '../../src/ingest/location.js';
+import { columnsAt } from '../../src/ingest/tables.js';
 import { parserFor } from '../../src/ingest/parsers/index.js';
 import { UnreadableDocumentError, type ParsedDocument } from '../../src/ingest/types.js';
 import { SentenceIndex } from '../../src/match/sentences.js';
-import { ASCIIDOC_PAGE, COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makeOptionsDocx, makePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
+import { ASCIIDOC_PAGE, COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makeOptionsDocx, makePdf, makeTablePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
 
 async function parse(source: string, content: string | Uint8Array): Promise<ParsedDocument> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -255,6 +256,106 @@ describe('PDF definition terms', () => {
     expect(blockTexts(document, 'heading')).toEqual(['Options', '-q --quiet', 'grind_size_limit (integer)']);
     expect(blockStarting(document, 'Prints nothing').section).toEqual(['Options', '-q --quiet']);
     expect(blockStarting(document, 'The largest grind size').section).toEqual(['Options', 'grind_size_limit (integer)']);
+  });
+});
+
+describe('PDF tables', () => {
+  /** Parses the page and checks its table rows and paragraphs, in order. */
+  async function expectRead(source: string, page: Parameters<typeof makeTablePdf>[0], read: { rows: string[]; paragraphs: string[] }) {
+    const document = await parse(source, await makeTablePdf(page));
+    await expectCitable(source, document);
+    expect({ rows: blockTexts(document, 'table-row'), paragraphs: blockTexts(document, 'paragraph') }).toEqual(read);
+    return document;
+  }
+
+  it('reads a row whose cells wrap over several lines, centred in their row, as one row with its cells, under its header', async () => {
+    const document = await expectRead('types.pdf', [
+      { text: 'Numeric Types', size: 20 },
+      { text: 'The table lists the available types.' },
+      {
+        columns: [50, 140, 210, 340],
+        rows: [
+          [['Name'], ['Storage', 'Size'], ['Description'], ['Range']],
+          [['smallint'], ['2 bytes'], ['small-range integer'], ['-32768 to +32767']],
+          [['integer'], ['4 bytes'], ['typical choice for', 'integer'], ['-2147483648 to +2147483647']],
+          [['bigint'], ['8 bytes'], ['large-range integer'], ['-9223372036854775808 to', '+9223372036854775807']],
+          [['double', 'precision'], ['8 bytes'], ['variable-', 'precision, inexact'], ['15 decimal digits']],
+        ],
+      },
+      { text: 'The type integer is the common choice, as it offers the best balance between range and size.' },
+      { text: 'A UUID has these fields:' },
+      {
+        columns: [50, 164],
+        rows: [
+          [['Field'], ['Meaning']],
+          [['time_low'], ['the first 32 bits of the UUID']],
+          // Wider than its column's other cells: closer to the next cell than the gap that splits a line.
+          [['clock_seq_hi_variant'], ['the next 8 bits of the UUID']],
+          [['node'], ['the last 48 bits of the UUID']],
+        ],
+      },
+    ], {
+      rows: [
+        'Name | Storage Size | Description | Range',
+        'smallint | 2 bytes | small-range integer | -32768 to +32767',
+        'integer | 4 bytes | typical choice for integer | -2147483648 to +2147483647',
+        'bigint | 8 bytes | large-range integer | -9223372036854775808 to +9223372036854775807',
+        'double precision | 8 bytes | variable-precision, inexact | 15 decimal digits',
+        'Field | Meaning',
+        'time_low | the first 32 bits of the UUID',
+        'clock_seq_hi_variant | the next 8 bits of the UUID',
+        'node | the last 48 bits of the UUID',
+      ],
+      paragraphs: [
+        'The table lists the available types.',
+        'The type integer is the common choice, as it offers the best balance between range and size.',
+        'A UUID has these fields:',
+      ],
+    });
+    const row = blockStarting(document, 'integer | 4 bytes');
+    expect(columnsAt(document, row.start)).toBe('Name | Storage Size | Description | Range');
+    expect(row).toMatchObject({ section: ['Numeric Types'], page: 1 });
+  });
+
+  it("reads justified lines whose stretched gaps look like cells line by line, never interleaving two lines' words", async () => {
+    const words = (line: string, xs: number[]) => line.split(' ').map((text, i) => ({ x: xs[i]!, text }));
+    await expectRead('justified.pdf', [
+      { text: 'Times', size: 20 },
+      // Two words of each line start at the same places (50 and 120), the other gaps fall anywhere.
+      { words: words('Times are written as "YYYYMMDDhhmmss.sZ", or', [50, 120, 160, 230, 300, 450]) },
+      { words: words('as "YYYYMMDDhhmm+hh’mm’", which is shorter', [50, 120, 340, 400, 440]) },
+      { text: 'A time in UTC ends in Z; a time in another zone gives its offset from UTC in hours and minutes.' },
+    ], {
+      rows: ['Times | are | written | as | "YYYYMMDDhhmmss.sZ", | or', 'as | "YYYYMMDDhhmm+hh’mm’", | which | is | shorter'],
+      paragraphs: ['A time in UTC ends in Z; a time in another zone gives its offset from UTC in hours and minutes.'],
+    });
+  });
+
+  it('reads a table whose cells are set at the top of their rows, and leaves a short line of prose below it out', async () => {
+    await expectRead('settings.pdf', [
+      { text: 'Settings', size: 20 },
+      { text: 'Each setting of the grinder:' },
+      {
+        columns: [50, 160, 260],
+        top: true,
+        rows: [
+          [['Setting'], ['Default'], ['Meaning']],
+          [['grind_size'], ['8'], ['how fine the burrs grind, from 1', '(espresso) to 12 (press)']],
+          [['dose'], ['18 g'], ['the coffee weighed per shot']],
+          [['pre_infusion', 'seconds'], ['4'], ['how long the puck is wetted', 'before the full pressure', 'is applied']],
+        ],
+      },
+      { text: 'Examples:' },
+      { text: 'A finer grind slows the shot down; a coarser one speeds it up.' },
+    ], {
+      rows: [
+        'Setting | Default | Meaning',
+        'grind_size | 8 | how fine the burrs grind, from 1 (espresso) to 12 (press)',
+        'dose | 18 g | the coffee weighed per shot',
+        'pre_infusion seconds | 4 | how long the puck is wetted before the full pressure is applied',
+      ],
+      paragraphs: ['Each setting of the grinder:', 'Examples:', 'A finer grind slows the shot down; a coarser one speeds it up.'],
+    });
   });
 });
 

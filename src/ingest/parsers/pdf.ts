@@ -2,6 +2,7 @@ import type { getDocumentProxy } from 'unpdf';
 import { DocumentBuilder, titleFromFileName } from '../builder.js';
 import { withoutFurniture } from '../pdf/furniture.js';
 import { bodySizeOf, pdfBlocks } from '../pdf/paragraphs.js';
+import { withTableRows } from '../pdf/tables.js';
 import { pageLines, type PdfLine, type TextItem } from '../pdf/text-lines.js';
 import { UnreadableDocumentError, type PageSpan, type Parser } from '../types.js';
 
@@ -57,7 +58,7 @@ export const pdfParser: Parser = {
     const pdf = await open(bytes);
     try {
       const pages = await linesOf(pdf);
-      const lines = withoutFurniture(pages, bodySizeOf(pages.flat())).flat();
+      const lines = withoutFurniture(pages, bodySizeOf(pages.flat())).flatMap(withTableRows);
       if (lines.length === 0) throw new UnreadableDocumentError('no text layer: the PDF holds only images (scanned pages need OCR first)');
       const builder = new DocumentBuilder('pdf');
       const starts: Array<{ at: number; page: number }> = [];

@@ -15,6 +15,8 @@ export interface PdfLine {
   charWidth?: number;
   /** Cells, when wide gaps split the line into columns (a table row). */
   cells?: string[];
+  /** The stretches of text the line was joined from, with their positions: a table's cells are rebuilt from them. */
+  runs: readonly Run[];
 }
 
 /** The parts of a pdf.js text item this parser reads. */
@@ -26,7 +28,7 @@ export interface TextItem {
 }
 
 /** A stretch of text in one font on one line: a line before its runs are joined. */
-type Run = Pick<PdfLine, 'text' | 'x' | 'endX' | 'y' | 'size' | 'mono'>;
+export type Run = Pick<PdfLine, 'text' | 'x' | 'endX' | 'y' | 'size' | 'mono'>;
 
 /** A gap wider than this many font sizes between two runs on one line separates table cells. */
 const CELL_GAP = 1.5;
@@ -66,21 +68,27 @@ function inReadingOrder(lines: PdfLine[], pageWidth: number): PdfLine[] {
   return [...lines].sort((a, b) => (Math.abs(a.y - b.y) < 0.5 * Math.min(a.size, b.size) ? a.x - b.x : b.y - a.y));
 }
 
+/** Whether a wide gap after `previous` makes `run` start a table's next cell. */
+export const opensCell = (previous: Run, run: Run) => run.x - previous.endX > CELL_GAP * run.size && run.text.trim() !== '';
+
 /** Runs joined into text, with a space where the gap between two runs shows one; wide gaps split cells. */
 function segmentsOf(runs: readonly Run[]): string[] {
   const segments = [''];
   runs.forEach((run, i) => {
     const previous = runs[i - 1];
     const gap = previous ? run.x - previous.endX : 0;
-    if (previous && gap > CELL_GAP * run.size && run.text.trim() !== '' && segments.at(-1)!.trim() !== '') segments.push('');
+    if (previous && opensCell(previous, run) && segments.at(-1)!.trim() !== '') segments.push('');
     else if (previous && gap > 0.15 * run.size && !/\s$/.test(segments.at(-1)!) && !/^\s/.test(run.text)) segments[segments.length - 1] += ' ';
     segments[segments.length - 1] += run.text;
   });
   return segments;
 }
 
+/** Runs of one line joined into its text, white space collapsed. */
+export const textOfRuns = (runs: readonly Run[]) => segmentsOf(runs).join(' ').replace(/\s+/g, ' ').trim();
+
 /** The most common of the runs' font sizes, counted by characters. */
-function dominantSize(runs: readonly Run[]): number {
+export function dominantSize(runs: readonly Run[]): number {
   const sizes = new Map<number, number>();
   for (const run of runs) {
     const size = Math.round(run.size * 2) / 2;
@@ -94,7 +102,7 @@ function toLine(page: number, runs: Run[]): PdfLine {
   const mono = visible.length > 0 && visible.every((run) => run.mono);
   const segments = segmentsOf(runs);
   // Code keeps its inner spacing; prose is collapsed.
-  const text = mono ? segments.join(' ').trim() : segments.join(' ').replace(/\s+/g, ' ').trim();
+  const text = mono ? segments.join(' ').trim() : textOfRuns(runs);
   const cells = segments.map((segment) => segment.replace(/\s+/g, ' ').trim()).filter((cell) => cell !== '');
   const monoRuns = visible.filter((run) => run.mono);
   const monoChars = monoRuns.reduce((sum, run) => sum + run.text.length, 0);
@@ -109,5 +117,6 @@ function toLine(page: number, runs: Run[]): PdfLine {
     mono,
     ...(charWidth ? { charWidth } : {}),
     ...(cells.length > 1 && !mono ? { cells } : {}),
+    runs,
   };
 }
