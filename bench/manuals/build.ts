@@ -54,6 +54,15 @@ function build(manual: Manual, pages: readonly string[], outDir: string): void {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
 
+/** A main-content rule for generators that mark none: the body without the given furniture. */
+export function bodyWithout(...furniture: string[]): Manual['mainContent'] {
+  return (document) => {
+    const body = document.body as HtmlElement;
+    for (const element of body.querySelectorAll(furniture.join(', '))) element.remove();
+    return body;
+  };
+}
+
 /** `[--pages <set>] [outDir]`: builds the named page set (the first one by default) into outDir (default: the set's own). */
 export function buildManual(manual: Manual, argv: readonly string[]): void {
   const args = [...argv];

@@ -7,18 +7,14 @@
  *
  *   npx tsx bench/postgres-manual/build.ts [outDir]   (default bench/postgres-manual/corpus, git-ignored)
  */
-import { buildManual, type HtmlElement } from '../manuals/build.js';
+import { bodyWithout, buildManual } from '../manuals/build.js';
 
 buildManual(
   {
     name: 'postgres-manual',
     dir: '/usr/share/doc/postgresql-doc-15/html',
     // DocBook marks no main content: the body holds it between the navigation header and footer (Prev, Up, Home, Next).
-    mainContent(document) {
-      const body = document.body as HtmlElement;
-      for (const element of body.querySelectorAll('.navheader, .navfooter')) element.remove();
-      return body;
-    },
+    mainContent: bodyWithout('.navheader', '.navfooter'),
     pageSets: {
       heldout: {
         pages: [

@@ -158,6 +158,30 @@ export async function makeDocx(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(document));
 }
 
+/** An option list as pandoc writes it to Word: Definition Term and Definition paragraphs, a Source Code paragraph inside a definition. */
+export async function makeOptionsDocx(): Promise<Uint8Array> {
+  const styles = [['DefinitionTerm', 'Definition Term'], ['Definition', 'Definition'], ['SourceCode', 'Source Code']].map(([id, name]) => ({ id: id!, name: name! }));
+  const paragraph = (style: string, text: string) => new Paragraph({ style, text });
+  const document = new Document({
+    styles: { paragraphStyles: styles },
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: 'COMMANDS', heading: HeadingLevel.HEADING_1 }),
+          paragraph('DefinitionTerm', 'list [<log-options>]'),
+          paragraph('Definition', 'Lists the brews you kept, the latest first.'),
+          paragraph('SourceCode', 'brew@{0}: moka, 4 minutes'),
+          paragraph('Definition', 'The list takes the options of the log command.'),
+          paragraph('DefinitionTerm', 'clear'),
+          paragraph('Definition', 'Removes every kept brew.'),
+          new Paragraph('Brews are kept until cleared.'),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
+
 /** A documentation page: navigation, a search form, scripts and styles around the main content. */
 export const HTML_PAGE = `<!doctype html>
 <html><head><title>Coffee Handbook — Docs</title><style>body { color: red }</style>
@@ -210,6 +234,32 @@ export const DOCBOOK_SETTINGS_PAGE = `<!doctype html>
 <dt><span class="term"><code class="varname">heat</code> (<code class="type">integer</code>)</span></dt><dd><p>How hot the stove is set while the pot brews, in degrees. The default is 90, as a hotter stove burns the coffee before the chamber is empty.</p></dd>
 </dl></div></div>
 <div class="navfooter"><hr /><table width="100%" summary="Navigation footer"><tr><td><a href="tea.html">Prev</a></td><td><a href="milk.html">Next</a></td></tr></table></div>
+</body></html>`;
+
+/**
+ * An AsciiDoc manual page (git's): the title and NAME summary in #header beside #content, options as a
+ * definition list where two terms share one description, a synopsis in <pre>, CR LF line ends, a dated footer.
+ */
+export const ASCIIDOC_PAGE = `<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>moka-brew(1)</title></head><body class="manpage">
+<div id="header"><h1>moka-brew(1) Manual Page</h1><h2>NAME</h2><div class="sectionbody"><p>moka-brew - Brew coffee in a moka pot</p></div></div>
+<div id="content">
+<div class="sect1"><h2 id="_synopsis">SYNOPSIS</h2><div class="sectionbody"><div class="verseblock"><pre class="content"><em>moka brew</em> [-g | --grind] &lt;beans&gt;\r\n<em>moka brew</em> clean</pre></div></div></div>
+<div class="sect1"><h2 id="_description">DESCRIPTION</h2><div class="sectionbody"><div class="paragraph"><p>${MOKA_PARAGRAPH}</p></div>
+<div class="paragraph"><p>Brewing takes about four minutes on a gas stove, and a little longer on an electric one, as the plate heats slowly.</p></div>
+</div></div>
+${['WATER', 'COFFEE', 'STOVE'].map((what) => `<div class="sect1"><h2>${what}</h2><div class="sectionbody">${['before', 'while', 'after'].map((when) => `<div class="paragraph"><p>The ${what.toLowerCase()} is checked ${when} brewing: moka brew stops with a message, and brews nothing more, when the ${what.toLowerCase()} is missing, too cold or otherwise not ready.</p></div>`).join('')}</div></div>`).join('\n')}
+<div class="sect1"><h2 id="_options">OPTIONS</h2><div class="sectionbody"><div class="dlist"><dl>
+<dt class="hdlist1">-g</dt>
+<dt class="hdlist1">--grind</dt>
+<dd><p>Grind the beans before brewing, finely enough for the water to pass in about four minutes.</p></dd>
+<dt class="hdlist1">--no-valve</dt>
+<dd><p>Brew without the safety valve. Never do this on a gas stove, as the pressure can build up too far.</p></dd>
+${['cups', 'minutes', 'heat'].map((what) => `<dt class="hdlist1">--${what}=&lt;n&gt;</dt><dd><p>Sets the ${what} of the brew, which otherwise come from the pot's size, the beans and the stove, in that order.</p><div class="paragraph"><p>A ${what} given here overrides the configuration file, and a ${what} of zero, which is the default, leaves the choice to moka brew itself.</p></div></dd>`).join('\n')}
+</dl></div></div></div>
+</div>
+<div id="footnotes"><hr /></div>
+<div id="footer"><div id="footer-text">Last updated 2024-05-31 00:35:55 UTC</div></div>
 </body></html>`;
 
 /** Hard-wrapped Markdown with a heading hierarchy, emphasis, a link, a list, code and a table. */

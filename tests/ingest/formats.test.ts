@@ -5,7 +5,7 @@ import { columnsAt } from '../../src/ingest/tables.js';
 import { parserFor } from '../../src/ingest/parsers/index.js';
 import { UnreadableDocumentError, type ParsedDocument } from '../../src/ingest/types.js';
 import { SentenceIndex } from '../../src/match/sentences.js';
-import { COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makePdf, makeTablePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
+import { ASCIIDOC_PAGE, COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makeOptionsDocx, makePdf, makeTablePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
 
 async function parse(source: string, content: string | Uint8Array): Promise<ParsedDocument> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -89,6 +89,21 @@ describe('Markdown from a converter', () => {
     expect(blockTexts(lone, 'paragraph')).toContain('npm install');
   });
 
+  it("reads pandoc's definition list — terms ending in hard breaks, then the description — as its terms heading their description", async () => {
+    const page = [
+      '## OPTIONS', '', '-g  ', '--grind  ', 'Grind the beans first.', '', 'Both grinders work.', '',
+      'brew \\[\\<beans\\>…\\]  ', 'Brews the beans.', '', '## NOTES', '', '12 Via Roma  ', 'Omegna, Italy', '',
+    ].join('\n');
+    const document = await parse('man/moka.md', page);
+    await expectCitable('man/moka.md', document);
+    expect(blockTexts(document, 'heading')).toEqual(['OPTIONS', '-g --grind', 'brew [<beans>…]', 'NOTES']);
+    expect(blockStarting(document, 'Grind the beans').section).toEqual(['OPTIONS', '-g --grind']);
+    expect(blockStarting(document, 'Both grinders').section).toEqual(['OPTIONS', '-g --grind']);
+    expect(blockStarting(document, 'Brews the beans').section).toEqual(['OPTIONS', 'brew [<beans>…]']);
+    // A lone paragraph with a hard break (an address) is text.
+    expect(blockTexts(document, 'paragraph')).toContain('12 Via Roma Omegna, Italy');
+  });
+
   it('joins a sentence a converter broke at an opening quote', async () => {
     const page = ['# Sequences', '', 'Sequences cannot be used, whatever their cache size and their', 'increment, if', '', '“', '', 'gapless” numbering is needed. The states are', '', '“', '', 'true”,', '', '“', '', 'false”, and null.', ''].join('\n');
     const document = await parse('sequences.md', page);
@@ -115,7 +130,7 @@ describe('HTML', () => {
   });
 
   it('falls back to the readable part of a page without a main landmark', async () => {
-    const paragraphs = Array.from({ length: 6 }, (_, i) => `<p>${MOKA_PARAGRAPH} Paragraph ${i + 1} adds a little more text about coffee, grinders and kettles.</p>`).join('');
+    const paragraphs = Array.from({ length: 10 }, (_, i) => `<p>${MOKA_PARAGRAPH} Paragraph ${i + 1} adds a little more text about coffee, grinders and kettles.</p>`).join('');
     const page = `<html><head><title>Blog</title></head><body><div class="menu"><a href="/">Home</a> <a href="/x">Archive</a></div><div class="post">${paragraphs}</div></body></html>`;
     const document = await parse('blog.htm', page);
     expect(document.text).toContain('Alfonso Bialetti');
@@ -140,6 +155,29 @@ describe('HTML', () => {
   });
 });
 
+describe('HTML from AsciiDoc', () => {
+  it("keeps the page's title block beside the content, heads a shared description with all its terms, and reads CR LF as line ends", async () => {
+    const document = await parse('man/moka-brew.html', ASCIIDOC_PAGE);
+    await expectCitable('man/moka-brew.html', document, ['Last updated']);
+    expect(document.title).toBe('moka-brew(1) Manual Page');
+    expect(blockTexts(document, 'paragraph')[0]).toBe('moka-brew - Brew coffee in a moka pot');
+    expect(blockStarting(document, 'moka-brew - Brew').section).toEqual(['moka-brew(1) Manual Page', 'NAME']);
+    expect(blockTexts(document, 'code')).toEqual(['moka brew [-g | --grind] <beans>\nmoka brew clean']);
+    expect(blockTexts(document, 'heading')).toContain('-g --grind');
+    expect(blockStarting(document, 'Grind the beans').section).toEqual(['OPTIONS', '-g --grind']);
+    expect(blockStarting(document, 'Brew without').section).toEqual(['OPTIONS', '--no-valve']);
+  });
+
+  it('reads the whole page when Readability would keep only its longest section', async () => {
+    const options = Array.from({ length: 10 }, (_, i) => `<dt>--shot-${i}</dt><dd><p>Pulls shot ${i} of the brew through the pot, for a stronger cup: ${MOKA_PARAGRAPH}</p><p>Shot ${i}, like the others, is pulled slowly, gently, and evenly, so the crema, the body and the aroma stay together, as in a bar.</p></dd>`).join('');
+    const document = await parse('man/moka-brew.html', ASCIIDOC_PAGE.replace('</dl>', `${options}</dl>`));
+    await expectCitable('man/moka-brew.html', document, ['Last updated']);
+    expect(document.text).not.toContain('Last updated');
+    expect(blockTexts(document, 'heading').slice(0, 4)).toEqual(['moka-brew(1) Manual Page', 'NAME', 'SYNOPSIS', 'DESCRIPTION']);
+    expect(blockStarting(document, 'Pulls shot 9').section).toEqual(['OPTIONS', '--shot-9']);
+  });
+});
+
 describe('DOCX', () => {
   it('maps Word heading styles to section paths and keeps table rows', async () => {
     const document = await parse('handbook.docx', await makeDocx());
@@ -149,6 +187,16 @@ describe('DOCX', () => {
     expect(blockStarting(document, MOKA_PARAGRAPH).section).toEqual(['Brewing', 'Moka Pot']);
     expect(blockTexts(document, 'table-row')).toEqual(['Method | Grind', 'Espresso | Fine']);
     expect(blockStarting(document, 'A burr grinder').section).toEqual(['Grinding']);
+  });
+
+  it("keeps a definition's code block and the paragraphs after it under the definition's term", async () => {
+    const document = await parse('stash.docx', await makeOptionsDocx());
+    await expectCitable('stash.docx', document);
+    expect(blockTexts(document, 'heading')).toEqual(['COMMANDS', 'list [<log-options>]', 'clear']);
+    expect(blockStarting(document, 'brew@{0}').section).toEqual(['COMMANDS', 'list [<log-options>]']);
+    expect(blockStarting(document, 'The list takes').section).toEqual(['COMMANDS', 'list [<log-options>]']);
+    expect(blockStarting(document, 'Removes every').section).toEqual(['COMMANDS', 'clear']);
+    expect(blockStarting(document, 'Brews are kept').section).toEqual(['COMMANDS']);
   });
 });
 

@@ -9,7 +9,8 @@ import { HtmlWalker } from './walk.js';
  * title is the first top-level heading, else `<title>`, else the file name.
  */
 export function parseHtmlString(html: string, source: string, format: DocumentFormat = 'html'): ParsedDocument {
-  const { document } = parseHTML(html);
+  // HTML's input stream turns CR LF and lone CR into LF before parsing; linkedom does not, and a `<pre>` would keep them.
+  const { document } = parseHTML(html.replace(/\r\n?/g, '\n'));
   const pageTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
   const builder = new DocumentBuilder(format);
   new HtmlWalker(builder).walk(mainContent(document));

@@ -49,6 +49,30 @@ function headedElement(heading: HtmlElement, root: HtmlElement): HtmlElement | u
   return undefined;
 }
 
+/** A definition term and the terms right after it, as the children of one element: the heading of their shared definition. */
+function termsFrom(term: HtmlElement): HtmlElement {
+  const terms = [term];
+  for (let next = term.nextElementSibling; next && tagOf(next) === 'dt'; next = next.nextElementSibling) terms.push(next as HtmlElement);
+  if (terms.length === 1) return term;
+  const heading = term.ownerDocument.createElement('dt');
+  terms.forEach((each, i) => heading.append(...(i > 0 ? [term.ownerDocument.createElement('br')] : []), ...each.cloneNode(true).childNodes));
+  return heading as unknown as HtmlElement;
+}
+
+/**
+ * The list that carries on `list`'s last definition past a code block or table inside it: mammoth
+ * ends a definition list at a Word paragraph of another style (pandoc's `Source Code` in an
+ * option's description) and starts the rest as a list opening with a `<dd>`, a definition without
+ * a term of its own.
+ */
+function continuedList(list: HtmlElement): HtmlElement | undefined {
+  for (let next = list.nextElementSibling; next; next = next.nextElementSibling) {
+    if (tagOf(next) === 'dl') return tagOf(next.firstElementChild ?? {}) === 'dd' ? (next as HtmlElement) : undefined;
+    if (!['pre', 'table'].includes(tagOf(next))) return undefined;
+  }
+  return undefined;
+}
+
 /** The text of a `<pre>` as laid out: white space kept, `<br>` as a line break. */
 function preformatted(node: HtmlElement): string {
   return childNodes(node)
@@ -88,11 +112,13 @@ export class HtmlWalker {
     const tag = tagOf(node);
     if (/^h[1-6]$/.test(tag)) return this.#heading(node, Number(tag[1]), headedElement(node, this.#root!));
     if (tag === 'dt') {
+      // Terms in a row share one definition (AsciiDoc's "-a" then "--all"): the first heads it with all of them, line by line.
+      if (tagOf(node.previousElementSibling ?? {}) === 'dt') return;
       // A term ends the previous term's section of the same list, and heads a level below what encloses
       // the list — below the page's title at least, which it never is.
       const list = node.closest('dl') as HtmlElement | null;
       if (list) this.#closeSections(list);
-      return this.#heading(node, (this.#sections.at(-1)?.level ?? 1) + 1, list ?? undefined);
+      return this.#heading(node, (this.#sections.at(-1)?.level ?? 1) + 1, list ?? undefined, termsFrom(node));
     }
     if (tag === 'pre') return this.#add('code', [{ text: preformatted(node) }]);
     if (tag === 'table') return this.#table(node);
@@ -117,7 +143,9 @@ export class HtmlWalker {
     this.#children(node, inner);
     this.#flush();
     this.#prefix = undefined;
-    this.#closeSections(node);
+    const continued = tag === 'dl' ? continuedList(node) : undefined;
+    if (continued) this.#sections.forEach((section) => section.scope === node && (section.scope = continued));
+    else this.#closeSections(node);
   }
 
   /** The inline content of an element (a heading, a table cell) as pieces, block structure inside it flattened. */
@@ -133,9 +161,10 @@ export class HtmlWalker {
     return inline;
   }
 
-  #heading(node: HtmlElement, level: number, scope?: HtmlElement): void {
+  /** `content` is what the heading reads, when not the heading element itself (terms in a row). */
+  #heading(node: HtmlElement, level: number, scope?: HtmlElement, content = node): void {
     this.#flush();
-    const pieces = this.#inlineOf(node);
+    const pieces = this.#inlineOf(content);
     const title = plainText(pieces);
     if (title === '') return;
     // A heading inside an open section's element is its subsection whatever its level (DocBook heads every note with an h3).

@@ -1,4 +1,4 @@
-import type { Paragraph, RootContent } from 'mdast';
+import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { InlinePiece } from '../builder.js';
 
 /**
@@ -108,4 +108,39 @@ export function continuationsOf(nodes: readonly RootContent[], from: number, tex
     previous = node;
   }
   return run;
+}
+
+/** A word closing a sentence ("… to the index."), not a synopsis's "[<pathspec>…]". */
+const ENDS_SENTENCE_WORD = /\p{L}[.!?:;]['"’”)]*$/u;
+/** Fewer paragraphs of this shape than this are a stray hard break (an address, a "See also" line), not a list of terms. */
+const MIN_BROKEN_TERMS = 2;
+
+/**
+ * Definition terms pandoc wrote to GitHub Markdown, which has no definition list: each term a line
+ * ending in a hard break, then its description, in one paragraph — "-a␠␠⏎--all␠␠⏎Stash all files."
+ * (AsciiDoc's option lists, git's manual). A line ending a sentence is no term. Only a list of them
+ * (two or more paragraphs in one section) is read so. Returns, by paragraph index, the pieces of its terms and of
+ * its description.
+ */
+export function brokenTermParagraphs(nodes: readonly RootContent[]): Map<number, { terms: PhrasingContent[][]; description: PhrasingContent[] }> {
+  const found = new Map<number, { terms: PhrasingContent[][]; description: PhrasingContent[] }>();
+  nodes.forEach((node, i) => {
+    if (node.type !== 'paragraph') return;
+    const lines: PhrasingContent[][] = [[]];
+    for (const child of node.children) {
+      if (child.type === 'break') lines.push([]);
+      else lines.at(-1)!.push(child);
+    }
+    const description = lines.pop()!;
+    const lineText = (line: PhrasingContent[]) => line.map((child) => ('value' in child ? child.value : 'children' in child ? 'x' : '')).join('').trim();
+    if (lines.length === 0 || lineText(description) === '' || lines.some((line) => lineText(line) === '' || ENDS_SENTENCE_WORD.test(lineText(line)))) return;
+    found.set(i, { terms: lines, description });
+  });
+  // Counted between headings: a list of terms is one section's.
+  let headings = 0;
+  const sectionOf = nodes.map((node) => (node.type === 'heading' ? ++headings : headings));
+  const perSection = new Map<number, number>();
+  for (const at of found.keys()) perSection.set(sectionOf[at]!, (perSection.get(sectionOf[at]!) ?? 0) + 1);
+  for (const at of found.keys()) if (perSection.get(sectionOf[at]!)! < MIN_BROKEN_TERMS) found.delete(at);
+  return found;
 }

@@ -7,7 +7,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { DocumentBuilder, titleFromFileName, type InlinePiece } from '../builder.js';
 import { lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
 import type { BlockKind, ParsedDocument } from '../types.js';
-import { codeTermRuns, continuationsOf, ENDS_OPENING, joinedTerm, splitTermAt } from './markdown-splits.js';
+import { brokenTermParagraphs, codeTermRuns, continuationsOf, ENDS_OPENING, joinedTerm, splitTermAt } from './markdown-splits.js';
 
 /** The plain text of inline content, with the formatting a reader may want back as marks. */
 function inlinePieces(nodes: readonly PhrasingContent[]): InlinePiece[] {
@@ -48,6 +48,8 @@ function piecesByLine(pieces: readonly InlinePiece[]): InlinePiece[][] {
   }
   return lines.filter((line) => line.some((piece) => piece.text.trim()));
 }
+
+const joinedLines = (lines: readonly InlinePiece[][]): InlinePiece[] => lines.flatMap((line, i) => (i > 0 ? [{ text: '\n' }, ...line] : line));
 
 const textOf = (pieces: readonly InlinePiece[]) => pieces.map((piece) => piece.text).join('').trim();
 
@@ -108,8 +110,16 @@ function addSplitParagraphs(walk: Walk, nodes: readonly RootContent[], from: num
 
 function walkBlocks(walk: Walk, nodes: readonly RootContent[], context: { kind: BlockKind; prefix?: { text: string; start: number } } = { kind: 'paragraph' }) {
   const codeTerms = codeTermRuns(nodes, (node) => plain(node.children));
+  const brokenTerms = context.kind === 'paragraph' && !context.prefix ? brokenTermParagraphs(nodes) : new Map();
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
+    const definition = brokenTerms.get(i);
+    if (definition) {
+      // Its terms, one heading as the HTML parser reads terms in a row, then its description.
+      addNode(walk, node, 'heading', joinedLines(definition.terms.map(inlinePieces)), { level: Math.min(6, walk.headingLevel + 1) });
+      walk.builder.add('paragraph', inlinePieces(definition.description), { gap: '\n' });
+      continue;
+    }
     if (context.kind === 'paragraph' && !context.prefix) {
       const taken = addSplitParagraphs(walk, nodes, i, codeTerms);
       if (taken > 0) {
