@@ -5,7 +5,7 @@ import type { Passage } from './retrieve/types.js';
 /**
  * How much more probable the follow-up reading's answer must be than the answer to the question alone for a turn that
  * retrieval left undecided to be answered as a follow-up. Fitted with the names a follow-up is matched with (NameChoice in
- * src/retrieve/follow-up.ts) on the seen conversation rounds 1–15 by scripts/fit/follow-up-gain.ts (the median of the gains
+ * src/retrieve/answer-subject.ts) on the seen conversation rounds 1–15 by scripts/fit/follow-up-gain.ts (the median of the gains
  * that answer most turns right with no switch answered otherwise than alone): with the first name most passages do not hold,
  * gains of 0.09–0.18 answer 539 of the 598 turns with history right, against 532 with four names and the gain of 0.29 fitted
  * for them. The nearest topic switch gains 0.08.

@@ -35,8 +35,9 @@ export function lookupQuestion(question: string): LookupQuestion {
 /**
  * The cell of a row a question addresses: it names the row's first cell — all the words of one of its names, or the
  * name whole as a code identifier — and a column other than the first by a word the row's name does not hold; the cell
- * under that column answers (offsets in the row); in a two-column table, naming the first column will do. Undefined when the question does not address the row. A row with
- * fewer cells than its table has columns (a PDF may drop an empty one) answers with all its cells after its name.
+ * under that column answers (offsets in the row). In a two-column table, naming the first column will do. Undefined
+ * when the question does not address the row. A row with fewer cells than its table has columns (a PDF may drop an
+ * empty one) answers with all its cells after its name.
  */
 export function addressedCell(question: LookupQuestion, row: string, columns: string): Span | undefined {
   const cells = row.split(CELL_SEPARATOR);
