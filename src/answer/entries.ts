@@ -1,6 +1,7 @@
 import type { Block } from '../ingest/types.js';
 import type { TokenizedSentence } from '../match/sentences.js';
-import { identifierFacts, writesIdentifier } from './identifiers.js';
+import { blockBounds } from '../ingest/location.js';
+import { identifierFacts, identifierWriter, writesIdentifier } from './identifiers.js';
 import { tokenize } from '../match/analyzer.js';
 
 /**
@@ -14,19 +15,28 @@ type SourceSpan = { source: string; start: number; end: number };
 type Entry = SourceSpan & { level: number };
 type Documents = ReadonlyMap<string, { text: string; blocks: readonly Block[] }>;
 
+/** How many blocks above a sentence its entry's heading may stand: an entry describes its name in a few paragraphs. */
+const ENTRY_BLOCKS = 32;
+/** Identifiers whose entries were looked for, per document: bounded, as a server answers question after question. */
+const REMEMBERED_ENTRIES = 1_000;
+
 export class ManualEntries {
+  readonly #headed = new Map<string, boolean>();
+
   constructor(private readonly documents: Documents) {}
 
   /** The heading right above a sentence's block, when it heads a part of the document rather than all of it. */
   entryOf(sentence: Pick<TokenizedSentence, 'source' | 'block'>): Entry | undefined {
     const document = this.documents.get(sentence.source);
-    const name = document?.blocks[sentence.block]?.section.at(-1);
-    if (!document || name === undefined) return undefined;
-    for (let i = sentence.block - 1; i >= 0; i--) {
-      const block = document.blocks[i]!;
-      if (block.kind !== 'heading') continue;
-      if (document.text.slice(block.start, block.end) !== name || block.level === 1) return undefined;
-      return { source: sentence.source, start: block.start, end: block.end, level: block.level ?? 1 };
+    if (!document) return undefined;
+    // Block bounds tell a heading without making each block (a manual has hundreds of thousands).
+    const bounds = blockBounds(document.blocks);
+    for (let i = sentence.block - 1; i >= Math.max(0, sentence.block - ENTRY_BLOCKS); i--) {
+      const level = bounds.headingLevel(i);
+      if (level === undefined) continue;
+      if (level === 1) return undefined;
+      const span = { source: sentence.source, start: bounds.start(i), end: bounds.end(i), level };
+      return document.text.slice(span.start, span.end) === document.blocks[sentence.block]?.section.at(-1) ? span : undefined;
     }
     return undefined;
   }
@@ -57,8 +67,23 @@ export class ManualEntries {
     const document = this.documents.get(sentence.source)!;
     const heading = document.text.slice(entry.start, entry.end);
     if (identifierFacts(heading, tokenize(heading)).length === 0 || writesIdentifier(heading, identifier)) return false;
-    if (writesIdentifier(document.text.slice(entry.end, document.blocks[sentence.block]!.end), identifier)) return false;
-    const siblings = document.blocks.filter((block) => block.kind === 'heading' && block.level === entry.level);
-    return siblings.some((block) => writesIdentifier(document.text.slice(block.start, block.end), identifier));
+    if (writesIdentifier(document.text.slice(entry.end, blockBounds(document.blocks).end(sentence.block)), identifier)) return false;
+    return this.#headsAnEntry(sentence.source, identifier, entry.level);
+  }
+
+  /** Whether a heading at `level` of the document writes the identifier, remembered per document and identifier. */
+  #headsAnEntry(source: string, identifier: string, level: number): boolean {
+    const key = `${source}\0${level}\0${identifier}`;
+    let found = this.#headed.get(key);
+    if (found === undefined) {
+      const document = this.documents.get(source)!;
+      const bounds = blockBounds(document.blocks);
+      const writes = identifierWriter(identifier);
+      found = false;
+      for (let i = 0; i < document.blocks.length && !found; i++) found = bounds.headingLevel(i) === level && writes(document.text.slice(bounds.start(i), bounds.end(i)));
+      if (this.#headed.size >= REMEMBERED_ENTRIES) this.#headed.clear();
+      this.#headed.set(key, found);
+    }
+    return found;
   }
 }

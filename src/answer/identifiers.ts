@@ -38,24 +38,28 @@ export function identifierFacts(text: string, tokens: Token[]): Fact[] {
 }
 
 /**
- * Whether `text` writes `word` as a whole word (not inside "clock_seq_low" for "clock_seq"), in any case: SQL's COALESCE
- * is asked about as "coalesce". A case-insensitive search, not a lower-cased copy: a manual of 20 MB would be copied
- * for every question naming an identifier.
+ * A test of whether a text writes `word` as a whole word (not inside "clock_seq_low" for "clock_seq"), in any case:
+ * SQL's COALESCE is asked about as "coalesce". A case-insensitive search, not a lower-cased copy: a manual of 20 MB
+ * would be copied for every question naming an identifier.
  */
-function writesWord(text: string, word: string): boolean {
+function wordWriter(word: string): (text: string) => boolean {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'iu').test(text);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_])`, 'iu');
+  return (text) => pattern.test(text);
 }
 
 /**
- * Whether a document writes an identifier: whole, or, for a qualified one, each of its parts — a manual writes
+ * A test of whether a text writes an identifier: whole, or, for a qualified one, each of its parts — a manual writes
  * "formatyear(theyear, width=3)" under "class calendar.HTMLCalendar", and a reader asks about "HTMLCalendar.formatyear".
  */
-export function writesIdentifier(text: string, identifier: string): boolean {
-  if (writesWord(text, identifier)) return true;
+export function identifierWriter(identifier: string): (text: string) => boolean {
+  const whole = wordWriter(identifier);
   const parts = identifier.split(/\.|::/);
-  return parts.length > 1 && parts.every((part) => writesWord(text, part));
+  const each = parts.length > 1 ? parts.map(wordWriter) : [];
+  return (text) => whole(text) || (each.length > 0 && each.every((writes) => writes(text)));
 }
+
+export const writesIdentifier = (text: string, identifier: string) => identifierWriter(identifier)(text);
 
 /** Whether a document of `documents` writes an identifier, each pair searched once (a question's candidates of one document share it). */
 export function writtenIn(documents: ReadonlyMap<string, string>): (source: string, identifier: string) => boolean {

@@ -40,7 +40,12 @@ export function blockList(source: string, sections: readonly string[][], rows: I
     const level = rows[row + 3]!, page = rows[row + 5]!;
     return { kind: BLOCK_KINDS[rows[row]!]!, start: rows[row + 1]!, end: rows[row + 2]!, ...(level !== ABSENT ? { level } : {}), section: sections[rows[row + 4]!]!, ...(page !== ABSENT ? { page } : {}) };
   };
-  const bounds: BlockBounds = { start: (i) => rows[i * BLOCK_FIELDS + 1]!, end: (i) => rows[i * BLOCK_FIELDS + 2]! };
+  const HEADING = BLOCK_KINDS.indexOf('heading');
+  const bounds: BlockBounds = {
+    start: (i) => rows[i * BLOCK_FIELDS + 1]!,
+    end: (i) => rows[i * BLOCK_FIELDS + 2]!,
+    headingLevel: (i) => (rows[i * BLOCK_FIELDS] === HEADING ? (rows[i * BLOCK_FIELDS + 3] === ABSENT ? 1 : rows[i * BLOCK_FIELDS + 3]) : undefined),
+  };
   const readOnly = () => false;
   return new Proxy<Block[]>([], {
     get: (target, key, receiver) => {

@@ -10,6 +10,8 @@ export interface Location {
 export interface BlockBounds {
   start(i: number): number;
   end(i: number): number;
+  /** Block `i`'s heading level, undefined when it is no heading: a scan for headings makes no block either. */
+  headingLevel(i: number): number | undefined;
 }
 
 /**
@@ -21,7 +23,16 @@ export const BLOCK_BOUNDS = Symbol('block bounds');
 
 /** The bounds of `blocks`' blocks: the list's own when it offers them, else read from each block. */
 export function blockBounds(blocks: readonly Pick<Block, 'start' | 'end'>[]): BlockBounds {
-  return (blocks as { readonly [BLOCK_BOUNDS]?: BlockBounds })[BLOCK_BOUNDS] ?? { start: (i) => blocks[i]!.start, end: (i) => blocks[i]!.end };
+  return (
+    (blocks as { readonly [BLOCK_BOUNDS]?: BlockBounds })[BLOCK_BOUNDS] ?? {
+      start: (i) => blocks[i]!.start,
+      end: (i) => blocks[i]!.end,
+      headingLevel: (i) => {
+        const block = blocks[i] as Partial<Block> | undefined;
+        return block?.kind === 'heading' ? (block.level ?? 1) : undefined;
+      },
+    }
+  );
 }
 
 /** Binary search over blocks in text order: the first block whose end is after `offset` (`blocks.length` when none). */
