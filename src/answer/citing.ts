@@ -46,6 +46,6 @@ export class Citer {
   }
 }
 
-/** The retrieved passage a span lies in (the first one, when none does). */
-export const passageHolding = (passages: readonly Passage[], span: SourceSpan) =>
-  passages.find((passage) => passage.source === span.source && passage.start <= span.start && span.start < passage.end) ?? passages[0]!;
+/** The retrieved passage a span starts in, if any. */
+export const passageHolding = (passages: readonly Passage[], span: SourceSpan): Passage | undefined =>
+  passages.find((passage) => passage.source === span.source && passage.start <= span.start && span.start < passage.end);

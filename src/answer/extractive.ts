@@ -132,10 +132,10 @@ export class ExtractiveAnswerer implements Answerer {
     );
     const { weights } = this.options;
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
-    const byScore = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#citer.text(s), context, similarity: this.similarity, weights });
-    const ranked = lookupsFirst(byScore, cellsAddressedBy(question, (sentence) => this.sentences.index.columnsOf(sentence), (sentence) => this.#citer.text(sentence)));
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
+    const byScore = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#citer.text(s), context, similarity: this.similarity, weights });
+    const ranked = lookupsFirst(byScore, cellsAddressedBy(question, facts.identifiers, (sentence) => this.sentences.index.columnsOf(sentence), (sentence) => this.#citer.text(sentence)));
     const information = informationOf(terms);
     const inDocument = writtenIn(this.index.documents);
     const check = (candidate: Candidate) =>
@@ -206,7 +206,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (!next) return undefined;
     const questionWords = new Set(terms.map((term) => term.word));
     if (!offersAnswerType(this.#citer.text(next), expected, questionWords)) return undefined;
-    const passage = passages.some((p) => p.source === next.source && p.start <= next.start && next.start < p.end) ? passageHolding(passages, next) : best.passage;
+    const passage = passageHolding(passages, next) ?? best.passage;
     return { span: { source: next.source, start: next.start, end: next.end }, passage, score: best.score };
   }
 

@@ -50,7 +50,7 @@ export function summaryAnswer(passages: Passage[], sources: ReadonlyMap<string, 
   const { title, lead, headings } = outline(source, sources.get(source)?.blocks ?? [], sentences);
   const spans = [...(title ? [title] : []), ...lead, ...headings];
   if (spans.length === 0) return notFound('summary');
-  const citations = spans.map((span, i) => citer.citation({ source, ...span }, passageHolding(passages, { source, ...span }), i + 1, 1));
+  const citations = spans.map((span, i) => citer.citation({ source, ...span }, passageHolding(passages, { source, ...span }) ?? passages[0]!, i + 1, 1));
   const lines = citations.slice(0, spans.length - headings.length).map(quotedWithMarker);
   if (headings.length) lines.push(`Its sections: ${citations.slice(spans.length - headings.length).map(quotedWithMarker).join('; ')}`);
   return { answer: lines.join(' '), answerable: true, citations, confidence: 1, questionType: 'summary' };

@@ -1,5 +1,6 @@
+import { CELL_SEPARATOR } from '../ingest/tables.js';
 import { tokenize } from '../match/analyzer.js';
-import { identifierFacts } from './identifiers.js';
+import type { Fact } from '../match/facts.js';
 import type { Span, TokenizedSentence } from '../match/sentences.js';
 
 /**
@@ -10,8 +11,6 @@ import type { Span, TokenizedSentence } from '../match/sentences.js';
  * the answer by the table's structure, ranked first.
  */
 
-/** Cells as the parsers join them (docs/formats.md). */
-const CELL_SEPARATOR = ' | ';
 /** "character varying(n), varchar(n)": one row names a thing several ways. */
 const ALTERNATIVE_NAMES = /,|\bor\b/;
 
@@ -25,8 +24,8 @@ export interface LookupQuestion {
   identifiers: ReadonlySet<string>;
 }
 
-export function lookupQuestion(question: string): LookupQuestion {
-  const identifiers = identifierFacts(question, tokenize(question));
+/** A question read for lookups, given its code identifiers (specifics.ts's `questionFacts` reads them). */
+export function lookupQuestion(question: string, identifiers: readonly Fact[]): LookupQuestion {
   let outside = question;
   for (const identifier of identifiers) outside = outside.slice(0, identifier.start) + ' '.repeat(identifier.end - identifier.start) + outside.slice(identifier.end);
   return { terms: new Set(termsOf(question)), nameTerms: new Set(termsOf(outside)), identifiers: new Set(identifiers.map((identifier) => identifier.text.toLowerCase())) };
@@ -77,6 +76,7 @@ export function lookupsFirst<C extends { score: number; sentence: unknown; cell?
 /** The cell a candidate answers with when it is a row the question addresses, given a row's column names (undefined for any other unit) and text. */
 export function cellsAddressedBy(
   question: string,
+  identifiers: readonly Fact[],
   columnsOf: (sentence: TokenizedSentence) => string | undefined,
   text: (sentence: TokenizedSentence) => string,
 ): (candidate: { sentence: TokenizedSentence }) => Span | undefined {
@@ -84,7 +84,7 @@ export function cellsAddressedBy(
   return ({ sentence }) => {
     const columns = columnsOf(sentence);
     if (columns === undefined) return undefined;
-    read ??= lookupQuestion(question);
+    read ??= lookupQuestion(question, identifiers);
     return addressedCell(read, text(sentence), columns);
   };
 }

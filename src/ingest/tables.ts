@@ -6,6 +6,9 @@ import type { Block } from './types.js';
  * Description"): what a later row's cells are ("boolean | 1 byte | …") is read under them.
  */
 
+/** What every parser writes between a row's cells in the citable text. */
+export const CELL_SEPARATOR = ' | ';
+
 /** The index of the first row of row `index`'s table. `remembered` keeps it for every row walked, so a long table is walked once. */
 export function firstRowOf(blocks: readonly Pick<Block, 'kind'>[], index: number, remembered?: Map<number, number>): number {
   let first = index;

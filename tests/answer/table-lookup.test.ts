@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { identifierFacts } from '../../src/answer/identifiers.js';
 import { addressedCell, lookupQuestion, lookupsFirst } from '../../src/answer/table-lookup.js';
+import { tokenize } from '../../src/match/analyzer.js';
 import { parserFor } from '../../src/ingest/parsers/index.js';
 import { openDocent } from '../../src/service.js';
 import { hashEmbedder } from '../helpers/hash-embedder.js';
@@ -9,7 +11,7 @@ const COLUMNS = 'Name | Storage Size | Description | Range';
 
 describe('a table row the question addresses', () => {
   const cell = (question: string, row: string, columns = COLUMNS) => {
-    const span = addressedCell(lookupQuestion(question), row, columns);
+    const span = addressedCell(lookupQuestion(question, identifierFacts(question, tokenize(question))), row, columns);
     return span && row.slice(span.start, span.end);
   };
 

@@ -1,6 +1,7 @@
 import type { DocumentBuilder, InlinePiece } from '../builder.js';
 import type { BlockKind, InlineMark } from '../types.js';
 import type { HtmlElement } from './main-content.js';
+import { CELL_SEPARATOR } from '../tables.js';
 
 /** Elements that start and end a block; their text never runs into a neighbour's. */
 const BLOCK_ELEMENTS = new Set([
@@ -179,7 +180,7 @@ export class HtmlWalker {
     for (const row of table.querySelectorAll('tr')) {
       if (row.closest('table') !== table) continue;
       const cells = childNodes(row as HtmlElement).filter((cell) => ['td', 'th'].includes(tagOf(cell)));
-      const pieces = cells.flatMap((cell, i) => [...(i > 0 ? [{ text: ' | ' }] : []), ...this.#inlineOf(cell)]);
+      const pieces = cells.flatMap((cell, i) => [...(i > 0 ? [{ text: CELL_SEPARATOR }] : []), ...this.#inlineOf(cell)]);
       if (plainText(pieces).replace(/\|/g, '').trim() !== '') this.#add('table-row', pieces);
     }
   }

@@ -8,6 +8,7 @@ import { DocumentBuilder, titleFromFileName, type InlinePiece } from '../builder
 import { lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
 import type { BlockKind, ParsedDocument } from '../types.js';
 import { brokenTermParagraphs, codeTermRuns, continuationsOf, ENDS_OPENING, joinedTerm, splitTermAt } from './markdown-splits.js';
+import { CELL_SEPARATOR } from '../tables.js';
 
 /** The plain text of inline content, with the formatting a reader may want back as marks. */
 function inlinePieces(nodes: readonly PhrasingContent[]): InlinePiece[] {
@@ -153,7 +154,7 @@ function walkBlocks(walk: Walk, nodes: readonly RootContent[], context: { kind: 
       case 'table':
         for (const row of node.children) {
           const cells = row.children.map((cell) => inlinePieces(cell.children));
-          addNode(walk, row, 'table-row', cells.flatMap((cell, i) => (i === 0 ? cell : [{ text: ' | ' }, ...cell])));
+          addNode(walk, row, 'table-row', cells.flatMap((cell, i) => (i === 0 ? cell : [{ text: CELL_SEPARATOR }, ...cell])));
         }
         break;
       case 'html':

@@ -1,6 +1,7 @@
 import { isListItem } from '../layout.js';
 import type { BlockKind } from '../types.js';
 import type { PdfLine } from './text-lines.js';
+import { CELL_SEPARATOR } from '../tables.js';
 
 /** One block of a PDF's text, before the document is assembled. */
 export interface PdfBlock {
@@ -140,7 +141,7 @@ function codeText(lines: readonly PdfLine[], layout: PdfLayout, pageStarts: Arra
 function draftOf(block: OpenBlock, layout: PdfLayout): PdfBlock {
   const pageStarts: Array<{ at: number; page: number }> = [];
   const page = block.lines[0]!.page;
-  if (block.kind === 'table-row') return { kind: 'table-row', text: block.lines[0]!.cells!.join(' | '), page, pageStarts };
+  if (block.kind === 'table-row') return { kind: 'table-row', text: block.lines[0]!.cells!.join(CELL_SEPARATOR), page, pageStarts };
   const text = block.kind === 'code' ? codeText(block.lines, layout, pageStarts) : proseText(block.lines, layout.words, pageStarts);
   const level = block.kind === 'heading' ? Math.min(6, layout.headingSizes.indexOf(rounded(block.lines[0]!.size)) + 1) : undefined;
   return { kind: block.kind, text, page, pageStarts, ...(level ? { level } : {}) };

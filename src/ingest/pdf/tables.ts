@@ -173,7 +173,7 @@ function rowsOf(lines: readonly PdfLine[], columns: readonly number[]): PdfLine[
     }
   }
   return rows.map((row) => {
-    // An empty cell is left out, as a reader skips it (no consumer reads cells by position).
+    // An empty cell is left out, as a reader skips it (a lookup reads a row with fewer cells than columns as all its cells: answer/table-lookup.ts).
     const texts = columns.map((_, column) => row.filter((cell) => cell.column === column).map((cell) => cellText(cell.lines)).join(' ')).filter((text) => text !== '');
     const runs = row.flatMap((cell) => cell.lines.flat());
     return {
