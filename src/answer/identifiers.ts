@@ -1,6 +1,6 @@
 import type { Token } from '../match/analyzer.js';
 import type { Fact } from '../match/facts.js';
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { isOrdinaryWord } from './describing-facts.js';
 
 /**
  * Identifiers of code and configuration, written as one word: dotted (`os.path.join`, `Foo::bar`), with
@@ -23,7 +23,7 @@ const isAbbreviation = (identifier: string) => identifier.split(/\.|::/).every((
 export function identifierFacts(text: string, tokens: Token[]): Fact[] {
   const facts: Fact[] = [];
   // A word named by its kind is a code word only when English does not have it ("the round function" is prose).
-  const named = [...text.matchAll(NAMED_BY_KIND)].filter((match) => lexicon[match[0].toLowerCase()] === undefined);
+  const named = [...text.matchAll(NAMED_BY_KIND)].filter((match) => !isOrdinaryWord(match[0].toLowerCase()));
   const matches = [...text.matchAll(IDENTIFIER), ...text.matchAll(CALLED), ...named].sort((a, b) => a.index - b.index);
   for (const match of matches) {
     if (facts.some((fact) => fact.start <= match.index && match.index < fact.end)) continue;
