@@ -1,4 +1,6 @@
 import type { CorpusIndex } from '../index/store.js';
+import type { Token } from '../match/analyzer.js';
+import type { WeightedTerm } from '../match/coverage.js';
 import type { AnalysedText } from '../match/facts.js';
 import type { TokenizedSentence } from '../match/sentences.js';
 import type { SpanSentences } from '../match/span-sentences.js';
@@ -34,10 +36,33 @@ export class EvidenceContext {
    * work of Norman art is the Bayeux Tapestry" goes on "It was commissioned by Odo, …".
    */
   continuation(sentence: TokenizedSentence): TokenizedSentence | undefined {
+    const next = this.following(sentence);
+    return next && POINTS_BACK.test(this.#text(next)) ? next : undefined;
+  }
+
+  /** The sentence right after `sentence` in its paragraph (none after a heading, a code line or a table row). */
+  following(sentence: TokenizedSentence): TokenizedSentence | undefined {
     const block = this.sentences.index.blockOf(sentence);
     if (!block || sentence.kind !== 'sentence') return undefined;
     const next = this.sentences.index.within(sentence.source, sentence.end, block.end).find((other) => other.block === sentence.block && other.start >= sentence.end);
-    return next?.kind === 'sentence' && POINTS_BACK.test(this.#text(next)) ? next : undefined;
+    return next?.kind === 'sentence' ? next : undefined;
+  }
+
+  /**
+   * The sentence after `sentence` in its paragraph when it says, in its own words, every term of the question that
+   * `sentence` and its headings leave unsaid: a manual names what an entry is about first and its properties after
+   * ("PG_COLOR specifies whether to use color …" goes on "Possible values are always, auto and never.").
+   */
+  completing(sentence: TokenizedSentence, terms: readonly WeightedTerm[]): TokenizedSentence | undefined {
+    const next = this.following(sentence);
+    if (!next) return undefined;
+    const says = (tokens: readonly Token[]) => {
+      const present = new Set(tokens.map((token) => token.term));
+      return (term: WeightedTerm) => present.has(term.term) || term.aliases.some((alias) => present.has(alias));
+    };
+    const [inSentence, inContext, inNext] = [says(sentence.tokens), says(this.sentences.index.contextOf(sentence)), says(next.tokens)];
+    const unsaid = terms.filter((term) => !inSentence(term) && !inContext(term));
+    return unsaid.length > 0 && unsaid.every(inNext) ? next : undefined;
   }
 
   evidenceOf(sentence: TokenizedSentence): AnalysedText {

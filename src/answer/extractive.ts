@@ -199,13 +199,14 @@ export class ExtractiveAnswerer implements Answerer {
   /**
    * The sentence that continues the best one ("It was commissioned by Odo, …" after "… is the Bayeux Tapestry"),
    * quoted right after it when it holds the kind of phrase the question asks for ("Who …?": a name): the
-   * answer to a reworded question often sits in the sentence that goes on about what the best one names.
+   * answer to a reworded question often sits in the sentence that goes on about what the best one names. Else the next
+   * sentence when it says the rest of the question (EvidenceContext.completing).
    */
   #continuation({ terms, expected }: Ranking, best: Candidate, passages: readonly Passage[]): Quoted | undefined {
-    const next = expected && this.#evidence.continuation(best.sentence);
-    if (!next) return undefined;
     const questionWords = new Set(terms.map((term) => term.word));
-    if (!offersAnswerType(this.#citer.text(next), expected, questionWords)) return undefined;
+    const pointing = expected && this.#evidence.continuation(best.sentence);
+    const next = pointing && offersAnswerType(this.#citer.text(pointing), expected, questionWords) ? pointing : this.#evidence.completing(best.sentence, terms);
+    if (!next) return undefined;
     const passage = passageHolding(passages, next) ?? best.passage;
     return { span: { source: next.source, start: next.start, end: next.end }, passage, score: best.score };
   }
