@@ -50,8 +50,9 @@ export class EvidenceContext {
 
   /**
    * The sentence after `sentence` in its paragraph when it says, in its own words, every term of the question that
-   * `sentence` and its headings leave unsaid: a manual names what an entry is about first and its properties after
-   * ("PG_COLOR specifies whether to use color …" goes on "Possible values are always, auto and never.").
+   * `sentence` (read with the one it points back to, as quoted) and its headings leave unsaid: a manual names what an
+   * entry is about first and its properties after ("PG_COLOR specifies whether to use color …" goes on "Possible values
+   * are always, auto and never.").
    */
   completing(sentence: TokenizedSentence, terms: readonly WeightedTerm[]): TokenizedSentence | undefined {
     const next = this.following(sentence);
@@ -60,7 +61,7 @@ export class EvidenceContext {
       const present = new Set(tokens.map((token) => token.term));
       return (term: WeightedTerm) => present.has(term.term) || term.aliases.some((alias) => present.has(alias));
     };
-    const [inSentence, inContext, inNext] = [says(sentence.tokens), says(this.sentences.index.contextOf(sentence)), says(next.tokens)];
+    const [inSentence, inContext, inNext] = [says(this.evidenceOf(sentence).tokens), says(this.sentences.index.contextOf(sentence)), says(next.tokens)];
     const unsaid = terms.filter((term) => !inSentence(term) && !inContext(term));
     return unsaid.length > 0 && unsaid.every(inNext) ? next : undefined;
   }

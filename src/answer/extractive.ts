@@ -200,12 +200,14 @@ export class ExtractiveAnswerer implements Answerer {
    * The sentence that continues the best one ("It was commissioned by Odo, …" after "… is the Bayeux Tapestry"),
    * quoted right after it when it holds the kind of phrase the question asks for ("Who …?": a name): the
    * answer to a reworded question often sits in the sentence that goes on about what the best one names. Else the next
-   * sentence when it says the rest of the question (EvidenceContext.completing).
+   * sentence when it says the rest of the question (EvidenceContext.completing), and holds that kind of phrase if one is asked for.
    */
   #continuation({ terms, expected }: Ranking, best: Candidate, passages: readonly Passage[]): Quoted | undefined {
     const questionWords = new Set(terms.map((term) => term.word));
+    const offers = (sentence: TokenizedSentence) => !expected || offersAnswerType(this.#citer.text(sentence), expected, questionWords);
     const pointing = expected && this.#evidence.continuation(best.sentence);
-    const next = pointing && offersAnswerType(this.#citer.text(pointing), expected, questionWords) ? pointing : this.#evidence.completing(best.sentence, terms);
+    const completing = this.#evidence.completing(best.sentence, terms);
+    const next = pointing && offers(pointing) ? pointing : completing && offers(completing) ? completing : undefined;
     if (!next) return undefined;
     const passage = passageHolding(passages, next) ?? best.passage;
     return { span: { source: next.source, start: next.start, end: next.end }, passage, score: best.score };
