@@ -17,6 +17,7 @@ import { checkSpecifics, questionFacts, type SpecificsCheck } from './specifics.
 import { writtenIn } from './identifiers.js';
 import { ManualEntries } from './entries.js';
 import { cellsAddressedBy, lookupsFirst } from './table-lookup.js';
+import { definitionsFirst } from './definitions.js';
 import { unmatchedTerms } from './unmatched-terms.js';
 import { EvidenceContext } from './evidence-context.js';
 import { isOrdinaryWord } from './describing-facts.js';
@@ -134,7 +135,11 @@ export class ExtractiveAnswerer implements Answerer {
     const context = (sentence: TokenizedSentence) => this.sentences.index.contextOf(sentence);
     // A capitalised first word is a name only when neither the corpus nor English has it as a word: "Tell me …", "Explain …" are requests.
     const facts = questionFacts(question, (token) => !this.index.lexical.has(token.term) && !isOrdinaryWord(token.word));
-    const byScore = rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#citer.text(s), context, similarity: this.similarity, weights });
+    const byScore = definitionsFirst(
+      rankCandidates({ terms, expected, passages, sentences, text: (s) => this.#citer.text(s), context, similarity: this.similarity, weights }),
+      question,
+      (candidate) => this.#citer.text(candidate.sentence),
+    );
     const ranked = lookupsFirst(byScore, cellsAddressedBy(question, facts.identifiers, (sentence) => this.sentences.index.columnsOf(sentence), (sentence) => this.#citer.text(sentence)));
     const information = informationOf(terms);
     const inDocument = writtenIn(this.index.documents);
