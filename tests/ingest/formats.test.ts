@@ -104,6 +104,16 @@ describe('Markdown from a converter', () => {
     expect(blockTexts(document, 'paragraph')).toContain('12 Via Roma Omegna, Italy');
   });
 
+  it("takes a converted reference page's opening name line, not its first section heading, as the title", async () => {
+    const page = ['CREATE COUNTER', '', 'CREATE COUNTER — define a new counter', '', '## Synopsis', '', '`CREATE COUNTER name`', '', '## Description', '', 'CREATE COUNTER makes a counter.', ''].join('\n');
+    const document = await parse('create-counter.md', page);
+    expect(document.title).toBe(blockTexts(document)[0]);
+    expect(document.title).toMatch(/^CREATE COUNTER/);
+    // A page opening with a sentence keeps its first heading as the title.
+    const guide = await parse('guide.md', ['This guide explains the counters.', '', '## Counters', '', 'A counter counts.', ''].join('\n'));
+    expect(guide.title).toBe('Counters');
+  });
+
   it('joins a sentence a converter broke at an opening quote', async () => {
     const page = ['# Sequences', '', 'Sequences cannot be used, whatever their cache size and their', 'increment, if', '', '“', '', 'gapless” numbering is needed. The states are', '', '“', '', 'true”,', '', '“', '', 'false”, and null.', ''].join('\n');
     const document = await parse('sequences.md', page);

@@ -198,6 +198,17 @@ export function parseMarkdown(source: string, text: string): ParsedDocument {
   const builder = new DocumentBuilder('markdown');
   walkBlocks({ builder, source: text, linePerParagraph: paragraphLayout(root, text), sourceEnd: 0, headingLevel: 1 }, root.children);
   const parsed = builder.finish('');
-  const leading = parsed.blocks[0]?.kind === 'heading' ? parsed.text.slice(parsed.blocks[0].start, parsed.blocks[0].end) : undefined;
+  const first = parsed.blocks[0];
+  const firstText = first && parsed.text.slice(first.start, first.end);
+  const leading = first?.kind === 'heading' ? firstText : first?.kind === 'paragraph' && isTitleLine(firstText!) ? firstText : undefined;
   return { ...parsed, title: frontMatterTitle(root) ?? leading ?? builder.firstHeading() ?? titleFromFileName(source) };
 }
+
+/** How long a leading line without a heading mark may be and still be the page's name. */
+const MAX_TITLE_CHARS = 80;
+
+/**
+ * A converted reference page opens with its name as plain text ("CREATE SEQUENCE", then "CREATE SEQUENCE — define a new
+ * sequence generator") and its first heading is a section ("Synopsis"): that short opening line, not a sentence, is the title.
+ */
+const isTitleLine = (text: string) => text.length <= MAX_TITLE_CHARS && !text.includes('\n') && !/[.!?:;]$/.test(text.trim());
