@@ -1,5 +1,4 @@
-import { termOf, type Token } from '../match/analyzer.js';
-import { antonymsOf } from '../match/antonyms.js';
+import type { Token } from '../match/analyzer.js';
 import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
 import type { Span, TokenizedSentence } from '../match/sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -72,17 +71,6 @@ export interface CandidateInput {
   weights?: AnswerWeights;
 }
 
-/**
- * Word similarity with a question word's opposites at 0: word vectors put "descending" next to "ascending" and "maximum"
- * next to "minimum", so "The default for a descending sequence is the minimum value …" would cover "the default minimum
- * value of an ascending sequence" best; an opposite stands for no word of the question.
- */
-function withoutOpposites(terms: readonly WeightedTerm[], similarity: TermSimilarity): Pick<TermSimilarity, 'similarity'> {
-  const opposites = new Map(terms.map((term) => [term.word, antonymsOf(term.term)] as const).filter(([, opposed]) => opposed.size > 0));
-  if (opposites.size === 0) return similarity;
-  return { similarity: (word, other) => (opposites.get(word)?.has(termOf(other)) ? 0 : similarity.similarity(word, other)) };
-}
-
 /** How closely a sentence must match one of the question's terms itself before its headings count as its context. */
 const OWN_MATCH = 0.5;
 
@@ -102,14 +90,13 @@ export function rankCandidates({ terms, expected, passages, sentences, text, con
     }
     return matches;
   };
-  const unopposed = withoutOpposites(terms, similarity);
   // Passages overlap, so a sentence's term matches are computed once and shared.
   const matchesOf = new Map<string, number[]>();
   const sentenceMatches = (sentence: TokenizedSentence) => {
     const key = `${sentence.source}#${sentence.start}`;
     let matches = matchesOf.get(key);
     if (!matches) {
-      const own = coverageDetail(terms, sentence.tokens, unopposed).matches.map((m) => m.match);
+      const own = coverageDetail(terms, sentence.tokens, similarity).matches.map((m) => m.match);
       // A heading is context, never an answer on its own: it counts only for a sentence that itself says part of what is asked.
       const named = context && own.some((match) => match >= OWN_MATCH) ? contextMatches(context(sentence)) : undefined;
       matchesOf.set(key, (matches = named ? own.map((match, i) => Math.max(match, named[i]!)) : own));

@@ -109,7 +109,7 @@ export interface TermMatch {
  * text's words stands softly for at most one term (the closest), so "troops" cannot borrow the
  * "peacekeeping" that "peacekeeping" already matched.
  */
-export function coverageDetail(terms: readonly WeightedTerm[], tokens: readonly Token[], similarity: Pick<TermSimilarity, 'similarity'>, floor = SOFT_MATCH_FLOOR): { coverage: number; matches: TermMatch[] } {
+export function coverageDetail(terms: readonly WeightedTerm[], tokens: readonly Token[], similarity: TermSimilarity, floor = SOFT_MATCH_FLOOR): { coverage: number; matches: TermMatch[] } {
   const present = presentTermsOf(tokens);
   const matched: number[] = terms.map((term) => (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? 1 : 0));
   const used = new Set(terms.filter((_, i) => matched[i] === 1).map((term) => term.term));
