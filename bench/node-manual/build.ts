@@ -5,6 +5,9 @@
  * varied kinds — functions with signatures, defaults and "Added in" versions, events, option lists,
  * tables of constants (os) and of version history, error codes (errors), command-line options (cli).
  * Questions: questions.heldout.jsonl, written from the pages' text before any run and never tuned on.
+ * Node's print stylesheet hides each API's metadata ("Added in", the History tables), so the PDF
+ * (Chromium prints the shipped page) has no versions: the version questions are in
+ * questions-versions.heldout.jsonl, scored on the other formats (FORMATS="html docx md").
  *
  *   npx tsx bench/node-manual/build.ts [outDir]   (default bench/node-manual/corpus, git-ignored)
  */
