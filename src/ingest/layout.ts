@@ -53,6 +53,16 @@ export type LineLayout = { kind: 'wrapped'; width: number; byteWidth: number } |
  */
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
+/** The columns a line takes on screen: a tab moves to the next multiple of 8, as in editors and `fold`. */
+function widthOf(text: string): number {
+  let column = 0;
+  for (const char of text) column = char === '\t' ? column + 8 - (column % 8) : column + 1;
+  return column;
+}
+
+/** The same, counting a character's UTF-8 bytes. */
+const byteWidthOf = (text: string) => widthOf(text) + byteLength(text) - text.length;
+
 /** Lines this long are whole paragraphs: nobody wraps text this wide. */
 const LONG_LINE = 150;
 /** Share of long lines from which a file is read as one paragraph per line (a few long URLs do not count). */
@@ -77,12 +87,12 @@ function nearWidth(lengths: readonly number[]): number {
 export function lineLayout(lines: readonly Line[]): LineLayout {
   const inner: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) inner.push(lines[i]!.text.trimEnd().length);
+    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) inner.push(widthOf(lines[i]!.text.trimEnd()));
   }
   if (inner.length === 0) return { kind: 'linePerParagraph' };
   const innerBytes: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) innerBytes.push(byteLength(lines[i]!.text.trimEnd()));
+    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) innerBytes.push(byteWidthOf(lines[i]!.text.trimEnd()));
   }
   const sorted = [...inner].sort((a, b) => a - b);
   const width = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
@@ -91,7 +101,7 @@ export function lineLayout(lines: readonly Line[]): LineLayout {
     if (near.length >= 0.6 * inner.length) return { kind: 'wrapped', width: largest(near), byteWidth: nearWidth(innerBytes) };
   }
   const filled = lines.filter((line) => !isBlank(line));
-  if (filled.filter((line) => line.text.length > LONG_LINE).length >= LONG_LINE_SHARE * filled.length) return { kind: 'linePerParagraph' };
+  if (filled.filter((line) => widthOf(line.text) > LONG_LINE).length >= LONG_LINE_SHARE * filled.length) return { kind: 'linePerParagraph' };
   return { kind: 'wrapped', width: sorted.at(-1)!, byteWidth: largest(innerBytes) };
 }
 
@@ -107,27 +117,85 @@ export function isBlockBreak(line: Line, next: Line, layout: LineLayout): boolea
   if (LIST_MARKER.test(next.text) && (SENTENCE_END.test(line.text.trimEnd()) || LIST_MARKER.test(line.text))) return true;
   const text = line.text.trimEnd();
   const word = /^\s*(\S+)/.exec(next.text)?.[1] ?? '';
-  return text.length + 1 + word.length <= layout.width && byteLength(text) + 1 + byteLength(word) <= layout.byteWidth;
+  return widthOf(text) + 1 + word.length <= layout.width && byteWidthOf(text) + 1 + byteLength(word) <= layout.byteWidth;
 }
 
-/** Groups non-blank lines into blocks: blank lines always separate blocks, and so do real breaks. */
+/** The column where a list item's text starts (`  - item` → 4), or undefined for a line that is no list item. */
+function itemTextColumn(text: string): number | undefined {
+  const marker = LIST_MARKER.exec(text);
+  return marker ? widthOf(marker[0].slice(0, -1)) : undefined;
+}
+
+const indentOf = (text: string) => widthOf(/^\s*/.exec(text)![0]);
+
+/**
+ * Whether `line` goes on with the block that `first` opened although its break looked real: a line
+ * indented to the text of the list item above it (a hanging indent, `* item\n  more`), or the
+ * underline of a one-line heading.
+ */
+function continuesBlock(block: readonly Line[], line: Line): boolean {
+  if (SETEXT_UNDERLINE.test(line.text)) return block.length === 1 && !isListItem(block[0]!.text);
+  const column = itemTextColumn(block[0]!.text);
+  return column !== undefined && !isListItem(line.text) && !ATX_HEADING.test(line.text) && indentOf(line.text) === column;
+}
+
+/** A line that ends a sentence or introduces what follows. */
+const ENDS_SENTENCE = /[.!?:…]["'”’)\]]*$/u;
+/** A gap of a tab or three spaces between words: columns of a table or a term and its definition, not prose. */
+const COLUMN_GAP = /\S(?:\t| {3,})\S/;
+/** A line shorter than this share of the file's width is too short to have been wrapped. */
+const WRAPPED_SHARE = 0.6;
+
+/**
+ * Whether the break between `line` and `next` is a wrap by the width of their own paragraph
+ * (`runWidth`: its longest line that another follows), where the file's width would read it as a
+ * real break: one file holds paragraphs filled at different widths (70 here, 76 there, 79 in code).
+ * Only a long line that leaves its sentence open, followed at the same margin by prose, is read so:
+ * a question or item per line, a table, a term and its definition, or an indented example stay apart.
+ */
+function wrapsInParagraph(line: Line, next: Line, runWidth: number, layout: LineLayout): boolean {
+  if (layout.kind !== 'wrapped' || runWidth >= layout.width) return false;
+  if (isListItem(next.text) || ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return false;
+  const text = line.text.trimEnd();
+  if (ENDS_SENTENCE.test(text) || COLUMN_GAP.test(text.trim()) || COLUMN_GAP.test(next.text.trim())) return false;
+  if (indentOf(next.text) > indentOf(text) || widthOf(text) < WRAPPED_SHARE * layout.width) return false;
+  const word = /^\s*(\S+)/.exec(next.text)?.[1] ?? '';
+  return widthOf(text) + 1 + word.length > runWidth;
+}
+
+/** Runs of non-blank lines between blank lines. */
+function runsOf(lines: readonly Line[]): Line[][] {
+  const runs: Line[][] = [[]];
+  for (const line of lines) {
+    if (!isBlank(line)) runs.at(-1)!.push(line);
+    else if (runs.at(-1)!.length) runs.push([]);
+  }
+  return runs.filter((run) => run.length > 0);
+}
+
+/**
+ * Groups non-blank lines into blocks: blank lines always separate blocks, and so do real breaks. An
+ * underline ends its heading's block.
+ */
 export function groupLines(lines: readonly Line[], layout: LineLayout): Line[][] {
   const blocks: Line[][] = [];
-  let current: Line[] = [];
-  lines.forEach((line, i) => {
-    if (isBlank(line)) {
-      if (current.length) blocks.push(current);
-      current = [];
-      return;
-    }
-    const previous = lines[i - 1];
-    if (current.length && previous && isBlockBreak(previous, line, layout)) {
-      blocks.push(current);
-      current = [];
-    }
-    current.push(line);
-  });
-  if (current.length) blocks.push(current);
+  for (const run of runsOf(lines)) {
+    const runWidth = largest(run.slice(0, -1).map((line) => widthOf(line.text.trimEnd())));
+    let current: Line[] = [];
+    run.forEach((line, i) => {
+      const previous = run[i - 1];
+      const breaks =
+        previous !== undefined &&
+        !continuesBlock(current, line) &&
+        (SETEXT_UNDERLINE.test(previous.text) || (isBlockBreak(previous, line, layout) && !wrapsInParagraph(previous, line, runWidth, layout)));
+      if (breaks) {
+        blocks.push(current);
+        current = [];
+      }
+      current.push(line);
+    });
+    blocks.push(current);
+  }
   return blocks;
 }
 
@@ -157,6 +225,8 @@ function titleCased(text: string): boolean {
 export function plainHeadingLevel(text: string, next: string | undefined): number | undefined {
   const line = text.trim();
   if (line.length === 0 || line.length > MAX_HEADING_CHARS || SENTENCE_END.test(line) || !/\p{L}/u.test(line)) return undefined;
+  // A row of a table drawn with pipes or spaces is no heading, however its cells are capitalised.
+  if (line.includes(' | ') || COLUMN_GAP.test(line)) return undefined;
   if (next === undefined || next.trim().length <= line.length) return undefined;
   if (ROMAN_NUMBERED.test(line)) return 1;
   const decimal = DECIMAL_NUMBERED.exec(line);

@@ -48,6 +48,8 @@ export function parsePlainText(text: string, source: string): ParsedDocument {
   const sections = new SectionTracker();
   const blocks: Block[] = [];
   groups.forEach((group, i) => {
+    // A rule drawn with `=` or `-` under no heading separates blocks and says nothing itself.
+    if (group.length === 1 && isSetextUnderline(group[0]!.text)) return;
     const draft = draftOf(text, group, groups[i + 1]);
     if (draft.end <= draft.start) return;
     const isHeading = draft.kind === 'heading';
