@@ -62,6 +62,7 @@ function widthOf(text: string): number {
 
 /** The same, counting a character's UTF-8 bytes. */
 const byteWidthOf = (text: string) => widthOf(text) + byteLength(text) - text.length;
+const indentOf = (text: string) => widthOf(/^\s*/.exec(text)![0]);
 
 /** Lines this long are whole paragraphs: nobody wraps text this wide. */
 const LONG_LINE = 150;
@@ -116,6 +117,8 @@ export function isBlockBreak(line: Line, next: Line, layout: LineLayout): boolea
   // A list item starts a block, unless the "marker" is only a number or dash that wrapping put at the start of a line mid-sentence.
   if (LIST_MARKER.test(next.text) && (SENTENCE_END.test(line.text.trimEnd()) || LIST_MARKER.test(line.text))) return true;
   const text = line.text.trimEnd();
+  // A line that introduces something ("… as follows:") and a deeper-indented line after it: an example, not a wrap.
+  if (text.endsWith(':') && indentOf(next.text) > indentOf(text)) return true;
   const word = /^\s*(\S+)/.exec(next.text)?.[1] ?? '';
   return widthOf(text) + 1 + word.length <= layout.width && byteWidthOf(text) + 1 + byteLength(word) <= layout.byteWidth;
 }
@@ -125,8 +128,6 @@ function itemTextColumn(text: string): number | undefined {
   const marker = LIST_MARKER.exec(text);
   return marker ? widthOf(marker[0].slice(0, -1)) : undefined;
 }
-
-const indentOf = (text: string) => widthOf(/^\s*/.exec(text)![0]);
 
 /**
  * Whether `line` goes on with the block that `first` opened although its break looked real: a line
@@ -143,25 +144,32 @@ function continuesBlock(block: readonly Line[], line: Line): boolean {
 const ENDS_SENTENCE = /[.!?:…]["'”’)\]]*$/u;
 /** A gap of a tab or three spaces between words: columns of a table or a term and its definition, not prose. */
 const COLUMN_GAP = /\S(?:\t| {3,})\S/;
+/** Plain words a line of prose has at least. */
+const PROSE_WORDS = 6;
 /** A line shorter than this share of the file's width is too short to have been wrapped. */
 const WRAPPED_SHARE = 0.6;
 
 /**
- * Whether the break between `line` and `next` is a wrap by the width of their own paragraph
- * (`runWidth`: its longest line that another follows), where the file's width would read it as a
- * real break: one file holds paragraphs filled at different widths (70 here, 76 there, 79 in code).
- * Only a long line that leaves its sentence open, followed at the same margin by prose, is read so:
- * a question or item per line, a table, a term and its definition, or an indented example stay apart.
+ * Whether the break between `line` and `next`, which the file's width reads as real, is a wrap all
+ * the same: one file holds paragraphs filled at different widths (70 here, 76 there, 79 in code), and
+ * people fill by hand. Only a long line that leaves its sentence open, followed at the same margin by
+ * prose, is read so; then the next word not fitting the paragraph's own width (`runWidth`: its longest
+ * line that another follows), or a line ending in a word or comma before one starting in lower case,
+ * is a wrap. A question or item per line, a table, a term and its definition, or an indented example
+ * stay apart.
  */
 function wrapsInParagraph(line: Line, next: Line, runWidth: number, layout: LineLayout): boolean {
-  if (layout.kind !== 'wrapped' || runWidth >= layout.width) return false;
-  if (isListItem(next.text) || ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return false;
+  if (layout.kind !== 'wrapped' || isListItem(next.text) || ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return false;
   const text = line.text.trimEnd();
   if (ENDS_SENTENCE.test(text) || COLUMN_GAP.test(text.trim()) || COLUMN_GAP.test(next.text.trim())) return false;
   if (indentOf(next.text) > indentOf(text) || widthOf(text) < WRAPPED_SHARE * layout.width) return false;
   const word = /^\s*(\S+)/.exec(next.text)?.[1] ?? '';
-  return widthOf(text) + 1 + word.length > runWidth;
+  if (/[\p{L},]$/u.test(text) && /^\p{Ll}/u.test(word) && isProse(text)) return true;
+  return runWidth < layout.width && widthOf(text) + 1 + word.length > runWidth;
 }
+
+/** A line of prose has words, unlike a command line (`git push origin main`) or code. */
+const isProse = (text: string) => text.split(/\s+/).filter((token) => /^\p{L}[\p{L}'’-]*[,.;]?$/u.test(token)).length >= PROSE_WORDS;
 
 /** Runs of non-blank lines between blank lines. */
 function runsOf(lines: readonly Line[]): Line[][] {

@@ -65,6 +65,13 @@ describe('Markdown', () => {
     expect(blockStarting(document, 'It keeps').section).toEqual(['heapq', 'heapq.heappush(heap, item)']);
   });
 
+  it('keeps the text of reference-style links, as READMEs write them', async () => {
+    const readme = '# Kettle\n\nSee the [kettle website][] and the [Manual][manual] for details. ![Logo][logo] ![][logo]\n\n* [Descaling guide][]\n\n[kettle website]: https://kettle.example/\n[manual]: https://kettle.example/manual\n[Descaling guide]: ./DESCALE.md\n[logo]: ./logo.png\n';
+    const document = await parse('README.md', readme);
+    expect(blockTexts(document, 'paragraph')).toEqual(['See the kettle website and the Manual for details. Logo']);
+    expect(blockTexts(document, 'list-item')).toEqual(['* Descaling guide']);
+  });
+
   it('joins a sentence a converter broke across paragraphs, and keeps a finished one apart', async () => {
     // Hard-wrapped, as converters write: only then are paragraphs (not lines) the converter's own breaks.
     const wrapped = 'This module implements a number of iterator building blocks inspired by\nconstructs from APL, Haskell and SML, each recast in a form suitable for\nPython, and together they form an iterator algebra for short programs.\n';
