@@ -13,20 +13,20 @@ const README = [
   'Brewing',
   '-------',
   '',
-  'The kettle boils water for tea and coffee. It switches itself off when',
-  'the water boils and keeps it warm for half an hour unless the lid is',
-  'opened, which is why the lid has its own latch on the handle.',
+  'The kettle boils water for tea and coffee, and it switches off',
+  'when the water boils, as a thermostat made by the firm of',
+  'Fenwick and Sons tells it to.',
   '',
-  'Most kettles built before this one use a bimetallic strip that bends as',
-  'it heats; this one reads a thermistor instead, which is both faster and',
-  'more accurate near the boiling point of the water in the kettle itself.',
+  'Most kettles built before this one use a bimetallic strip that bends as it',
+  'heats up; this one reads a thermistor instead, which is both faster and more',
+  'accurate near the boiling point of the water in the kettle itself, they say.',
   '',
   'Hand-filled text is ragged: one line may end short of the margin',
   'while the next one runs on almost all the way to the edge of the page,',
   'which no fixed width can tell from the end of a paragraph.',
   '',
-  '\t* descale the kettle every month in areas where the water is hard and',
-  '\t  leaves white deposits on the element.',
+  '\t* descale the kettle every month in areas where the water is hard',
+  '\t  and leaves white deposits on the element.',
   '\t* never fill the kettle above the line marked on the side.',
   '',
   'Which questions does the manual answer?',
@@ -46,8 +46,8 @@ describe('plain text as real files are written', () => {
   const document = parsePlainText(README, 'kettle.txt');
 
   it('keeps a paragraph filled narrower than the widest lines of the file in one block', () => {
-    expect(texts(document, 'paragraph')).toContain(README.slice(README.indexOf('The kettle boils'), README.indexOf('handle.') + 'handle.'.length));
-    expect(texts(document, 'paragraph')).toContain(README.slice(README.indexOf('Most kettles'), README.indexOf('kettle itself.') + 'kettle itself.'.length));
+    expect(texts(document, 'paragraph')).toContain(README.slice(README.indexOf('The kettle boils'), README.indexOf('tells it to.') + 'tells it to.'.length));
+    expect(texts(document, 'paragraph')).toContain(README.slice(README.indexOf('Most kettles'), README.indexOf('they say.') + 'they say.'.length));
   });
 
   it('joins a ragged line that leaves its sentence open to the line that goes on with it in lower case', () => {
@@ -56,7 +56,7 @@ describe('plain text as real files are written', () => {
 
   it('joins a list item to the lines indented to its text, counting a tab as up to 8 columns', () => {
     expect(texts(document, 'list-item')).toEqual([
-      '* descale the kettle every month in areas where the water is hard and\n\t  leaves white deposits on the element.',
+      '* descale the kettle every month in areas where the water is hard\n\t  and leaves white deposits on the element.',
       '* never fill the kettle above the line marked on the side.',
     ]);
   });
