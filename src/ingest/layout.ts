@@ -14,6 +14,8 @@ export interface Line {
 
 const LIST_MARKER = /^\s*(?:[-*+•‣◦▪]|\(?(?:\d{1,3}|[a-z])[.)])\s+\S/;
 const SETEXT_UNDERLINE = /^\s*(?:={3,}|-{3,})\s*$/;
+/** The rule under a table's header drawn in text: `----+-----`, `|---|:--|`. */
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:[+|]\s*:?-{2,}:?\s*)+\|?\s*$/;
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$/;
 const ROMAN_NUMBERED = /^(?:[IVXLC]{1,6})\.\s+\S/;
 const DECIMAL_NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{Lu}/u;
@@ -113,7 +115,7 @@ export function lineLayout(lines: readonly Line[]): LineLayout {
  */
 export function isBlockBreak(line: Line, next: Line, layout: LineLayout): boolean {
   if (layout.kind === 'linePerParagraph') return true;
-  if (ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return true;
+  if (ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text) || TABLE_RULE.test(next.text)) return true;
   // A list item starts a block, unless the "marker" is only a number or dash that wrapping put at the start of a line mid-sentence.
   if (LIST_MARKER.test(next.text) && (SENTENCE_END.test(line.text.trimEnd()) || LIST_MARKER.test(line.text))) return true;
   const text = line.text.trimEnd();
@@ -195,7 +197,7 @@ export function groupLines(lines: readonly Line[], layout: LineLayout): Line[][]
       const breaks =
         previous !== undefined &&
         !continuesBlock(current, line) &&
-        (SETEXT_UNDERLINE.test(previous.text) || (isBlockBreak(previous, line, layout) && !wrapsInParagraph(previous, line, runWidth, layout)));
+        (isRule(previous.text) || (isBlockBreak(previous, line, layout) && !wrapsInParagraph(previous, line, runWidth, layout)));
       if (breaks) {
         blocks.push(current);
         current = [];
@@ -209,6 +211,8 @@ export function groupLines(lines: readonly Line[], layout: LineLayout): Line[][]
 
 export const isListItem = (text: string) => LIST_MARKER.test(text);
 export const isSetextUnderline = (text: string) => SETEXT_UNDERLINE.test(text);
+/** A line drawn under a heading or a table's header: it ends the block above it. */
+export const isRule = (text: string) => SETEXT_UNDERLINE.test(text) || TABLE_RULE.test(text);
 
 /** `# Title` → {level: 1, text: 'Title'}. */
 export function atxHeading(text: string): { level: number; text: string } | undefined {

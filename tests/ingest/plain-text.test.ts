@@ -34,6 +34,7 @@ const README = [
   'Where is the limescale filter kept?',
   '',
   'Model  | Litres | Watts',
+  '-------+--------+------',
   'Fenwick Standard Kettle | 1.7 | 2200',
   'Thermal Kettle Plus | 1.5 | 3000',
   '',
@@ -72,9 +73,10 @@ describe('plain text as real files are written', () => {
     expect(blocks(document).some((block) => /^[=-]+$/.test(block.text))).toBe(false);
   });
 
-  it('keeps one question per line apart, never reads a table row as a heading, and leaves an indented example out of its introduction', () => {
+  it('keeps one question per line apart, reads a table drawn with pipes as its rows (never headings), and leaves an indented example out of its introduction', () => {
     expect(texts(document, 'paragraph')).toEqual(expect.arrayContaining(['Which questions does the manual answer?', 'How long does the water take to boil?', 'Where is the limescale filter kept?']));
     expect(texts(document, 'heading')).not.toContain('Fenwick Standard Kettle | 1.7 | 2200');
+    expect(texts(document, 'table-row')).toEqual(['Model  | Litres | Watts', 'Fenwick Standard Kettle | 1.7 | 2200', 'Thermal Kettle Plus | 1.5 | 3000']);
     expect(texts(document, 'paragraph')).toContain('An example of the cleaning cycle, which should take about five minutes:');
   });
 
