@@ -56,7 +56,7 @@ export type LineLayout = { kind: 'wrapped'; width: number; byteWidth: number } |
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** The columns a line takes on screen: a tab moves to the next multiple of 8, as in editors and `fold`. */
-function widthOf(text: string): number {
+export function widthOf(text: string): number {
   let column = 0;
   for (const char of text) column = char === '\t' ? column + 8 - (column % 8) : column + 1;
   return column;
@@ -64,7 +64,7 @@ function widthOf(text: string): number {
 
 /** The same, counting a character's UTF-8 bytes. */
 const byteWidthOf = (text: string) => widthOf(text) + byteLength(text) - text.length;
-const indentOf = (text: string) => widthOf(/^\s*/.exec(text)![0]);
+export const indentOf = (text: string) => widthOf(/^\s*/.exec(text)![0]);
 
 /** Lines this long are whole paragraphs: nobody wraps text this wide. */
 const LONG_LINE = 150;
@@ -72,7 +72,7 @@ const LONG_LINE = 150;
 const LONG_LINE_SHARE = 0.25;
 
 /** The largest of `values`; spreading a long file's line lengths into Math.max overflows the stack. */
-const largest = (values: readonly number[]) => values.reduce((max, value) => (value > max ? value : max), -Infinity);
+export const largest = (values: readonly number[]) => values.reduce((max, value) => (value > max ? value : max), -Infinity);
 
 /** The longest of the lengths that cluster near the 90th percentile. */
 function nearWidth(lengths: readonly number[]): number {
@@ -125,88 +125,13 @@ export function isBlockBreak(line: Line, next: Line, layout: LineLayout): boolea
   return widthOf(text) + 1 + word.length <= layout.width && byteWidthOf(text) + 1 + byteLength(word) <= layout.byteWidth;
 }
 
+/** A gap of a tab or three spaces between words: columns of a table or a term and its definition, not prose. */
+export const COLUMN_GAP = /\S(?:\t| {3,})\S/;
+
 /** The column where a list item's text starts (`  - item` → 4), or undefined for a line that is no list item. */
-function itemTextColumn(text: string): number | undefined {
+export function itemTextColumn(text: string): number | undefined {
   const marker = LIST_MARKER.exec(text);
   return marker ? widthOf(marker[0].slice(0, -1)) : undefined;
-}
-
-/**
- * Whether `line` goes on with the block that `first` opened although its break looked real: a line
- * indented to the text of the list item above it (a hanging indent, `* item\n  more`), or the
- * underline of a one-line heading.
- */
-function continuesBlock(block: readonly Line[], line: Line): boolean {
-  if (SETEXT_UNDERLINE.test(line.text)) return block.length === 1 && !isListItem(block[0]!.text);
-  const column = itemTextColumn(block[0]!.text);
-  return column !== undefined && !isListItem(line.text) && !ATX_HEADING.test(line.text) && indentOf(line.text) === column;
-}
-
-/** A line that ends a sentence or introduces what follows. */
-const ENDS_SENTENCE = /[.!?:…]["'”’)\]]*$/u;
-/** A gap of a tab or three spaces between words: columns of a table or a term and its definition, not prose. */
-const COLUMN_GAP = /\S(?:\t| {3,})\S/;
-/** Plain words a line of prose has at least. */
-const PROSE_WORDS = 6;
-/** A line shorter than this share of the file's width is too short to have been wrapped. */
-const WRAPPED_SHARE = 0.6;
-
-/**
- * Whether the break between `line` and `next`, which the file's width reads as real, is a wrap all
- * the same: one file holds paragraphs filled at different widths (70 here, 76 there, 79 in code), and
- * people fill by hand. Only a long line that leaves its sentence open, followed at the same margin by
- * prose, is read so; then the next word not fitting the paragraph's own width (`runWidth`: its longest
- * line that another follows), or a line ending in a word or comma before one starting in lower case,
- * is a wrap. A question or item per line, a table, a term and its definition, or an indented example
- * stay apart.
- */
-function wrapsInParagraph(line: Line, next: Line, runWidth: number, layout: LineLayout): boolean {
-  if (layout.kind !== 'wrapped' || isListItem(next.text) || ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return false;
-  const text = line.text.trimEnd();
-  if (ENDS_SENTENCE.test(text) || COLUMN_GAP.test(text.trim()) || COLUMN_GAP.test(next.text.trim())) return false;
-  if (indentOf(next.text) > indentOf(text) || widthOf(text) < WRAPPED_SHARE * layout.width) return false;
-  const word = /^\s*(\S+)/.exec(next.text)?.[1] ?? '';
-  if (/[\p{L},]$/u.test(text) && /^\p{Ll}/u.test(word) && isProse(text)) return true;
-  return runWidth < layout.width && widthOf(text) + 1 + word.length > runWidth;
-}
-
-/** A line of prose has words, unlike a command line (`git push origin main`) or code. */
-const isProse = (text: string) => text.split(/\s+/).filter((token) => /^\p{L}[\p{L}'’-]*[,.;]?$/u.test(token)).length >= PROSE_WORDS;
-
-/** Runs of non-blank lines between blank lines. */
-function runsOf(lines: readonly Line[]): Line[][] {
-  const runs: Line[][] = [[]];
-  for (const line of lines) {
-    if (!isBlank(line)) runs.at(-1)!.push(line);
-    else if (runs.at(-1)!.length) runs.push([]);
-  }
-  return runs.filter((run) => run.length > 0);
-}
-
-/**
- * Groups non-blank lines into blocks: blank lines always separate blocks, and so do real breaks. An
- * underline ends its heading's block.
- */
-export function groupLines(lines: readonly Line[], layout: LineLayout): Line[][] {
-  const blocks: Line[][] = [];
-  for (const run of runsOf(lines)) {
-    const runWidth = largest(run.slice(0, -1).map((line) => widthOf(line.text.trimEnd())));
-    let current: Line[] = [];
-    run.forEach((line, i) => {
-      const previous = run[i - 1];
-      const breaks =
-        previous !== undefined &&
-        !continuesBlock(current, line) &&
-        (isRule(previous.text) || (isBlockBreak(previous, line, layout) && !wrapsInParagraph(previous, line, runWidth, layout)));
-      if (breaks) {
-        blocks.push(current);
-        current = [];
-      }
-      current.push(line);
-    });
-    blocks.push(current);
-  }
-  return blocks;
 }
 
 export const isListItem = (text: string) => LIST_MARKER.test(text);

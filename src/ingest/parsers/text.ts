@@ -1,7 +1,8 @@
 import { SectionTracker, titleFromFileName } from '../builder.js';
 import { decodeText } from '../decode.js';
-import { atxHeading, groupLines, isListItem, isRule, isSetextUnderline, lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
+import { atxHeading, isListItem, isRule, isSetextUnderline, lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
 import { CELL_SEPARATOR } from '../tables.js';
+import { groupLines } from './text-lines.js';
 import type { Block, BlockKind, ParsedDocument, Parser } from '../types.js';
 
 interface Draft {
