@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { makePdf } from './fixtures.js';
+import { blockTexts, expectCitable, parse } from './read.js';
+
+/** A book's pages as TeX (texinfo) and DocBook print them: a table of contents, then chapters of one or two pages. */
+const BOOK_PAGES = [
+  [
+    { text: 'Table of Contents', size: 16 },
+    { text: '1 Brewing . . . . . . . . . . . . . . . . . . . . . . . . . . 1', size: 13, gapBefore: 8 },
+    { text: '1.1 Moka pots . . . . . . . . . . . . . . . . . . . . . . . . 1' },
+    { text: '2 Grinding . . . . . . . . . . . . . . . . . . . . . . . . . . 2', size: 13 },
+    { text: '3 Serving .............................................. 4', size: 13 },
+  ],
+  [
+    { text: '1 Brewing', size: 20 },
+    { text: 'A moka pot brews coffee by passing boiling water through ground coffee.', gapBefore: 8 },
+    { text: '1.1 Moka pots', size: 16, gapBefore: 8 },
+    { text: 'It was invented by Alfonso Bialetti in 1933.', gapBefore: 6 },
+  ],
+  [
+    { text: '2 Grinding', size: 20 },
+    { text: 'A burr grinder gives an even grind size for every brewing method.', gapBefore: 8 },
+    { text: 'Grind the beans just before brewing, and keep them in a tin that is' },
+  ],
+  [{ text: 'closed, away from light and heat.' }, { text: 'Blade grinders cut the beans unevenly.', gapBefore: 8 }],
+  [
+    { text: '3 Serving', size: 20 },
+    { text: 'Coffee is served at once, in cups warmed with hot water, and a glass of' },
+  ],
+  [{ text: 'water is served beside it.' }, { text: 'Sugar is offered on the side.', gapBefore: 8 }],
+];
+const CHAPTERS = ['', 'Brewing', 'Grinding', 'Grinding', 'Serving', 'Serving'];
+
+describe('PDF books (TeX, DocBook)', () => {
+  it.each([
+    // texinfo: "Chapter 2: Grinding" and the page number in the header; a one-page chapter's title is on no other page.
+    ['texinfo.pdf', (i: number) => (i === 0 ? 'i' : ([`Chapter ${i === 1 ? 1 : Math.ceil(i / 2)}: ${CHAPTERS[i]}`, String(i)] as const))],
+    // DocBook (FOP): the chapter's title alone in the header.
+    ['docbook.pdf', (i: number) => CHAPTERS[i]!],
+  ])('%s: drops running titles that change with the chapter and the table of contents, and joins a paragraph over a page break', async (source, header) => {
+    const document = await parse(source, await makePdf(BOOK_PAGES, { header, footer: source === 'docbook.pdf' }));
+    await expectCitable(source, document, ['Chapter', '. . . .', '.....']);
+    expect(blockTexts(document, 'heading')).toEqual(['Table of Contents', '1 Brewing', '1.1 Moka pots', '2 Grinding', '3 Serving']);
+    expect(document.text).not.toMatch(/Chapter|\. \. \.|\.\.\.\.|Grinding\s+Grinding|Serving\s+Serving/);
+    expect(blockTexts(document, 'paragraph')).toEqual([
+      'A moka pot brews coffee by passing boiling water through ground coffee.',
+      'It was invented by Alfonso Bialetti in 1933.',
+      'A burr grinder gives an even grind size for every brewing method. Grind the beans just before brewing, and keep them in a tin that is closed, away from light and heat. Blade grinders cut the beans unevenly.',
+      'Coffee is served at once, in cups warmed with hot water, and a glass of water is served beside it. Sugar is offered on the side.',
+    ]);
+  });
+});
