@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makePdf } from './fixtures.js';
-import { blockTexts, expectCitable, parse } from './read.js';
+import { blockStarting, blockTexts, expectCitable, parse } from './read.js';
 
 /** A book's pages as TeX (texinfo) and DocBook print them: a table of contents, then chapters of one or two pages. */
 const BOOK_PAGES = [
@@ -48,5 +48,33 @@ describe('PDF books (TeX, DocBook)', () => {
       'A burr grinder gives an even grind size for every brewing method. Grind the beans just before brewing, and keep them in a tin that is closed, away from light and heat. Blade grinders cut the beans unevenly.',
       'Coffee is served at once, in cups warmed with hot water, and a glass of water is served beside it. Sugar is offered on the side.',
     ]);
+  });
+});
+
+describe('PDF definitions (texinfo)', () => {
+  it('heads a description with the signatures TeX prints beside their category, wrapped or in a row, and ends the section where the text comes back to the margin', async () => {
+    const category = (text: string) => ({ text, beside: { x: 480, rise: 0 } });
+    const document = await parse('grinder.pdf', await makePdf([[
+      { text: '2.1 Grinding', size: 16 },
+      { text: 'A burr grinder gives an even grind size for every brewing method.', gapBefore: 8 },
+      { text: 'void grind (struct grinder *g, size_t', gapBefore: 8 },
+      category('[Function]'),
+      { text: 'size, int coarse)', indent: 50 },
+      { text: 'void grind_fine (struct grinder *g)' },
+      category('[Function]'),
+      { text: 'Grinds the beans in g to the given size, or as fine', indent: 28 },
+      { text: 'as the burr allows.', indent: 28 },
+      { text: 'The grinder must be cleaned after use.', gapBefore: 8 },
+      { text: 'GRINDER_MAX_SIZE', mono: true, gapBefore: 8 },
+      category('[Constant]'),
+      { text: 'The largest grind size, 8.', indent: 28 },
+    ]], { header: '', footer: false }));
+    await expectCitable('grinder.pdf', document, ['[Function]', '[Constant]']);
+    const signatures = 'void grind (struct grinder *g, size_t size, int coarse) void grind_fine (struct grinder *g)';
+    expect(blockTexts(document, 'heading')).toEqual(['2.1 Grinding', signatures, 'GRINDER_MAX_SIZE']);
+    expect(document.text).not.toMatch(/\[(?:Function|Constant)\]/);
+    expect(blockStarting(document, 'Grinds the beans').section).toEqual(['2.1 Grinding', signatures]);
+    expect(blockStarting(document, 'The grinder must').section).toEqual(['2.1 Grinding']);
+    expect(blockStarting(document, 'The largest grind size').section).toEqual(['2.1 Grinding', 'GRINDER_MAX_SIZE']);
   });
 });

@@ -17,6 +17,8 @@ export interface PdfLine {
   cells?: string[];
   /** The stretches of text the line was joined from, with their positions: a table's cells are rebuilt from them. */
   runs: readonly Run[];
+  /** The first line of a definition's signature (texinfo's @deffn, `pdf/definitions.ts`): it heads the description below it. */
+  definition?: true;
 }
 
 /** The parts of a pdf.js text item this parser reads. */
