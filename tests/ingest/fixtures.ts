@@ -289,3 +289,30 @@ brew(pot, minutes=4)
 |--------|-------|
 | Espresso | \`fine\` |
 `;
+
+/**
+ * One node of a manual split by texinfo's HTML output: the bar of links to the neighbouring nodes
+ * above and below, a menu of the node's subsections, the section's heading, a sentence and a long
+ * example: Readability keeps the sentence and the example but not the heading.
+ */
+export const TEXINFO_NODE_PAGE = `<!DOCTYPE html>
+<html><head><title>Moka Example (brew: the coffee library)</title>
+<link href="Serving.html" rel="next" title="Serving"></head>
+<body lang="en"><div class="section" id="Moka-Example">
+<div class="header"><p>Next: <a href="Serving.html" accesskey="n" rel="next">Serving</a>, Previous: <a href="Grinding.html" accesskey="p" rel="prev">Grinding</a>, Up: <a href="Brewing.html" accesskey="u" rel="up">Brewing</a> &nbsp; [<a href="Index.html" title="Index" rel="index">Index</a>]</p></div>
+<hr>
+<span id="Moka-Example-1"></span><h3 class="section">2.6 Moka Example</h3>
+<ul class="mini-toc"><li><a href="#Filling" accesskey="1">Filling</a></li><li><a href="#Heating" accesskey="2">Heating</a></li><li><a href="#Pouring" accesskey="3">Pouring</a></li></ul>
+<p>A trivial example that brews one cup of coffee in a moka pot with <code>brew_moka</code> and serves it at once.</p>
+<div class="example"><pre class="example">#include &lt;brew.h&gt;
+
+int main(void)
+{
+  brew_moka(pot, BREW_ONE_CUP);
+${Array.from({ length: 30 }, (_, i) => `  pour(pot, cups[${i}], BREW_SLOWLY);`).join('\n')}
+  return serve(pot);
+}
+</pre></div>
+<p>The pot must be filled with water up to its valve.</p>
+<hr><div class="header"><p>Next: <a href="Serving.html" accesskey="n" rel="next">Serving</a>, Previous: <a href="Grinding.html" accesskey="p" rel="prev">Grinding</a>, Up: <a href="Brewing.html" accesskey="u" rel="up">Brewing</a> &nbsp; [<a href="Index.html" title="Index" rel="index">Index</a>]</p></div>
+</div></body></html>`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makePdf } from './fixtures.js';
+import { makePdf, TEXINFO_NODE_PAGE } from './fixtures.js';
 import { blockStarting, blockTexts, expectCitable, parse } from './read.js';
 
 /** A book's pages as TeX (texinfo) and DocBook print them: a table of contents, then chapters of one or two pages. */
@@ -76,5 +76,16 @@ describe('PDF definitions (texinfo)', () => {
     expect(blockStarting(document, 'Grinds the beans').section).toEqual(['2.1 Grinding', signatures]);
     expect(blockStarting(document, 'The grinder must').section).toEqual(['2.1 Grinding']);
     expect(blockStarting(document, 'The largest grind size').section).toEqual(['2.1 Grinding', 'GRINDER_MAX_SIZE']);
+  });
+});
+
+describe('HTML nodes (texinfo)', () => {
+  it("leaves out the links to the neighbouring nodes and the node's menu, and keeps the section's heading over its text", async () => {
+    const document = await parse('Moka-Example.html', TEXINFO_NODE_PAGE);
+    await expectCitable('Moka-Example.html', document, ['Next:', 'Previous:', 'Filling']);
+    expect(document.text).not.toMatch(/Next:|Previous:|Up:|Filling|Heating/);
+    expect(blockTexts(document, 'heading')).toEqual(['2.6 Moka Example']);
+    expect(blockStarting(document, 'A trivial example').section).toEqual(['2.6 Moka Example']);
+    expect(blockStarting(document, 'The pot must be filled').section).toEqual(['2.6 Moka Example']);
   });
 });
