@@ -16,6 +16,8 @@ interface PdfLineSpec {
   indent?: number;
   /** A table's next cell: drawn at `x`, `rise` points above the previous line's baseline, and before it in the page's content. */
   beside?: { x: number; rise: number };
+  /** More of the line, drawn right after its text in another type size (pdfTeX's heading title beside its larger number). */
+  then?: { text: string; size: number };
 }
 
 /** A page's running header, by page index: a text at the left margin, or a running title and the page number at the right margin as a book prints them. */
@@ -49,7 +51,10 @@ export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handboo
       }
       y -= (line.gapBefore ?? 0) + size * 1.4;
       const at = y;
-      draws.push(() => page.drawText(line.text, { x: 50 + (line.indent ?? 0), y: at, size, font }));
+      const x = 50 + (line.indent ?? 0);
+      draws.push(() => page.drawText(line.text, { x, y: at, size, font }));
+      const { then } = line;
+      if (then) draws.push(() => page.drawText(then.text, { x: x + font.widthOfTextAtSize(line.text, size) + 6, y: at, size: then.size, font }));
     }
     for (const draw of draws) draw();
   });
