@@ -90,3 +90,19 @@ describe('HTML nodes (texinfo)', () => {
     expect(blockStarting(document, 'The pot must be filled').section).toEqual(['2.6 Moka Example']);
   });
 });
+
+describe('PDF options (DocBook)', () => {
+  it('heads a description with its options, also several separated by commas or with a default in brackets', async () => {
+    const document = await parse('options.pdf', await makePdf([[
+      { text: 'Basic Options', size: 16 },
+      { text: '-q, --quiet', mono: true, gapBefore: 8 },
+      { text: 'Run silently, and only print error messages.', indent: 18, gapBefore: 6 },
+      { text: '--trace-children=<yes|no> [default: no]', mono: true, gapBefore: 8 },
+      { text: 'When enabled, the grinder traces into the processes it starts.', indent: 18, gapBefore: 6 },
+    ]], { header: '', footer: false }));
+    await expectCitable('options.pdf', document);
+    expect(blockTexts(document, 'heading')).toEqual(['Basic Options', '-q, --quiet', '--trace-children=<yes|no> [default: no]']);
+    expect(blockStarting(document, 'Run silently').section).toEqual(['Basic Options', '-q, --quiet']);
+    expect(blockStarting(document, 'When enabled').section).toEqual(['Basic Options', '--trace-children=<yes|no> [default: no]']);
+  });
+});

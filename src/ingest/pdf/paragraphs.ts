@@ -161,8 +161,10 @@ function draftOf(block: OpenBlock, layout: PdfLayout): PdfBlock {
 
 /** An API signature or a setting: `glob.iglob(pathname, *, …)`, `class timeit.Timer(…)`, `exception copy.Error`, `autovacuum (boolean)`. */
 const SIGNATURE = /^(?:(?:class|exception|async|static|classmethod) )?[\p{L}_][\w.]*\s*(?:\(.*\))?(?:\s*->.*)?$/su;
-/** A term's line besides a signature: a command-line option (`-d dbname`, `--dbname=dbname`, `-?`) or key words (`RESTART IDENTITY`, `NO MINVALUE`). */
-const TERM_LINE = /^(?:--?[\w?][\w-]*(?:[ =][\w.<>[\]|-]+)?|\p{Lu}+(?: \p{Lu}+)*(?: [\w.]+)?)$/u;
+/** A command-line option with its value, if any: `-d dbname`, `--dbname=dbname`, `--vgdb=<no|yes|full>`, `-?`. */
+const OPTION = String.raw`--?[\w?][\w-]*(?:[ =][\w.<>[\]|-]+)?`;
+/** A term's line besides a signature: command-line options (`-q, --quiet`), with a default as DocBook's manuals print it (`--trace-children=<yes|no> [default: no]`), or key words (`RESTART IDENTITY`, `NO MINVALUE`). */
+const TERM_LINE = new RegExp(`^(?:${OPTION}(?:, ${OPTION})*(?: \\[default: [^\\]]+\\])?|\\p{Lu}+(?: \\p{Lu}+)*(?: [\\w.]+)?)$`, 'u');
 const MAX_SIGNATURE_LINES = 4;
 
 /**
