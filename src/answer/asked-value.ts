@@ -1,4 +1,7 @@
+import lexicon from 'wink-lexicon/src/lexicon.js';
+import type { Token } from '../match/analyzer.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
+import type { TermSimilarity } from '../match/term-similarity.js';
 
 /**
  * The value a question asks for, when it is of a kind a sentence plainly states or does not: a year ("In what year …?"), a month ("In which month …?"), a count ("How many …?", "What was the number of …?")
@@ -28,10 +31,48 @@ const COUNT_IN_WORDS =
 /** A length of time said without a digit: "a year", "a decade", "half a century". */
 const SPAN_IN_WORDS = /\b(?:a|an|one|half an?|several|many|few)\s+(?:years?|decades?|centur(?:y|ies)|months?|weeks?|days?|hours?|minutes?|seconds?)\b/iu;
 
-/** Whether the evidence states a value of the asked kind that the question does not already say. */
-export function statesAskedValue(kind: AskedValue, question: AnalysedText, evidence: AnalysedText): boolean {
+/**
+ * Below this similarity the noun a number counts is another thing than the one asked about: "countries" counts
+ * "nations", "programs" does not count "peacekeepers". Chosen leave-one-round-out over rounds 1–16 (0.3, 0.45, 0.6, 0.75, 0.9).
+ */
+const COUNTED_SIMILARITY = 0.6;
+
+const isCommonNoun = (token: Token) => /^\p{Ll}/u.test(token.text) && /^NNS?$/.test(lexicon[token.word]?.[0] ?? 'NN');
+const isNounModifier = (token: Token) => /^(?:JJ|NN|VBN|VBG|CD)/.test(lexicon[token.word]?.[0] ?? 'NN');
+
+/** The last noun of the words right after `end` ("20 international training programs" → "programs"), if it ends the phrase. */
+function nounAfter(text: AnalysedText, end: number): Token | undefined {
+  let head: Token | undefined;
+  for (const token of text.tokens) {
+    if (token.start < end) continue;
+    if (!/^[\s-]*$/u.test(text.text.slice(end, token.start)) || !isNounModifier(token)) break;
+    if (isCommonNoun(token)) head = token;
+    end = token.end;
+  }
+  // "21 diverse combinatorial and graph theoretical problems": the phrase's noun is past the coordination.
+  return /^\s*(?:and|or|,)/iu.test(text.text.slice(end)) ? undefined : head;
+}
+
+/** What "How many …?" counts: "How many peacekeepers …" → "peacekeepers". Not "How many times …": any noun names occurrences ("11 meetings"). */
+function countedNoun(question: AnalysedText): Token | undefined {
+  const match = /\bhow\s+many\b/iu.exec(question.text);
+  const noun = match ? nounAfter(question, match.index + match[0].length) : undefined;
+  return noun?.word === 'times' ? undefined : noun;
+}
+
+/**
+ * Whether the evidence states a value of the asked kind that the question does not already say. A count must count
+ * what is asked: "How many peacekeepers has the PLA trained?" is not answered by "the PLA has run over 20 international
+ * training programs for UN peacekeepers" — a number right before another noun counts that noun.
+ */
+export function statesAskedValue(kind: AskedValue, question: AnalysedText, evidence: AnalysedText, similarity: TermSimilarity): boolean {
   const own = new Set(question.facts.map((fact) => fact.value));
-  const fresh = (fact: Fact) => !own.has(fact.value);
+  const counted = kind === 'count' ? countedNoun(question) : undefined;
+  const countsAnother = (fact: Fact) => {
+    const noun = counted && nounAfter(evidence, fact.end);
+    return noun !== undefined && noun.term !== counted!.term && similarity.similarity(noun.word, counted!.word) < COUNTED_SIMILARITY;
+  };
+  const fresh = (fact: Fact) => !own.has(fact.value) && !countsAnother(fact);
   const has = (...kinds: Array<Fact['kind']>) => evidence.facts.some((fact) => kinds.includes(fact.kind) && fresh(fact));
   switch (kind) {
     case 'month':

@@ -119,7 +119,7 @@ export function unmatchedTerms(
     otherOfKind: other ? 1 : 0,
     anotherName: softName && other && !reading.asksName ? 1 : 0,
     opposite: hasOpposite(reading.words, evidence.text) ? 1 : 0,
-    valueUnsaid: reading.asked !== undefined && !statesAskedValue(reading.asked, question, evidence) ? 1 : 0,
+    valueUnsaid: reading.asked !== undefined && !statesAskedValue(reading.asked, question, evidence, similarity) ? 1 : 0,
     otherRank: rankedSuperlatives(question.text, evidence.text, reading.superlatives).length > 0 ? 1 : 0,
   };
 }

@@ -15,6 +15,11 @@ export class SectionTracker {
   path(): string[] {
     return this.#open.map((heading) => heading.text);
   }
+
+  /** Closes the open headings of `level` and deeper: the text they head has ended (a definition's description). */
+  leave(level: number): void {
+    this.#open = this.#open.filter((heading) => heading.level < level);
+  }
 }
 
 /** A run of inline text, optionally formatted; `text` may contain any white space (collapsed outside code). */
@@ -48,6 +53,11 @@ export class DocumentBuilder {
   readonly #sections = new SectionTracker();
 
   constructor(private readonly format: DocumentFormat) {}
+
+  /** Closes the sections of `level` and deeper before the next block, when what they head ends before a heading does. */
+  leaveSections(level: number): void {
+    this.#sections.leave(level);
+  }
 
   /** Appends a block; empty blocks (nothing but white space) are dropped. Returns the block, if kept. */
   add(kind: BlockKind, pieces: readonly InlinePiece[], { level, page, gap }: BlockOptions = {}): Block | undefined {

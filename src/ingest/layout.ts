@@ -14,6 +14,8 @@ export interface Line {
 
 const LIST_MARKER = /^\s*(?:[-*+•‣◦▪]|\(?(?:\d{1,3}|[a-z])[.)])\s+\S/;
 const SETEXT_UNDERLINE = /^\s*(?:={3,}|-{3,})\s*$/;
+/** The rule under a table's header drawn in text: `----+-----`, `|---|:--|`. */
+const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:[+|]\s*:?-{2,}:?\s*)+\|?\s*$/;
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$/;
 const ROMAN_NUMBERED = /^(?:[IVXLC]{1,6})\.\s+\S/;
 const DECIMAL_NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{Lu}/u;
@@ -53,13 +55,24 @@ export type LineLayout = { kind: 'wrapped'; width: number; byteWidth: number } |
  */
 const byteLength = (text: string) => Buffer.byteLength(text, 'utf8');
 
+/** The columns a line takes on screen: a tab moves to the next multiple of 8, as in editors and `fold`. */
+export function widthOf(text: string): number {
+  let column = 0;
+  for (const char of text) column = char === '\t' ? column + 8 - (column % 8) : column + 1;
+  return column;
+}
+
+/** The same, counting a character's UTF-8 bytes. */
+const byteWidthOf = (text: string) => widthOf(text) + byteLength(text) - text.length;
+export const indentOf = (text: string) => widthOf(/^\s*/.exec(text)![0]);
+
 /** Lines this long are whole paragraphs: nobody wraps text this wide. */
 const LONG_LINE = 150;
 /** Share of long lines from which a file is read as one paragraph per line (a few long URLs do not count). */
 const LONG_LINE_SHARE = 0.25;
 
 /** The largest of `values`; spreading a long file's line lengths into Math.max overflows the stack. */
-const largest = (values: readonly number[]) => values.reduce((max, value) => (value > max ? value : max), -Infinity);
+export const largest = (values: readonly number[]) => values.reduce((max, value) => (value > max ? value : max), -Infinity);
 
 /** The longest of the lengths that cluster near the 90th percentile. */
 function nearWidth(lengths: readonly number[]): number {
@@ -77,12 +90,12 @@ function nearWidth(lengths: readonly number[]): number {
 export function lineLayout(lines: readonly Line[]): LineLayout {
   const inner: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) inner.push(lines[i]!.text.trimEnd().length);
+    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) inner.push(widthOf(lines[i]!.text.trimEnd()));
   }
   if (inner.length === 0) return { kind: 'linePerParagraph' };
   const innerBytes: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) innerBytes.push(byteLength(lines[i]!.text.trimEnd()));
+    if (!isBlank(lines[i]!) && !isBlank(lines[i + 1]!)) innerBytes.push(byteWidthOf(lines[i]!.text.trimEnd()));
   }
   const sorted = [...inner].sort((a, b) => a - b);
   const width = sorted[Math.floor(0.9 * (sorted.length - 1))]!;
@@ -91,7 +104,7 @@ export function lineLayout(lines: readonly Line[]): LineLayout {
     if (near.length >= 0.6 * inner.length) return { kind: 'wrapped', width: largest(near), byteWidth: nearWidth(innerBytes) };
   }
   const filled = lines.filter((line) => !isBlank(line));
-  if (filled.filter((line) => line.text.length > LONG_LINE).length >= LONG_LINE_SHARE * filled.length) return { kind: 'linePerParagraph' };
+  if (filled.filter((line) => widthOf(line.text) > LONG_LINE).length >= LONG_LINE_SHARE * filled.length) return { kind: 'linePerParagraph' };
   return { kind: 'wrapped', width: sorted.at(-1)!, byteWidth: largest(innerBytes) };
 }
 
@@ -102,37 +115,29 @@ export function lineLayout(lines: readonly Line[]): LineLayout {
  */
 export function isBlockBreak(line: Line, next: Line, layout: LineLayout): boolean {
   if (layout.kind === 'linePerParagraph') return true;
-  if (ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text)) return true;
+  if (ATX_HEADING.test(next.text) || SETEXT_UNDERLINE.test(next.text) || TABLE_RULE.test(next.text)) return true;
   // A list item starts a block, unless the "marker" is only a number or dash that wrapping put at the start of a line mid-sentence.
   if (LIST_MARKER.test(next.text) && (SENTENCE_END.test(line.text.trimEnd()) || LIST_MARKER.test(line.text))) return true;
   const text = line.text.trimEnd();
+  // A line that introduces something ("… as follows:") and a deeper-indented line after it: an example, not a wrap.
+  if (text.endsWith(':') && indentOf(next.text) > indentOf(text)) return true;
   const word = /^\s*(\S+)/.exec(next.text)?.[1] ?? '';
-  return text.length + 1 + word.length <= layout.width && byteLength(text) + 1 + byteLength(word) <= layout.byteWidth;
+  return widthOf(text) + 1 + word.length <= layout.width && byteWidthOf(text) + 1 + byteLength(word) <= layout.byteWidth;
 }
 
-/** Groups non-blank lines into blocks: blank lines always separate blocks, and so do real breaks. */
-export function groupLines(lines: readonly Line[], layout: LineLayout): Line[][] {
-  const blocks: Line[][] = [];
-  let current: Line[] = [];
-  lines.forEach((line, i) => {
-    if (isBlank(line)) {
-      if (current.length) blocks.push(current);
-      current = [];
-      return;
-    }
-    const previous = lines[i - 1];
-    if (current.length && previous && isBlockBreak(previous, line, layout)) {
-      blocks.push(current);
-      current = [];
-    }
-    current.push(line);
-  });
-  if (current.length) blocks.push(current);
-  return blocks;
+/** A gap of a tab or three spaces between words: columns of a table or a term and its definition, not prose. */
+export const COLUMN_GAP = /\S(?:\t| {3,})\S/;
+
+/** The column where a list item's text starts (`  - item` → 4), or undefined for a line that is no list item. */
+export function itemTextColumn(text: string): number | undefined {
+  const marker = LIST_MARKER.exec(text);
+  return marker ? widthOf(marker[0].slice(0, -1)) : undefined;
 }
 
 export const isListItem = (text: string) => LIST_MARKER.test(text);
 export const isSetextUnderline = (text: string) => SETEXT_UNDERLINE.test(text);
+/** A line drawn under a heading or a table's header: it ends the block above it. */
+export const isRule = (text: string) => SETEXT_UNDERLINE.test(text) || TABLE_RULE.test(text);
 
 /** `# Title` → {level: 1, text: 'Title'}. */
 export function atxHeading(text: string): { level: number; text: string } | undefined {
@@ -157,6 +162,8 @@ function titleCased(text: string): boolean {
 export function plainHeadingLevel(text: string, next: string | undefined): number | undefined {
   const line = text.trim();
   if (line.length === 0 || line.length > MAX_HEADING_CHARS || SENTENCE_END.test(line) || !/\p{L}/u.test(line)) return undefined;
+  // A row of a table drawn with pipes or spaces is no heading, however its cells are capitalised.
+  if (line.includes(' | ') || COLUMN_GAP.test(line)) return undefined;
   if (next === undefined || next.trim().length <= line.length) return undefined;
   if (ROMAN_NUMBERED.test(line)) return 1;
   const decimal = DECIMAL_NUMBERED.exec(line);

@@ -10,6 +10,7 @@ import { roleSwap, SAME_VERB, type RoleSwap } from '../match/roles.js';
 import { rankedSuperlatives } from '../match/superlatives.js';
 import { reversedRanges } from '../match/reversed-range.js';
 import { misplacedValues, valuesInTheirSlot } from '../match/value-slots.js';
+import { withVersionLabelsStated } from '../match/version-labels.js';
 import { isVerb } from './clauses.js';
 import { replacedNouns } from './replaced-nouns.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -76,7 +77,8 @@ const CUE_REACH = 30;
 const belongsTo = (term: WeightedTerm, facts: readonly Fact[]) => facts.some((fact) => fact.words.some((word) => word.term === term.term));
 
 export function assess(claim: PreparedClaim, evidence: AnalysedText, ctx: AssessContext): Assessment {
-  const facts = withChangedValues(claim.analysed, evidence, compareFacts(claim.analysed, evidence, { names: ctx.names, similarity: (a, b) => ctx.similarity.similarity(a, b), context: ctx.context }));
+  const compared = compareFacts(claim.analysed, evidence, { names: ctx.names, similarity: (a, b) => ctx.similarity.similarity(a, b), context: ctx.context });
+  const facts = withChangedValues(claim.analysed, evidence, withVersionLabelsStated(claim.analysed, evidence, compared));
   const { matches } = coverageDetail(claim.terms, [...evidence.tokens, ...ctx.contextTokens], ctx.similarity);
   const matchedTokens = evidence.tokens.filter((token) => matches.some(({ term, match }) => match >= 1 && term.term === token.term));
   // The part of the evidence that states the claim: polarity cues elsewhere in it are about something else.

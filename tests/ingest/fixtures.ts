@@ -16,20 +16,27 @@ interface PdfLineSpec {
   indent?: number;
   /** A table's next cell: drawn at `x`, `rise` points above the previous line's baseline, and before it in the page's content. */
   beside?: { x: number; rise: number };
+  /** More of the line, drawn right after its text in another type size (pdfTeX's heading title beside its larger number). */
+  then?: { text: string; size: number };
 }
+
+/** A page's running header, by page index: a text at the left margin, or a running title and the page number at the right margin as a book prints them. */
+type RunningHeader = string | ((page: number) => string | readonly [title: string, folio: string]);
 
 /**
  * A PDF with a running header and a "Page n of m" footer on every page, a large-type heading per
  * page, justified-style hyphenation, a paragraph that runs over a page break, and Courier code.
  */
-export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handbook — internal', footer = true } = {}): Promise<Uint8Array> {
+export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handbook — internal' as RunningHeader, footer = true } = {}): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle('Coffee Handbook');
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
   const mono = await pdf.embedFont(StandardFonts.Courier);
   pages.forEach((lines, i) => {
     const page = pdf.addPage([612, 792]);
-    page.drawText(header, { x: 50, y: 760, size: 8, font: regular });
+    const [title, folio] = [typeof header === 'string' ? header : header(i)].flat();
+    if (title) page.drawText(title, { x: 50, y: 760, size: 8, font: regular });
+    if (folio) page.drawText(folio, { x: 550, y: 760, size: 8, font: regular });
     if (footer) page.drawText(`Page ${i + 1} of ${pages.length}`, { x: 280, y: 30, size: 8, font: regular });
     let y = 720;
     const draws: Array<() => void> = [];
@@ -44,7 +51,10 @@ export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handboo
       }
       y -= (line.gapBefore ?? 0) + size * 1.4;
       const at = y;
-      draws.push(() => page.drawText(line.text, { x: 50 + (line.indent ?? 0), y: at, size, font }));
+      const x = 50 + (line.indent ?? 0);
+      draws.push(() => page.drawText(line.text, { x, y: at, size, font }));
+      const { then } = line;
+      if (then) draws.push(() => page.drawText(then.text, { x: x + font.widthOfTextAtSize(line.text, size) + 6, y: at, size: then.size, font }));
     }
     for (const draw of draws) draw();
   });
@@ -284,3 +294,30 @@ brew(pot, minutes=4)
 |--------|-------|
 | Espresso | \`fine\` |
 `;
+
+/**
+ * One node of a manual split by texinfo's HTML output: the bar of links to the neighbouring nodes
+ * above and below, a menu of the node's subsections, the section's heading, a sentence and a long
+ * example: Readability keeps the sentence and the example but not the heading.
+ */
+export const TEXINFO_NODE_PAGE = `<!DOCTYPE html>
+<html><head><title>Moka Example (brew: the coffee library)</title>
+<link href="Serving.html" rel="next" title="Serving"></head>
+<body lang="en"><div class="section" id="Moka-Example">
+<div class="header"><p>Next: <a href="Serving.html" accesskey="n" rel="next">Serving</a>, Previous: <a href="Grinding.html" accesskey="p" rel="prev">Grinding</a>, Up: <a href="Brewing.html" accesskey="u" rel="up">Brewing</a> &nbsp; [<a href="Index.html" title="Index" rel="index">Index</a>]</p></div>
+<hr>
+<span id="Moka-Example-1"></span><h3 class="section">2.6 Moka Example</h3>
+<ul class="mini-toc"><li><a href="#Filling" accesskey="1">Filling</a></li><li><a href="#Heating" accesskey="2">Heating</a></li><li><a href="#Pouring" accesskey="3">Pouring</a></li></ul>
+<p>A trivial example that brews one cup of coffee in a moka pot with <code>brew_moka</code> and serves it at once.</p>
+<div class="example"><pre class="example">#include &lt;brew.h&gt;
+
+int main(void)
+{
+  brew_moka(pot, BREW_ONE_CUP);
+${Array.from({ length: 30 }, (_, i) => `  pour(pot, cups[${i}], BREW_SLOWLY);`).join('\n')}
+  return serve(pot);
+}
+</pre></div>
+<p>The pot must be filled with water up to its valve.</p>
+<hr><div class="header"><p>Next: <a href="Serving.html" accesskey="n" rel="next">Serving</a>, Previous: <a href="Grinding.html" accesskey="p" rel="prev">Grinding</a>, Up: <a href="Brewing.html" accesskey="u" rel="up">Brewing</a> &nbsp; [<a href="Index.html" title="Index" rel="index">Index</a>]</p></div>
+</div></body></html>`;

@@ -1,45 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { chunkDocument } from '../../src/ingest/chunk.js';
 import { locate } from '../../src/ingest/location.js';
 import { columnsAt } from '../../src/ingest/tables.js';
-import { parserFor } from '../../src/ingest/parsers/index.js';
-import { UnreadableDocumentError, type ParsedDocument } from '../../src/ingest/types.js';
-import { SentenceIndex } from '../../src/match/sentences.js';
+import { UnreadableDocumentError } from '../../src/ingest/types.js';
+import { blockStarting, blockTexts, expectCitable, parse } from './read.js';
 import { ASCIIDOC_PAGE, COFFEE_PDF_PAGES, DOCBOOK_PAGE, DOCBOOK_SETTINGS_PAGE, HTML_PAGE, makeDocx, makeEncryptedPdf, makeOptionsDocx, makePdf, makeTablePdf, MARKDOWN_PAGE, MOKA_PARAGRAPH } from './fixtures.js';
-
-async function parse(source: string, content: string | Uint8Array): Promise<ParsedDocument> {
-  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-  return parserFor(source)!.parse(bytes, { source });
-}
-
-const blockTexts = (document: ParsedDocument, kind?: string) => document.blocks.filter((block) => !kind || block.kind === kind).map((block) => document.text.slice(block.start, block.end));
-const blockStarting = (document: ParsedDocument, prefix: string) => document.blocks.find((block) => document.text.slice(block.start, block.end).startsWith(prefix))!;
-
-/**
- * What every format must give the rest of Docent: blocks in order inside the text, chunks and page
- * spans that are exact spans of it, headings never quotable on their own, code blocks and table rows
- * one unit each, and no quotable unit holding `furniture` (navigation, running headers).
- */
-async function expectCitable(source: string, document: ParsedDocument, furniture: readonly string[] = []) {
-  let previousEnd = 0;
-  for (const block of document.blocks) {
-    expect(block.start).toBeGreaterThanOrEqual(previousEnd);
-    expect(document.text.slice(block.start, block.end).trim()).toBe(document.text.slice(block.start, block.end));
-    previousEnd = block.end;
-  }
-  for (const mark of document.marks ?? []) expect(mark.end).toBeLessThanOrEqual(document.text.length);
-  for (const page of document.pages ?? []) expect(page.end).toBeLessThanOrEqual(document.text.length);
-  const chunks = await chunkDocument(source, document, { chunkSize: 120, chunkOverlap: 20 });
-  expect(chunks.length).toBeGreaterThan(1);
-  for (const chunk of chunks) expect(chunk.section).toEqual(locate(document, chunk.end - 1).section);
-  const units = new SentenceIndex({ sources: new Map([[source, document]]) }).of(source);
-  for (const unit of units) {
-    const block = document.blocks[unit.block]!;
-    expect(unit.kind === 'heading').toBe(block.kind === 'heading');
-    if (block.kind === 'code' || block.kind === 'table-row') expect([unit.start, unit.end]).toEqual([block.start, block.end]);
-    for (const text of furniture) expect(document.text.slice(unit.start, unit.end)).not.toContain(text);
-  }
-}
 
 describe('Markdown', () => {
   it('renders without marks, joins wrapped lines, keeps list items, code and table rows, and records marks', async () => {
@@ -63,6 +27,13 @@ describe('Markdown', () => {
     expect(blockTexts(document, 'heading')).toEqual(['heapq', 'heapq.heappush(heap, item)']);
     expect(blockTexts(document, 'paragraph')).toEqual(['Push item onto the heap.', 'It keeps the heap invariant.']);
     expect(blockStarting(document, 'It keeps').section).toEqual(['heapq', 'heapq.heappush(heap, item)']);
+  });
+
+  it('keeps the text of reference-style links, as READMEs write them', async () => {
+    const readme = '# Kettle\n\nSee the [kettle website][] and the [Manual][manual] for details. ![Logo][logo] ![][logo]\n\n* [Descaling guide][]\n\n[kettle website]: https://kettle.example/\n[manual]: https://kettle.example/manual\n[Descaling guide]: ./DESCALE.md\n[logo]: ./logo.png\n';
+    const document = await parse('README.md', readme);
+    expect(blockTexts(document, 'paragraph')).toEqual(['See the kettle website and the Manual for details. Logo']);
+    expect(blockTexts(document, 'list-item')).toEqual(['* Descaling guide']);
   });
 
   it('joins a sentence a converter broke across paragraphs, and keeps a finished one apart', async () => {

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { removeNavigation } from './navigation.js';
 
 /** Never content: scripts, styles, embedded objects, forms' controls, and navigation landmarks. */
 const NOISE = [
@@ -23,13 +24,14 @@ type HtmlElement = NonNullable<HtmlDocument['body']>;
  */
 export function mainContent(document: HtmlDocument): HtmlElement {
   for (const element of document.querySelectorAll(NOISE)) element.remove();
+  removeNavigation(document);
   for (const selector of MAIN) {
     const found = document.querySelectorAll(selector);
     if (found.length === 1) return found[0] as HtmlElement;
   }
   const body = document.body as HtmlElement;
   const article = readable(document);
-  if (article && textLength(article) >= MIN_READABLE_SHARE * textLength(body)) return withTitleBlock(document, article);
+  if (article && textLength(article) >= MIN_READABLE_SHARE * textLength(body)) return withLeadingHeading(document, withTitleBlock(document, article));
   for (const element of body.querySelectorAll(':scope > header, :scope > footer, :scope > #footer, aside')) element.remove();
   return body;
 }
@@ -63,6 +65,24 @@ function withTitleBlock(document: HtmlDocument, article: HtmlElement): HtmlEleme
   while (block.parentElement && block.parentElement !== document.body) block = block.parentElement;
   if (flatText(block).length > TITLE_BLOCK_MAX_CHARS) return article;
   article.prepend(block.cloneNode(true));
+  return article;
+}
+
+/** Characters of the text after a heading that must open Readability's article for the heading to be put back. */
+const OPENING_CHARS = 80;
+
+/**
+ * Readability's article with the page's first heading put back when it kept the text that heading
+ * opens but not the heading: on a short page (one node of a texinfo manual: "2.6 Closure Example",
+ * a sentence and a code example) it scores the paragraph and leaves the section's heading out.
+ */
+function withLeadingHeading(document: HtmlDocument, article: HtmlElement): HtmlElement {
+  const heading = (document.body as HtmlElement).querySelector('h1, h2, h3, h4, h5, h6');
+  if (!heading || flatText(heading) === '' || [...article.querySelectorAll('h1, h2, h3, h4, h5, h6')].some((kept) => flatText(kept) === flatText(heading))) return article;
+  let opened = heading.nextElementSibling;
+  while (opened && flatText(opened) === '') opened = opened.nextElementSibling;
+  if (!opened || !flatText(article).startsWith(flatText(opened).slice(0, OPENING_CHARS))) return article;
+  article.prepend(heading.cloneNode(true));
   return article;
 }
 

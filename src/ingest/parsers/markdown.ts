@@ -22,10 +22,13 @@ function inlinePieces(nodes: readonly PhrasingContent[]): InlinePiece[] {
       case 'strong':
         return [{ text: plain(node.children), mark: { kind: node.type } }];
       case 'delete':
+      // A reference link (`[text][]`, `[text][id]`) shows its text as an inline link does.
+      case 'linkReference':
         return inlinePieces(node.children);
       case 'link':
         return [{ text: plain(node.children), mark: { kind: 'link', href: node.url } }];
       case 'image':
+      case 'imageReference':
         return node.alt ? [{ text: node.alt }] : [];
       case 'break':
         return [{ text: '\n' }];

@@ -1,5 +1,6 @@
 import type { getDocumentProxy } from 'unpdf';
 import { DocumentBuilder, titleFromFileName } from '../builder.js';
+import { withDefinitionTerms } from '../pdf/definitions.js';
 import { withoutFurniture } from '../pdf/furniture.js';
 import { bodySizeOf, pdfBlocks } from '../pdf/paragraphs.js';
 import { withTableRows } from '../pdf/tables.js';
@@ -58,11 +59,12 @@ export const pdfParser: Parser = {
     const pdf = await open(bytes);
     try {
       const pages = await linesOf(pdf);
-      const lines = withoutFurniture(pages, bodySizeOf(pages.flat())).flatMap(withTableRows);
+      const lines = withoutFurniture(pages, bodySizeOf(pages.flat())).flatMap((page) => withTableRows(withDefinitionTerms(page)));
       if (lines.length === 0) throw new UnreadableDocumentError('no text layer: the PDF holds only images (scanned pages need OCR first)');
       const builder = new DocumentBuilder('pdf');
       const starts: Array<{ at: number; page: number }> = [];
       for (const draft of pdfBlocks(lines)) {
+        if (draft.leaves) builder.leaveSections(draft.leaves);
         const block = builder.add(draft.kind, [{ text: draft.text }], { level: draft.level, page: draft.page });
         if (block) starts.push({ at: block.start, page: draft.page }, ...draft.pageStarts.map(({ at, page }) => ({ at: block.start + at, page })));
       }

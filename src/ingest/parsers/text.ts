@@ -1,6 +1,8 @@
 import { SectionTracker, titleFromFileName } from '../builder.js';
 import { decodeText } from '../decode.js';
-import { atxHeading, groupLines, isListItem, isSetextUnderline, lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
+import { atxHeading, isListItem, isRule, isSetextUnderline, lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
+import { CELL_SEPARATOR } from '../tables.js';
+import { groupLines } from './text-lines.js';
 import type { Block, BlockKind, ParsedDocument, Parser } from '../types.js';
 
 interface Draft {
@@ -36,11 +38,26 @@ function draftOf(text: string, lines: Line[], next: Line[] | undefined): Draft {
   return { kind: isListItem(first.text) ? 'list-item' : 'paragraph', ...span };
 }
 
+const separatorsIn = (group: readonly Line[] | undefined) => (group?.length === 1 ? group[0]!.text.split(CELL_SEPARATOR).length - 1 : 0);
+
+const isRuleGroup = (group: readonly Line[] | undefined) => group?.length === 1 && isRule(group[0]!.text);
+
+/**
+ * A one-line block with cells joined by ` | `, as the block above or below it has (the rule under
+ * a header between them): a row of a table drawn with pipes.
+ */
+function isTableRow(groups: readonly Line[][], i: number): boolean {
+  const separators = separatorsIn(groups[i]);
+  const above = isRuleGroup(groups[i - 1]) ? groups[i - 2] : groups[i - 1];
+  const below = isRuleGroup(groups[i + 1]) ? groups[i + 2] : groups[i + 1];
+  return separators > 0 && (separatorsIn(above) === separators || separatorsIn(below) === separators);
+}
+
 /**
  * Plain text: the citable text is the file's text exactly (so hard-wrapped lines stay as written;
  * sentence splitting reads a line break inside a block as a space). Blocks are paragraphs, list items
- * and headings read from the layout: blank lines and real line breaks (see layout.ts) end a block;
- * short title-like, numbered, capitalised, `#` or underlined lines are headings.
+ * headings and table rows read from the layout: blank lines and real line breaks (see layout.ts) end
+ * a block; short title-like, numbered, capitalised, `#` or underlined lines are headings.
  */
 export function parsePlainText(text: string, source: string): ParsedDocument {
   const lines = splitLines(text);
@@ -48,7 +65,9 @@ export function parsePlainText(text: string, source: string): ParsedDocument {
   const sections = new SectionTracker();
   const blocks: Block[] = [];
   groups.forEach((group, i) => {
-    const draft = draftOf(text, group, groups[i + 1]);
+    // A rule drawn under no heading, or under a table's header, separates blocks and says nothing itself.
+    if (isRuleGroup(group)) return;
+    const draft = isTableRow(groups, i) ? { kind: 'table-row' as const, ...trimmedSpan(text, group[0]!.start, group[0]!.end) } : draftOf(text, group, groups[i + 1]);
     if (draft.end <= draft.start) return;
     const isHeading = draft.kind === 'heading';
     const headingText = draft.headingText ?? text.slice(draft.start, draft.end);

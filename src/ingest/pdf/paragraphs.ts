@@ -12,6 +12,8 @@ export interface PdfBlock {
   page: number;
   /** Where later pages begin inside `text` (a paragraph or code running over a page break). */
   pageStarts: Array<{ at: number; page: number }>;
+  /** The sections of this level and deeper end before the block: it is back at the margin after a definition's indented description. */
+  leaves?: number;
 }
 
 /** Type this much larger than the text's is a heading. */
@@ -69,11 +71,21 @@ function kindOf(line: PdfLine, layout: PdfLayout): BlockKind {
 interface OpenBlock {
   kind: BlockKind;
   lines: PdfLine[];
+  /** Definitions' signatures (texinfo's @deffn, several in a row for one description): one heading. */
+  definition?: true;
 }
+
+/** Whether a signature's brackets are still open ("void f (int a," wraps to "int b)"). */
+const unclosed = (block: OpenBlock) => {
+  const text = block.lines.map((line) => line.text).join(' ');
+  return (text.match(/\(/g)?.length ?? 0) > (text.match(/\)/g)?.length ?? 0);
+};
 
 /** Whether `line` goes on with the block, from type, spacing, indentation and, over a page break, the sentence. */
 function continues(block: OpenBlock, line: PdfLine, kind: BlockKind, layout: PdfLayout): boolean {
   const previous = block.lines.at(-1)!;
+  if (block.definition) return line.definition === true || (line.page === previous.page && line.x > block.lines[0]!.x + 0.9 * layout.bodySize && unclosed(block));
+  if (line.definition) return false;
   const prose = (k: BlockKind) => k === 'paragraph' || k === 'list-item';
   if (kind === 'heading' || block.kind === 'heading') {
     return kind === block.kind && rounded(line.size) === rounded(previous.size) && line.page === previous.page && previous.y - line.y < 1.8 * line.size;
@@ -149,8 +161,10 @@ function draftOf(block: OpenBlock, layout: PdfLayout): PdfBlock {
 
 /** An API signature or a setting: `glob.iglob(pathname, *, …)`, `class timeit.Timer(…)`, `exception copy.Error`, `autovacuum (boolean)`. */
 const SIGNATURE = /^(?:(?:class|exception|async|static|classmethod) )?[\p{L}_][\w.]*\s*(?:\(.*\))?(?:\s*->.*)?$/su;
-/** A term's line besides a signature: a command-line option (`-d dbname`, `--dbname=dbname`, `-?`) or key words (`RESTART IDENTITY`, `NO MINVALUE`). */
-const TERM_LINE = /^(?:--?[\w?][\w-]*(?:[ =][\w.<>[\]|-]+)?|\p{Lu}+(?: \p{Lu}+)*(?: [\w.]+)?)$/u;
+/** A command-line option with its value, if any: `-d dbname`, `--dbname=dbname`, `--vgdb=<no|yes|full>`, `-?`. */
+const OPTION = String.raw`--?[\w?][\w-]*(?:[ =][\w.<>[\]|-]+)?`;
+/** A term's line besides a signature: command-line options (`-q, --quiet`), with a default as DocBook's manuals print it (`--trace-children=<yes|no> [default: no]`), or key words (`RESTART IDENTITY`, `NO MINVALUE`). */
+const TERM_LINE = new RegExp(`^(?:${OPTION}(?:, ${OPTION})*(?: \\[default: [^\\]]+\\])?|\\p{Lu}+(?: \\p{Lu}+)*(?: [\\w.]+)?)$`, 'u');
 const MAX_SIGNATURE_LINES = 4;
 
 /**
@@ -182,13 +196,28 @@ export function pdfBlocks(lines: readonly PdfLine[]): PdfBlock[] {
     const kind = kindOf(line, layout);
     const block = blocks.at(-1);
     if (block && continues(block, line, kind, layout)) block.lines.push(line);
-    else blocks.push({ kind, lines: [line] });
+    else blocks.push(line.definition ? { kind: 'paragraph', lines: [line], definition: true } : { kind, lines: [line] });
   }
   let headingLevel = 0;
+  // A definition's section ends where the text comes back left of its indented description.
+  let definition: { level: number; x: number; bodyX?: number } | undefined;
   return blocks.map((block, i) => {
     const draft = draftOf(block, layout);
-    if (draft.kind === 'heading') headingLevel = draft.level ?? 1;
-    else if (isDefinitionTerm(block, blocks[i + 1], layout)) return { ...draft, kind: 'heading', level: Math.min(6, headingLevel + 1) };
+    const x = Math.min(...block.lines.map((line) => line.x));
+    if (draft.kind === 'heading') {
+      headingLevel = draft.level ?? 1;
+      definition = undefined;
+    } else if (block.definition || isDefinitionTerm(block, blocks[i + 1], layout)) {
+      const level = Math.min(6, headingLevel + 1);
+      if (block.definition) definition = { level, x };
+      return { ...draft, kind: 'heading', level };
+    } else if (definition) {
+      definition.bodyX ??= x > definition.x + 0.9 * layout.bodySize ? x : Infinity;
+      if (x < definition.bodyX - 0.5 * layout.bodySize) {
+        draft.leaves = definition.level;
+        definition = undefined;
+      }
+    }
     return draft;
   });
 }

@@ -17,6 +17,8 @@ export interface PdfLine {
   cells?: string[];
   /** The stretches of text the line was joined from, with their positions: a table's cells are rebuilt from them. */
   runs: readonly Run[];
+  /** The first line of a definition's signature (texinfo's @deffn, `pdf/definitions.ts`): it heads the description below it. */
+  definition?: true;
 }
 
 /** The parts of a pdf.js text item this parser reads. */
@@ -97,6 +99,20 @@ export function dominantSize(runs: readonly Run[]): number {
   return [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0] ?? runs[0]!.size;
 }
 
+/** A section's number as a heading starts with it: "7.1.1.6", "2.", "A.1". */
+const SECTION_NUMBER = /^(?:\d+|\p{Lu})(?:\.\d+)*\.?$/u;
+
+/**
+ * The type size of a numbered heading whose number is set larger than its title: pdf.js reads
+ * pdfTeX's "7.1.1.6 SHA3-256" as 13 pt for the number and 11 pt for the title, and the title's
+ * characters outnumber the number's.
+ */
+function headingNumberSize(runs: readonly Run[]): number | undefined {
+  const [number, ...title] = runs;
+  if (!number || title.length === 0 || !SECTION_NUMBER.test(number.text.trim())) return undefined;
+  return title.every((run) => run.size < number.size / 1.15) ? number.size : undefined;
+}
+
 function toLine(page: number, runs: Run[]): PdfLine {
   const visible = runs.filter((run) => run.text.trim() !== '');
   const mono = visible.length > 0 && visible.every((run) => run.mono);
@@ -113,7 +129,7 @@ function toLine(page: number, runs: Run[]): PdfLine {
     x: (visible[0] ?? runs[0]!).x,
     endX: Math.max(...runs.map((run) => run.endX)),
     y: runs[0]!.y,
-    size: dominantSize(visible.length > 0 ? visible : runs),
+    size: headingNumberSize(visible) ?? dominantSize(visible.length > 0 ? visible : runs),
     mono,
     ...(charWidth ? { charWidth } : {}),
     ...(cells.length > 1 && !mono ? { cells } : {}),
