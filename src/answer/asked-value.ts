@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from '../match/word-tags.js';
 import type { Token } from '../match/analyzer.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -37,8 +37,8 @@ const SPAN_IN_WORDS = /\b(?:a|an|one|half an?|several|many|few)\s+(?:years?|deca
  */
 const COUNTED_SIMILARITY = 0.6;
 
-const isCommonNoun = (token: Token) => /^\p{Ll}/u.test(token.text) && /^NNS?$/.test(lexicon[token.word]?.[0] ?? 'NN');
-const isNounModifier = (token: Token) => /^(?:JJ|NN|VBN|VBG|CD)/.test(lexicon[token.word]?.[0] ?? 'NN');
+const isCommonNoun = (token: Token) => /^\p{Ll}/u.test(token.text) && /^NNS?$/.test(firstTagOf(token.word) ?? 'NN');
+const isNounModifier = (token: Token) => /^(?:JJ|NN|VBN|VBG|CD)/.test(firstTagOf(token.word) ?? 'NN');
 
 /** The last noun of the words right after `end` ("20 international training programs" → "programs"), if it ends the phrase. */
 function nounAfter(text: AnalysedText, end: number): Token | undefined {

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from '../match/word-tags.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 
 /**
@@ -22,9 +22,6 @@ export function describes(fact: Fact, question: AnalysedText): boolean {
   // The next content word must follow right after the name ("Nazi policy"), not across a preposition ("Chile in 2019").
   if (!next || question.text.slice(fact.end, next.start).trim() !== '' || /^\p{Lu}/u.test(next.text)) return false;
   // A word the lexicon lacks is most often a noun of a trade or a field ("ruler", "linebacker").
-  const tag = lexicon[next.word]?.[0];
+  const tag = firstTagOf(next.word);
   return tag === undefined ? /^\p{Ll}+$/u.test(next.text) : DESCRIBED.test(tag);
 }
-
-/** An English word a question capitalised into a name ("Marry" of "Who did Emma Marry?") need not be in the evidence when the rest of the name is. */
-export const isOrdinaryWord = (word: string) => lexicon[word] !== undefined;

@@ -20,7 +20,7 @@ import { cellsAddressedBy, lookupsFirst } from './table-lookup.js';
 import { definitionsFirst } from './definitions.js';
 import { unmatchedTerms } from './unmatched-terms.js';
 import { EvidenceContext } from './evidence-context.js';
-import { isOrdinaryWord } from './describing-facts.js';
+import { isOrdinaryWord } from '../match/word-tags.js';
 import { summaryAnswer } from './summary.js';
 import { yesNoAnswer } from './yes-no.js';
 import { Citer, notFound, passageHolding, quotedWithMarker, round } from './citing.js';

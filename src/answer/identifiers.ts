@@ -1,6 +1,6 @@
 import type { Token } from '../match/analyzer.js';
 import type { Fact } from '../match/facts.js';
-import { isOrdinaryWord } from './describing-facts.js';
+import { isOrdinaryWord } from '../match/word-tags.js';
 
 /**
  * Identifiers of code and configuration, written as one word: dotted (`os.path.join`, `Foo::bar`), with

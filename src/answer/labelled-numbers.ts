@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from '../match/word-tags.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 
 /**
@@ -49,7 +49,7 @@ function countsOrScores(number: Fact, evidence: AnalysedText): boolean {
   const after = evidence.text.slice(number.end);
   if (SCORE_RANGE_OR_WORD.test(after)) return true;
   const word = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
-  const tag = word === undefined ? undefined : lexicon[word]?.[0];
+  const tag = word === undefined ? undefined : firstTagOf(word);
   return tag === 'NN' || tag === 'NNS';
 }
 

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from '../match/word-tags.js';
 import type { AnalysedText, Fact, FactKind } from '../match/facts.js';
 import { expectedAnswerType } from './answer-type.js';
 import { describes } from './describing-facts.js';
@@ -42,7 +42,7 @@ function clauses(text: string): Array<{ start: number; end: number; continues: b
     const opening = breaks[i - 1];
     const start = opening?.index ?? 0;
     const firstWord = /^\s*(\p{L}+)/u.exec(text.slice(start + (opening?.[0].length ?? 0)))?.[1]?.toLowerCase();
-    const verb = firstWord !== undefined && FINITE_VERB.test(lexicon[firstWord]?.[0] ?? '');
+    const verb = firstWord !== undefined && FINITE_VERB.test(firstTagOf(firstWord) ?? '');
     return { start, end, continues: opening !== undefined && !CONTRAST.test(opening[0]) && verb };
   });
 }

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf, tagsOf } from '../match/word-tags.js';
 
 /**
  * What kind of answer a question wants: an overview of a document ("What is this about?"), every
@@ -18,7 +18,7 @@ const EMBEDDED_QUESTION = /^\w+\s+(?:\w+\s+)?(?:know|tell|say)\s+(?:me\s+)?(?:wh
 const LIST_HEAD = /^(?:(?:in|with|to|from|for|by)\s+)?(?:which|what)\s+([\p{L}-]+)(?:['’]s?)?\b|^(?:list|name|enumerate)\s+(?:all\s+|every\s+|the\s+)?(?:\w+\s+)?([\p{L}-]+)/iu;
 
 const isPluralNoun = (word: string) => {
-  const tag = lexicon[word.toLowerCase()]?.[0];
+  const tag = firstTagOf(word.toLowerCase());
   return tag === 'NNS' || tag === 'NNPS' || (!tag && /[^s]s$/i.test(word));
 };
 
@@ -32,7 +32,7 @@ const NEGATING_PREFIX = /^(?:in|im|il|ir|un|non-?|dis|a)/;
 /** A word that describes (an adjective or participle), or a compound with one ("high-voltage"). */
 function describes(word: string): boolean {
   return word.toLowerCase().split('-').some((part) => {
-    const tags = lexicon[part];
+    const tags = tagsOf(part);
     return tags ? tags.some((tag) => DESCRIBING_TAGS.has(tag)) : DESCRIBING_ENDING.test(part);
   });
 }

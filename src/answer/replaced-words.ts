@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from '../match/word-tags.js';
 import { normalizeWord, termOf, type Token } from '../match/analyzer.js';
 import { antonymsOf } from '../match/antonyms.js';
 import type { AnalysedText } from '../match/facts.js';
@@ -38,7 +38,7 @@ const FAMILY_PREFIX = 5;
 const WH_WORD = /\b(?:what|which|whose|how\s+many|how\s+much)\s+$/iu;
 
 const capitalised = (token: Token) => /^\p{Lu}/u.test(token.text);
-const tagOf = (token: Token) => lexicon[token.word]?.[0];
+const tagOf = (token: Token) => firstTagOf(token.word);
 
 /** A noun, an adjective or a name: written capitalised, tagged so by the lexicon, or unknown to it and no inflected verb. */
 function isNounLike(token: Token): boolean {

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from '../match/word-tags.js';
 import type { Token } from '../match/analyzer.js';
 import type { AnalysedText } from '../match/facts.js';
 import { isKnownNoun, nounRelation } from '../match/noun-kinds.js';
@@ -19,7 +19,7 @@ import type { TermSimilarity } from '../match/term-similarity.js';
  * often something else ("produce", "run"); the lexicon lacks many nouns ("plums", "violin").
  */
 const isCommonNoun = (token: Token) => {
-  const tag = lexicon[token.word]?.[0];
+  const tag = firstTagOf(token.word);
   return /^\p{Ll}/u.test(token.text) && (tag === undefined || /^NNS?$/.test(tag)) && isKnownNoun(token.word);
 };
 

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf, tagsOf } from '../match/word-tags.js';
 import { termOf, type Token } from '../match/analyzer.js';
 import { antonymsOf } from '../match/antonyms.js';
 import { lemmatizer } from '../match/lemmatizer.js';
@@ -62,7 +62,7 @@ const LIGHT_VERBS = new Set(['go', 'come', 'get', 'take', 'make', 'have', 'do', 
  */
 function opposedVerbs(verb: Token, other: Token): boolean {
   if (LIGHT_VERBS.has(verb.term) || LIGHT_VERBS.has(other.term) || !antonymsOf(verb.term).has(other.term)) return false;
-  return /^(?:VB|NN)/.test(lexicon[lemmatizer().verb(other.word)]?.[0] ?? '');
+  return /^(?:VB|NN)/.test(firstTagOf(lemmatizer().verb(other.word)) ?? '');
 }
 
 /**
@@ -73,7 +73,7 @@ function describesNoun(text: AnalysedText, verbs: readonly Token[], start: numbe
   if (/['’]s?$/u.test(text.text.slice(start, end))) return true;
   const next = /^\s+(\p{Ll}+)/u.exec(text.text.slice(end));
   // A word the lexicon lacks ("coil") is a noun when WordNet has it as one.
-  const noun = (word: string) => (lexicon[word] ? /^NN/.test(lexicon[word]![0]!) : isKnownNoun(word));
+  const noun = (word: string) => (tagsOf(word) ? /^NN/.test(firstTagOf(word)!) : isKnownNoun(word));
   return next !== null && noun(next[1]!) && !verbs.some((verb) => verb.start === end + next[0].length - next[1]!.length);
 }
 

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { tagsOf } from './word-tags.js';
 import { tokenize, type Token } from './analyzer.js';
 import type { TermSimilarity } from './term-similarity.js';
 import { perObject } from './fact-memo.js';
@@ -37,7 +37,7 @@ const REPHRASABLE_WEIGHT = 0.5;
 const REPHRASABLE_TAG = /^(?:VB|RB|JJ|IN|MD|RP)/;
 
 function importance(token: Token): number {
-  const tags = lexicon[token.word];
+  const tags = tagsOf(token.word);
   return tags?.[0] && REPHRASABLE_TAG.test(tags[0]) ? REPHRASABLE_WEIGHT : 1;
 }
 

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from './word-tags.js';
 import type { Token } from './analyzer.js';
 import { MONTHS, type AnalysedText, type Fact } from './facts.js';
 import { perFact, vocabularies } from './fact-memo.js';
@@ -56,7 +56,7 @@ const PHRASE_BREAK = /[,;:()[\]]/;
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
-const tagOf = (token: Token) => lexicon[token.word]?.[0];
+const tagOf = (token: Token) => firstTagOf(token.word);
 const isNoun = (token: Token) => {
   const tag = tagOf(token);
   return tag ? tag.startsWith('NN') : /^\p{Ll}/u.test(token.text) && !/^\d/.test(token.word);

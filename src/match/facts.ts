@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from './word-tags.js';
 import { isStopWord, tokenize, type Token } from './analyzer.js';
 import { numberMentions } from './numbers.js';
 
@@ -53,7 +53,7 @@ function sentenceStarts(text: string): Set<number> {
   return starts;
 }
 
-const isPluralNoun = (word: string | undefined) => word !== undefined && (lexicon[word]?.[0] === 'NNS' || lexicon[word]?.[0] === 'NNPS');
+const isPluralNoun = (word: string | undefined) => word !== undefined && (firstTagOf(word) === 'NNS' || firstTagOf(word) === 'NNPS');
 
 /**
  * Whether `digits` name a year: a bare four-digit number in the range of dates, unless the plural noun right after it

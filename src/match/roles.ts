@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf, tagsOf } from './word-tags.js';
 import type { Token } from './analyzer.js';
 import type { AnalysedText, Fact } from './facts.js';
 import type { NameMatcher } from './names.js';
@@ -38,19 +38,19 @@ export interface Party {
 
 /** A noun by the lexicon's first tag; a word it lacks ("mermaid") when written in lower case and WordNet has it as a common noun. */
 const isNoun = (token: Token) => {
-  const tag = lexicon[token.word]?.[0];
+  const tag = firstTagOf(token.word);
   return tag === undefined ? /^\p{Ll}/u.test(token.text) && isKnownNoun(token.word) : tag.startsWith('NN');
 };
 /** Only a verb relates two parties: nouns in a row ("the execution time of the setup statement") are one phrase. */
 export const isVerb = (token: Token) => {
   // Nor does part of a compound or an identifier ("steam-powered", "insort_left").
   if (token.text.includes('-') || token.text.includes('_')) return false;
-  const tags = lexicon[token.word];
+  const tags = tagsOf(token.word);
   // A word the lexicon lacks is a verb by its ending ("infringed").
   return /^\p{Ll}/u.test(token.text) && (tags ? tags.some((tag) => tag.startsWith('VB')) : /ed$/.test(token.word));
 };
 /** A word the lexicon lists first as a verb ("retired", not "use" or "forces"): surely the verb of a clause. */
-const isVerbFirst = (token: Token) => /^\p{Ll}/u.test(token.text) && (lexicon[token.word]?.[0]?.startsWith('VB') ?? false);
+const isVerbFirst = (token: Token) => /^\p{Ll}/u.test(token.text) && (firstTagOf(token.word)?.startsWith('VB') ?? false);
 /**
  * A be-form right before the word (an adverb, or a participle it is coordinated with, may sit between:
  * "was drafted and reviewed"), or "by" just after it ("a pump, developed in 1698 by Savery"): the passive.

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { tagsOf } from './word-tags.js';
 import { isStopWord, normalizeWord } from './analyzer.js';
 import { wordsOf, type AntonymPair, type WordAt } from './antonyms.js';
 import { numberMentions } from './numbers.js';
@@ -25,7 +25,7 @@ export interface RankedSuperlative {
 }
 
 const isSuperlative = (word: string) => {
-  const tags = lexicon[word];
+  const tags = tagsOf(word);
   return tags ? tags.some((tag) => tag === 'JJS' || tag === 'RBS') : /^\p{L}{3,}est$/u.test(word);
 };
 /** "most" and "least" say nothing alone: what they are said of is the next content word ("most populous"). */

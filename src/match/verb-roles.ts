@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf, tagsOf } from './word-tags.js';
 import type { Token } from './analyzer.js';
 import type { AnalysedText } from './facts.js';
 import { lemmatizer } from './lemmatizer.js';
@@ -35,7 +35,7 @@ const MAX_PHRASE = 10;
 
 const isAdverb = (word: Word) => /^\p{Ll}+ly$/u.test(word.text) || BETWEEN_DOER_AND_VERB.has(word.lower);
 /** A finite verb ("defeated", "visited"), which starts another clause; a participle inside a phrase ("the murdered leader") does not. */
-const isFiniteVerb = (word: Word) => /^\p{Ll}/u.test(word.text) && /^(?:VBD|VBZ|VBP|MD)$/.test(lexicon[word.lower]?.[0] ?? '');
+const isFiniteVerb = (word: Word) => /^\p{Ll}/u.test(word.text) && /^(?:VBD|VBZ|VBP|MD)$/.test(firstTagOf(word.lower) ?? '');
 const endsPhrase = (word: Word) => PHRASE_END.has(word.lower) || isFiniteVerb(word) || (!/^[\p{L}\p{N}]/u.test(word.text) && word.text !== '-');
 
 interface Span {
@@ -96,7 +96,7 @@ function participleLater(text: string, at: number): boolean {
   const stop = text.slice(at).search(/[.?!;]/u);
   const rest = text.slice(at, stop === -1 ? text.length : at + stop);
   // The lexicon lacks some participles ("spoken"): a word it lacks that is an inflected verb counts.
-  const participle = (word: Word) => (lexicon[word.lower] ? lexicon[word.lower]!.includes('VBN') : lemmatizer().verb(word.lower) !== word.lower);
+  const participle = (word: Word) => (tagsOf(word.lower)?.includes('VBN') ?? lemmatizer().verb(word.lower) !== word.lower);
   return items(rest, at).some((word) => /^\p{Ll}/u.test(word.text) && participle(word));
 }
 
@@ -106,7 +106,7 @@ export function rolesAround(text: AnalysedText, verb: Token): Record<Role, Span 
   // "officers have attended courses hosted by the UN" leaves "attended" active.
   // A question puts the be-form before its subject: "When was the FSO Car Factory founded?".
   const before = phraseBefore(text.text, verb.start, false);
-  const beOpens = before?.after !== undefined && BE.has(before.after.lower) && lexicon[verb.word]?.includes('VBN') === true && !participleLater(text.text, verb.end);
+  const beOpens = before?.after !== undefined && BE.has(before.after.lower) && tagsOf(verb.word)?.includes('VBN') === true && !participleLater(text.text, verb.end);
   if (!beOpens && !beForm(text, verb) && !/^\s+by\b/iu.test(text.text.slice(verb.end))) return { doer: before, 'done-to': phraseAfter(text.text, verb.end) };
   const by = /^(?:\s+[\p{L}\p{N}]+){0,3}?\s+by\b/iu.exec(text.text.slice(verb.end));
   return { doer: by ? phraseAfter(text.text, verb.end + by[0].length) : undefined, 'done-to': phraseBefore(text.text, verb.start, true) };
@@ -148,7 +148,7 @@ const verbsMemo = new WeakMap<AnalysedText, Token[]>();
 function findVerbs(text: AnalysedText): Token[] {
   const inName = (token: Token) => text.facts.some((fact) => fact.kind === 'name' && token.start >= fact.start && token.end <= fact.end);
   return text.tokens.filter((token) => {
-    const tags = lexicon[token.word];
+    const tags = tagsOf(token.word);
     if (!/^\p{Ll}/u.test(token.text) || !tags?.some((tag) => tag.startsWith('VB')) || inName(token)) return false;
     const before = wordsBefore(text.text, token.start);
     if (NOUN_BEFORE.test(before)) return false;

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { tagsOf } from '../match/word-tags.js';
 import { tokenize } from '../match/analyzer.js';
 
 /**
@@ -36,15 +36,16 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
 /** Words that open a verb's object or complement. */
 const OBJECT_START = new Set(['the', 'a', 'an', 'it', 'its', 'them', 'their', 'his', 'her', 'him', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'by', 'into']);
 
-const tagsOf = (word: string): readonly string[] => lexicon[word] ?? [];
+/** A word's tags, none for a word the lexicon lacks. */
+const tagList = (word: string): readonly string[] => tagsOf(word) ?? [];
 const plain = (word: string) => word.replace(/[^\p{L}'’-]/gu, '');
 // Capitalised words are names or months ("May"), never the verb of a new clause.
-export const isVerb = (word: string | undefined) => word !== undefined && /^\p{Ll}/u.test(word) && VERB_TAG.test(tagsOf(word)[0] ?? '');
+export const isVerb = (word: string | undefined) => word !== undefined && /^\p{Ll}/u.test(word) && VERB_TAG.test(tagList(word)[0] ?? '');
 
 /** Whether the text has a verb: a word tagged as one first, or a finite form after a word that does not make it a noun. */
 export function hasVerb(text: string): boolean {
   const words = text.split(/[^\p{L}'’-]+/u).filter(Boolean);
-  return words.some((word, i) => isVerb(word) || (/^\p{Ll}/u.test(word) && !NOT_BEFORE_VERB.has(words[i - 1]?.toLowerCase() ?? '') && i > 0 && tagsOf(word).some((tag) => FINITE_TAG.test(tag))));
+  return words.some((word, i) => isVerb(word) || (/^\p{Ll}/u.test(word) && !NOT_BEFORE_VERB.has(words[i - 1]?.toLowerCase() ?? '') && i > 0 && tagList(word).some((tag) => FINITE_TAG.test(tag))));
 }
 
 const nextWords = (claim: string, from: number, count: number) => claim.slice(from).split(/\s+/, count).map(plain);
@@ -57,7 +58,7 @@ function cutPoints(claim: string): Array<{ at: number; next: number }> {
     const following = nextWords(claim, next, 3);
     const viaInfinitive = /\bto\s+$/.test(match[0]);
     // "and registers it": a word the lexicon lists first as a noun is the verb when an object or a preposition follows it.
-    const finiteFollows = tagsOf(following[0] ?? '').some((tag) => FINITE_TAG.test(tag)) && OBJECT_START.has(following[1]?.toLowerCase() ?? '');
+    const finiteFollows = tagList(following[0] ?? '').some((tag) => FINITE_TAG.test(tag)) && OBJECT_START.has(following[1]?.toLowerCase() ?? '');
     const verbFollows = viaInfinitive ? isVerb(following[0]) : following.slice(0, 2).some(isVerb) || finiteFollows;
     if (verbFollows) cuts.push({ at: match.index, next });
   }
@@ -70,7 +71,7 @@ function cutPoints(claim: string): Array<{ at: number; next: number }> {
     const [participle] = nextWords(claim, match.index + match[0].length, 1);
     // "a music streaming service": right after a determiner's noun the -ing word modifies the next noun.
     const insideNounPhrase = DETERMINERS.has(beforeThat ?? '');
-    if (!NOT_BEFORE_VERB.has(previous ?? '') && !insideNounPhrase && tagsOf(participle ?? '')[0] === 'VBG') cuts.push({ at: match.index, next: match.index + match[0].length });
+    if (!NOT_BEFORE_VERB.has(previous ?? '') && !insideNounPhrase && tagList(participle ?? '')[0] === 'VBG') cuts.push({ at: match.index, next: match.index + match[0].length });
   }
   return cuts.sort((a, b) => a.at - b.at);
 }

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { firstTagOf } from '../match/word-tags.js';
 import { tokenize } from '../match/analyzer.js';
 import { hasVerb, type Clause } from './clauses.js';
 import type { ClauseUnit, ScorePart } from './by-clause.js';
@@ -24,7 +24,7 @@ const CORE_EVIDENCE = 4;
 /** Content words after its verb that make a statement specific without a value ("removes any common leading whitespace"). */
 const SPECIFIC_WORDS = 3;
 
-const isVerb = (word: string, text: string) => /^\p{Ll}/u.test(text) && /^(?:VB|MD)/.test(lexicon[word]?.[0] ?? '');
+const isVerb = (word: string, text: string) => /^\p{Ll}/u.test(text) && /^(?:VB|MD)/.test(firstTagOf(word) ?? '');
 
 /**
  * Whether the core states its verb and something specific after it: a value the evidence states, or

@@ -1,4 +1,4 @@
-import lexicon from 'wink-lexicon/src/lexicon.js';
+import { tagsOf } from '../match/word-tags.js';
 import { isStopWord, normalizeWord, termOf, type Token } from '../match/analyzer.js';
 import { weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { analyse } from '../match/facts.js';
@@ -44,5 +44,5 @@ function withUnitSpellings(term: WeightedTerm, claim: string): WeightedTerm {
 function isNameAtStart(token: Token, index: CorpusIndex): boolean {
   // "None of …", "Never …", "Nobody …" open a negated statement, not a name.
   if (isStopWord(token.word) || isNegationWord(token.text)) return false;
-  return !index.lexical.has(token.term) || lexicon[token.word] === undefined;
+  return !index.lexical.has(token.term) || tagsOf(token.word) === undefined;
 }
