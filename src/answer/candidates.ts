@@ -1,5 +1,5 @@
 import type { Token } from '../match/analyzer.js';
-import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
+import { coverageDetail, isSaidIn, type WeightedTerm } from '../match/coverage.js';
 import type { Span, TokenizedSentence } from '../match/sentences.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import type { Passage } from '../retrieve/types.js';
@@ -86,7 +86,7 @@ export function rankCandidates({ terms, expected, passages, sentences, text, con
     if (!matches) {
       // Exact words only: a heading names what its sentences are about, it does not paraphrase the question.
       const named = new Set(tokens.map((token) => token.term));
-      contextMatchesOf.set(tokens, (matches = terms.map((term) => (named.has(term.term) || term.aliases.some((alias) => named.has(alias)) ? 1 : 0))));
+      contextMatchesOf.set(tokens, (matches = terms.map((term) => (isSaidIn(term, named) ? 1 : 0))));
     }
     return matches;
   };

@@ -1,6 +1,6 @@
 import type { CorpusIndex } from '../index/store.js';
 import type { Token } from '../match/analyzer.js';
-import type { WeightedTerm } from '../match/coverage.js';
+import { isSaidIn, type WeightedTerm } from '../match/coverage.js';
 import type { AnalysedText } from '../match/facts.js';
 import type { TokenizedSentence } from '../match/sentences.js';
 import type { SpanSentences } from '../match/span-sentences.js';
@@ -59,7 +59,7 @@ export class EvidenceContext {
     if (!next) return undefined;
     const says = (tokens: readonly Token[]) => {
       const present = new Set(tokens.map((token) => token.term));
-      return (term: WeightedTerm) => present.has(term.term) || term.aliases.some((alias) => present.has(alias));
+      return (term: WeightedTerm) => isSaidIn(term, present);
     };
     const [inSentence, inContext, inNext] = [says(this.evidenceOf(sentence).tokens), says(this.sentences.index.contextOf(sentence)), says(next.tokens)];
     const unsaid = terms.filter((term) => !inSentence(term) && !inContext(term));

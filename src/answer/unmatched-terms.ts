@@ -1,5 +1,5 @@
 import { antonymsOf, wordsOf, type WordAt } from '../match/antonyms.js';
-import { coverageDetail, type WeightedTerm } from '../match/coverage.js';
+import { coverageDetail, isSaidIn, type WeightedTerm } from '../match/coverage.js';
 import { rankedSuperlatives, superlativesOf, type RankedSuperlative } from '../match/superlatives.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
@@ -101,7 +101,7 @@ export function unmatchedTerms(
   const matches = coverageDetail(terms, evidence.tokens, similarity).matches;
   const named = new Set(context.flatMap((text) => text.tokens.map((token) => token.term)));
   const unsaid = matches.filter((m) => m.match < SAID).map((m) => m.term);
-  const vouched = unsaid.filter((term) => named.has(term.term) || term.aliases.some((alias) => named.has(alias)));
+  const vouched = unsaid.filter((term) => isSaidIn(term, named));
   const unnamed = unsaid.filter((term) => !vouched.includes(term));
   const soft = matches.filter((m) => m.match >= SAID && m.match < 1).map((m) => m.term);
   const reading = readingOf(question);

@@ -103,6 +103,9 @@ export interface TermMatch {
   match: number;
 }
 
+/** Whether a term is said, in its own form or an alias ("U.S." for "united states"), by text whose terms are `present`. */
+export const isSaidIn = (term: WeightedTerm, present: ReadonlySet<string>) => present.has(term.term) || term.aliases.some((alias) => present.has(alias));
+
 /**
  * Per-term matches of `terms` in `tokens` and the IDF-weighted share covered. Words are aligned one
  * to one: a word of the text that a term matches exactly stands for no other term, and each of the
@@ -111,7 +114,7 @@ export interface TermMatch {
  */
 export function coverageDetail(terms: readonly WeightedTerm[], tokens: readonly Token[], similarity: TermSimilarity, floor = SOFT_MATCH_FLOOR): { coverage: number; matches: TermMatch[] } {
   const present = presentTermsOf(tokens);
-  const matched: number[] = terms.map((term) => (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? 1 : 0));
+  const matched: number[] = terms.map((term) => (isSaidIn(term, present) ? 1 : 0));
   const used = new Set(terms.filter((_, i) => matched[i] === 1).map((term) => term.term));
   const candidates: Array<{ i: number; term: string; score: number }> = [];
   terms.forEach((term, i) => {

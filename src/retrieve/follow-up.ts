@@ -1,4 +1,4 @@
-import { coverageDetail, weightedTerms, type WeightedTerm } from '../match/coverage.js';
+import { coverageDetail, isSaidIn, weightedTerms, type WeightedTerm } from '../match/coverage.js';
 import { tokenize, type Token } from '../match/analyzer.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { answerSubject, referencedNames, type NameChoice, type NameContext } from './answer-subject.js';
@@ -116,7 +116,7 @@ function coverage(terms: readonly WeightedTerm[], tokens: readonly Token[], simi
   if (total === 0) return 0;
   if (similarity) return coverageDetail(terms, tokens, similarity).coverage;
   const present = new Set(tokens.map((token) => token.term));
-  return terms.reduce((sum, term) => sum + (present.has(term.term) || term.aliases.some((alias) => present.has(alias)) ? term.weight : 0), 0) / total;
+  return terms.reduce((sum, term) => sum + (isSaidIn(term, present) ? term.weight : 0), 0) / total;
 }
 
 /**
