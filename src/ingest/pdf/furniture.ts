@@ -25,16 +25,15 @@ const FOLIO = /^(\d+)\s|\s(\d+)$/;
 /** The text with digits folded, so "Page 3" and "Page 4" or "1/7" and "2/7" read alike. */
 const shape = (line: PdfLine) => line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
+/** A page's lines from top to bottom: the edges below read it, sorted once per page. */
 const byHeight = (lines: readonly PdfLine[]) => [...lines].sort((a, b) => b.y - a.y);
 
-function edgesOf(lines: readonly PdfLine[]): PdfLine[] {
-  const sorted = byHeight(lines);
+function edgesOf(sorted: readonly PdfLine[]): PdfLine[] {
   return [...sorted.slice(0, EDGE_LINES), ...sorted.slice(-EDGE_LINES)];
 }
 
 /** A page's first and last line when the page's other lines keep their distance from it: where a running header or footer sits. */
-function apartEdges(lines: readonly PdfLine[]): { top?: PdfLine; bottom?: PdfLine } {
-  const sorted = byHeight(lines);
+function apartEdges(sorted: readonly PdfLine[]): { top?: PdfLine; bottom?: PdfLine } {
   const apart = (line: PdfLine | undefined, next: PdfLine | undefined) => (line && next && Math.abs(line.y - next.y) > SET_APART * line.size ? line : undefined);
   return { top: apart(sorted[0], sorted[1]), bottom: apart(sorted.at(-1), sorted.at(-2)) };
 }
@@ -50,8 +49,8 @@ const folioOf = (line: PdfLine) => {
  * ("How to use bzip2"), or that carries the page number the pages' order predicts ("Chapter 1:
  * Introduction    1", whose chapter fills one page).
  */
-function runningTitles(pages: readonly PdfLine[][]): Set<PdfLine> {
-  const edges = pages.map(apartEdges);
+function runningTitles(sortedPages: readonly PdfLine[][]): Set<PdfLine> {
+  const edges = sortedPages.map((sorted) => apartEdges(sorted));
   const offsets = new Map<number, number>();
   edges.forEach(({ top, bottom }, i) => {
     for (const offset of new Set([top, bottom].map((line) => line && folioOf(line)).filter((folio) => folio !== undefined).map((folio) => i - folio!))) offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
@@ -78,11 +77,12 @@ function runningTitles(pages: readonly PdfLine[][]): Set<PdfLine> {
  */
 export function withoutFurniture(pages: readonly PdfLine[][], bodySize: number): PdfLine[][] {
   const edgeCounts = new Map<string, number>();
-  for (const lines of pages) for (const key of new Set(edgesOf(lines).map(shape))) edgeCounts.set(key, (edgeCounts.get(key) ?? 0) + 1);
+  const sortedPages = pages.map(byHeight);
+  for (const sorted of sortedPages) for (const key of new Set(edgesOf(sorted).map(shape))) edgeCounts.set(key, (edgeCounts.get(key) ?? 0) + 1);
   const repeated = (key: string) => pages.length >= 2 && (edgeCounts.get(key) ?? 0) >= Math.max(2, REPEATED_SHARE * pages.length);
-  const running = runningTitles(pages);
-  return pages.map((lines) => {
-    const edges = new Set(edgesOf(lines));
+  const running = runningTitles(sortedPages);
+  return pages.map((lines, i) => {
+    const edges = new Set(edgesOf(sortedPages[i]!));
     return lines.filter((line) => {
       if (running.has(line) || (!line.mono && CONTENTS_ENTRY.test(line.text))) return false;
       if (!edges.has(line)) return true;
