@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { openDocent, type Docent } from '../../src/service.js';
 import { hashEmbedder } from './hash-embedder.js';
@@ -29,4 +30,17 @@ export async function testConfig(corpusDir: string, env: Record<string, string> 
 /** A Docent over `corpusDir` with the fast test embedder, indexed into a fresh temporary folder. */
 export async function openTestDocent(corpusDir: string = DEFAULT_CORPUS, env: Record<string, string> = {}): Promise<Docent> {
   return openDocent(await testConfig(corpusDir, env), { embedder: hashEmbedder() });
+}
+
+interface Span {
+  source: string;
+  start: number;
+  end: number;
+}
+
+/** Asserts that a check's every evidence quote and every conflicting span is the exact slice of its document. */
+export function expectExactSlices(documents: { get(source: string): string | undefined }, result: { evidence: ReadonlyArray<Span & { quote: string }>; conflicts?: ReadonlyArray<Span & { evidence: string }> }): void {
+  const sliced = (span: Span) => documents.get(span.source)!.slice(span.start, span.end);
+  for (const conflict of result.conflicts ?? []) expect(sliced(conflict)).toBe(conflict.evidence);
+  for (const evidence of result.evidence) expect(sliced(evidence)).toBe(evidence.quote);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCorpus, openTestDocent } from '../helpers/fixtures.js';
+import { expectExactSlices, makeCorpus, openTestDocent } from '../helpers/fixtures.js';
 
 /** A changed value contradicts a statement whose subject the evidence words another way, not only one it repeats word for word. */
 describe('CitationChecker: a changed value beside a paraphrased subject', async () => {
@@ -14,19 +14,17 @@ describe('CitationChecker: a changed value beside a paraphrased subject', async 
       'other.md': 'Schools in Ohio teach music. The module reads files and writes reports.',
     }),
   );
-  const sliced = (span: { source: string; start: number; end: number }) => docent.index.documents.get(span.source)!.slice(span.start, span.end);
 
   it('contradicts the changed distance, naming the evidence’s', async () => {
     const result = await docent.verify('His artificial lightning was heard 50 miles away in Cripple Creek.');
     expect(result.verdict).toBe('contradicted');
     expect(result.conflicts?.map((conflict) => [conflict.claim, conflict.evidence])).toEqual([['50', '15']]);
-    for (const conflict of result.conflicts!) expect(sliced(conflict)).toBe(conflict.evidence);
-    for (const evidence of result.evidence) expect(sliced(evidence)).toBe(evidence.quote);
+    expectExactSlices(docent.index.documents, result);
   });
 
   it('still supports the stated distance', async () => {
     const result = await docent.verify('Thunder from the released energy was heard 15 miles away in Cripple Creek.');
     expect(result.verdict).toBe('supported');
-    for (const evidence of result.evidence) expect(sliced(evidence)).toBe(evidence.quote);
+    expectExactSlices(docent.index.documents, result);
   });
 });

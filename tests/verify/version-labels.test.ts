@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCorpus, openTestDocent } from '../helpers/fixtures.js';
+import { expectExactSlices, makeCorpus, openTestDocent } from '../helpers/fixtures.js';
 
 /** "Python 3.8" in a claim is the version a manual's "New in version 3.8." states, not a name the manual lacks. */
 describe('CitationChecker: a product name before its version number', async () => {
@@ -16,20 +16,18 @@ describe('CitationChecker: a product name before its version number', async () =
       'other.md': 'Schools in Ohio teach music. The module reads files and writes reports.',
     }),
   );
-  const sliced = (span: { source: string; start: number; end: number }) => docent.index.documents.get(span.source)!.slice(span.start, span.end);
 
   it('contradicts another Python version, naming the note’s', async () => {
     const result = await docent.verify('tempfile.gettempdirb() is new in Python 3.2.');
     expect(result.verdict).toBe('contradicted');
     expect(result.conflicts?.map((conflict) => [conflict.claim, conflict.evidence])).toEqual([['3.2', '3.5']]);
-    for (const conflict of result.conflicts!) expect(sliced(conflict)).toBe(conflict.evidence);
-    for (const evidence of result.evidence) expect(sliced(evidence)).toBe(evidence.quote);
+    expectExactSlices(docent.index.documents, result);
   });
 
   it('supports the version the note gives, citing entry and note', async () => {
     const result = await docent.verify('Decompress.eof, new in Python 3.3, indicates whether the end of the compressed data stream has been reached.');
     expect(result.verdict).toBe('supported');
     expect(result.evidence[0]!.quote).toContain('New in version 3.3.');
-    for (const evidence of result.evidence) expect(sliced(evidence)).toBe(evidence.quote);
+    expectExactSlices(docent.index.documents, result);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeCorpus, openTestDocent } from '../helpers/fixtures.js';
+import { expectExactSlices, makeCorpus, openTestDocent } from '../helpers/fixtures.js';
 
 /** A manual's version note is read with the entry it closes: the note alone does not name the entry, the entry alone has no version. */
 describe('CitationChecker: version notes read with their entries', async () => {
@@ -18,20 +18,19 @@ describe('CitationChecker: version notes read with their entries', async () => {
       'other.md': 'Schools in Ohio teach music. The module reads files and writes reports.',
     }),
   );
-  const sliced = (span: { source: string; start: number; end: number }) => docent.index.documents.get(span.source)!.slice(span.start, span.end);
 
   it('supports the version a note gives the entry above it, citing entry and note', async () => {
     const result = await docent.verify('keyword.issoftkeyword was added in Python 3.9.');
     expect(result.verdict).toBe('supported');
     expect(result.evidence[0]!.quote).toContain('keyword.issoftkeyword(s)');
     expect(result.evidence[0]!.quote).toContain('New in version 3.9.');
-    for (const evidence of result.evidence) expect(sliced(evidence)).toBe(evidence.quote);
+    expectExactSlices(docent.index.documents, result);
   });
 
   it('contradicts another version, naming the note’s', async () => {
     const result = await docent.verify('keyword.issoftkeyword() is new in version 3.7.');
     expect(result.verdict).toBe('contradicted');
     expect(result.conflicts?.map((conflict) => [conflict.claim, conflict.evidence])).toEqual([['3.7', '3.9']]);
-    for (const conflict of result.conflicts!) expect(sliced(conflict)).toBe(conflict.evidence);
+    expectExactSlices(docent.index.documents, result);
   });
 });
