@@ -1,6 +1,8 @@
 import { antonymsOf, wordsOf, type WordAt } from '../match/antonyms.js';
-import { coverageDetail, isSaidIn, type WeightedTerm } from '../match/coverage.js';
+import { coverageDetail, isSaidIn, type TermMatch, type WeightedTerm } from '../match/coverage.js';
 import { rankedSuperlatives, superlativesOf, type RankedSuperlative } from '../match/superlatives.js';
+import { numberMentions } from '../match/numbers.js';
+import { normalizeWord } from '../match/analyzer.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { askedValue, statesAskedValue, type AskedValue } from './asked-value.js';
@@ -13,7 +15,8 @@ import { wantedType } from './short-answer.js';
  * does ("Toyota" named in the paragraph, the sentence on Holden and Ford) — how rare the rarest of them is,
  * and whether the evidence has something of the same kind in its place (another name, number or year; an
  * opposite word: "oldest" for "youngest"), and whether it lacks the value the question asks for (asked-value.ts; a rule,
- * lacksAskedValue in decline.ts) or states its superlative at another rank (a rule, declinedByRule).
+ * lacksAskedValue in decline.ts), states its superlative at another rank or at none, or has the opposite of a question word
+ * where a rewording would be (rules, declinedByRule).
  */
 
 /** A word of the question counts as said by the evidence when it matches at least this well (1 exact, else a cosine). */
@@ -51,10 +54,24 @@ export interface UnmatchedTerms {
    * question's point, yet word matching sees every word ("third" is there too, of another volume). A rule (declinedByRule).
    */
   otherRank: number;
+  /**
+   * 1 when the question asks for a superlative ("Which is the largest teachers' union in Wales?", "the least visited museum") and the
+   * evidence states none, nor any rank ("first", "second", "last"): "Teachers in Wales can be registered members of trade unions such as
+   * ATL, NUT or NASUWT" says which unions there are, not which is the largest. "most" is left out: it counts as often as it ranks ("where
+   * does most learning happen", "employed most often"). A rule (declinedByRule).
+   */
+  superlativeUnsaid: number;
+  /**
+   * 1 when a question word is matched only softly and the evidence word closest to it is its WordNet opposite: "Since when has the
+   * average age of teachers been rising?" against "… is falling", "youngest" against "oldest", "above" against "below". Word vectors
+   * put opposites close together, so the soft match reads the opposite statement as a rewording. The adjective of "how old …?" asks
+   * for a value, and is left out. A rule (declinedByRule).
+   */
+  softOpposite: number;
 }
 
 /** A candidate that leaves nothing of the question unsaid (and the default where terms are not checked). */
-export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0, otherRank: 0 };
+export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0, otherRank: 0, superlativeUnsaid: 0, softOpposite: 0 };
 
 /** What the rules read from the question alone, once per question rather than once per candidate sentence. */
 interface QuestionReading {
@@ -66,6 +83,10 @@ interface QuestionReading {
   terms: ReadonlySet<string>;
   values: ReadonlySet<string>;
   superlatives: readonly RankedSuperlative[];
+  /** Whether it asks for a superlative that is not "most" (see UnmatchedTerms.superlativeUnsaid). */
+  asksSuperlative: boolean;
+  /** The words right after "how" ("old" in "How old …?"): what it asks, not what it says. */
+  afterHow: ReadonlySet<string>;
 }
 
 const readings = new WeakMap<AnalysedText, QuestionReading>();
@@ -73,6 +94,7 @@ const readings = new WeakMap<AnalysedText, QuestionReading>();
 function readingOf(question: AnalysedText): QuestionReading {
   let reading = readings.get(question);
   if (!reading) {
+    const superlatives = superlativesOf(question.text);
     reading = {
       nameWords: new Set(question.facts.filter((fact) => fact.kind === 'name').flatMap((fact) => fact.words.map((word) => word.term))),
       asked: askedValue(question.text),
@@ -80,7 +102,9 @@ function readingOf(question: AnalysedText): QuestionReading {
       words: wordsOf(question.text),
       terms: new Set(question.tokens.map((token) => token.term)),
       values: new Set(question.facts.map((fact) => fact.value)),
-      superlatives: superlativesOf(question.text),
+      superlatives,
+      asksSuperlative: superlatives.some((superlative) => !superlative.aside && normalizeWord(superlative.word.text) !== 'most'),
+      afterHow: new Set([...question.text.matchAll(/\bhow\s+(\p{L}+)/giu)].map((match) => normalizeWord(match[1]!))),
     };
     readings.set(question, reading);
   }
@@ -121,6 +145,8 @@ export function unmatchedTerms(
     opposite: hasOpposite(reading.words, evidence.text) ? 1 : 0,
     valueUnsaid: reading.asked !== undefined && !statesAskedValue(reading.asked, question, evidence, similarity) ? 1 : 0,
     otherRank: rankedSuperlatives(question.text, evidence.text, reading.superlatives).length > 0 ? 1 : 0,
+    superlativeUnsaid: reading.asksSuperlative && !statesRank(evidence.text) ? 1 : 0,
+    softOpposite: matches.some((match) => isSoftOpposite(match, reading, evidence, similarity)) ? 1 : 0,
   };
 }
 
@@ -141,4 +167,21 @@ function otherOfKind(question: AnalysedText, { terms, values }: QuestionReading,
 function hasOpposite(question: readonly WordAt[], evidence: string): boolean {
   const said = new Set(wordsOf(evidence).map((word) => word.term));
   return question.some((word) => !said.has(word.term) && [...antonymsOf(word.term)].some((opposite) => said.has(opposite)));
+}
+
+/** Whether a text states a superlative or a rank: "the busiest", "the first to …", "the second", "the last". */
+const statesRank = (text: string) => superlativesOf(text).length > 0 || numberMentions(text).some((mention) => mention.ordinal) || /\blast\b/i.test(text);
+
+/** A question word matched only softly whose closest evidence word is its opposite (see UnmatchedTerms.softOpposite). */
+function isSoftOpposite({ term, match }: TermMatch, { afterHow }: QuestionReading, evidence: AnalysedText, similarity: TermSimilarity): boolean {
+  if (match === 0 || match === 1 || afterHow.has(term.word)) return false;
+  const opposites = antonymsOf(term.term);
+  if (opposites.size === 0) return false;
+  let closest: string | undefined;
+  let top = 0;
+  for (const token of evidence.tokens) {
+    const score = similarity.similarity(term.word, token.word);
+    if (score > top) [closest, top] = [token.term, score];
+  }
+  return closest !== undefined && opposites.has(closest);
 }

@@ -10,6 +10,8 @@ import type { TermSimilarity } from '../../src/match/term-similarity.js';
 const alike = new Map([
   ['toyota|holden', 0.7],
   ['drills|exercises', 0.6],
+  ['rising|falling', 0.8],
+  ['old|new', 0.6],
 ]);
 const similarity = { similarity: (a: string, b: string) => (a === b ? 1 : (alike.get(`${a}|${b}`) ?? alike.get(`${b}|${a}`) ?? 0)) } as unknown as TermSimilarity;
 // Every term weighs the same, so shares are word counts (halved for verbs and adjectives, see coverage.ts).
@@ -65,5 +67,28 @@ describe('what of the question a candidate leaves unsaid', () => {
     expect(same.otherRank).toBe(0);
     expect(declinedByRule({ specifics: NO_SPECIFICS, outmatched: false, unmatched: same })).toBe(false);
   });
-});
 
+  it('marks a superlative of the question that the evidence states no superlative or rank for, which declines by rule', () => {
+    const question = "Which is the largest teachers' trade union in Wales?";
+    const none = unmatched(question, 'Teachers in Wales can be registered members of trade unions such as ATL, NUT or NASUWT.');
+    expect(none.superlativeUnsaid).toBe(1);
+    expect(declinedByRule({ specifics: NO_SPECIFICS, outmatched: false, unmatched: none })).toBe(true);
+    expect(unmatched('Which is the least visited of the museums?', 'The museum contains 60 rooms.').superlativeUnsaid).toBe(1);
+    // Another superlative, or a rank, is a statement about which one: the words may differ ("earliest" / "first").
+    expect(unmatched(question, 'NASUWT is the biggest teachers\' union in Wales.').superlativeUnsaid).toBe(0);
+    expect(unmatched("What was Warsaw's earliest literary cabaret called?", "Momus was Warsaw's first literary cabaret.").superlativeUnsaid).toBe(0);
+    // "most" counts as often as it ranks.
+    expect(unmatched('Where does most learning happen?', 'Learning happens in the classroom.').superlativeUnsaid).toBe(0);
+  });
+
+  it('marks a question word whose closest evidence word is its opposite, which declines by rule', () => {
+    const question = 'Since when has the average age of teachers in Wales been rising?';
+    const falling = unmatched(question, 'Reports suggest that the average age of teachers in Wales is falling.');
+    expect(falling.softOpposite).toBe(1);
+    expect(declinedByRule({ specifics: NO_SPECIFICS, outmatched: false, unmatched: falling })).toBe(true);
+    expect(unmatched(question, 'Reports suggest that the average age of teachers in Wales is rising.').softOpposite).toBe(0);
+    // A word matched softly by a rewording is no opposite, and "How old …?" asks for an age, whatever the evidence calls new.
+    expect(unmatched('Where were the drills held?', 'The exercises were held in Mongolia.').softOpposite).toBe(0);
+    expect(unmatched('How old is the French church in Portarlington?', 'The church was built in 1696 to serve the new Huguenot community.').softOpposite).toBe(0);
+  });
+});
