@@ -18,7 +18,7 @@ import { spelledIn } from './name-spelling.js';
 import { ACROSS_KINDS_RARITY, replacedWords } from './replaced-words.js';
 import { amongRarest, swappedNouns } from './swapped-nouns.js';
 import { swappedRoles } from './swapped-roles.js';
-import { oppositeYearBounds, yearInRange } from './year-ranges.js';
+import { oppositeYearBounds, otherCenturies, yearInRange } from './year-ranges.js';
 import { isPlace } from '../match/places.js';
 
 /**
@@ -172,6 +172,7 @@ export function checkSpecifics(question: AnalysedText & Partial<QuestionFacts>, 
     ...namesWithoutTheirNumber(question, evidence),
     ...otherNumberedNames(question, evidence),
     ...oppositeYearBounds(question, evidence),
+    ...otherCenturies(question, evidence),
   ];
   return {
     conflicting,

@@ -1,5 +1,6 @@
 import { timeBoundOf } from '../match/bounds.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
+import { numberMentions, type NumberMention } from '../match/numbers.js';
 
 /**
  * "The 1850s" and "the 1500s" name a decade and a century, not the year 1850 or 1500: a question
@@ -41,4 +42,36 @@ export function oppositeYearBounds(question: AnalysedText, evidence: AnalysedTex
       return theirs !== undefined && theirs !== side;
     });
   });
+}
+
+/** Ordinals joined to the next one ("12th/13th", "fifteenth and sixteenth"): "century" after the last is said of each. */
+const JOINED = /^\s*(?:[/–-]|and|or|to)\s*$/;
+const CENTURY_AFTER = /^[\s-]*centur(?:y|ies)\b/i;
+
+/** The centuries a text names: "the 15th century", "twelfth-century", both of "a 12th/13th-century nobleman". */
+function centuriesOf(text: string): NumberMention[] {
+  const ordinals = numberMentions(text).filter((mention) => mention.ordinal);
+  return ordinals.filter((_, i) => {
+    let last = i;
+    while (last + 1 < ordinals.length && JOINED.test(text.slice(ordinals[last]!.end, ordinals[last + 1]!.start))) last++;
+    return CENTURY_AFTER.test(text.slice(ordinals[last]!.end));
+  });
+}
+
+/**
+ * Centuries of the question that the evidence does not name while it names another: "Which village did the nobleman Warsz own in
+ * the 15th century?" against "Warsz was a 12th/13th-century nobleman who owned a village …". Questions' facts leave ordinals out
+ * (they rephrase "the first drive" freely), but a century is a date.
+ */
+export function otherCenturies(question: AnalysedText, evidence: AnalysedText): Fact[] {
+  const mine = centuriesOf(question.text);
+  if (mine.length === 0) return [];
+  const theirs = centuriesOf(evidence.text);
+  if (theirs.length === 0) return [];
+  return mine
+    .filter((century) => !theirs.some((other) => other.value === century.value))
+    .map(({ value, start, end }) => {
+      const at = question.tokens.findIndex((token) => token.end > start);
+      return { kind: 'ordinal', value, text: question.text.slice(start, end), start, end, first: at, last: at, words: [] };
+    });
 }

@@ -21,6 +21,15 @@ describe('decades and centuries', () => {
     expect(unmatchedSpecifics(check('A Huguenot colony from the 1500s was close to which Florida city?', 'In 1564, the Huguenot Laudonnière established Fort Caroline in what is now Jacksonville, Florida.'))).toBe(false);
   });
 
+  it('declines a century the evidence states as another ("12th/13th-century" names both), and keeps the same one however written', () => {
+    const question = 'Which village did the nobleman Warsz own in the 15th century?';
+    expect(check(question, 'Warsz was a 12th/13th-century nobleman who owned a village.').conflicting.map((fact) => fact.text)).toEqual(['15th']);
+    expect(unmatchedSpecifics(check(question, 'Warsz was a 14th/15th-century nobleman who owned a village.'))).toBe(false);
+    expect(unmatchedSpecifics(check('Which building of Warsz was torn down in the nineteenth century?', 'Warsz built a 19th-century palace.'))).toBe(false);
+    // A century the evidence does not date at all is left to the other checks.
+    expect(check(question, 'Warsz was a nobleman who owned a village.').conflicting).toEqual([]);
+  });
+
   it('still declines a year outside it, and a plain year that differs', () => {
     expect(unmatchedSpecifics(check('How much gold did Victoria produce in the 1870s?', 'Victoria produced in the decade 1851–1860 20 million ounces of gold.'))).toBe(true);
     expect(unmatchedSpecifics(check('How much gold did Victoria produce in 1855?', 'Victoria produced in 1851 two million ounces of gold.'))).toBe(true);
