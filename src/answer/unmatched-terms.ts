@@ -1,8 +1,9 @@
-import { antonymsOf, wordsOf, type WordAt } from '../match/antonyms.js';
+import { antonymsOf, antonymTable, wordsOf, type WordAt } from '../match/antonyms.js';
 import { coverageDetail, isSaidIn, type TermMatch, type WeightedTerm } from '../match/coverage.js';
 import { rankedSuperlatives, superlativesOf, type RankedSuperlative } from '../match/superlatives.js';
 import { numberMentions } from '../match/numbers.js';
 import { normalizeWord } from '../match/analyzer.js';
+import { tagsOf } from '../match/word-tags.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { askedValue, statesAskedValue, type AskedValue } from './asked-value.js';
@@ -103,7 +104,7 @@ function readingOf(question: AnalysedText): QuestionReading {
       terms: new Set(question.tokens.map((token) => token.term)),
       values: new Set(question.facts.map((fact) => fact.value)),
       superlatives,
-      asksSuperlative: superlatives.some((superlative) => !superlative.aside && normalizeWord(superlative.word.text) !== 'most'),
+      asksSuperlative: superlatives.some((superlative) => !superlative.aside && isEnglishSuperlative(normalizeWord(superlative.word.text))),
       afterHow: new Set([...question.text.matchAll(/\bhow\s+(\p{L}+)/giu)].map((match) => normalizeWord(match[1]!))),
     };
     readings.set(question, reading);
@@ -169,19 +170,34 @@ function hasOpposite(question: readonly WordAt[], evidence: string): boolean {
   return question.some((word) => !said.has(word.term) && [...antonymsOf(word.term)].some((opposite) => said.has(opposite)));
 }
 
+/**
+ * "largest", "least", "youngest": a superlative of English, tagged so or made from an adjective ("young", "early", "big"), not an
+ * identifier that ends like one ("nsmallest"); "most" counts as often as it ranks.
+ */
+function isEnglishSuperlative(word: string): boolean {
+  if (word === 'most') return false;
+  if ((tagsOf(word) ?? []).some((tag) => tag === 'JJS' || tag === 'RBS')) return true;
+  const stem = word.endsWith('iest') ? [`${word.slice(0, -4)}y`] : word.endsWith('est') ? [word.slice(0, -3), word.slice(0, -2), word.slice(0, -4)] : [];
+  return stem.some((base) => tagsOf(base)?.includes('JJ'));
+}
+
 /** Whether a text states a superlative or a rank: "the busiest", "the first to …", "the second", "the last". */
 const statesRank = (text: string) => superlativesOf(text).length > 0 || numberMentions(text).some((mention) => mention.ordinal) || /\blast\b/i.test(text);
 
 /** A question word matched only softly whose closest evidence word is its opposite (see UnmatchedTerms.softOpposite). */
-function isSoftOpposite({ term, match }: TermMatch, { afterHow }: QuestionReading, evidence: AnalysedText, similarity: TermSimilarity): boolean {
+function isSoftOpposite({ term, match }: TermMatch, { afterHow, terms }: QuestionReading, evidence: AnalysedText, similarity: TermSimilarity): boolean {
   if (match === 0 || match === 1 || afterHow.has(term.word)) return false;
-  const opposites = antonymsOf(term.term);
-  if (opposites.size === 0) return false;
-  let closest: string | undefined;
-  let top = 0;
+  // An opposite the question says itself is no swap: "In which unit is it taken when it is given without units?"
+  // WordNet's direct opposites only: its opposed clusters reach far ("reduce" against "specify", "unit" against "section").
+  const opposites = [...(antonymTable().direct.get(term.term) ?? [])].filter((opposite) => !terms.has(opposite));
+  if (opposites.length === 0) return false;
+  // Closer than every other evidence word: a tie with a rewording decides nothing.
+  let opposite = 0;
+  let other = 0;
   for (const token of evidence.tokens) {
     const score = similarity.similarity(term.word, token.word);
-    if (score > top) [closest, top] = [token.term, score];
+    if (opposites.includes(token.term)) opposite = Math.max(opposite, score);
+    else other = Math.max(other, score);
   }
-  return closest !== undefined && opposites.has(closest);
+  return opposite > other;
 }

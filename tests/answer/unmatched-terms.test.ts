@@ -12,6 +12,8 @@ const alike = new Map([
   ['drills|exercises', 0.6],
   ['rising|falling', 0.8],
   ['old|new', 0.6],
+  ['given|taken', 0.7],
+  ['given|specified', 0.5],
 ]);
 const similarity = { similarity: (a: string, b: string) => (a === b ? 1 : (alike.get(`${a}|${b}`) ?? alike.get(`${b}|${a}`) ?? 0)) } as unknown as TermSimilarity;
 // Every term weighs the same, so shares are word counts (halved for verbs and adjectives, see coverage.ts).
@@ -77,8 +79,10 @@ describe('what of the question a candidate leaves unsaid', () => {
     // Another superlative, or a rank, is a statement about which one: the words may differ ("earliest" / "first").
     expect(unmatched(question, 'NASUWT is the biggest teachers\' union in Wales.').superlativeUnsaid).toBe(0);
     expect(unmatched("What was Warsaw's earliest literary cabaret called?", "Momus was Warsaw's first literary cabaret.").superlativeUnsaid).toBe(0);
-    // "most" counts as often as it ranks.
+    expect(unmatched("What was the name of Tesla's youngest sister?", 'Tesla had three sisters, Milka, Angelina and Marica.').superlativeUnsaid).toBe(1);
+    // "most" counts as often as it ranks, and an identifier that ends like a superlative is none.
     expect(unmatched('Where does most learning happen?', 'Learning happens in the classroom.').superlativeUnsaid).toBe(0);
+    expect(unmatched('When is it more efficient to use min() than nsmallest?', 'When n==1, it is more efficient to use the built-in min() function.').superlativeUnsaid).toBe(0);
   });
 
   it('marks a question word whose closest evidence word is its opposite, which declines by rule', () => {
@@ -90,5 +94,7 @@ describe('what of the question a candidate leaves unsaid', () => {
     // A word matched softly by a rewording is no opposite, and "How old …?" asks for an age, whatever the evidence calls new.
     expect(unmatched('Where were the drills held?', 'The exercises were held in Mongolia.').softOpposite).toBe(0);
     expect(unmatched('How old is the French church in Portarlington?', 'The church was built in 1696 to serve the new Huguenot community.').softOpposite).toBe(0);
+    // An opposite the question says itself is no swap.
+    expect(unmatched('In which unit is the naptime taken when it is given without units?', 'If this value is specified without units, it is taken as seconds.').softOpposite).toBe(0);
   });
 });
