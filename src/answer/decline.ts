@@ -138,10 +138,10 @@ export interface RuledCandidate {
  * common in right answers, together they were in none of the SQuAD questions fitted on), or it states the question's
  * superlative only at another rank ("the second-busiest airport" for "the third busiest"; unmatched-terms.ts's otherRank) or
  * states no superlative or rank at all for it (superlativeUnsaid: "trade unions such as ATL, NUT or NASUWT" for "the largest
- * union"), or the evidence word closest to a question word is its opposite ("falling" for "rising"; softOpposite).
+ * union").
  */
 export const declinedByRule = ({ specifics, outmatched, unmatched }: RuledCandidate) =>
-  unmatchedSpecifics(specifics) || outmatched || unmatched.anotherName === 1 || unmatched.otherRank === 1 || unmatched.superlativeUnsaid === 1 || unmatched.softOpposite === 1;
+  unmatchedSpecifics(specifics) || outmatched || unmatched.anotherName === 1 || unmatched.otherRank === 1 || unmatched.superlativeUnsaid === 1;
 
 /**
  * A question asking for a year, a month, a count or a length of time (asked-value.ts) that neither the best sentence nor

@@ -1,5 +1,5 @@
-import { antonymsOf, antonymTable, wordsOf, type WordAt } from '../match/antonyms.js';
-import { coverageDetail, isSaidIn, type TermMatch, type WeightedTerm } from '../match/coverage.js';
+import { antonymsOf, wordsOf, type WordAt } from '../match/antonyms.js';
+import { coverageDetail, isSaidIn, type WeightedTerm } from '../match/coverage.js';
 import { rankedSuperlatives, superlativesOf, type RankedSuperlative } from '../match/superlatives.js';
 import { numberMentions } from '../match/numbers.js';
 import { normalizeWord } from '../match/analyzer.js';
@@ -16,8 +16,7 @@ import { wantedType } from './short-answer.js';
  * does ("Toyota" named in the paragraph, the sentence on Holden and Ford) — how rare the rarest of them is,
  * and whether the evidence has something of the same kind in its place (another name, number or year; an
  * opposite word: "oldest" for "youngest"), and whether it lacks the value the question asks for (asked-value.ts; a rule,
- * lacksAskedValue in decline.ts), states its superlative at another rank or at none, or has the opposite of a question word
- * where a rewording would be (rules, declinedByRule).
+ * lacksAskedValue in decline.ts), or states its superlative at another rank or at none (rules, declinedByRule).
  */
 
 /** A word of the question counts as said by the evidence when it matches at least this well (1 exact, else a cosine). */
@@ -62,17 +61,10 @@ export interface UnmatchedTerms {
    * does most learning happen", "employed most often"). A rule (declinedByRule).
    */
   superlativeUnsaid: number;
-  /**
-   * 1 when a question word is matched only softly and the evidence word closest to it is its WordNet opposite: "Since when has the
-   * average age of teachers been rising?" against "… is falling", "youngest" against "oldest", "above" against "below". Word vectors
-   * put opposites close together, so the soft match reads the opposite statement as a rewording. The adjective of "how old …?" asks
-   * for a value, and is left out. A rule (declinedByRule).
-   */
-  softOpposite: number;
 }
 
 /** A candidate that leaves nothing of the question unsaid (and the default where terms are not checked). */
-export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0, otherRank: 0, superlativeUnsaid: 0, softOpposite: 0 };
+export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0, otherRank: 0, superlativeUnsaid: 0 };
 
 /** What the rules read from the question alone, once per question rather than once per candidate sentence. */
 interface QuestionReading {
@@ -86,8 +78,6 @@ interface QuestionReading {
   superlatives: readonly RankedSuperlative[];
   /** Whether it asks for a superlative that is not "most" (see UnmatchedTerms.superlativeUnsaid). */
   asksSuperlative: boolean;
-  /** The words right after "how" ("old" in "How old …?"): what it asks, not what it says. */
-  afterHow: ReadonlySet<string>;
 }
 
 const readings = new WeakMap<AnalysedText, QuestionReading>();
@@ -105,7 +95,6 @@ function readingOf(question: AnalysedText): QuestionReading {
       values: new Set(question.facts.map((fact) => fact.value)),
       superlatives,
       asksSuperlative: superlatives.some((superlative) => !superlative.aside && isEnglishSuperlative(normalizeWord(superlative.word.text))),
-      afterHow: new Set([...question.text.matchAll(/\bhow\s+(\p{L}+)/giu)].map((match) => normalizeWord(match[1]!))),
     };
     readings.set(question, reading);
   }
@@ -147,7 +136,6 @@ export function unmatchedTerms(
     valueUnsaid: reading.asked !== undefined && !statesAskedValue(reading.asked, question, evidence, similarity) ? 1 : 0,
     otherRank: rankedSuperlatives(question.text, evidence.text, reading.superlatives).length > 0 ? 1 : 0,
     superlativeUnsaid: reading.asksSuperlative && !statesRank(evidence.text) ? 1 : 0,
-    softOpposite: matches.some((match) => isSoftOpposite(match, reading, evidence, similarity)) ? 1 : 0,
   };
 }
 
@@ -183,21 +171,3 @@ function isEnglishSuperlative(word: string): boolean {
 
 /** Whether a text states a superlative or a rank: "the busiest", "the first to …", "the second", "the last". */
 const statesRank = (text: string) => superlativesOf(text).length > 0 || numberMentions(text).some((mention) => mention.ordinal) || /\blast\b/i.test(text);
-
-/** A question word matched only softly whose closest evidence word is its opposite (see UnmatchedTerms.softOpposite). */
-function isSoftOpposite({ term, match }: TermMatch, { afterHow, terms }: QuestionReading, evidence: AnalysedText, similarity: TermSimilarity): boolean {
-  if (match === 0 || match === 1 || afterHow.has(term.word)) return false;
-  // An opposite the question says itself is no swap: "In which unit is it taken when it is given without units?"
-  // WordNet's direct opposites only: its opposed clusters reach far ("reduce" against "specify", "unit" against "section").
-  const opposites = [...(antonymTable().direct.get(term.term) ?? [])].filter((opposite) => !terms.has(opposite));
-  if (opposites.length === 0) return false;
-  // Closer than every other evidence word: a tie with a rewording decides nothing.
-  let opposite = 0;
-  let other = 0;
-  for (const token of evidence.tokens) {
-    const score = similarity.similarity(term.word, token.word);
-    if (opposites.includes(token.term)) opposite = Math.max(opposite, score);
-    else other = Math.max(other, score);
-  }
-  return opposite > other;
-}
