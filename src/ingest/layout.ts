@@ -12,7 +12,8 @@ export interface Line {
   text: string;
 }
 
-const LIST_MARKER = /^\s*(?:[-*+•‣◦▪]|\(?(?:\d{1,3}|[a-z])[.)])\s+\S/;
+/** A list item's marker: a bullet (`o` too, as plain-text release notes and man pages draw it), a number or letter. */
+const LIST_MARKER = /^\s*(?:[-*+•‣◦▪]|o(?=\s+[\p{L}\d(\[])|\(?(?:\d{1,3}|[a-z])[.)])\s+\S/u;
 const SETEXT_UNDERLINE = /^\s*(?:={3,}|-{3,})\s*$/;
 /** The rule under a table's header drawn in text: `----+-----`, `|---|:--|`. */
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:[+|]\s*:?-{2,}:?\s*)+\|?\s*$/;
@@ -135,6 +136,20 @@ export function itemTextColumn(text: string): number | undefined {
 }
 
 export const isListItem = (text: string) => LIST_MARKER.test(text);
+
+/**
+ * A short label set before its text by a column gap, the text's lines hanging under it: a term and
+ * its description (`-q, --quiet    be quiet`), a question (`Q:  Why …`), a bullet drawn apart (`o  item`).
+ */
+const LABELLED_LINE = /^(\s*)(\S(?:[^\t]{0,28}?\S)?)(?:\t+| {2,})(?=\S)/;
+
+/** A labelled line's label and text (offsets within the line) and the column its text starts at, or undefined for a line with no label. */
+export function labelOf(text: string): { start: number; end: number; textStart: number; textColumn: number } | undefined {
+  const match = LABELLED_LINE.exec(text);
+  if (!match) return undefined;
+  const start = match[1]!.length;
+  return { start, end: start + match[2]!.length, textStart: match[0].length, textColumn: widthOf(match[0]) };
+}
 export const isSetextUnderline = (text: string) => SETEXT_UNDERLINE.test(text);
 /** A line drawn under a heading or a table's header: it ends the block above it. */
 export const isRule = (text: string) => SETEXT_UNDERLINE.test(text) || TABLE_RULE.test(text);
