@@ -16,10 +16,10 @@ import { gunzipSync } from 'node:zlib';
 
 const CORPORA: Record<string, Record<string, string>> = {
   '': {
-  'base-passwd-README.txt': '/usr/share/doc/base-passwd/README',
-  'git-RelNotes-2.39.0.txt': '/usr/share/doc/git/RelNotes/2.39.0.txt',
-  'util-linux-howto-contribute.txt': '/usr/share/doc/util-linux/howto-contribute.txt.gz',
-  'nodejs-GOVERNANCE.md': '/usr/share/doc/nodejs/GOVERNANCE.md',
+    'base-passwd-README.txt': '/usr/share/doc/base-passwd/README',
+    'git-RelNotes-2.39.0.txt': '/usr/share/doc/git/RelNotes/2.39.0.txt',
+    'util-linux-howto-contribute.txt': '/usr/share/doc/util-linux/howto-contribute.txt.gz',
+    'nodejs-GOVERNANCE.md': '/usr/share/doc/nodejs/GOVERNANCE.md',
   },
   '-libjpeg': { 'libjpeg-turbo-usage.txt': '/usr/share/doc/libjpeg62-turbo-dev/usage.txt.gz' },
 };
