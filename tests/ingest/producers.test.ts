@@ -52,6 +52,36 @@ describe('PDF books (TeX, DocBook)', () => {
   });
 });
 
+describe('PDF books (TeX): accents, sub-sub-sections and the title', () => {
+  it('puts accents on their letters, nests headings of one type size by their numbers, and takes the title from the first page even when it runs at the top of every page', async () => {
+    const document = await parse('moka.pdf', await makePdf([
+      [
+        { text: 'Name', size: 13 },
+        { text: 'moka-brew, a program that brews coffee in a moka pot on the stove.' },
+        { text: 'Authors', size: 13 },
+        { text: 'Niels M¨oller and Micha¨el Peeters wrote the first version of the program.' },
+      ],
+      [
+        { text: '1 Brewing', size: 20 },
+        { text: 'A moka pot brews coffee by passing boiling water through ground coffee.', gapBefore: 8 },
+        { text: '1.1 Stove tops', size: 16, gapBefore: 8 },
+        { text: 'Every stove top heats a moka pot, some faster than the others.', gapBefore: 6 },
+        { text: '1.1.1 Gas stoves', size: 13, gapBefore: 8 },
+        { text: 'A gas flame is the classic way to heat a moka pot.', gapBefore: 6 },
+        { text: '1.1.1.1 Flame size', size: 13, gapBefore: 8 },
+        { text: 'The flame should never reach beyond the base of the pot.', gapBefore: 6 },
+        { text: '1.1.2 Induction hobs', size: 13, gapBefore: 8 },
+        { text: 'An induction hob needs a pot with a steel base.', gapBefore: 6 },
+      ],
+    ], { header: 'Moka Handbook', headerSize: 14, footer: false }));
+    await expectCitable('moka.pdf', document);
+    expect(document.title).toBe('Moka Handbook');
+    expect(document.text).toContain('Niels Möller and Michaël Peeters wrote the first version');
+    expect(blockStarting(document, 'The flame should').section).toEqual(['1 Brewing', '1.1 Stove tops', '1.1.1 Gas stoves', '1.1.1.1 Flame size']);
+    expect(blockStarting(document, 'An induction hob').section).toEqual(['1 Brewing', '1.1 Stove tops', '1.1.2 Induction hobs']);
+  });
+});
+
 describe('PDF definitions (texinfo)', () => {
   it('heads a description with the signatures TeX prints beside their category, wrapped or in a row, and ends the section where the text comes back to the margin', async () => {
     const category = (text: string) => ({ text, beside: { x: 480, rise: 0 } });
