@@ -21,6 +21,8 @@ const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$/;
 const ROMAN_NUMBERED = /^(?:[IVXLC]{1,6})\.\s+\S/;
 const DECIMAL_NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{Lu}/u;
 const SENTENCE_END = /[.!?;,:…"”')\]]$/u;
+/** Text that ends a sentence or introduces what follows (`:`), closing quotes or brackets after it; a semicolon goes on with the sentence. */
+export const ENDS_SENTENCE = /[.!?:…]['"’”)\]]*$/u;
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'without', 'via']);
 /** A heading is a short line. */
 const MAX_HEADING_CHARS = 120;

@@ -1,4 +1,4 @@
-import { atxHeading, COLUMN_GAP, indentOf, isBlank, isBlockBreak, isListItem, isRule, isSetextUnderline, itemTextColumn, labelOf, largest, widthOf, type Line, type LineLayout } from '../layout.js';
+import { atxHeading, COLUMN_GAP, ENDS_SENTENCE, indentOf, isBlank, isBlockBreak, isListItem, isRule, isSetextUnderline, itemTextColumn, labelOf, largest, widthOf, type Line, type LineLayout } from '../layout.js';
 
 /**
  * Which lines of a plain-text file make one block. The file's layout (layout.ts) says where a break
@@ -24,8 +24,6 @@ function startsEntry(block: readonly Line[], line: Line): boolean {
   return first !== undefined && next !== undefined && next.textColumn === first.textColumn && indentOf(line.text) === indentOf(block[0]!.text);
 }
 
-/** A line that ends a sentence or introduces what follows. */
-const ENDS_SENTENCE = /[.!?:…]["'”’)\]]*$/u;
 /** Plain words a line of prose has at least. */
 const PROSE_WORDS = 6;
 /** A line shorter than this share of the file's width is too short to have been wrapped. */
@@ -51,7 +49,7 @@ function wrapsInParagraph(line: Line, next: Line, runWidth: number, layout: Line
 }
 
 /** A line of prose has words, unlike a command line (`git push origin main`) or code. */
-const isProse = (text: string) => text.split(/\s+/).filter((token) => /^\p{L}[\p{L}'’-]*[,.;]?$/u.test(token)).length >= PROSE_WORDS;
+export const isProse = (text: string) => text.split(/\s+/).filter((token) => /^\p{L}[\p{L}'’-]*[,.;]?$/u.test(token)).length >= PROSE_WORDS;
 
 /** Runs of non-blank lines between blank lines. */
 function runsOf(lines: readonly Line[]): Line[][] {
