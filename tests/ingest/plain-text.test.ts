@@ -98,6 +98,13 @@ const USAGE = [
   '',
   'Boiling Water',
   '',
+  'On most systems, you say:',
+  '        kettlectl [switches] [timerfile] >logfile',
+  '',
+  'To boil for a minute and a half without a word:',
+  '',
+  '$ kettlectl -boil 90 --quiet',
+  '',
   'The basic switches for kettlectl are:',
   '',
   '        -boil N         Boil the water for N seconds, or until',
@@ -126,6 +133,11 @@ describe('plain-text usage notes', () => {
         '-V, --version   display version and exit',
       ]),
     );
+  });
+
+  it('reads an indented command under the line that introduces it, and a line at a shell prompt, as code', () => {
+    expect(texts(document, 'code')).toEqual(['kettlectl [switches] [timerfile] >logfile', '$ kettlectl -boil 90 --quiet']);
+    expect(texts(document, 'paragraph')).toContain('-q, --quiet     print nothing but the errors and the warnings on the terminal');
   });
 
   it('reads `o` bullets as list items, with their hanging lines', () => {

@@ -1,8 +1,8 @@
 import { SectionTracker, titleFromFileName } from '../builder.js';
 import { decodeText } from '../decode.js';
-import { atxHeading, isListItem, isRule, isSetextUnderline, lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
+import { atxHeading, indentOf, isListItem, isRule, isSetextUnderline, labelOf, lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
 import { CELL_SEPARATOR } from '../tables.js';
-import { groupLines } from './text-lines.js';
+import { groupLines, isProse } from './text-lines.js';
 import type { Block, BlockKind, ParsedDocument, Parser } from '../types.js';
 
 interface Draft {
@@ -50,6 +50,20 @@ function draftOf(text: string, lines: Line[], next: Line[] | undefined, previous
   return { kind: isListItem(first.text) ? 'list-item' : 'paragraph', ...span };
 }
 
+/** A shell prompt opening a line: the line is a command. */
+const PROMPT = /^\s*\$ \S/;
+
+/**
+ * An example: command lines (`$ make install`), or lines that are no prose (`cjpeg [switches] [imagefile]
+ * >jpegfile`) indented under a line that introduces them ("On most systems, you say:"). A list item, an
+ * option or table row (a label before a column gap) and a heading are not.
+ */
+function isExample(group: readonly Line[], previous: readonly Line[] | undefined): boolean {
+  if (group.every((line) => PROMPT.test(line.text))) return true;
+  const introduced = previous !== undefined && previous.at(-1)!.text.trimEnd().endsWith(':') && indentOf(group[0]!.text) > indentOf(previous[0]!.text);
+  return introduced && !isListItem(group[0]!.text) && labelOf(group[0]!.text) === undefined && !group.some((line) => isProse(line.text));
+}
+
 const separatorsIn = (group: readonly Line[] | undefined) => (group?.length === 1 ? group[0]!.text.split(CELL_SEPARATOR).length - 1 : 0);
 
 const isRuleGroup = (group: readonly Line[] | undefined) => group?.length === 1 && isRule(group[0]!.text);
@@ -83,6 +97,7 @@ export function parsePlainText(text: string, source: string): ParsedDocument {
     if (isRuleGroup(group)) return;
     const draft = isTableRow(groups, i) ? { kind: 'table-row' as const, ...trimmedSpan(text, group[0]!.start, group[0]!.end) } : draftOf(text, group, groups[i + 1], groups[i - 1]);
     if (draft.end <= draft.start) return;
+    if (draft.kind === 'paragraph' && isExample(group, groups[i - 1])) draft.kind = 'code';
     const headingText = draft.headingText ?? text.slice(draft.start, draft.end);
     if (draft.kind === 'heading' && contentsLevel !== undefined) {
       // The lines right under a table of contents' heading, up to a blank line, are its entries, not headings.
