@@ -49,7 +49,10 @@ function wrapsInParagraph(line: Line, next: Line, runWidth: number, layout: Line
 }
 
 /** A line of prose has words, unlike a command line (`git push origin main`) or code. */
-export const isProse = (text: string) => text.split(/\s+/).filter((token) => /^\p{L}[\p{L}'’-]*[,.;]?$/u.test(token)).length >= PROSE_WORDS;
+const isProse = (text: string) => plainWords(text) >= PROSE_WORDS;
+
+/** How many of the text's words are plain words, not names with dots, brackets or slashes. */
+export const plainWords = (text: string) => text.split(/\s+/).filter((token) => /^\p{L}[\p{L}'’-]*[,.;]?$/u.test(token)).length;
 
 /** Runs of non-blank lines between blank lines. */
 function runsOf(lines: readonly Line[]): Line[][] {

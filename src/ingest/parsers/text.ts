@@ -2,7 +2,7 @@ import { SectionTracker, titleFromFileName } from '../builder.js';
 import { decodeText } from '../decode.js';
 import { atxHeading, indentOf, isListItem, isRule, isSetextUnderline, labelOf, lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
 import { CELL_SEPARATOR } from '../tables.js';
-import { groupLines, isProse } from './text-lines.js';
+import { groupLines, plainWords } from './text-lines.js';
 import type { Block, BlockKind, ParsedDocument, Parser } from '../types.js';
 
 interface Draft {
@@ -52,16 +52,23 @@ function draftOf(text: string, lines: Line[], next: Line[] | undefined, previous
 
 /** A shell prompt opening a line: the line is a command. */
 const PROMPT = /^\s*\$ \S/;
+/** What code and command lines have and prose has little of: brackets, operators, paths, options. */
+const CODE_SIGN = /[[\]{}()<>=|;/\\$]|\s--?\w/;
+/** Code and commands have fewer plain words than this (`svn checkout svn://… avahi`). */
+const CODE_WORDS = 4;
 
 /**
- * An example: command lines (`$ make install`), or lines that are no prose (`cjpeg [switches] [imagefile]
- * >jpegfile`) indented under a line that introduces them ("On most systems, you say:"). A list item, an
+ * An example: command lines (`$ make install`), or code indented under a line that introduces it ("On
+ * most systems, you say:" / `cjpeg [switches] [imagefile] >jpegfile`): few plain words, a bracket,
+ * operator, path or option, and no capitalised word to open it as a sentence opens. A list item, an
  * option or table row (a label before a column gap) and a heading are not.
  */
 function isExample(group: readonly Line[], previous: readonly Line[] | undefined): boolean {
   if (group.every((line) => PROMPT.test(line.text))) return true;
   const introduced = previous !== undefined && previous.at(-1)!.text.trimEnd().endsWith(':') && indentOf(group[0]!.text) > indentOf(previous[0]!.text);
-  return introduced && !isListItem(group[0]!.text) && labelOf(group[0]!.text) === undefined && !group.some((line) => isProse(line.text));
+  if (!introduced || isListItem(group[0]!.text) || labelOf(group[0]!.text) !== undefined) return false;
+  const text = group.map((line) => line.text.trim()).join(' ');
+  return CODE_SIGN.test(text) && plainWords(text) < CODE_WORDS && !/^\p{Lu}\p{Ll}/u.test(text);
 }
 
 const separatorsIn = (group: readonly Line[] | undefined) => (group?.length === 1 ? group[0]!.text.split(CELL_SEPARATOR).length - 1 : 0);
