@@ -121,6 +121,23 @@ describe('HTML nodes (texinfo)', () => {
   });
 });
 
+describe('texinfo HTML converted to DOCX (pandoc)', () => {
+  it("leaves out a node's navigation bar whose links lost their rel, and its menu table of in-page links", async () => {
+    const page = `<!doctype html><html><body>
+<h1>Moka Manual</h1>
+<p>Next: <a href="#Brewing">Brewing</a>, Previous: <a href="#Top">Top</a>, Up: <a href="#Top">Top</a> [<a href="#Contents">Contents</a>]</p>
+<h2>1 Introduction</h2>
+<table><tr><td>• <a href="#Filling">Filling</a></td><td></td></tr><tr><td>• <a href="#Heating">Heating</a></td><td></td></tr><tr><td>• <a href="#Pouring">Pouring</a></td><td></td></tr></table>
+<p>A moka pot brews coffee by passing boiling water pressurised by steam through ground coffee.</p>
+<p>It was invented by Alfonso Bialetti in 1933 and became a staple of Italian kitchens.</p>
+</body></html>`;
+    const document = await parse('moka.html', page);
+    await expectCitable('moka.html', document, ['Next:', 'Filling']);
+    expect(document.text).not.toMatch(/Next:|Previous:|Filling|Heating/);
+    expect(blockStarting(document, 'A moka pot').section).toEqual(['Moka Manual', '1 Introduction']);
+  });
+});
+
 describe('PDF options (DocBook)', () => {
   it('heads a description with its options, also several separated by commas or with a default in brackets', async () => {
     const document = await parse('options.pdf', await makePdf([[
