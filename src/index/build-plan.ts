@@ -12,7 +12,7 @@ import type { DocumentEntry, FailureEntry, IndexManifest } from './store.js';
  */
 
 /** Bump when a parser or the chunker would turn the same file into different text or chunks, or index a chunk with another context (build.ts chunkContext). */
-export const PARSING_VERSION = 12;
+export const PARSING_VERSION = 13;
 
 /** The current version when it was built the same way (same model, chunking, parsers); otherwise why the index is rebuilt from scratch. */
 export async function startingPoint(modelVersion: string, options: BuildOptions, storage: IndexStorage): Promise<{ current?: CurrentVersion; rebuildReason?: string }> {
