@@ -17,6 +17,9 @@ const STOP_WORDS = new Set([...englishStopWords, ...QUESTION_WORDS]);
  * "the long option", "the type of a column").
  */
 const FRAME_WORDS = new Set(['long', 'name', 'kind', 'kinds', 'type', 'types']);
+/** A word that frames questions somewhere ("how long", "what kind"): its opposite there is grammar, not meaning (see tools/wordnet-tables/antonyms.ts). */
+export const isFrameWord = (normalized: string) => FRAME_WORDS.has(normalized);
+
 /** "How" right before: "How long…". */
 const HOW_BEFORE = /\bhow\s+$/i;
 /** "as" right before: "as long as". */
