@@ -12,11 +12,16 @@ export interface BenchResults {
 
 const pad = (value: unknown, width: number) => ` ${String(value).padStart(width - 1)}`;
 
+const workerLoad = (h: ScaleRow['http'][number]) =>
+  `${h.workers}w ${h.requestsPerSecond} req/s, p99 ${h.latency.p99Ms}` +
+  (h.coldStart ? ` (cold start: ${h.coldStart.latency.p99Ms} over ${h.coldStart.requests})` : '') +
+  (h.failures + (h.coldStart?.failures ?? 0) ? ` (${h.failures + (h.coldStart?.failures ?? 0)} errors)` : '');
+
 export function textTable(results: BenchResults): string {
   const lines = [
     `Docent benchmark (${results.mode}) — ${results.machine.cpus} CPUs, Node ${results.machine.node}, load average ${results.machine.loadAverage.map((l) => l.toFixed(1)).join(' ')}`,
     '',
-    '   chunks  index s  chunks/s  peak MiB  reindex s same/full  index MiB  start s  RSS MiB   ask p50/p95/p99 ms  HTTP p50/p95/p99 ms  req/s by workers',
+    '   chunks  index s  chunks/s  peak MiB  reindex s same/full  index MiB  start s  RSS MiB   ask p50/p95/p99 ms  HTTP p50/p95/p99 ms  by workers: req/s, p99 ms (cold start: p99 of the first requests)',
   ];
   for (const row of results.scale) {
     const one = row.http[0];
@@ -33,7 +38,7 @@ export function textTable(results: BenchResults): string {
         pad(rss, 8),
         pad(`${row.inProcess.ask.p50Ms}/${row.inProcess.ask.p95Ms}/${row.inProcess.ask.p99Ms}`, 21),
         pad(one ? `${one.latency.p50Ms}/${one.latency.p95Ms}/${one.latency.p99Ms}` : '-', 21),
-        '  ' + row.http.map((h) => `${h.workers}w ${h.requestsPerSecond}${h.failures ? ` (${h.failures} errors)` : ''}`).join(', '),
+        '  ' + row.http.map(workerLoad).join(', '),
       ].join(''),
     );
   }

@@ -22,6 +22,7 @@ interface BenchOptions {
   out: string;
   squad: string;
   requests: number;
+  warmupRequests: number;
   concurrency: number;
   quick?: boolean;
   peers: boolean;
@@ -33,12 +34,13 @@ const program = new Command('bench')
   .option('--out <dir>', 'where corpora, indexes and results go (git-ignored)', 'bench-results')
   .option('--squad <dir>', 'the SQuAD eval folder (corpus/ and questions.jsonl)', '../shared/eval/squad')
   .option('--requests <n>', 'HTTP requests per load test', (v) => Number.parseInt(v, 10), 2000)
+  .option('--warmup-requests <n>', 'HTTP requests sent to a fresh server before each load test (reported apart as its cold start)', (v) => Number.parseInt(v, 10), 2000)
   .option('--concurrency <n>', 'HTTP requests in flight', (v) => Number.parseInt(v, 10), 32)
   .option('--no-peers', 'skip the comparison with MiniSearch, Orama and exact search')
   .option('--quick', 'smoke test: 1k chunks, 200 requests')
   .option('--json', 'print the results as JSON')
   .action(async (options: BenchOptions) => {
-    if (options.quick) Object.assign(options, { sizes: '1000', requests: 200 });
+    if (options.quick) Object.assign(options, { sizes: '1000', requests: 200, warmupRequests: 100 });
     const out = path.resolve(options.out);
     const workDir = path.join(out, 'work');
     await fs.mkdir(workDir, { recursive: true });
@@ -71,7 +73,7 @@ const program = new Command('bench')
       const corpus = corpora.get(size)!;
       log(`${size} chunks (${corpus.documents} documents from ${corpus.sources.join(', ')}):`);
       const questions = await questionsFrom(corpus.dir, options.quick ? 50 : 200);
-      results.scale.push(await measureCorpus(size, corpus, { workDir, questions, requests: options.requests, concurrency: options.concurrency, workers: defaultWorkers() }, log));
+      results.scale.push(await measureCorpus(size, corpus, { workDir, questions, requests: options.requests, warmupRequests: options.warmupRequests, concurrency: options.concurrency, workers: defaultWorkers() }, log));
       await save();
     }
     if (options.json) console.log(JSON.stringify(results, null, 2));

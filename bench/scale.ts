@@ -10,6 +10,11 @@ export interface ScaleOptions {
   workDir: string;
   questions: string[];
   requests: number;
+  /**
+   * Requests sent to a fresh server before the measured ones: a worker's first asks of each question and its first
+   * seconds of compiling cost several times a later ask, so a cold start's p99 is reported apart from the measured one.
+   */
+  warmupRequests: number;
   concurrency: number;
   /** Worker counts to measure HTTP throughput at (1 and the number of cores by default). */
   workers: number[];
@@ -26,7 +31,7 @@ export interface ScaleRow {
   embeddingCacheMiB: number;
   startup: { seconds: number; modelLoadMs: number; openMs: number };
   inProcess: { ask: Latency; search: Latency; rssMiB: number };
-  http: Array<LoadResult & { workers: number; startSeconds: number; rssMiB: { primary: number; maxWorker: number } }>;
+  http: Array<LoadResult & { workers: number; startSeconds: number; rssMiB: { primary: number; maxWorker: number }; coldStart?: LoadResult }>;
 }
 
 async function folderBytes(dir: string): Promise<number> {
@@ -75,9 +80,10 @@ export async function measureCorpus(target: number, corpus: BuiltCorpus, options
     log(`  HTTP with ${workers} worker(s)…`);
     const server = await startServer({ ...env, WORKERS: String(workers) });
     try {
+      const coldStart = options.warmupRequests > 0 ? await loadTest(server.port, options.questions, options.warmupRequests, options.concurrency) : undefined;
       const load = await loadTest(server.port, options.questions, options.requests, options.concurrency);
       const rss = processTreeRss(server.pid);
-      http.push({ ...load, workers, startSeconds: seconds(server.startMs), rssMiB: { primary: Math.round(rss.main), maxWorker: Math.round(Math.max(0, ...rss.children)) } });
+      http.push({ ...load, workers, startSeconds: seconds(server.startMs), rssMiB: { primary: Math.round(rss.main), maxWorker: Math.round(Math.max(0, ...rss.children)) }, ...(coldStart ? { coldStart } : {}) });
     } finally {
       await server.stop();
     }

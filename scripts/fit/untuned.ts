@@ -4,7 +4,7 @@
  * claims are `claims-heldout<UNTUNED_ROUND - 1>.jsonl` and its conversations `conversations[-squad]<UNTUNED_ROUND - 4>.heldout.jsonl`
  * (the claims and conversation rounds started later). Once the round has been reported, the next session writes a new round and raises this number.
  */
-export const UNTUNED_ROUND = 17;
+export const UNTUNED_ROUND = 18;
 
 const UNTUNED_QUESTIONS = new RegExp(`^(?!conversations).*(?<!\\d)${UNTUNED_ROUND}\\.heldout\\.jsonl$`);
 const UNTUNED_CONVERSATIONS = new RegExp(`^conversations(-squad)?${UNTUNED_ROUND - 4}\\.heldout\\.jsonl$`);

@@ -12,7 +12,8 @@ export interface Line {
   text: string;
 }
 
-const LIST_MARKER = /^\s*(?:[-*+•‣◦▪]|\(?(?:\d{1,3}|[a-z])[.)])\s+\S/;
+/** A list item's marker: a bullet (`o` too, as plain-text release notes and man pages draw it), a number or letter. */
+const LIST_MARKER = /^\s*(?:[-*+•‣◦▪]|o(?=\s+[\p{L}\d(\[])|\(?(?:\d{1,3}|[a-z])[.)])\s+\S/u;
 const SETEXT_UNDERLINE = /^\s*(?:={3,}|-{3,})\s*$/;
 /** The rule under a table's header drawn in text: `----+-----`, `|---|:--|`. */
 const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(?:[+|]\s*:?-{2,}:?\s*)+\|?\s*$/;
@@ -20,6 +21,8 @@ const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$/;
 const ROMAN_NUMBERED = /^(?:[IVXLC]{1,6})\.\s+\S/;
 const DECIMAL_NUMBERED = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+\p{Lu}/u;
 const SENTENCE_END = /[.!?;,:…"”')\]]$/u;
+/** Text that ends a sentence or introduces what follows (`:`), closing quotes or brackets after it; a semicolon goes on with the sentence. */
+export const ENDS_SENTENCE = /[.!?:…]['"’”)\]]*$/u;
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'to', 'vs', 'with', 'without', 'via']);
 /** A heading is a short line. */
 const MAX_HEADING_CHARS = 120;
@@ -135,6 +138,20 @@ export function itemTextColumn(text: string): number | undefined {
 }
 
 export const isListItem = (text: string) => LIST_MARKER.test(text);
+
+/**
+ * A short label set before its text by a column gap, the text's lines hanging under it: a term and
+ * its description (`-q, --quiet    be quiet`), a question (`Q:  Why …`), a bullet drawn apart (`o  item`).
+ */
+const LABELLED_LINE = /^(\s*)(\S(?:[^\t]{0,28}?\S)?)(?:\t+| {2,})(?=\S)/;
+
+/** A labelled line's label and text (offsets within the line) and the column its text starts at, or undefined for a line with no label. */
+export function labelOf(text: string): { start: number; end: number; textStart: number; textColumn: number } | undefined {
+  const match = LABELLED_LINE.exec(text);
+  if (!match) return undefined;
+  const start = match[1]!.length;
+  return { start, end: start + match[2]!.length, textStart: match[0].length, textColumn: widthOf(match[0]) };
+}
 export const isSetextUnderline = (text: string) => SETEXT_UNDERLINE.test(text);
 /** A line drawn under a heading or a table's header: it ends the block above it. */
 export const isRule = (text: string) => SETEXT_UNDERLINE.test(text) || TABLE_RULE.test(text);

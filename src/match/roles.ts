@@ -56,8 +56,12 @@ const isVerbFirst = (token: Token) => /^\p{Ll}/u.test(token.text) && (firstTagOf
  * "was drafted and reviewed"), or "by" just after it ("a pump, developed in 1698 by Savery"): the passive.
  */
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?(?:\p{L}+ed\s+(?:and|or)\s+)?$/iu;
-/** Words that open another clause: a party after one belongs to that clause's verb. */
-const CLAUSE_OPENER = /\b(?:when|if|which|because|while|where|unless|although|whereas)\b/i;
+/**
+ * Words that open another clause: a party after one belongs to that clause's verb. A relative pronoun opens one too:
+ * in "Senegal is one of the countries whose peacekeepers exchanged experience with Chinese troops" Senegal is not who
+ * "exchanged", so the evidence's "Chinese peacekeepers have exchanged experience with … Senegal" swaps no roles.
+ */
+const CLAUSE_OPENER = /\b(?:when|if|which|because|while|where|unless|although|whereas|who|whose|whom)\b/i;
 const AGENT_AFTER = /^(?:\s+[\p{L}\p{N}]+){0,3}?\s+by\b/iu;
 
 export const isPassive = (text: AnalysedText, token: Token) => beForm(text, token) || AGENT_AFTER.test(text.text.slice(token.end));

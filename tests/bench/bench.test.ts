@@ -73,10 +73,23 @@ describe('bench building blocks', () => {
         embeddingCacheMiB: 3,
         startup: { seconds: 1, modelLoadMs: 300, openMs: 200 },
         inProcess: { ask: measured, search: measured, rssMiB: 250 },
-        http: [{ workers: 1, requests: 10, concurrency: 2, failures: 0, requestsPerSecond: 100, latency: measured, startSeconds: 1, rssMiB: { primary: 250, maxWorker: 0 } }],
+        http: [
+          {
+            workers: 1,
+            requests: 10,
+            concurrency: 2,
+            failures: 0,
+            requestsPerSecond: 100,
+            latency: measured,
+            startSeconds: 1,
+            rssMiB: { primary: 250, maxWorker: 0 },
+            coldStart: { requests: 5, concurrency: 2, failures: 1, requestsPerSecond: 50, latency: latency([10, 20, 90]) },
+          },
+        ],
       })),
     };
-    expect(textTable(results)).toContain('1w 100');
+    // The measured load and a cold start's first requests are reported apart, and a cold start's errors are not hidden.
+    expect(textTable(results)).toContain('1w 100 req/s, p99 3 (cold start: 90 over 5) (1 errors)');
     const html = htmlReport(results);
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|https?:\/\//);

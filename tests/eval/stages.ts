@@ -5,6 +5,7 @@ import { firstHitRank, isCorrect } from '../../src/eval/metrics.js';
 import { evaluate } from '../../src/eval/run.js';
 import { unmatchedSpecifics } from '../../src/answer/decline.js';
 import type { SpecificsCheck } from '../../src/answer/specifics.js';
+import type { Candidate } from '../../src/answer/candidates.js';
 import type { Docent } from '../../src/service.js';
 import { evalSets, openEvalDocent, roundOf, type EvalSet } from './report.js';
 
@@ -53,7 +54,25 @@ async function stageOf(docent: Docent, question: string, expected: EvalCase['exp
     answer.source === quoted.source &&
     !/\n\s*\n/.test(docent.index.documents.get(answer.source)!.slice(Math.min(from, to), Math.max(from, to))) &&
     !judgement.ranked.some((c) => c.sentence.source === answer.source && c.sentence.start >= from && c.sentence.start < to);
-  return { stage: neighbour ? 'c' : 'b', detail: `sentence: answer's sentence ranks ${at + 1}${right ? ` (${describe(right)})` : ''}; first: ${top ? describe(top) : '?'}` };
+  return { stage: neighbour ? 'c' : 'b', detail: `sentence (${whyRankedBelow(judgement.ranked[0]!, judgement.ranked[at]!, quoted)}): answer's sentence ranks ${at + 1}${right ? ` (${describe(right)})` : ''}; first: ${top ? describe(top) : '?'}` };
+}
+
+/** How much less a sentence must cover of the question to count as saying less of it. */
+const LESS = 0.05;
+
+/**
+ * Why the first-ranked sentence won over the one holding the answer, read from the ranking's signals in this order:
+ * the first-ranked was not the one quoted (moved by definitions, table lookups or the specifics check); the answer's
+ * sentence says less of the question (its topic is said by another sentence, often its neighbour); it says as much
+ * but in fewer exact words; it sits in a later passage; else the remaining signals (type, length, passage coverage).
+ */
+function whyRankedBelow(first: Candidate, answer: Candidate, quoted: { source: string; start: number; end: number }): string {
+  const [a, b] = [first.features, answer.features];
+  if (first.sentence.source !== quoted.source || first.sentence.start < quoted.start || first.sentence.end > quoted.end) return 'reordered';
+  if (b.coverage < a.coverage - LESS) return 'says less of the question';
+  if (b.exactCoverage < a.exactCoverage - LESS) return 'fewer exact words';
+  if (b.rank > a.rank) return 'later passage';
+  return 'other signals';
 }
 
 /** `--question Q [--corpus default|squad]`: the candidate sentences the answerer judged for one question, best first, with the signals that fired on each. */

@@ -27,7 +27,7 @@ type RunningHeader = string | ((page: number) => string | readonly [title: strin
  * A PDF with a running header and a "Page n of m" footer on every page, a large-type heading per
  * page, justified-style hyphenation, a paragraph that runs over a page break, and Courier code.
  */
-export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handbook — internal' as RunningHeader, footer = true } = {}): Promise<Uint8Array> {
+export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handbook — internal' as RunningHeader, headerSize = 8, footer = true } = {}): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle('Coffee Handbook');
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
@@ -35,7 +35,7 @@ export async function makePdf(pages: PdfLineSpec[][], { header = 'Coffee Handboo
   pages.forEach((lines, i) => {
     const page = pdf.addPage([612, 792]);
     const [title, folio] = [typeof header === 'string' ? header : header(i)].flat();
-    if (title) page.drawText(title, { x: 50, y: 760, size: 8, font: regular });
+    if (title) page.drawText(title, { x: 50, y: 760, size: headerSize, font: regular });
     if (folio) page.drawText(folio, { x: 550, y: 760, size: 8, font: regular });
     if (footer) page.drawText(`Page ${i + 1} of ${pages.length}`, { x: 280, y: 30, size: 8, font: regular });
     let y = 720;

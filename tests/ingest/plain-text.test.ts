@@ -85,3 +85,97 @@ describe('plain text as real files are written', () => {
     for (const block of document.blocks) expect(document.text.slice(block.start, block.end).trim()).toBe(document.text.slice(block.start, block.end));
   });
 });
+
+/** A program's usage notes as Unix tools ship them: option lists with descriptions hanging under a column, `o` bullets, record fields. */
+const USAGE = [
+  'CONTENTS',
+  ' Boiling Water',
+  ' Bullet Lists',
+  '',
+  'Program: kettlectl',
+  'Version: 2.1',
+  'Maintainer: Fenwick and Sons',
+  '',
+  'Boiling Water',
+  '',
+  'On most systems, you say:',
+  '        kettlectl [switches] [timerfile] >logfile',
+  '',
+  'To boil for a minute and a half without a word:',
+  '',
+  '$ kettlectl -boil 90 --quiet',
+  '',
+  'The basic switches for kettlectl are:',
+  '',
+  '        -boil N         Boil the water for N seconds, or until',
+  '                        the thermostat clicks when N is left out of the command line.',
+  '                        -boil 0 (the default) means no timer.',
+  '        -q, --quiet     print nothing but the errors and the warnings on the terminal',
+  '        -V, --version   display version and exit',
+  '',
+  'Bullet Lists',
+  '',
+  '  o  Descale the kettle every month in areas where the water',
+  '     is hard.',
+  '  o  Never fill the kettle above the line marked on the side.',
+  '',
+].join('\n');
+
+describe('plain-text usage notes', () => {
+  const document = parsePlainText(USAGE, 'kettlectl.txt');
+  const sectionOf = (prefix: string) => document.blocks.find((block) => document.text.slice(block.start, block.end).startsWith(prefix))!.section;
+
+  it('joins the lines hanging under an option\'s description to it, and keeps each option of a list apart', () => {
+    expect(texts(document, 'paragraph')).toEqual(
+      expect.arrayContaining([
+        '-boil N         Boil the water for N seconds, or until\n                        the thermostat clicks when N is left out of the command line.\n                        -boil 0 (the default) means no timer.',
+        '-q, --quiet     print nothing but the errors and the warnings on the terminal',
+        '-V, --version   display version and exit',
+      ]),
+    );
+  });
+
+  it('reads an indented command under the line that introduces it, and a line at a shell prompt, as code', () => {
+    expect(texts(document, 'code')).toEqual(['kettlectl [switches] [timerfile] >logfile', '$ kettlectl -boil 90 --quiet']);
+    expect(texts(document, 'paragraph')).toContain('-q, --quiet     print nothing but the errors and the warnings on the terminal');
+  });
+
+  it('reads `o` bullets as list items, with their hanging lines', () => {
+    expect(texts(document, 'list-item')).toEqual(['o  Descale the kettle every month in areas where the water\n     is hard.', 'o  Never fill the kettle above the line marked on the side.']);
+  });
+
+  it('reads record fields as fields, not headings, and a table of contents heads only its list', () => {
+    expect(texts(document, 'heading')).not.toContain('Program: kettlectl');
+    expect(texts(document, 'paragraph')).toEqual(expect.arrayContaining(['Program: kettlectl', 'Version: 2.1']));
+    expect(sectionOf('Bullet Lists')).toEqual(['CONTENTS']);
+    expect(texts(document, 'heading')).toEqual(['CONTENTS', 'Boiling Water', 'Bullet Lists']);
+    expect(sectionOf('o  Descale')).toEqual(['Bullet Lists']);
+    expect(document.title).not.toBe('CONTENTS');
+  });
+
+  it('cites every block as a slice of the text itself', () => {
+    expect(document.text).toBe(USAGE);
+    let previousEnd = 0;
+    for (const block of document.blocks) {
+      expect(block.start).toBeGreaterThanOrEqual(previousEnd);
+      expect(document.text.slice(block.start, block.end).trim()).toBe(document.text.slice(block.start, block.end));
+      previousEnd = block.end;
+    }
+  });
+});
+
+describe('a manual page in plain text', () => {
+  it('is titled by the line under its NAME heading', () => {
+    const page = [
+      'NAME',
+      '\tparse_date - parses a date string into a timespec struct.',
+      '',
+      'DESCRIPTION',
+      '\tparse_date() reads the date in the string p and stores it in the',
+      '\ttimespec that result points to, taking now as the current time',
+      '\twhen the string names a time relative to it, such as "tomorrow".',
+      '',
+    ].join('\n');
+    expect(parsePlainText(page, 'parse-date.txt').title).toBe('parse_date - parses a date string into a timespec struct.');
+  });
+});

@@ -52,6 +52,36 @@ describe('PDF books (TeX, DocBook)', () => {
   });
 });
 
+describe('PDF books (TeX): accents, sub-sub-sections and the title', () => {
+  it('puts accents on their letters, nests headings of one type size by their numbers, and takes the title from the first page even when it runs at the top of every page', async () => {
+    const document = await parse('moka.pdf', await makePdf([
+      [
+        { text: 'Name', size: 13 },
+        { text: 'moka-brew, a program that brews coffee in a moka pot on the stove.' },
+        { text: 'Authors', size: 13 },
+        { text: 'Niels M¨oller and Micha¨el Peeters wrote the first version of the program.' },
+      ],
+      [
+        { text: '1 Brewing', size: 20 },
+        { text: 'A moka pot brews coffee by passing boiling water through ground coffee.', gapBefore: 8 },
+        { text: '1.1 Stove tops', size: 16, gapBefore: 8 },
+        { text: 'Every stove top heats a moka pot, some faster than the others.', gapBefore: 6 },
+        { text: '1.1.1 Gas stoves', size: 13, gapBefore: 8 },
+        { text: 'A gas flame is the classic way to heat a moka pot.', gapBefore: 6 },
+        { text: '1.1.1.1 Flame size', size: 13, gapBefore: 8 },
+        { text: 'The flame should never reach beyond the base of the pot.', gapBefore: 6 },
+        { text: '1.1.2 Induction hobs', size: 13, gapBefore: 8 },
+        { text: 'An induction hob needs a pot with a steel base.', gapBefore: 6 },
+      ],
+    ], { header: 'Moka Handbook', headerSize: 14, footer: false }));
+    await expectCitable('moka.pdf', document);
+    expect(document.title).toBe('Moka Handbook');
+    expect(document.text).toContain('Niels Möller and Michaël Peeters wrote the first version');
+    expect(blockStarting(document, 'The flame should').section).toEqual(['1 Brewing', '1.1 Stove tops', '1.1.1 Gas stoves', '1.1.1.1 Flame size']);
+    expect(blockStarting(document, 'An induction hob').section).toEqual(['1 Brewing', '1.1 Stove tops', '1.1.2 Induction hobs']);
+  });
+});
+
 describe('PDF definitions (texinfo)', () => {
   it('heads a description with the signatures TeX prints beside their category, wrapped or in a row, and ends the section where the text comes back to the margin', async () => {
     const category = (text: string) => ({ text, beside: { x: 480, rise: 0 } });
@@ -88,6 +118,23 @@ describe('HTML nodes (texinfo)', () => {
     expect(blockTexts(document, 'heading')).toEqual(['2.6 Moka Example']);
     expect(blockStarting(document, 'A trivial example').section).toEqual(['2.6 Moka Example']);
     expect(blockStarting(document, 'The pot must be filled').section).toEqual(['2.6 Moka Example']);
+  });
+});
+
+describe('texinfo HTML converted to DOCX (pandoc)', () => {
+  it("leaves out a node's navigation bar whose links lost their rel, and its menu table of in-page links", async () => {
+    const page = `<!doctype html><html><body>
+<h1>Moka Manual</h1>
+<p>Next: <a href="#Brewing">Brewing</a>, Previous: <a href="#Top">Top</a>, Up: <a href="#Top">Top</a> [<a href="#Contents">Contents</a>]</p>
+<h2>1 Introduction</h2>
+<table><tr><td>• <a href="#Filling">Filling</a></td><td></td></tr><tr><td>• <a href="#Heating">Heating</a></td><td></td></tr><tr><td>• <a href="#Pouring">Pouring</a></td><td></td></tr></table>
+<p>A moka pot brews coffee by passing boiling water pressurised by steam through ground coffee.</p>
+<p>It was invented by Alfonso Bialetti in 1933 and became a staple of Italian kitchens.</p>
+</body></html>`;
+    const document = await parse('moka.html', page);
+    await expectCitable('moka.html', document, ['Next:', 'Filling']);
+    expect(document.text).not.toMatch(/Next:|Previous:|Filling|Heating/);
+    expect(blockStarting(document, 'A moka pot').section).toEqual(['Moka Manual', '1 Introduction']);
   });
 });
 

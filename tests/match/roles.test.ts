@@ -31,6 +31,14 @@ describe('role swaps', () => {
     expect(swap('Roger II was crowned king by Antipope Anacletus II.', 'Antipope Anacletus II was crowned king by Roger II.')).toBe('Roger→Antipope');
   });
 
+  it('finds no swap with a party before a relative pronoun: the relative clause has a subject of its own', () => {
+    const evidence = 'Chinese peacekeeping troops in Lebanon have exchanged experience with their counterparts from France, Senegal and Spain.';
+    expect(swap('Senegal is one of the countries whose peacekeepers exchanged experience with Chinese peacekeeping troops.', evidence)).toBeUndefined();
+    expect(swap('Senegal is a country that Chinese troops in Lebanon, who exchanged experience with its peacekeepers, admire.', evidence)).toBeUndefined();
+    // The clause's own subject is still compared.
+    expect(swap('Spain is one of the countries whose counterparts in Lebanon exchanged experience with Chinese peacekeeping troops.', evidence)).toBe('counterparts→Chinese');
+  });
+
   it('finds nothing when the order is the same, a party is on both sides, or no verb relates the parties', () => {
     expect(swap('The execution time of the setup statement is excluded.', 'Create a timer with the given statement, setup code and number of executions.')).toBeUndefined();
     expect(swap('China and Vietnam signed a memorandum in Beijing.', 'In April 2015, China and Vietnam signed a memorandum in Beijing.')).toBeUndefined();

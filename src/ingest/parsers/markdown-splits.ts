@@ -1,5 +1,6 @@
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { InlinePiece } from '../builder.js';
+import { ENDS_SENTENCE } from '../layout.js';
 
 /**
  * Paragraphs a converter split. Converters that cannot write a definition list in Markdown (pandoc
@@ -90,8 +91,6 @@ function isCodeTerm(node: RootContent, text: (node: Paragraph) => string): node 
   return node.children.some((child) => child.type === 'inlineCode') && !/[\p{L}\p{N}]/u.test(outside);
 }
 
-/** A sentence ends with a full stop, a question or exclamation mark, a colon or semicolon, maybe closed by a quote or bracket. */
-const SENTENCE_END = /[.!?:;…]['"’”)\]]*$/u;
 /** Lower case, maybe after an opening quote or bracket; or only opening signs (a converter's "“" on its own before "gapless” …"). */
 const STARTS_LOWER_CASE = /^[\p{Ps}\p{Pi}]*(?:\p{Ll}|$)/u;
 /** No space after an opening quote or bracket when paragraphs are joined. */
@@ -103,7 +102,7 @@ export function continuationsOf(nodes: readonly RootContent[], from: number, tex
   let previous = nodes[from];
   for (let i = from + 1; i < nodes.length && previous?.type === 'paragraph'; i++) {
     const node = nodes[i]!;
-    if (node.type !== 'paragraph' || SENTENCE_END.test(text(previous).trim()) || !STARTS_LOWER_CASE.test(text(node).trim())) break;
+    if (node.type !== 'paragraph' || ENDS_SENTENCE.test(text(previous).trim()) || !STARTS_LOWER_CASE.test(text(node).trim())) break;
     run.push(node);
     previous = node;
   }

@@ -5,7 +5,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import { DocumentBuilder, titleFromFileName, type InlinePiece } from '../builder.js';
-import { lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
+import { ENDS_SENTENCE, lineLayout, plainHeadingLevel, splitLines, type Line } from '../layout.js';
 import type { BlockKind, ParsedDocument } from '../types.js';
 import { brokenTermParagraphs, codeTermRuns, continuationsOf, ENDS_OPENING, joinedTerm, splitTermAt } from './markdown-splits.js';
 import { CELL_SEPARATOR } from '../tables.js';
@@ -214,4 +214,4 @@ const MAX_TITLE_CHARS = 80;
  * A converted reference page opens with its name as plain text ("CREATE SEQUENCE", then "CREATE SEQUENCE — define a new
  * sequence generator") and its first heading is a section ("Synopsis"): that short opening line, not a sentence, is the title.
  */
-const isTitleLine = (text: string) => text.length <= MAX_TITLE_CHARS && !text.includes('\n') && !/[.!?:;]$/.test(text.trim());
+const isTitleLine = (text: string) => text.length <= MAX_TITLE_CHARS && !text.includes('\n') && !ENDS_SENTENCE.test(text.trim());

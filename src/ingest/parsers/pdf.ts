@@ -2,7 +2,7 @@ import type { getDocumentProxy } from 'unpdf';
 import { DocumentBuilder, titleFromFileName } from '../builder.js';
 import { withDefinitionTerms } from '../pdf/definitions.js';
 import { withoutFurniture } from '../pdf/furniture.js';
-import { bodySizeOf, pdfBlocks } from '../pdf/paragraphs.js';
+import { bodySizeOf, HEADING_RATIO, pdfBlocks } from '../pdf/paragraphs.js';
 import { withTableRows } from '../pdf/tables.js';
 import { pageLines, type PdfLine, type TextItem } from '../pdf/text-lines.js';
 import { UnreadableDocumentError, type PageSpan, type Parser } from '../types.js';
@@ -47,6 +47,17 @@ function pageSpans(starts: ReadonlyArray<{ at: number; page: number }>, length: 
 }
 
 /**
+ * The first line of the largest type on the first page, when it is a heading's: a book's title page or
+ * a page's title block. It names the document even where a running header repeats it on every page and
+ * it was dropped as furniture (DocBook's "Shared MIME-info Database"), or the headings below it are "Name".
+ */
+function titleLineOnFirstPage(lines: readonly PdfLine[], bodySize: number): string | undefined {
+  const worded = lines.filter((line) => /\p{L}/u.test(line.text));
+  const largest = Math.max(...worded.map((line) => line.size));
+  return largest >= HEADING_RATIO * bodySize ? worded.find((line) => line.size === largest)!.text : undefined;
+}
+
+/**
  * `.pdf` through pdf.js (unpdf's serverless build): text items → lines in reading order → blocks;
  * running headers, footers and page numbers dropped, words split over a line end joined, headings
  * from type size; every block knows the page it starts on and `pages` where each page's text lies
@@ -59,7 +70,8 @@ export const pdfParser: Parser = {
     const pdf = await open(bytes);
     try {
       const pages = await linesOf(pdf);
-      const lines = withoutFurniture(pages, bodySizeOf(pages.flat())).flatMap((page) => withTableRows(withDefinitionTerms(page)));
+      const bodySize = bodySizeOf(pages.flat());
+      const lines = withoutFurniture(pages, bodySize).flatMap((page) => withTableRows(withDefinitionTerms(page)));
       if (lines.length === 0) throw new UnreadableDocumentError('no text layer: the PDF holds only images (scanned pages need OCR first)');
       const builder = new DocumentBuilder('pdf');
       const starts: Array<{ at: number; page: number }> = [];
@@ -71,7 +83,10 @@ export const pdfParser: Parser = {
       const parsed = builder.finish('');
       const info = (await pdf.getMetadata().catch(() => undefined))?.info as { Title?: string } | undefined;
       const top = parsed.blocks.find((block) => block.kind === 'heading' && block.level === 1);
-      const title = (top && parsed.text.slice(top.start, top.end)) || info?.Title?.trim() || titleFromFileName(source);
+      const heading = top && parsed.text.slice(top.start, top.end);
+      const titleLine = titleLineOnFirstPage(pages[0] ?? [], bodySize);
+      // The first level-1 heading, when it is that line (wrapped over more lines, it is the whole title).
+      const title = (titleLine && !heading?.startsWith(titleLine) ? titleLine : heading) || info?.Title?.trim() || titleFromFileName(source);
       return { ...parsed, title, pages: pageSpans(starts, parsed.text.length) };
     } finally {
       await pdf.destroy();

@@ -1,4 +1,4 @@
-import { atxHeading, COLUMN_GAP, indentOf, isBlank, isBlockBreak, isListItem, isRule, isSetextUnderline, itemTextColumn, largest, widthOf, type Line, type LineLayout } from '../layout.js';
+import { atxHeading, COLUMN_GAP, ENDS_SENTENCE, indentOf, isBlank, isBlockBreak, isListItem, isRule, isSetextUnderline, itemTextColumn, labelOf, largest, widthOf, type Line, type LineLayout } from '../layout.js';
 
 /**
  * Which lines of a plain-text file make one block. The file's layout (layout.ts) says where a break
@@ -7,18 +7,23 @@ import { atxHeading, COLUMN_GAP, indentOf, isBlank, isBlockBreak, isListItem, is
  */
 
 /**
- * Whether `line` goes on with `block` although its break looked real: a line
- * indented to the text of the list item above it (a hanging indent, `* item\n  more`), or the
- * underline of a one-line heading.
+ * Whether `line` goes on with `block` although its break looked real: a line indented to the text
+ * of the list item or labelled line above it (a hanging indent: `* item\n  more`, `-q      be\n        quiet`),
+ * or the underline of a one-line heading.
  */
 function continuesBlock(block: readonly Line[], line: Line): boolean {
-  if (isSetextUnderline(line.text)) return block.length === 1 && !isListItem(block[0]!.text);
-  const column = itemTextColumn(block[0]!.text);
+  const first = block[0]!.text;
+  if (isSetextUnderline(line.text)) return block.length === 1 && !isListItem(first);
+  const column = itemTextColumn(first) ?? labelOf(first)?.textColumn;
   return column !== undefined && !isListItem(line.text) && atxHeading(line.text) === undefined && indentOf(line.text) === column;
 }
 
-/** A line that ends a sentence or introduces what follows. */
-const ENDS_SENTENCE = /[.!?:…]["'”’)\]]*$/u;
+/** A line labelled as the block's first line is, at its indent and column: the next entry of a definition list or table. */
+function startsEntry(block: readonly Line[], line: Line): boolean {
+  const [first, next] = [labelOf(block[0]!.text), labelOf(line.text)];
+  return first !== undefined && next !== undefined && next.textColumn === first.textColumn && indentOf(line.text) === indentOf(block[0]!.text);
+}
+
 /** Plain words a line of prose has at least. */
 const PROSE_WORDS = 6;
 /** A line shorter than this share of the file's width is too short to have been wrapped. */
@@ -44,7 +49,10 @@ function wrapsInParagraph(line: Line, next: Line, runWidth: number, layout: Line
 }
 
 /** A line of prose has words, unlike a command line (`git push origin main`) or code. */
-const isProse = (text: string) => text.split(/\s+/).filter((token) => /^\p{L}[\p{L}'’-]*[,.;]?$/u.test(token)).length >= PROSE_WORDS;
+const isProse = (text: string) => plainWords(text) >= PROSE_WORDS;
+
+/** How many of the text's words are plain words, not names with dots, brackets or slashes. */
+export const plainWords = (text: string) => text.split(/\s+/).filter((token) => /^\p{L}[\p{L}'’-]*[,.;]?$/u.test(token)).length;
 
 /** Runs of non-blank lines between blank lines. */
 function runsOf(lines: readonly Line[]): Line[][] {
@@ -70,7 +78,7 @@ export function groupLines(lines: readonly Line[], layout: LineLayout): Line[][]
       const breaks =
         previous !== undefined &&
         !continuesBlock(current, line) &&
-        (isRule(previous.text) || (isBlockBreak(previous, line, layout) && !wrapsInParagraph(previous, line, runWidth, layout)));
+        (isRule(previous.text) || startsEntry(current, line) || (isBlockBreak(previous, line, layout) && !wrapsInParagraph(previous, line, runWidth, layout)));
       if (breaks) {
         blocks.push(current);
         current = [];

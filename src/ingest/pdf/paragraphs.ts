@@ -2,6 +2,7 @@ import { isListItem } from '../layout.js';
 import type { BlockKind } from '../types.js';
 import type { PdfLine } from './text-lines.js';
 import { CELL_SEPARATOR } from '../tables.js';
+import { numberedHeadingLevels } from './heading-levels.js';
 
 /** One block of a PDF's text, before the document is assembled. */
 export interface PdfBlock {
@@ -17,7 +18,7 @@ export interface PdfBlock {
 }
 
 /** Type this much larger than the text's is a heading. */
-const HEADING_RATIO = 1.15;
+export const HEADING_RATIO = 1.15;
 const MAX_HEADING_CHARS = 200;
 
 /** What the lines of a PDF say about its layout: the text's font size and line pitch, the heading sizes. */
@@ -198,11 +199,12 @@ export function pdfBlocks(lines: readonly PdfLine[]): PdfBlock[] {
     if (block && continues(block, line, kind, layout)) block.lines.push(line);
     else blocks.push(line.definition ? { kind: 'paragraph', lines: [line], definition: true } : { kind, lines: [line] });
   }
+  const drafts = numberedHeadingLevels(blocks.map((block) => draftOf(block, layout)));
   let headingLevel = 0;
   // A definition's section ends where the text comes back left of its indented description.
   let definition: { level: number; x: number; bodyX?: number } | undefined;
   return blocks.map((block, i) => {
-    const draft = draftOf(block, layout);
+    const draft = drafts[i]!;
     const x = Math.min(...block.lines.map((line) => line.x));
     if (draft.kind === 'heading') {
       headingLevel = draft.level ?? 1;

@@ -1,3 +1,5 @@
+import { composeAccents } from './accents.js';
+
 /** One line of a PDF page's text, rebuilt from pdf.js text items. */
 export interface PdfLine {
   page: number;
@@ -86,8 +88,8 @@ function segmentsOf(runs: readonly Run[]): string[] {
   return segments;
 }
 
-/** Runs of one line joined into its text, white space collapsed. */
-export const textOfRuns = (runs: readonly Run[]) => segmentsOf(runs).join(' ').replace(/\s+/g, ' ').trim();
+/** Runs of one line of prose joined into its text, white space collapsed and accents on their letters. */
+export const textOfRuns = (runs: readonly Run[]) => composeAccents(segmentsOf(runs).join(' ').replace(/\s+/g, ' ').trim());
 
 /** The most common of the runs' font sizes, counted by characters. */
 export function dominantSize(runs: readonly Run[]): number {
@@ -119,7 +121,7 @@ function toLine(page: number, runs: Run[]): PdfLine {
   const segments = segmentsOf(runs);
   // Code keeps its inner spacing; prose is collapsed.
   const text = mono ? segments.join(' ').trim() : textOfRuns(runs);
-  const cells = segments.map((segment) => segment.replace(/\s+/g, ' ').trim()).filter((cell) => cell !== '');
+  const cells = segments.map((segment) => composeAccents(segment.replace(/\s+/g, ' ').trim())).filter((cell) => cell !== '');
   const monoRuns = visible.filter((run) => run.mono);
   const monoChars = monoRuns.reduce((sum, run) => sum + run.text.length, 0);
   const charWidth = monoChars > 0 ? monoRuns.reduce((sum, run) => sum + (run.endX - run.x), 0) / monoChars : undefined;
