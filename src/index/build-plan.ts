@@ -11,8 +11,8 @@ import type { DocumentEntry, FailureEntry, IndexManifest } from './store.js';
  * when the caller needs the index in memory.
  */
 
-/** Bump when a parser or the chunker would turn the same file into different text or chunks, or index a chunk with another context (build.ts chunkContext). */
-export const PARSING_VERSION = 13;
+/** Bump when a parser or the chunker would turn the same file into different text or chunks, or index a chunk with another context (build.ts chunkContext), or the analyzer would give its text other terms (14: "long", "name", "type" became content words). */
+export const PARSING_VERSION = 14;
 
 /** The current version when it was built the same way (same model, chunking, parsers); otherwise why the index is rebuilt from scratch. */
 export async function startingPoint(modelVersion: string, options: BuildOptions, storage: IndexStorage): Promise<{ current?: CurrentVersion; rebuildReason?: string }> {

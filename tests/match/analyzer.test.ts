@@ -26,4 +26,22 @@ describe('analyzer', () => {
     const [token] = tokenize('  Specialised');
     expect(token).toEqual({ text: 'Specialised', word: 'specialised', term: 'special', start: 2, end: 13 });
   });
+
+  it('drops "long", "name", "kind" and "type" only where a question asks through them', () => {
+    expect(terms('How long is the name type?')).toEqual(['name', 'type']);
+    expect(terms('The name type is 64 bytes long.')).toEqual(['name', 'type', '64', 'byte', 'long']);
+    expect(terms('What kind of animal is it?')).toEqual(['anim']);
+    expect(terms('What is the name of the king?')).toEqual(['king']);
+    expect(terms('What type of column stores text?')).toEqual(['column', 'store', 'text']);
+    expect(terms('What was his name?')).toEqual([]);
+    expect(terms('It runs as long as it can.')).toEqual(['run']);
+    // The name of something written as two words: manuals write it as one ("username").
+    expect(terms('the user name')).toEqual(['user']);
+  });
+
+  it('drops the one-letter parameters of a written signature, which stand for any value', () => {
+    expect(terms('Which float(p) declarations select the real type?')).toEqual(['float', 'declar', 'select', 'real', 'type']);
+    expect(terms('substr(X,Y) returns X')).toEqual(['substr', 'return', 'x']);
+    expect(terms('numeric(p, s) where p is the precision')).toEqual(['numer', 'p', 'precis']);
+  });
 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isStopWord, termOf } from '../../src/match/analyzer.js';
+import { isFrameWord, isStopWord, termOf } from '../../src/match/analyzer.js';
 import { lemmatizer } from '../../src/match/lemmatizer.js';
 import { dataFile, parseSynset, type Synset } from './synsets.js';
 
@@ -85,8 +85,9 @@ export function antonymTableFromWordNet(): AntonymTable {
     if (!memberOf) continue;
     const found = opposedClusters(file, lines, memberOf, opposite);
     const numbers = new Map<number, number>();
-    // A cluster is kept as matching forms, without the stop words among them ("one" is read as "on").
-    const numberOf = (head: number) => numbers.get(head) ?? (numbers.set(head, clusters.push([...new Set([...found.get(head)!].map(termOf))].filter((term) => !isStopWord(term))) - 1), clusters.length - 1);
+    // A cluster is kept as matching forms, without the stop words among them ("one" is read as "on"), nor the words
+    // that frame questions: "How long…?" is not the opposite of a "short" answer.
+    const numberOf = (head: number) => numbers.get(head) ?? (numbers.set(head, clusters.push([...new Set([...found.get(head)!].map(termOf))].filter((term) => !isStopWord(term) && !isFrameWord(term))) - 1), clusters.length - 1);
     for (const [head, words] of found) {
       for (const { targetOffset } of opposite(head)!.pointers) {
         const others = found.get(targetOffset);
@@ -148,7 +149,7 @@ function usualSenses(data: string): Map<string, Set<number>> {
 function opposedClusters(file: string, lines: readonly string[], memberOf: string, opposite: (offset: number) => Synset | undefined): Map<number, Set<string>> {
   const usual = usualSenses(file);
   const meanings = meaningCounts();
-  const member = (word: string, offset: number) => usual.get(word)?.has(offset) && !isStopWord(word) && (meanings.get(lemmaOf(word)) ?? 0) <= MEMBER_MEANINGS;
+  const member = (word: string, offset: number) => usual.get(word)?.has(offset) && !isStopWord(word) && !isFrameWord(word) && (meanings.get(lemmaOf(word)) ?? 0) <= MEMBER_MEANINGS;
   const clusters = new Map<number, Set<string>>();
   const join = (head: number, words: readonly string[]) => clusters.set(head, new Set([...(clusters.get(head) ?? []), ...words]));
   for (const line of lines) {
