@@ -136,12 +136,10 @@ export interface RuledCandidate {
  * Kraków"), a sentence that matches less and happens to name nothing wrong is rarely the answer — or it names another
  * of the kind in the place of a question name it matches only softly (unmatched-terms.ts's anotherName: either alone is
  * common in right answers, together they were in none of the SQuAD questions fitted on), or it states the question's
- * superlative only at another rank ("the second-busiest airport" for "the third busiest"; unmatched-terms.ts's otherRank) or
- * states no superlative or rank at all for it (superlativeUnsaid: "trade unions such as ATL, NUT or NASUWT" for "the largest
- * union").
+ * superlative only at another rank ("the second-busiest airport" for "the third busiest"; unmatched-terms.ts's otherRank).
  */
-export const declinedByRule = ({ specifics, outmatched, unmatched }: RuledCandidate) =>
-  unmatchedSpecifics(specifics) || outmatched || unmatched.anotherName === 1 || unmatched.otherRank === 1 || unmatched.superlativeUnsaid === 1;
+export const declinedByRule = (candidate: RuledCandidate) =>
+  unmatchedSpecifics(candidate.specifics) || candidate.outmatched || candidate.unmatched.anotherName === 1 || candidate.unmatched.otherRank === 1;
 
 /**
  * A question asking for a year, a month, a count or a length of time (asked-value.ts) that neither the best sentence nor

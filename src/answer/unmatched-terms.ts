@@ -1,9 +1,6 @@
 import { antonymsOf, wordsOf, type WordAt } from '../match/antonyms.js';
 import { coverageDetail, isSaidIn, type WeightedTerm } from '../match/coverage.js';
 import { rankedSuperlatives, superlativesOf, type RankedSuperlative } from '../match/superlatives.js';
-import { numberMentions } from '../match/numbers.js';
-import { normalizeWord } from '../match/analyzer.js';
-import { tagsOf } from '../match/word-tags.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
 import type { TermSimilarity } from '../match/term-similarity.js';
 import { askedValue, statesAskedValue, type AskedValue } from './asked-value.js';
@@ -16,7 +13,7 @@ import { wantedType } from './short-answer.js';
  * does ("Toyota" named in the paragraph, the sentence on Holden and Ford) — how rare the rarest of them is,
  * and whether the evidence has something of the same kind in its place (another name, number or year; an
  * opposite word: "oldest" for "youngest"), and whether it lacks the value the question asks for (asked-value.ts; a rule,
- * lacksAskedValue in decline.ts), or states its superlative at another rank or at none (rules, declinedByRule).
+ * lacksAskedValue in decline.ts) or states its superlative at another rank (a rule, declinedByRule).
  */
 
 /** A word of the question counts as said by the evidence when it matches at least this well (1 exact, else a cosine). */
@@ -54,17 +51,10 @@ export interface UnmatchedTerms {
    * question's point, yet word matching sees every word ("third" is there too, of another volume). A rule (declinedByRule).
    */
   otherRank: number;
-  /**
-   * 1 when the question asks for a superlative ("Which is the largest teachers' union in Wales?", "the least visited museum") and the
-   * evidence states none, nor any rank ("first", "second", "last"): "Teachers in Wales can be registered members of trade unions such as
-   * ATL, NUT or NASUWT" says which unions there are, not which is the largest. "most" is left out: it counts as often as it ranks ("where
-   * does most learning happen", "employed most often"). A rule (declinedByRule).
-   */
-  superlativeUnsaid: number;
 }
 
 /** A candidate that leaves nothing of the question unsaid (and the default where terms are not checked). */
-export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0, otherRank: 0, superlativeUnsaid: 0 };
+export const NONE_UNMATCHED: UnmatchedTerms = { unsaid: 0, vouched: 0, rarestUnsaid: 0, rarestUnnamed: 0, rarestSoft: 0, softName: 0, otherOfKind: 0, opposite: 0, anotherName: 0, valueUnsaid: 0, otherRank: 0 };
 
 /** What the rules read from the question alone, once per question rather than once per candidate sentence. */
 interface QuestionReading {
@@ -76,8 +66,6 @@ interface QuestionReading {
   terms: ReadonlySet<string>;
   values: ReadonlySet<string>;
   superlatives: readonly RankedSuperlative[];
-  /** Whether it asks for a superlative that is not "most" (see UnmatchedTerms.superlativeUnsaid). */
-  asksSuperlative: boolean;
 }
 
 const readings = new WeakMap<AnalysedText, QuestionReading>();
@@ -85,7 +73,6 @@ const readings = new WeakMap<AnalysedText, QuestionReading>();
 function readingOf(question: AnalysedText): QuestionReading {
   let reading = readings.get(question);
   if (!reading) {
-    const superlatives = superlativesOf(question.text);
     reading = {
       nameWords: new Set(question.facts.filter((fact) => fact.kind === 'name').flatMap((fact) => fact.words.map((word) => word.term))),
       asked: askedValue(question.text),
@@ -93,8 +80,7 @@ function readingOf(question: AnalysedText): QuestionReading {
       words: wordsOf(question.text),
       terms: new Set(question.tokens.map((token) => token.term)),
       values: new Set(question.facts.map((fact) => fact.value)),
-      superlatives,
-      asksSuperlative: superlatives.some((superlative) => !superlative.aside && isEnglishSuperlative(normalizeWord(superlative.word.text))),
+      superlatives: superlativesOf(question.text),
     };
     readings.set(question, reading);
   }
@@ -135,7 +121,6 @@ export function unmatchedTerms(
     opposite: hasOpposite(reading.words, evidence.text) ? 1 : 0,
     valueUnsaid: reading.asked !== undefined && !statesAskedValue(reading.asked, question, evidence, similarity) ? 1 : 0,
     otherRank: rankedSuperlatives(question.text, evidence.text, reading.superlatives).length > 0 ? 1 : 0,
-    superlativeUnsaid: reading.asksSuperlative && !statesRank(evidence.text) ? 1 : 0,
   };
 }
 
@@ -157,17 +142,3 @@ function hasOpposite(question: readonly WordAt[], evidence: string): boolean {
   const said = new Set(wordsOf(evidence).map((word) => word.term));
   return question.some((word) => !said.has(word.term) && [...antonymsOf(word.term)].some((opposite) => said.has(opposite)));
 }
-
-/**
- * "largest", "least", "youngest": a superlative of English, tagged so or made from an adjective ("young", "early", "big"), not an
- * identifier that ends like one ("nsmallest"); "most" counts as often as it ranks.
- */
-function isEnglishSuperlative(word: string): boolean {
-  if (word === 'most') return false;
-  if ((tagsOf(word) ?? []).some((tag) => tag === 'JJS' || tag === 'RBS')) return true;
-  const stem = word.endsWith('iest') ? [`${word.slice(0, -4)}y`] : word.endsWith('est') ? [word.slice(0, -3), word.slice(0, -2), word.slice(0, -4)] : [];
-  return stem.some((base) => tagsOf(base)?.includes('JJ'));
-}
-
-/** Whether a text states a superlative or a rank: "the busiest", "the first to …", "the second", "the last". */
-const statesRank = (text: string) => superlativesOf(text).length > 0 || numberMentions(text).some((mention) => mention.ordinal) || /\blast\b/i.test(text);

@@ -65,19 +65,5 @@ describe('what of the question a candidate leaves unsaid', () => {
     expect(same.otherRank).toBe(0);
     expect(declinedByRule({ specifics: NO_SPECIFICS, outmatched: false, unmatched: same })).toBe(false);
   });
-
-  it('marks a superlative of the question that the evidence states no superlative or rank for, which declines by rule', () => {
-    const question = "Which is the largest teachers' trade union in Wales?";
-    const none = unmatched(question, 'Teachers in Wales can be registered members of trade unions such as ATL, NUT or NASUWT.');
-    expect(none.superlativeUnsaid).toBe(1);
-    expect(declinedByRule({ specifics: NO_SPECIFICS, outmatched: false, unmatched: none })).toBe(true);
-    expect(unmatched('Which is the least visited of the museums?', 'The museum contains 60 rooms.').superlativeUnsaid).toBe(1);
-    // Another superlative, or a rank, is a statement about which one: the words may differ ("earliest" / "first").
-    expect(unmatched(question, 'NASUWT is the biggest teachers\' union in Wales.').superlativeUnsaid).toBe(0);
-    expect(unmatched("What was Warsaw's earliest literary cabaret called?", "Momus was Warsaw's first literary cabaret.").superlativeUnsaid).toBe(0);
-    expect(unmatched("What was the name of Tesla's youngest sister?", 'Tesla had three sisters, Milka, Angelina and Marica.').superlativeUnsaid).toBe(1);
-    // "most" counts as often as it ranks, and an identifier that ends like a superlative is none.
-    expect(unmatched('Where does most learning happen?', 'Learning happens in the classroom.').superlativeUnsaid).toBe(0);
-    expect(unmatched('When is it more efficient to use min() than nsmallest?', 'When n==1, it is more efficient to use the built-in min() function.').superlativeUnsaid).toBe(0);
-  });
 });
+
