@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { makeCorpus, openTestDocent } from '../helpers/fixtures.js';
+import { openCheckerDocent } from '../helpers/fixtures.js';
 
 /** A word negated on both sides agrees, wherever in the negation's clause it stands; a negation on one side only still contradicts. */
 describe('CitationChecker: a negation on both sides is agreement', async () => {
-  const docent = await openTestDocent(
-    await makeCorpus({
-      'engines.md': 'An oscillating cylinder steam engine is a variant of the simple expansion steam engine which does not require valves to direct steam into and out of the cylinder.',
-      'terminal.md':
-        'If the terminal size cannot be successfully queried, either because the system doesn’t support querying, or because we are not connected to a terminal, the value given in fallback parameter is used. fallback defaults to (80, 24) which is the default size used by many terminal emulators.',
-      'other.md': 'Schools in Ohio teach music. The module reads files and writes reports.',
-    }),
-  );
+  const docent = await openCheckerDocent({
+    'engines.md': 'An oscillating cylinder steam engine is a variant of the simple expansion steam engine which does not require valves to direct steam into and out of the cylinder.',
+    'terminal.md':
+      'If the terminal size cannot be successfully queried, either because the system doesn’t support querying, or because we are not connected to a terminal, the value given in fallback parameter is used. fallback defaults to (80, 24) which is the default size used by many terminal emulators.',
+  });
 
   it('supports a negated word the evidence negates further on in the same clause, citing the exact text', async () => {
     for (const claim of ['Oscillating cylinder steam engines need no valves to direct the steam.', 'If the terminal size cannot be queried, a fallback of (80, 24) is used by default.']) {
