@@ -1,5 +1,6 @@
 import { timeBoundOf } from '../match/bounds.js';
 import type { AnalysedText, Fact } from '../match/facts.js';
+import { perObject } from '../match/fact-memo.js';
 import { numberMentions, type NumberMention } from '../match/numbers.js';
 
 /**
@@ -48,15 +49,18 @@ export function oppositeYearBounds(question: AnalysedText, evidence: AnalysedTex
 const JOINED = /^\s*(?:[/–-]|and|or|to)\s*$/;
 const CENTURY_AFTER = /^[\s-]*centur(?:y|ies)\b/i;
 
-/** The centuries a text names: "the 15th century", "twelfth-century", both of "a 12th/13th-century nobleman". */
-function centuriesOf(text: string): NumberMention[] {
+/**
+ * The centuries a text names: "the 15th century", "twelfth-century", both of "a 12th/13th-century nobleman". Once per
+ * analysis: a question is compared with every candidate sentence, and a sentence's analysis serves many questions.
+ */
+const centuriesOf = perObject(({ text }: AnalysedText): NumberMention[] => {
   const ordinals = numberMentions(text).filter((mention) => mention.ordinal);
   return ordinals.filter((_, i) => {
     let last = i;
     while (last + 1 < ordinals.length && JOINED.test(text.slice(ordinals[last]!.end, ordinals[last + 1]!.start))) last++;
     return CENTURY_AFTER.test(text.slice(ordinals[last]!.end));
   });
-}
+});
 
 /**
  * Centuries of the question that the evidence does not name while it names another: "Which village did the nobleman Warsz own in
@@ -64,9 +68,9 @@ function centuriesOf(text: string): NumberMention[] {
  * (they rephrase "the first drive" freely), but a century is a date.
  */
 export function otherCenturies(question: AnalysedText, evidence: AnalysedText): Fact[] {
-  const mine = centuriesOf(question.text);
+  const mine = centuriesOf(question);
   if (mine.length === 0) return [];
-  const theirs = centuriesOf(evidence.text);
+  const theirs = centuriesOf(evidence);
   if (theirs.length === 0) return [];
   return mine
     .filter((century) => !theirs.some((other) => other.value === century.value))
